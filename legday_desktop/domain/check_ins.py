@@ -1,0 +1,147 @@
+"""The daily check-in: warning symptoms and the recovery actions of one calendar day."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import math
+from dataclasses import dataclass
+
+from legday_desktop.domain.errors import DomainError
+from legday_desktop.domain.leg_days import check_date
+from legday_desktop.domain.soreness import check_note
+
+
+class WarningSymptom(enum.StrEnum):
+    """A symptom that means "seek medical attention", never ordinary muscle soreness."""
+
+    DIZZINESS = "dizziness"
+    LABOURED_BREATHING = "laboured_breathing"
+    FEVER = "fever"
+    UNUSUAL_WEAKNESS = "unusual_weakness"
+    DARK_URINE = "dark_urine"
+    SEVERE_SWELLING = "severe_swelling"
+    PAIN_FAR_WORSE_THAN_EXPECTED = "pain_far_worse_than_expected"
+    SUDDEN_SHARP_PAIN = "sudden_sharp_pain"
+    JOINT_LOCKS_OR_GIVES_WAY = "joint_locks_or_gives_way"
+
+    @property
+    def label(self) -> str:
+        return _SYMPTOM_LABELS[self]
+
+
+_SYMPTOM_LABELS = {
+    WarningSymptom.DIZZINESS: "Dizziness",
+    WarningSymptom.LABOURED_BREATHING: "Laboured breathing",
+    WarningSymptom.FEVER: "Fever",
+    WarningSymptom.UNUSUAL_WEAKNESS: "Unusual muscle weakness",
+    WarningSymptom.DARK_URINE: "Dark (tea- or cola-coloured) urine",
+    WarningSymptom.SEVERE_SWELLING: "Severe swelling",
+    WarningSymptom.PAIN_FAR_WORSE_THAN_EXPECTED: "Pain far worse than expected",
+    WarningSymptom.SUDDEN_SHARP_PAIN: "Sudden sharp pain during exercise",
+    WarningSymptom.JOINT_LOCKS_OR_GIVES_WAY: "A joint that locks or gives way",
+}
+
+
+class RecoveryAction(enum.StrEnum):
+    """Something the user did that day that may matter for recovery (yes or no)."""
+
+    LIGHT_ACTIVITY = "light_activity"
+    STRETCHING = "stretching"
+    FOAM_ROLLING_OR_MASSAGE = "foam_rolling_or_massage"
+    HEAT = "heat"
+    COLD = "cold"
+    PROTEIN_RICH_MEALS = "protein_rich_meals"
+
+    @property
+    def label(self) -> str:
+        return _ACTION_LABELS[self]
+
+
+_ACTION_LABELS = {
+    RecoveryAction.LIGHT_ACTIVITY: "Light activity",
+    RecoveryAction.STRETCHING: "Stretching",
+    RecoveryAction.FOAM_ROLLING_OR_MASSAGE: "Foam rolling or massage",
+    RecoveryAction.HEAT: "Heat",
+    RecoveryAction.COLD: "Cold",
+    RecoveryAction.PROTEIN_RICH_MEALS: "Protein-rich meals",
+}
+
+MAX_WATER_LITRES = 15.0
+MAX_SLEEP_HOURS = 24.0
+
+
+def _check_amount(value: object, field: str, high: float, unit: str) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise DomainError(field, f"must be a number of {unit} from 0 to {high:g}, got {value!r}")
+    if not 0 <= value <= high:
+        raise DomainError(field, f"{value:g} {unit} is outside 0–{high:g}")
+    return float(value)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckIn:
+    """What the user reported for one day besides soreness: symptoms and recovery actions.
+
+    ``water_litres`` and ``sleep_hours`` are None when not recorded.
+    """
+
+    date: dt.date
+    symptoms: frozenset[WarningSymptom] = frozenset()
+    actions: frozenset[RecoveryAction] = frozenset()
+    water_litres: float | None = None
+    sleep_hours: float | None = None
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        check_date(self.date)
+        for field, values, kind in (
+            ("symptoms", self.symptoms, WarningSymptom),
+            ("actions", self.actions, RecoveryAction),
+        ):
+            if not isinstance(values, frozenset):
+                raise DomainError(field, "must be a set")
+            for value in values:
+                if not isinstance(value, kind):
+                    raise DomainError(field, f"unknown {field[:-1]} {value!r}")
+        # Store amounts as floats so that 2 and 2.0 compare and export alike.
+        object.__setattr__(
+            self,
+            "water_litres",
+            _check_amount(self.water_litres, "water_litres", MAX_WATER_LITRES, "litres"),
+        )
+        object.__setattr__(
+            self,
+            "sleep_hours",
+            _check_amount(self.sleep_hours, "sleep_hours", MAX_SLEEP_HOURS, "hours"),
+        )
+        check_note(self.note)
+
+    @property
+    def has_warning(self) -> bool:
+        """True when any warning symptom was reported: the user should seek medical care."""
+        return bool(self.symptoms)
+
+    @property
+    def is_empty(self) -> bool:
+        return self == CheckIn(self.date)
+
+
+def parse_symptom(text: str) -> WarningSymptom:
+    """Return the symptom with this id, or raise a DomainError listing the known ones."""
+    try:
+        return WarningSymptom(text)
+    except ValueError:
+        known = ", ".join(symptom.value for symptom in WarningSymptom)
+        raise DomainError("symptoms", f"unknown symptom {text!r}; known: {known}") from None
+
+
+def parse_action(text: str) -> RecoveryAction:
+    """Return the recovery action with this id, or raise a DomainError listing the known ones."""
+    try:
+        return RecoveryAction(text)
+    except ValueError:
+        known = ", ".join(action.value for action in RecoveryAction)
+        raise DomainError("actions", f"unknown recovery action {text!r}; known: {known}") from None

@@ -1,0 +1,227 @@
+"""A realistic, reproducible demo history: months of leg days and the soreness that followed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import defaultdict
+from dataclasses import dataclass
+
+from legday_desktop.domain.check_ins import CheckIn, RecoveryAction, WarningSymptom
+from legday_desktop.domain.exercises import group_loads
+from legday_desktop.domain.journal import Journal
+from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.regions import Side
+from legday_desktop.domain.soreness import MAX_LEVEL, SorenessRating
+
+
+@dataclass(frozen=True, slots=True)
+class _Template:
+    title: str
+    exercises: tuple[str, ...]
+    optional: tuple[str, ...]
+
+
+_TEMPLATES = (
+    _Template("Squat day", ("Squat", "Lunge", "Leg extension"), ("Calf raise", "Leg press")),
+    _Template("Hinge day", ("Romanian deadlift", "Hip thrust", "Leg curl"), ("Calf raise",)),
+    _Template("Single-leg day", ("Bulgarian split squat", "Step-up"), ("Box jump", "Calf raise")),
+    _Template("Heavy day", ("Deadlift", "Front squat"), ("Leg press", "Hip thrust")),
+)
+
+# Share of the peak felt on each day after a leg day: the typical DOMS course, rising
+# through day 1, peaking on day 1 or 2, and gone by day 5–6 (Cheung et al. 2003).
+_COURSE_PEAK_DAY_1 = (0.25, 1.0, 0.8, 0.5, 0.25, 0.1, 0.0)
+_COURSE_PEAK_DAY_2 = (0.15, 0.7, 1.0, 0.65, 0.35, 0.12, 0.0)
+# The strained left hamstring of the atypical leg day: hurts at once, lasts over a week.
+_STRAIN_COURSE = (6, 7, 7, 6, 6, 5, 5, 4, 3, 2, 1, 0)
+
+_RATING_NOTES = (
+    "Stairs were rough this morning",
+    "Sitting down on the sofa hurts",
+    "Stiff first thing, loosened up after a walk",
+    "Tender to the touch",
+    "Much better after a good night's sleep",
+)
+_LEG_DAY_NOTES = (
+    "New personal best on the last set",
+    "Short on sleep, kept the weights moderate",
+    "Gym was busy, supersets instead",
+    "Tried slower lowering on every rep",
+)
+_STRAIN_NOTE = (
+    "Felt a sharp pull in the back of the left thigh on the last set of Romanian deadlifts. "
+    "Stopped there."
+)
+
+
+def _schedule(today: dt.date, weeks: int, rng: random.Random) -> list[dt.date]:
+    """Return leg-day dates over ``weeks`` up to ``today``: one or two a calendar week.
+
+    One week is skipped (a holiday), and the last leg day was two days ago, so that
+    today shows soreness near its peak.
+    """
+    last = today - dt.timedelta(days=2)
+    first_monday = last - dt.timedelta(weeks=weeks - 1, days=last.weekday())
+    holiday_week = int(weeks * 0.6)
+    dates: list[dt.date] = []
+    for week in range(weeks - 1):
+        if week == holiday_week:
+            continue
+        monday = first_monday + dt.timedelta(weeks=week)
+        if rng.random() < 0.55:
+            offsets = [rng.choice((0, 1)), rng.choice((3, 4))]
+        else:
+            offsets = [rng.choice((1, 2, 3))]
+        dates.extend(monday + dt.timedelta(days=offset) for offset in offsets)
+    # The final week: the leg day two days ago, and at most one earlier that week.
+    final_monday = last - dt.timedelta(days=last.weekday())
+    if last.weekday() >= 3:
+        dates.append(final_monday + dt.timedelta(days=rng.choice((0, 1))))
+    dates.append(last)
+    return dates
+
+
+def demo_journal(today: dt.date, *, weeks: int = 16, seed: int = 2026) -> Journal:
+    """Build ``weeks`` of history ending on ``today``, the same for the same arguments.
+
+    Soreness follows the typical DOMS course for each loaded group, smaller when a
+    similar session came recently (the repeated-bout effect), with some left/right
+    asymmetry; one leg day is a hamstring strain that does not follow that course.
+    """
+    rng = random.Random(seed)
+    dates = _schedule(today, weeks, rng)
+    strain_index = len(dates) * 2 // 5
+    # Rest the strained leg for ten days.
+    strain_date = dates[strain_index]
+    dates = [day for day in dates if not strain_date < day < strain_date + dt.timedelta(days=10)]
+
+    leg_days: list[LegDay] = []
+    # level contributions: date -> region id -> soreness from all earlier leg days
+    felt: dict[dt.date, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    last_loaded: dict[str, dt.date] = {}
+    strain_days: dict[dt.date, int] = {}
+    dominant_side_bias = {"quadriceps.right": 0.6, "glutes.right": 0.4}
+
+    for index, day in enumerate(dates):
+        is_strain = day == strain_date
+        template = _TEMPLATES[1] if is_strain else _TEMPLATES[index % len(_TEMPLATES)]
+        exercises = list(template.exercises)
+        exercises += [name for name in template.optional if rng.random() < 0.5]
+        rpe = rng.choice((6, 7, 7, 8, 8, 9))
+        leg_day = LegDay(
+            date=day,
+            title=template.title,
+            exercises=tuple(exercises),
+            rpe=rpe,
+            duration_minutes=rng.choice(range(45, 85, 5)),
+            start_time=dt.time(rng.choice((7, 12, 18, 19)), rng.choice((0, 15, 30))),
+            notes=_STRAIN_NOTE
+            if is_strain
+            else (rng.choice(_LEG_DAY_NOTES) if rng.random() < 0.25 else ""),
+        )
+        leg_days.append(leg_day)
+
+        course = _COURSE_PEAK_DAY_1 if rng.random() < 0.6 else _COURSE_PEAK_DAY_2
+        for group, load in group_loads(exercises).items():
+            if load < 0.35:
+                continue
+            intensity = min(1.0, load / 1.8)
+            peak = (1.5 + 6.0 * intensity) * (rpe / 8)
+            previous = last_loaded.get(group)
+            if previous is None:
+                peak *= 1.2  # the very first session hurts most
+            elif (day - previous).days <= 10:
+                peak *= 0.6  # repeated-bout effect
+            elif (day - previous).days <= 21:
+                peak *= 0.8
+            last_loaded[group] = day
+            for side in Side:
+                region_id = f"{group}.{side.value}"
+                side_peak = peak + rng.uniform(-0.5, 0.5) + dominant_side_bias.get(region_id, 0)
+                for offset, share in enumerate(course):
+                    felt[day + dt.timedelta(days=offset)][region_id] += side_peak * share
+        if is_strain:
+            for offset, level in enumerate(_STRAIN_COURSE):
+                strain_days[day + dt.timedelta(days=offset)] = level
+
+    ratings = _ratings(today, dates[0], felt, strain_days, rng)
+    check_ins = _check_ins(today, dates, strain_date, rng)
+    return Journal(tuple(leg_days), tuple(ratings), tuple(check_ins)).sorted()
+
+
+def _ratings(
+    today: dt.date,
+    first: dt.date,
+    felt: dict[dt.date, dict[str, float]],
+    strain_days: dict[dt.date, int],
+    rng: random.Random,
+) -> list[SorenessRating]:
+    """Turn felt soreness into the ratings a diligent but human user would enter."""
+    ratings: list[SorenessRating] = []
+    still_sore: set[str] = set()
+    day = first
+    while day <= today:
+        forgot = rng.random() < 0.12 and day < today - dt.timedelta(days=3)
+        levels = {
+            region_id: min(MAX_LEVEL, round(value))
+            for region_id, value in felt.get(day, {}).items()
+        }
+        if day in strain_days:
+            levels["hamstrings.left"] = strain_days[day]
+        sore_now = {region_id for region_id, level in levels.items() if level > 0}
+        # Rate everything that hurts, and a 0 once for what stopped hurting since last time.
+        to_rate = sore_now | still_sore
+        if not forgot:
+            for region_id in sorted(to_rate):
+                level = levels.get(region_id, 0)
+                note = ""
+                if level >= 5 and rng.random() < 0.08:
+                    note = rng.choice(_RATING_NOTES)
+                if region_id == "hamstrings.left" and strain_days.get(day, 0) >= 6:
+                    note = "Sharp, localised pain, not the usual ache"
+                ratings.append(SorenessRating(day, region_id, level, note))
+            still_sore = sore_now
+        day += dt.timedelta(days=1)
+    return ratings
+
+
+def _check_ins(
+    today: dt.date, dates: list[dt.date], strain_date: dt.date, rng: random.Random
+) -> list[CheckIn]:
+    """A check-in on some of the days after each leg day, and on the strain's first days."""
+    check_ins: dict[dt.date, CheckIn] = {}
+    optional_actions = (
+        RecoveryAction.LIGHT_ACTIVITY,
+        RecoveryAction.FOAM_ROLLING_OR_MASSAGE,
+        RecoveryAction.STRETCHING,
+        RecoveryAction.PROTEIN_RICH_MEALS,
+        RecoveryAction.HEAT,
+        RecoveryAction.COLD,
+    )
+    for leg_day in dates:
+        for offset in (1, 2):
+            day = leg_day + dt.timedelta(days=offset)
+            if day > today or rng.random() > 0.45:
+                continue
+            actions = frozenset(action for action in optional_actions if rng.random() < 0.35)
+            check_ins[day] = CheckIn(
+                date=day,
+                actions=actions,
+                water_litres=rng.choice((1.5, 1.75, 2.0, 2.25, 2.5, 3.0)),
+                sleep_hours=rng.choice((6.0, 6.5, 7.0, 7.5, 8.0, 8.5, 9.0)),
+            )
+    check_ins[strain_date] = CheckIn(
+        date=strain_date,
+        symptoms=frozenset({WarningSymptom.SUDDEN_SHARP_PAIN}),
+        actions=frozenset({RecoveryAction.COLD}),
+        note="Iced the back of the thigh in the evening",
+    )
+    day_after = strain_date + dt.timedelta(days=1)
+    check_ins[day_after] = CheckIn(
+        date=day_after,
+        symptoms=frozenset({WarningSymptom.PAIN_FAR_WORSE_THAN_EXPECTED}),
+        sleep_hours=6.5,
+        note="Bruise-like colour behind the knee; booked a physio visit",
+    )
+    return list(check_ins.values())

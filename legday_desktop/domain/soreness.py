@@ -1,0 +1,78 @@
+"""The 0–10 soreness scale with its verbal anchors, and one rating of one region on one day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from legday_desktop.domain.errors import DomainError
+from legday_desktop.domain.regions import region_by_id
+
+MIN_LEVEL = 0
+MAX_LEVEL = 10
+MAX_NOTE_LENGTH = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class ScaleBand:
+    """A named stretch of the scale, e.g. 4–6 "moderate": stairs hurt."""
+
+    low: int
+    high: int
+    label: str
+    meaning: str
+
+
+SCALE: tuple[ScaleBand, ...] = (
+    ScaleBand(0, 0, "none", "no soreness at all"),
+    ScaleBand(1, 3, "mild", "noticed when moving"),
+    ScaleBand(4, 6, "moderate", "stairs hurt"),
+    ScaleBand(7, 9, "severe", "hard to move normally"),
+    ScaleBand(10, 10, "worst imaginable", "the worst soreness you can imagine"),
+)
+
+
+def check_level(value: object) -> int:
+    """Return ``value`` as a level, or raise a DomainError saying why it is not one."""
+    # bool is an int subclass; True is not a soreness level.
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise DomainError(
+            "level", f"must be a whole number from {MIN_LEVEL} to {MAX_LEVEL}, got {value!r}"
+        )
+    if not MIN_LEVEL <= value <= MAX_LEVEL:
+        raise DomainError("level", f"{value} is outside the scale {MIN_LEVEL}–{MAX_LEVEL}")
+    return value
+
+
+def band_of(level: int) -> ScaleBand:
+    """Return the band of the scale that holds ``level``."""
+    check_level(level)
+    return next(band for band in SCALE if band.low <= level <= band.high)
+
+
+def check_note(value: object, field: str = "note") -> str:
+    """Return ``value`` as a note, or raise a DomainError if it is not text or too long."""
+    if not isinstance(value, str):
+        raise DomainError(field, f"must be text, got {type(value).__name__}")
+    if len(value) > MAX_NOTE_LENGTH:
+        raise DomainError(
+            field, f"is {len(value)} characters long; at most {MAX_NOTE_LENGTH} are kept"
+        )
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class SorenessRating:
+    """The level one region had on one calendar day. No rating at all means "not rated"."""
+
+    date: dt.date
+    region_id: str
+    level: int
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.date, dt.date) or isinstance(self.date, dt.datetime):
+            raise DomainError("date", f"must be a calendar date, got {self.date!r}")
+        region_by_id(self.region_id)
+        check_level(self.level)
+        check_note(self.note)
