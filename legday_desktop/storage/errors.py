@@ -1,0 +1,32 @@
+"""Errors storage reports to the user: each message says what happened and to which file."""
+
+from __future__ import annotations
+
+
+class StorageError(Exception):
+    """A database could not be opened, read or written; the message is for the user."""
+
+
+class NotADatabaseError(StorageError):
+    """The file exists but is not a Legday database; it was not touched."""
+
+
+class DatabaseTooNewError(StorageError):
+    """The database was written by a newer Legday (unknown schema revision); not touched."""
+
+
+class DatabaseWriteError(StorageError):
+    """A write failed (read-only file, full disk …); nothing of it was stored."""
+
+
+class ImportConflictError(StorageError):
+    """Imported data disagrees with stored data and replacing was not asked for.
+
+    ``key`` identifies the record in the import (see ``exchange.ParsedImport.origins``).
+    """
+
+    def __init__(self, key: tuple[object, ...], field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.key = key
+        self.field = field
+        self.problem = problem

@@ -1,0 +1,1 @@
+"""Schema revisions: new changes are new files, old files are never edited."""

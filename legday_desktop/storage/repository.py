@@ -1,0 +1,421 @@
+"""The repository: domain objects in, domain objects out, one transaction per operation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, exc, func, select
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from legday_desktop.domain.check_ins import CheckIn, RecoveryAction, WarningSymptom
+from legday_desktop.domain.journal import DayOverview, Journal
+from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.regions import region_by_id
+from legday_desktop.domain.soreness import SorenessRating
+from legday_desktop.storage.database import BEGIN_MODE, BUSY_TIMEOUT_MS, open_engine
+from legday_desktop.storage.errors import DatabaseWriteError, ImportConflictError
+from legday_desktop.storage.models import (
+    CheckInActionRow,
+    CheckInRow,
+    CheckInSymptomRow,
+    LegDayExerciseRow,
+    LegDayRow,
+    SorenessRow,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MergeSummary:
+    """How many records of each kind an import added, replaced or found already stored."""
+
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+
+
+def open_repository(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Repository:
+    """Open (creating and migrating as needed) the database at ``path``; see ``open_engine``."""
+    return Repository(open_engine(path, busy_timeout_ms=busy_timeout_ms), path)
+
+
+# --- rows <-> domain objects -------------------------------------------------------
+
+
+def _leg_day(row: LegDayRow) -> LegDay:
+    return LegDay(
+        date=row.date,
+        title=row.title,
+        exercises=tuple(exercise.name for exercise in row.exercises),
+        rpe=row.rpe,
+        duration_minutes=row.duration_minutes,
+        start_time=row.start_time,
+        notes=row.notes,
+    )
+
+
+def _fill_leg_day(row: LegDayRow, leg_day: LegDay) -> None:
+    row.date = leg_day.date
+    row.title = leg_day.title
+    row.rpe = leg_day.rpe
+    row.duration_minutes = leg_day.duration_minutes
+    row.start_time = leg_day.start_time
+    row.notes = leg_day.notes
+    row.exercises = [
+        LegDayExerciseRow(position=position, name=name)
+        for position, name in enumerate(leg_day.exercises)
+    ]
+
+
+def _rating(row: SorenessRow) -> SorenessRating:
+    return SorenessRating(row.date, row.region_id, row.level, row.note)
+
+
+def _check_in(row: CheckInRow) -> CheckIn:
+    return CheckIn(
+        date=row.date,
+        symptoms=frozenset(WarningSymptom(symptom.symptom) for symptom in row.symptoms),
+        actions=frozenset(RecoveryAction(action.action) for action in row.actions),
+        water_litres=row.water_litres,
+        sleep_hours=row.sleep_hours,
+        note=row.note,
+    )
+
+
+def _fill_check_in(row: CheckInRow, check_in: CheckIn) -> None:
+    row.date = check_in.date
+    row.water_litres = check_in.water_litres
+    row.sleep_hours = check_in.sleep_hours
+    row.note = check_in.note
+    row.symptoms = [CheckInSymptomRow(symptom=symptom.value) for symptom in check_in.symptoms]
+    row.actions = [CheckInActionRow(action=action.value) for action in check_in.actions]
+
+
+def _describe_rating(rating: SorenessRating) -> str:
+    note = f" ({rating.note!r})" if rating.note else ""
+    return f"{region_by_id(rating.region_id).name} = {rating.level}{note}"
+
+
+# --- the repository ----------------------------------------------------------------
+
+
+class Repository:
+    """Reads and writes the journal of one database; every method is one transaction."""
+
+    def __init__(self, engine: Engine, path: Path) -> None:
+        self._engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.path = path
+
+    def close(self) -> None:
+        """Close every connection; the repository is unusable afterwards."""
+        self._engine.dispose()
+
+    @contextmanager
+    def _reading(self) -> Iterator[Session]:
+        with self._sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def _writing(self) -> Iterator[Session]:
+        """A write transaction that holds the write lock from its start and is durable at exit."""
+        try:
+            with self._sessions() as session, session.begin():
+                session.connection(execution_options={BEGIN_MODE: "IMMEDIATE"})
+                yield session
+        except exc.OperationalError as error:
+            raise DatabaseWriteError(
+                f"Could not save to {self.path}: {error.orig}. Nothing of this change was stored."
+            ) from error
+
+    # soreness ---------------------------------------------------------------------
+
+    def set_rating(self, rating: SorenessRating) -> SorenessRating | None:
+        """Store ``rating``, replacing that region's rating on that day; return the old one."""
+        with self._writing() as session:
+            row = session.scalars(
+                select(SorenessRow).filter_by(date=rating.date, region_id=rating.region_id)
+            ).one_or_none()
+            previous = None if row is None else _rating(row)
+            if row is None:
+                session.add(
+                    SorenessRow(
+                        date=rating.date,
+                        region_id=rating.region_id,
+                        level=rating.level,
+                        note=rating.note,
+                    )
+                )
+            else:
+                row.level = rating.level
+                row.note = rating.note
+        return previous
+
+    def clear_rating(self, date: dt.date, region_id: str) -> SorenessRating | None:
+        """Make the region "not rated" on ``date``; return the rating that was removed."""
+        region_by_id(region_id)
+        with self._writing() as session:
+            row = session.scalars(
+                select(SorenessRow).filter_by(date=date, region_id=region_id)
+            ).one_or_none()
+            if row is None:
+                return None
+            previous = _rating(row)
+            session.delete(row)
+        return previous
+
+    def ratings_on(self, date: dt.date) -> tuple[SorenessRating, ...]:
+        return self.ratings_between(date, date)
+
+    def ratings_between(self, first: dt.date, last: dt.date) -> tuple[SorenessRating, ...]:
+        """Ratings from ``first`` to ``last`` inclusive, by date then region id."""
+        with self._reading() as session:
+            rows = session.scalars(
+                select(SorenessRow)
+                .where(SorenessRow.date.between(first, last))
+                .order_by(SorenessRow.date, SorenessRow.region_id)
+            )
+            return tuple(_rating(row) for row in rows)
+
+    # leg days ---------------------------------------------------------------------
+
+    def save_leg_day(self, leg_day: LegDay, *, today: dt.date) -> LegDay | None:
+        """Store ``leg_day`` (replacing the one on its date); return the one it replaced."""
+        leg_day.check_not_after(today)
+        with self._writing() as session:
+            row = self._leg_day_row(session, leg_day.date)
+            previous = None if row is None else _leg_day(row)
+            if row is None:
+                row = LegDayRow()
+                session.add(row)
+            elif row.exercises:
+                # Old exercise rows must be gone before new ones reuse their positions.
+                row.exercises = []
+                session.flush()
+            _fill_leg_day(row, leg_day)
+        return previous
+
+    def delete_leg_day(self, date: dt.date) -> LegDay | None:
+        """Delete the leg day on ``date`` (its soreness ratings stay); return it."""
+        with self._writing() as session:
+            row = self._leg_day_row(session, date)
+            if row is None:
+                return None
+            previous = _leg_day(row)
+            session.delete(row)
+        return previous
+
+    def leg_days(self) -> tuple[LegDay, ...]:
+        with self._reading() as session:
+            rows = session.scalars(
+                select(LegDayRow)
+                .options(selectinload(LegDayRow.exercises))
+                .order_by(LegDayRow.date)
+            )
+            return tuple(_leg_day(row) for row in rows)
+
+    def leg_day_for(self, date: dt.date) -> LegDay | None:
+        """The latest leg day on or before ``date`` (the one ``date`` counts days after)."""
+        with self._reading() as session:
+            return self._leg_day_for(session, date)
+
+    @staticmethod
+    def _leg_day_for(session: Session, date: dt.date) -> LegDay | None:
+        row = session.scalars(
+            select(LegDayRow).where(LegDayRow.date <= date).order_by(LegDayRow.date.desc()).limit(1)
+        ).one_or_none()
+        return None if row is None else _leg_day(row)
+
+    @staticmethod
+    def _leg_day_row(session: Session, date: dt.date) -> LegDayRow | None:
+        return session.scalars(select(LegDayRow).filter_by(date=date)).one_or_none()
+
+    # check-ins --------------------------------------------------------------------
+
+    def save_check_in(self, check_in: CheckIn) -> CheckIn | None:
+        """Store the check-in of its date (an empty one removes it); return the previous one."""
+        with self._writing() as session:
+            row = self._check_in_row(session, check_in.date)
+            previous = None if row is None else _check_in(row)
+            if check_in.is_empty:
+                if row is not None:
+                    session.delete(row)
+                return previous
+            if row is None:
+                row = CheckInRow()
+                session.add(row)
+            else:
+                row.symptoms = []
+                row.actions = []
+                session.flush()
+            _fill_check_in(row, check_in)
+        return previous
+
+    def check_in_on(self, date: dt.date) -> CheckIn | None:
+        with self._reading() as session:
+            row = self._check_in_row(session, date)
+            return None if row is None else _check_in(row)
+
+    @staticmethod
+    def _check_in_row(session: Session, date: dt.date) -> CheckInRow | None:
+        return session.scalars(select(CheckInRow).filter_by(date=date)).one_or_none()
+
+    # the whole journal ------------------------------------------------------------
+
+    def day_overview(self, date: dt.date) -> DayOverview:
+        """The leg day ``date`` belongs to, its ratings and its check-in, read together."""
+        with self._reading() as session:
+            leg_day = self._leg_day_for(session, date)
+            ratings = session.scalars(
+                select(SorenessRow).filter_by(date=date).order_by(SorenessRow.region_id)
+            )
+            check_in = self._check_in_row(session, date)
+            return DayOverview(
+                date=date,
+                leg_day=leg_day,
+                ratings=tuple(_rating(row) for row in ratings),
+                check_in=None if check_in is None else _check_in(check_in),
+            )
+
+    def is_empty(self) -> bool:
+        with self._reading() as session:
+            return not any(
+                session.scalar(select(func.count()).select_from(table))
+                for table in (LegDayRow, SorenessRow, CheckInRow)
+            )
+
+    def journal(self) -> Journal:
+        """Everything stored, in canonical order."""
+        with self._reading() as session:
+            leg_days = session.scalars(
+                select(LegDayRow)
+                .options(selectinload(LegDayRow.exercises))
+                .order_by(LegDayRow.date)
+            )
+            ratings = session.scalars(
+                select(SorenessRow).order_by(SorenessRow.date, SorenessRow.region_id)
+            )
+            check_ins = session.scalars(
+                select(CheckInRow)
+                .options(selectinload(CheckInRow.symptoms), selectinload(CheckInRow.actions))
+                .order_by(CheckInRow.date)
+            )
+            return Journal(
+                tuple(_leg_day(row) for row in leg_days),
+                tuple(_rating(row) for row in ratings),
+                tuple(_check_in(row) for row in check_ins),
+            )
+
+    def merge(
+        self,
+        journal: Journal,
+        *,
+        today: dt.date,
+        replace: bool = False,
+        leg_days_only_if_missing: bool = False,
+    ) -> MergeSummary:
+        """Add ``journal`` to the database in one transaction: all of it or nothing.
+
+        Records equal to stored ones are skipped, so merging twice adds nothing. A record
+        that differs from the stored one for the same key raises ImportConflictError
+        (and nothing is written) unless ``replace``. With ``leg_days_only_if_missing``,
+        leg days are only created where no leg day exists on that date (CSV imports).
+        """
+        for leg_day in journal.leg_days:
+            leg_day.check_not_after(today)
+        added = replaced = unchanged = 0
+        with self._writing() as session:
+            leg_day_rows = {
+                row.date: row
+                for row in session.scalars(
+                    select(LegDayRow).options(selectinload(LegDayRow.exercises))
+                )
+            }
+            for leg_day in journal.leg_days:
+                row = leg_day_rows.get(leg_day.date)
+                if row is None:
+                    new_row = LegDayRow()
+                    _fill_leg_day(new_row, leg_day)
+                    session.add(new_row)
+                    leg_day_rows[leg_day.date] = new_row
+                    added += 1
+                elif leg_days_only_if_missing or _leg_day(row) == leg_day:
+                    unchanged += 1
+                elif replace:
+                    row.exercises = []
+                    session.flush()
+                    _fill_leg_day(row, leg_day)
+                    replaced += 1
+                else:
+                    raise ImportConflictError(
+                        ("leg_day", leg_day.date),
+                        "date",
+                        f"the database already holds a different leg day on "
+                        f"{leg_day.date.isoformat()} ({_leg_day(row).display_title!r})",
+                    )
+
+            rating_rows = {
+                (row.date, row.region_id): row for row in session.scalars(select(SorenessRow))
+            }
+            for rating in journal.ratings:
+                key = (rating.date, rating.region_id)
+                rating_row = rating_rows.get(key)
+                if rating_row is None:
+                    session.add(
+                        SorenessRow(
+                            date=rating.date,
+                            region_id=rating.region_id,
+                            level=rating.level,
+                            note=rating.note,
+                        )
+                    )
+                    added += 1
+                elif _rating(rating_row) == rating:
+                    unchanged += 1
+                elif replace:
+                    rating_row.level = rating.level
+                    rating_row.note = rating.note
+                    replaced += 1
+                else:
+                    stored = _rating(rating_row)
+                    raise ImportConflictError(
+                        ("rating", *key),
+                        "level" if stored.level != rating.level else "note",
+                        f"the database already holds {_describe_rating(stored)} on "
+                        f"{rating.date.isoformat()}; the file says {_describe_rating(rating)}",
+                    )
+
+            check_in_rows = {
+                row.date: row
+                for row in session.scalars(
+                    select(CheckInRow).options(
+                        selectinload(CheckInRow.symptoms), selectinload(CheckInRow.actions)
+                    )
+                )
+            }
+            for check_in in journal.check_ins:
+                check_in_row = check_in_rows.get(check_in.date)
+                if check_in_row is None:
+                    new_check_in = CheckInRow()
+                    _fill_check_in(new_check_in, check_in)
+                    session.add(new_check_in)
+                    added += 1
+                elif _check_in(check_in_row) == check_in:
+                    unchanged += 1
+                elif replace:
+                    check_in_row.symptoms = []
+                    check_in_row.actions = []
+                    session.flush()
+                    _fill_check_in(check_in_row, check_in)
+                    replaced += 1
+                else:
+                    raise ImportConflictError(
+                        ("check_in", check_in.date),
+                        "date",
+                        f"the database already holds a different check-in on "
+                        f"{check_in.date.isoformat()}",
+                    )
+        return MergeSummary(added=added, replaced=replaced, unchanged=unchanged)

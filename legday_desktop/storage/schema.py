@@ -1,0 +1,6 @@
+"""The schema revisions this version of Legday knows, checked on open without Alembic."""
+
+# Every revision in migrations/versions, oldest first. A test keeps this list equal to
+# Alembic's own history, so checking a database on open needs no Alembic import.
+REVISIONS: tuple[str, ...] = ("0001_baseline",)
+HEAD: str = REVISIONS[-1]

@@ -1,0 +1,60 @@
+"""Small hand-made journals and databases for tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from legday_desktop.domain.check_ins import CheckIn, RecoveryAction, WarningSymptom
+from legday_desktop.domain.journal import Journal
+from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.soreness import SorenessRating
+from legday_desktop.storage.repository import Repository, open_repository
+
+D = dt.date
+
+
+def small_journal() -> Journal:
+    """Two leg days, a few ratings (one before any leg day, one 0), two check-ins."""
+    return Journal(
+        leg_days=(
+            LegDay(
+                D(2026, 3, 2),
+                "Squat day",
+                ("Squat", "Lunge"),
+                rpe=8,
+                duration_minutes=60,
+                start_time=dt.time(18, 30),
+                notes="Felt strong",
+            ),
+            LegDay(D(2026, 3, 6), "", ("Romanian deadlift", "Sled push"), rpe=None),
+        ),
+        ratings=(
+            SorenessRating(D(2026, 3, 1), "calves.left", 1),
+            SorenessRating(D(2026, 3, 3), "quadriceps.left", 5, "stairs, ouch"),
+            SorenessRating(D(2026, 3, 3), "quadriceps.right", 6),
+            SorenessRating(D(2026, 3, 4), "quadriceps.left", 3),
+            SorenessRating(
+                D(2026, 3, 7), "hamstrings.right", 0, 'note with "quotes", commas\nand a newline'
+            ),
+        ),
+        check_ins=(
+            CheckIn(
+                D(2026, 3, 3),
+                actions=frozenset({RecoveryAction.FOAM_ROLLING_OR_MASSAGE}),
+                water_litres=2.5,
+                sleep_hours=7.5,
+            ),
+            CheckIn(
+                D(2026, 3, 7),
+                symptoms=frozenset({WarningSymptom.DARK_URINE}),
+                note="Urine looked like cola",
+            ),
+        ),
+    )
+
+
+def filled_repository(path: Path, journal: Journal | None = None) -> Repository:
+    repository = open_repository(path)
+    repository.merge(journal or small_journal(), today=dt.date.today())
+    return repository

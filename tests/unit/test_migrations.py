@@ -1,0 +1,181 @@
+"""Schema migrations: run from code, in one transaction, foreign keys off, no row lost."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from helpers.journals import filled_repository
+
+from legday_desktop.domain.check_ins import RecoveryAction, WarningSymptom
+from legday_desktop.domain.regions import REGIONS
+from legday_desktop.storage import schema
+from legday_desktop.storage.database import MIGRATIONS_DIR, create_sqlite_engine, migrate
+from legday_desktop.storage.errors import StorageError
+from legday_desktop.storage.models import Base
+from legday_desktop.storage.repository import open_repository
+
+
+def script_directory(location: Path = MIGRATIONS_DIR) -> ScriptDirectory:
+    config = Config()
+    config.set_main_option("script_location", str(location))
+    config.set_main_option("path_separator", "os")
+    return ScriptDirectory.from_config(config)
+
+
+def rows(path: Path, query: str) -> list[tuple[object, ...]]:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(query).fetchall()
+    finally:
+        connection.close()
+
+
+def test_known_revisions_match_alembic_history() -> None:
+    history = [script.revision for script in script_directory().walk_revisions()]
+    assert tuple(reversed(history)) == schema.REVISIONS
+    assert script_directory().get_current_head() == schema.HEAD
+
+
+def test_migrated_schema_matches_the_models(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    open_repository(path).close()
+    engine = create_sqlite_engine(path)
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    engine.dispose()
+    assert differences == []
+
+
+def test_baseline_seeds_the_regions_and_freezes_the_catalogues(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    open_repository(path).close()
+    stored = set(rows(path, "SELECT id, group_id, side FROM region"))
+    assert stored == {(r.id, r.group.id, r.side.value) for r in REGIONS}
+    baseline = script_directory().get_revision("0001_baseline").module
+    # A new symptom or action in the domain needs a migration that allows it.
+    assert tuple(symptom.value for symptom in WarningSymptom) == baseline.SYMPTOMS
+    assert tuple(action.value for action in RecoveryAction) == baseline.ACTIONS
+
+
+def test_baseline_database_opens_with_every_row(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    path.touch()
+    migrate(path, target="0001_baseline")
+    connection = sqlite3.connect(path)
+    connection.executescript(
+        """
+        INSERT INTO leg_day (id, date, title, notes) VALUES (1, '2026-02-02', 'Old', '');
+        INSERT INTO leg_day_exercise VALUES (1, 0, 'Squat');
+        INSERT INTO soreness (date, region_id, level, note)
+            VALUES ('2026-02-03', 'glutes.left', 5, '');
+        """
+    )
+    connection.commit()
+    connection.close()
+    repository = open_repository(path)
+    journal = repository.journal()
+    repository.close()
+    assert [(leg_day.title, leg_day.exercises) for leg_day in journal.leg_days] == [
+        ("Old", ("Squat",))
+    ]
+    assert [(r.region_id, r.level) for r in journal.ratings] == [("glutes.left", 5)]
+
+
+def scripts_with_extra_revision(tmp_path: Path, body: str) -> Path:
+    """A copy of the real migrations plus one test revision after the head."""
+    location = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS_DIR, location, ignore=shutil.ignore_patterns("__pycache__"))
+    (location / "versions" / "0002_test.py").write_text(
+        textwrap.dedent(
+            f'''
+            """Test revision."""
+            import sqlalchemy as sa
+            from alembic import op
+
+            revision = "0002_test"
+            down_revision = "{schema.HEAD}"
+            branch_labels = None
+            depends_on = None
+
+
+            def upgrade():
+            '''
+        )
+        + textwrap.indent(textwrap.dedent(body), "    ")
+    )
+    return location
+
+
+def test_rebuilding_a_parent_table_keeps_its_children(tmp_path: Path) -> None:
+    """With foreign keys ON, this rebuild would delete every exercise via ON DELETE CASCADE."""
+    path = tmp_path / "journal.sqlite3"
+    filled_repository(path).close()
+    exercises_before = rows(path, "SELECT * FROM leg_day_exercise ORDER BY 1, 2")
+    ratings_before = rows(path, "SELECT * FROM soreness ORDER BY id")
+    assert exercises_before and ratings_before
+    location = scripts_with_extra_revision(
+        tmp_path,
+        """
+        with op.batch_alter_table("leg_day", recreate="always") as batch:
+            batch.add_column(sa.Column("location", sa.String(), nullable=True))
+        """,
+    )
+    migrate(path, script_location=location)
+    assert rows(path, "SELECT version_num FROM alembic_version") == [("0002_test",)]
+    assert rows(path, "SELECT * FROM leg_day_exercise ORDER BY 1, 2") == exercises_before
+    assert rows(path, "SELECT * FROM soreness ORDER BY id") == ratings_before
+    assert rows(path, "PRAGMA integrity_check") == [("ok",)]
+
+
+def test_a_migration_that_breaks_references_is_rolled_back(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    filled_repository(path).close()
+    before = rows(path, "SELECT * FROM leg_day ORDER BY id")
+    location = scripts_with_extra_revision(tmp_path, 'op.execute("DELETE FROM leg_day")\n')
+    with pytest.raises(StorageError, match="broken reference"):
+        migrate(path, script_location=location)
+    assert rows(path, "SELECT * FROM leg_day ORDER BY id") == before
+    assert rows(path, "SELECT version_num FROM alembic_version") == [(schema.HEAD,)]
+
+
+def test_a_failing_migration_changes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    filled_repository(path).close()
+    before = rows(path, "SELECT * FROM soreness ORDER BY id")
+    location = scripts_with_extra_revision(
+        tmp_path,
+        """
+        op.add_column("soreness", sa.Column("mood", sa.String(), nullable=True))
+        op.execute("UPDATE soreness SET level = 0")
+        raise RuntimeError("boom")
+        """,
+    )
+    with pytest.raises(RuntimeError, match="boom"):
+        migrate(path, script_location=location)
+    assert rows(path, "SELECT * FROM soreness ORDER BY id") == before
+    assert rows(path, "SELECT version_num FROM alembic_version") == [(schema.HEAD,)]
+
+
+def test_opening_a_current_database_does_not_import_alembic(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    open_repository(path).close()
+    probe = (
+        "import sys; from pathlib import Path\n"
+        "from legday_desktop.storage.repository import open_repository\n"
+        f"open_repository(Path({str(path)!r})).close()\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

@@ -1,0 +1,275 @@
+"""Storage on real SQLite files: settings, the database's own rules, the repository."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+from helpers.journals import filled_repository, small_journal
+
+from legday_desktop.domain.check_ins import CheckIn, RecoveryAction, WarningSymptom
+from legday_desktop.domain.errors import DomainError
+from legday_desktop.domain.journal import Journal
+from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.soreness import SorenessRating
+from legday_desktop.storage import schema
+from legday_desktop.storage.database import open_engine
+from legday_desktop.storage.errors import (
+    DatabaseTooNewError,
+    DatabaseWriteError,
+    ImportConflictError,
+    NotADatabaseError,
+    StorageError,
+)
+from legday_desktop.storage.repository import open_repository
+
+D = dt.date
+TODAY = dt.date.today()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "journal.sqlite3"
+
+
+def test_every_connection_has_foreign_keys_wal_full_sync_and_busy_timeout(db: Path) -> None:
+    engine = open_engine(db)
+    try:
+        # Several connections at once, so the pool has to open more than one.
+        connections = [engine.connect() for _ in range(3)]
+        for connection in connections:
+            pragma = connection.exec_driver_sql
+            assert pragma("PRAGMA foreign_keys").scalar() == 1
+            assert pragma("PRAGMA journal_mode").scalar() == "wal"
+            assert pragma("PRAGMA synchronous").scalar() == 2  # FULL
+            assert pragma("PRAGMA busy_timeout").scalar() == 5000
+        for connection in connections:
+            connection.close()
+    finally:
+        engine.dispose()
+
+
+def test_new_database_is_owner_only_and_passes_integrity_check(db: Path) -> None:
+    open_repository(db).close()
+    assert stat.S_IMODE(db.stat().st_mode) == 0o600
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            schema.HEAD,
+        )
+    connection.close()
+
+
+INSERT_RATING = "INSERT INTO soreness (date, region_id, level, note) VALUES ({}, '')"
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        INSERT_RATING.format("'2026-01-01', 'calves.left', 11"),
+        INSERT_RATING.format("'2026-01-01', 'calves.left', -1"),
+        INSERT_RATING.format("'2026-01-01', 'tail.left', 3"),
+        INSERT_RATING.format("'2026-02-30', 'calves.left', 3"),
+        INSERT_RATING.format("'1 Jan 2026', 'calves.left', 3"),
+        "INSERT INTO leg_day_exercise (leg_day_id, position, name) VALUES (999, 0, 'Squat')",
+        "INSERT INTO leg_day (date, title, rpe, notes) VALUES ('2026-01-01', '', 11, '')",
+        "INSERT INTO check_in_symptom (check_in_id, symptom) VALUES (1, 'headache')",
+    ],
+)
+def test_the_database_itself_refuses_invalid_rows(db: Path, statement: str) -> None:
+    filled_repository(db).close()
+    # A plain sqlite3 connection, as another tool would use; only foreign keys need the pragma.
+    connection = sqlite3.connect(db)
+    connection.execute("PRAGMA foreign_keys = ON")
+    with pytest.raises(sqlite3.IntegrityError):
+        connection.execute(statement)
+    connection.close()
+
+
+def test_one_value_per_region_and_day_in_the_database_too(db: Path) -> None:
+    open_repository(db).close()
+    connection = sqlite3.connect(db)
+    insert = INSERT_RATING.format("'2026-01-01', 'calves.left', ?")
+    connection.execute(insert, (3,))
+    with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
+        connection.execute(insert, (4,))
+    connection.close()
+
+
+class TestRatings:
+    def test_set_replace_and_clear(self, db: Path) -> None:
+        repository = open_repository(db)
+        day = D(2026, 5, 1)
+        assert repository.set_rating(SorenessRating(day, "glutes.left", 4)) is None
+        previous = repository.set_rating(SorenessRating(day, "glutes.left", 6, "sitting hurts"))
+        assert previous == SorenessRating(day, "glutes.left", 4)
+        assert repository.ratings_on(day) == (
+            SorenessRating(day, "glutes.left", 6, "sitting hurts"),
+        )
+        assert repository.clear_rating(day, "glutes.left") == SorenessRating(
+            day, "glutes.left", 6, "sitting hurts"
+        )
+        assert repository.ratings_on(day) == ()
+        assert repository.clear_rating(day, "glutes.left") is None
+        repository.close()
+
+    def test_zero_is_stored_and_differs_from_not_rated(self, db: Path) -> None:
+        repository = open_repository(db)
+        day = D(2026, 5, 1)
+        repository.set_rating(SorenessRating(day, "calves.right", 0))
+        levels = {r.region_id: r.level for r in repository.ratings_on(day)}
+        assert levels == {"calves.right": 0}
+        assert "calves.left" not in levels
+        repository.close()
+
+    def test_values_survive_reopening(self, db: Path) -> None:
+        repository = open_repository(db)
+        repository.set_rating(SorenessRating(D(2026, 5, 1), "shins.left", 2))
+        repository.close()
+        reopened = open_repository(db)
+        assert reopened.ratings_between(D(2026, 4, 1), D(2026, 6, 1)) == (
+            SorenessRating(D(2026, 5, 1), "shins.left", 2),
+        )
+        reopened.close()
+
+
+class TestLegDays:
+    def test_save_replace_delete_keeps_ratings(self, db: Path) -> None:
+        repository = filled_repository(db)
+        new = LegDay(D(2026, 3, 2), "Quads", ("Front squat",), rpe=9)
+        previous = repository.save_leg_day(new, today=TODAY)
+        assert previous is not None and previous.title == "Squat day"
+        assert repository.leg_day_for(D(2026, 3, 4)) == new
+        assert repository.delete_leg_day(D(2026, 3, 2)) == new
+        assert repository.leg_day_for(D(2026, 3, 4)) is None
+        assert len(repository.ratings_on(D(2026, 3, 3))) == 2
+        repository.close()
+
+    def test_future_leg_day_is_refused(self, db: Path) -> None:
+        repository = open_repository(db)
+        with pytest.raises(DomainError, match="in the future"):
+            repository.save_leg_day(LegDay(TODAY + dt.timedelta(days=1)), today=TODAY)
+        assert repository.leg_days() == ()
+        repository.close()
+
+
+class TestCheckIns:
+    def test_save_replace_and_empty_removes(self, db: Path) -> None:
+        repository = open_repository(db)
+        day = D(2026, 5, 2)
+        first = CheckIn(
+            day, frozenset({WarningSymptom.FEVER}), frozenset({RecoveryAction.HEAT}), 2.0, 8
+        )
+        assert repository.save_check_in(first) is None
+        second = CheckIn(day, actions=frozenset({RecoveryAction.COLD}), sleep_hours=6.5)
+        assert repository.save_check_in(second) == first
+        assert repository.check_in_on(day) == second
+        assert repository.save_check_in(CheckIn(day)) == second
+        assert repository.check_in_on(day) is None
+        repository.close()
+
+
+class TestJournal:
+    def test_overview_of_a_day(self, db: Path) -> None:
+        repository = filled_repository(db)
+        overview = repository.day_overview(D(2026, 3, 3))
+        assert overview.leg_day is not None and overview.leg_day.title == "Squat day"
+        assert overview.days_after == 1
+        assert {r.region_id for r in overview.ratings} == {"quadriceps.left", "quadriceps.right"}
+        assert overview.check_in is not None and overview.check_in.sleep_hours == 7.5
+        assert repository.day_overview(D(2026, 3, 1)).leg_day is None
+        repository.close()
+
+    def test_journal_reads_back_what_was_merged(self, db: Path) -> None:
+        repository = filled_repository(db)
+        assert repository.journal() == small_journal().sorted()
+        assert not repository.is_empty()
+        repository.close()
+
+    def test_merging_twice_adds_nothing(self, db: Path) -> None:
+        repository = filled_repository(db)
+        summary = repository.merge(small_journal(), today=TODAY)
+        assert (summary.added, summary.replaced, summary.unchanged) == (0, 0, 9)
+        assert repository.journal() == small_journal().sorted()
+        repository.close()
+
+    def test_conflict_changes_nothing_unless_replace(self, db: Path) -> None:
+        repository = filled_repository(db)
+        before = repository.journal()
+        changed = Journal(
+            ratings=(
+                SorenessRating(D(2026, 4, 1), "calves.left", 2),  # new
+                SorenessRating(D(2026, 3, 3), "quadriceps.left", 7),  # differs
+            )
+        )
+        with pytest.raises(ImportConflictError) as error:
+            repository.merge(changed, today=TODAY)
+        assert error.value.key == ("rating", D(2026, 3, 3), "quadriceps.left")
+        assert "Left quads = 5" in str(error.value) and "Left quads = 7" in str(error.value)
+        assert repository.journal() == before
+        summary = repository.merge(changed, today=TODAY, replace=True)
+        assert (summary.added, summary.replaced) == (1, 1)
+        assert SorenessRating(D(2026, 3, 3), "quadriceps.left", 7) in repository.journal().ratings
+        repository.close()
+
+    def test_leg_day_references_never_conflict(self, db: Path) -> None:
+        repository = filled_repository(db)
+        references = Journal(
+            leg_days=(LegDay(D(2026, 3, 2), "Imported"), LegDay(D(2026, 4, 1), "Imported"))
+        )
+        summary = repository.merge(references, today=TODAY, leg_days_only_if_missing=True)
+        assert (summary.added, summary.unchanged) == (1, 1)
+        assert repository.leg_day_for(D(2026, 3, 2)).title == "Squat day"  # type: ignore[union-attr]
+        repository.close()
+
+
+class TestOpeningFiles:
+    def test_a_file_that_is_not_sqlite_is_left_untouched(self, db: Path) -> None:
+        db.write_bytes(b"my tax return\n" * 100)
+        before = db.read_bytes()
+        with pytest.raises(NotADatabaseError, match="left untouched"):
+            open_repository(db)
+        assert db.read_bytes() == before
+
+    def test_another_apps_database_is_left_untouched(self, db: Path) -> None:
+        connection = sqlite3.connect(db)
+        connection.execute("CREATE TABLE recipes (name TEXT)")
+        connection.commit()
+        connection.close()
+        before = db.read_bytes()
+        with pytest.raises(NotADatabaseError, match="not a Legday one"):
+            open_repository(db)
+        assert db.read_bytes() == before
+
+    def test_a_database_from_a_newer_legday_is_refused(self, db: Path) -> None:
+        open_repository(db).close()
+        connection = sqlite3.connect(db)
+        connection.execute("UPDATE alembic_version SET version_num = '0099_from_the_future'")
+        connection.commit()
+        connection.close()
+        before = db.read_bytes()
+        with pytest.raises(DatabaseTooNewError, match="newer version of Legday"):
+            open_repository(db)
+        assert db.read_bytes() == before
+
+    def test_missing_folder_is_reported(self, tmp_path: Path) -> None:
+        with pytest.raises(StorageError, match="does not exist"):
+            open_repository(tmp_path / "nowhere" / "journal.sqlite3")
+
+    def test_write_failure_is_a_clear_error_and_stores_nothing(self, db: Path) -> None:
+        repository = open_repository(db, busy_timeout_ms=50)
+        # Another program holds the write lock for longer than the busy timeout.
+        blocker = sqlite3.connect(db, isolation_level=None)
+        blocker.execute("BEGIN IMMEDIATE")
+        try:
+            with pytest.raises(DatabaseWriteError, match="Nothing of this change was stored"):
+                repository.set_rating(SorenessRating(D(2026, 1, 1), "calves.left", 3))
+        finally:
+            blocker.execute("ROLLBACK")
+            blocker.close()
+        assert repository.ratings_on(D(2026, 1, 1)) == ()
+        repository.close()
