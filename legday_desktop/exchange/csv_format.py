@@ -1,0 +1,166 @@
+"""CSV of soreness ratings: ``date,region,level,leg_day_date,days_after,note``, one row each."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+from legday_desktop.domain.errors import DomainError
+from legday_desktop.domain.journal import Journal
+from legday_desktop.domain.leg_days import LegDay, LegDayCalendar
+from legday_desktop.domain.soreness import SorenessRating, check_level
+from legday_desktop.exchange.errors import ImportFileError
+from legday_desktop.exchange.parsed import ParsedImport, RecordKey
+from legday_desktop.exchange.text_fields import parse_iso_date, parse_whole_number
+
+COLUMNS = ("date", "region", "level", "leg_day_date", "days_after", "note")
+HEADER = ",".join(COLUMNS)
+# Title of leg days that a CSV import creates: the CSV knows only their dates.
+IMPORTED_LEG_DAY_TITLE = "Imported"
+
+
+def write_csv(journal: Journal) -> str:
+    """Every rating of ``journal`` as CSV text, ordered by date then region id."""
+    calendar = LegDayCalendar(leg_day.date for leg_day in journal.leg_days)
+    lines = [HEADER]
+    for rating in sorted(journal.ratings, key=lambda rating: (rating.date, rating.region_id)):
+        leg_day_date = calendar.leg_day_date_for(rating.date)
+        cells = (
+            rating.date.isoformat(),
+            rating.region_id,
+            str(rating.level),
+            "" if leg_day_date is None else leg_day_date.isoformat(),
+            "" if leg_day_date is None else str((rating.date - leg_day_date).days),
+            _quoted(rating.note),
+        )
+        lines.append(",".join(cells))
+    return "\n".join(lines) + "\n"
+
+
+def _quoted(text: str) -> str:
+    """Quote a cell as RFC 4180 does; unlike csv.writer, also when it holds a lone CR."""
+    if any(special in text for special in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+class _CsvReader:
+    """Reads one CSV file row by row, raising ImportFileError at the first bad field."""
+
+    def __init__(self, text: str, source: str, today: dt.date) -> None:
+        self.source = source
+        self.today = today
+        self.text = text
+        self.line = 1
+
+    def fail(self, field: str, problem: str) -> ImportFileError:
+        return ImportFileError(self.source, str(self.line), field, problem)
+
+    def parse(self) -> ParsedImport:
+        if not self.text.strip():
+            raise self.fail("header", f"the file is empty; expected the header {HEADER}")
+        reader = csv.reader(io.StringIO(self.text, newline=""), strict=True)
+        ratings: dict[RecordKey, SorenessRating] = {}
+        leg_day_of: dict[RecordKey, dt.date | None] = {}
+        origins: dict[RecordKey, str] = {}
+        lines: dict[RecordKey, int] = {}
+        header_seen = False
+        try:
+            for row in reader:
+                if not row:  # a blank line
+                    self.line = reader.line_num + 1
+                    continue
+                if not header_seen:
+                    if tuple(cell.strip() for cell in row) != COLUMNS:
+                        raise self.fail("header", f"expected {HEADER}, found {','.join(row)[:200]}")
+                    header_seen = True
+                else:
+                    rating, leg_day_date = self._row(row)
+                    key: RecordKey = ("rating", rating.date, rating.region_id)
+                    if key in ratings:
+                        raise self.fail(
+                            "region",
+                            f"{rating.region_id} on {rating.date.isoformat()} is already "
+                            f"rated on line {lines[key]}",
+                        )
+                    ratings[key] = rating
+                    leg_day_of[key] = leg_day_date
+                    lines[key] = self.line
+                    origins[key] = f"{self.source}:{self.line}"
+                self.line = reader.line_num + 1
+        except csv.Error as error:
+            raise self.fail("row", f"not valid CSV ({error})") from None
+
+        leg_day_dates = {day for day in leg_day_of.values() if day is not None}
+        calendar = LegDayCalendar(leg_day_dates)
+        for key, rating in ratings.items():
+            expected = calendar.leg_day_date_for(rating.date)
+            if expected != leg_day_of[key]:
+                self.line = lines[key]
+                raise self.fail(
+                    "leg_day_date",
+                    f"the file has a leg day on {expected.isoformat()}, the latest on or before "
+                    f"{rating.date.isoformat()}, so this row belongs to it"
+                    if expected is not None
+                    else "no leg day in the file comes on or before this date",
+                )
+        leg_days = tuple(LegDay(day, IMPORTED_LEG_DAY_TITLE) for day in sorted(leg_day_dates))
+        for leg_day in leg_days:
+            origins[("leg_day", leg_day.date)] = self.source
+        return ParsedImport(
+            Journal(leg_days, tuple(ratings.values())).sorted(),
+            origins,
+            leg_days_are_references=True,
+        )
+
+    def _date(self, field: str, text: str) -> dt.date:
+        try:
+            day = parse_iso_date(text)
+        except ValueError as error:
+            raise self.fail(field, str(error)) from None
+        if day > self.today:
+            raise self.fail(field, f"{text} is in the future")
+        return day
+
+    def _row(self, row: list[str]) -> tuple[SorenessRating, dt.date | None]:
+        if len(row) != len(COLUMNS):
+            raise self.fail("row", f"has {len(row)} fields; expected {len(COLUMNS)} ({HEADER})")
+        date_text, region, level_text, leg_day_text, days_after_text, note = row
+        date = self._date("date", date_text)
+        try:
+            level = check_level(parse_whole_number(level_text))
+        except (ValueError, DomainError) as error:
+            problem = error.problem if isinstance(error, DomainError) else str(error)
+            raise self.fail("level", problem) from None
+        try:
+            rating = SorenessRating(date, region, level, note)
+        except DomainError as error:
+            raise self.fail(error.field, error.problem) from None
+
+        if not leg_day_text:
+            if days_after_text:
+                raise self.fail("days_after", "is given but leg_day_date is empty")
+            return rating, None
+        leg_day_date = self._date("leg_day_date", leg_day_text)
+        if leg_day_date > date:
+            raise self.fail(
+                "leg_day_date", f"{leg_day_text} comes after the row's date {date_text}"
+            )
+        expected_days_after = (date - leg_day_date).days
+        try:
+            days_after = parse_whole_number(days_after_text)
+        except ValueError as error:
+            raise self.fail("days_after", str(error)) from None
+        if days_after != expected_days_after:
+            raise self.fail(
+                "days_after",
+                f"{days_after} does not match the dates: {date_text} is "
+                f"{expected_days_after} day(s) after {leg_day_text}",
+            )
+        return rating, leg_day_date
+
+
+def parse_csv(text: str, source: str, *, today: dt.date) -> ParsedImport:
+    """Validate a whole CSV export; raise ImportFileError naming line and field if bad."""
+    return _CsvReader(text, source, today).parse()

@@ -1,0 +1,272 @@
+"""JSON of the whole journal (leg days, soreness, check-ins) with a ``format_version``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from legday_desktop.domain.check_ins import CheckIn, parse_action, parse_symptom
+from legday_desktop.domain.errors import DomainError
+from legday_desktop.domain.journal import Journal
+from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.soreness import SorenessRating
+from legday_desktop.exchange.errors import ImportFileError
+from legday_desktop.exchange.parsed import ParsedImport, RecordKey
+from legday_desktop.exchange.text_fields import format_time, parse_iso_date, parse_iso_time
+
+FORMAT_VERSION = 1
+_SECTIONS = ("leg_days", "soreness", "check_ins")
+
+T = TypeVar("T")
+
+
+def write_json(journal: Journal) -> str:
+    """The whole journal as JSON text; the same journal always gives the same bytes."""
+    journal = journal.sorted()
+    document = {
+        "format_version": FORMAT_VERSION,
+        "leg_days": [
+            {
+                "date": leg_day.date.isoformat(),
+                "start_time": None
+                if leg_day.start_time is None
+                else format_time(leg_day.start_time),
+                "title": leg_day.title,
+                "exercises": list(leg_day.exercises),
+                "rpe": leg_day.rpe,
+                "duration_minutes": leg_day.duration_minutes,
+                "notes": leg_day.notes,
+            }
+            for leg_day in journal.leg_days
+        ],
+        "soreness": [
+            {
+                "date": rating.date.isoformat(),
+                "region": rating.region_id,
+                "level": rating.level,
+                "note": rating.note,
+            }
+            for rating in journal.ratings
+        ],
+        "check_ins": [
+            {
+                "date": check_in.date.isoformat(),
+                "symptoms": sorted(symptom.value for symptom in check_in.symptoms),
+                "actions": sorted(action.value for action in check_in.actions),
+                "water_litres": check_in.water_litres,
+                "sleep_hours": check_in.sleep_hours,
+                "note": check_in.note,
+            }
+            for check_in in journal.check_ins
+        ],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+class _JsonReader:
+    """Walks a decoded JSON document, raising ImportFileError with the JSON path of a problem."""
+
+    def __init__(self, source: str, today: dt.date) -> None:
+        self.source = source
+        self.today = today
+
+    def fail(self, where: str, field: str, problem: str) -> ImportFileError:
+        return ImportFileError(self.source, where, field, problem)
+
+    def fields(
+        self, value: object, where: str, required: tuple[str, ...], optional: tuple[str, ...]
+    ) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(where, "entry", f"must be a JSON object, got {_kind(value)}")
+        for key in value:
+            if key not in required and key not in optional:
+                raise self.fail(where, str(key), "unknown field")
+        for key in required:
+            if key not in value:
+                raise self.fail(where, key, "missing")
+        return value
+
+    def typed(
+        self,
+        entry: dict[str, Any],
+        where: str,
+        key: str,
+        kind: type[T] | tuple[type, ...],
+        default: object = None,
+    ) -> Any:
+        value = entry.get(key, default)
+        if value is None and default is None:
+            return None
+        if isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,)):
+            raise self.fail(where, key, f"must be {_describe(kind)}, got {_kind(value)}")
+        if not isinstance(value, kind):
+            raise self.fail(where, key, f"must be {_describe(kind)}, got {_kind(value)}")
+        return value
+
+    def date(self, entry: dict[str, Any], where: str, key: str = "date") -> dt.date:
+        text = self.typed(entry, where, key, str)
+        try:
+            day = parse_iso_date(text)
+        except ValueError as error:
+            raise self.fail(where, key, str(error)) from None
+        if day > self.today:
+            raise self.fail(where, key, f"{text} is in the future")
+        return day
+
+    @contextmanager
+    def domain_rules(self, where: str) -> Iterator[None]:
+        """Report a DomainError raised inside the block at ``where``."""
+        try:
+            yield
+        except DomainError as error:
+            raise self.fail(where, error.field, error.problem) from None
+
+    def parse(self, document: object) -> ParsedImport:
+        root = self.fields(document, "$", ("format_version", *_SECTIONS), ())
+        version = root["format_version"]
+        if version != FORMAT_VERSION or isinstance(version, bool):
+            raise self.fail(
+                "$",
+                "format_version",
+                f"this Legday reads format_version {FORMAT_VERSION}, the file has {version!r}",
+            )
+        for section in _SECTIONS:
+            if not isinstance(root[section], list):
+                raise self.fail(
+                    f"$.{section}", section, f"must be a JSON list, got {_kind(root[section])}"
+                )
+        origins: dict[RecordKey, str] = {}
+
+        def remember(key: RecordKey, where: str) -> None:
+            if key in origins:
+                raise self.fail(where, "date", f"repeats the entry at {origins[key]}")
+            origins[key] = where
+
+        leg_days = []
+        for index, value in enumerate(root["leg_days"]):
+            where = f"$.leg_days[{index}]"
+            entry = self.fields(
+                value,
+                where,
+                ("date",),
+                ("start_time", "title", "exercises", "rpe", "duration_minutes", "notes"),
+            )
+            date = self.date(entry, where)
+            start_text = self.typed(entry, where, "start_time", str)
+            try:
+                start_time = None if start_text is None else parse_iso_time(start_text)
+            except ValueError as error:
+                raise self.fail(where, "start_time", str(error)) from None
+            exercises = self.typed(entry, where, "exercises", list, [])
+            for position, name in enumerate(exercises):
+                if not isinstance(name, str):
+                    raise self.fail(
+                        f"{where}.exercises[{position}]",
+                        "exercises",
+                        f"must be text, got {_kind(name)}",
+                    )
+            with self.domain_rules(where):
+                leg_day = LegDay(
+                    date=date,
+                    title=self.typed(entry, where, "title", str, ""),
+                    exercises=tuple(exercises),
+                    rpe=self.typed(entry, where, "rpe", int),
+                    duration_minutes=self.typed(entry, where, "duration_minutes", int),
+                    start_time=start_time,
+                    notes=self.typed(entry, where, "notes", str, ""),
+                )
+            remember(("leg_day", date), where)
+            leg_days.append(leg_day)
+
+        ratings = []
+        for index, value in enumerate(root["soreness"]):
+            where = f"$.soreness[{index}]"
+            entry = self.fields(value, where, ("date", "region", "level"), ("note",))
+            date = self.date(entry, where)
+            with self.domain_rules(where):
+                rating = SorenessRating(
+                    date,
+                    self.typed(entry, where, "region", str),
+                    self.typed(entry, where, "level", int),
+                    self.typed(entry, where, "note", str, ""),
+                )
+            remember(("rating", date, rating.region_id), where)
+            ratings.append(rating)
+
+        check_ins = []
+        for index, value in enumerate(root["check_ins"]):
+            where = f"$.check_ins[{index}]"
+            entry = self.fields(
+                value,
+                where,
+                ("date",),
+                ("symptoms", "actions", "water_litres", "sleep_hours", "note"),
+            )
+            date = self.date(entry, where)
+            symptom_names = self._names(entry, where, "symptoms")
+            action_names = self._names(entry, where, "actions")
+            with self.domain_rules(where):
+                check_in = CheckIn(
+                    date=date,
+                    symptoms=frozenset(parse_symptom(name) for name in symptom_names),
+                    actions=frozenset(parse_action(name) for name in action_names),
+                    water_litres=self.typed(entry, where, "water_litres", (int, float)),
+                    sleep_hours=self.typed(entry, where, "sleep_hours", (int, float)),
+                    note=self.typed(entry, where, "note", str, ""),
+                )
+            remember(("check_in", date), where)
+            check_ins.append(check_in)
+
+        origins = {key: f"{self.source}:{where}" for key, where in origins.items()}
+        return ParsedImport(
+            Journal(tuple(leg_days), tuple(ratings), tuple(check_ins)).sorted(), origins
+        )
+
+    def _names(self, entry: dict[str, Any], where: str, key: str) -> list[str]:
+        names = self.typed(entry, where, key, list, [])
+        for position, name in enumerate(names):
+            if not isinstance(name, str):
+                raise self.fail(
+                    f"{where}.{key}[{position}]", key, f"must be text, got {_kind(name)}"
+                )
+        if len(set(names)) != len(names):
+            raise self.fail(where, key, "lists the same entry twice")
+        return list(names)
+
+
+def _kind(value: object) -> str:
+    return {
+        dict: "an object",
+        list: "a list",
+        str: "text",
+        bool: "true/false",
+        int: "a whole number",
+        float: "a number",
+        type(None): "null",
+    }.get(type(value), type(value).__name__)
+
+
+def _describe(kind: type | tuple[type, ...]) -> str:
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join(
+        {str: "text", int: "a whole number", float: "a number", list: "a list"}.get(k, k.__name__)
+        for k in kinds
+    )
+
+
+def parse_json(text: str, source: str, *, today: dt.date) -> ParsedImport:
+    """Validate a whole JSON export; raise ImportFileError naming the JSON path and field."""
+    if not text.strip():
+        raise ImportFileError(source, "1", "json", "the file is empty")
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ImportFileError(
+            source, str(error.lineno), "json", f"{error.msg} (column {error.colno})"
+        ) from None
+    except RecursionError:
+        raise ImportFileError(source, "", "json", "nested too deeply") from None
+    return _JsonReader(source, today).parse(document)

@@ -1,0 +1,41 @@
+"""Strict parsing of the ISO dates, times and whole numbers that export files hold."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_TIME = re.compile(r"\d{2}:\d{2}(:\d{2})?")
+_WHOLE_NUMBER = re.compile(r"-?\d{1,9}")
+
+
+def parse_iso_date(text: str) -> dt.date:
+    """Parse ``YYYY-MM-DD``; raise ValueError with a reason otherwise."""
+    if not _ISO_DATE.fullmatch(text):
+        raise ValueError(f"{text!r} is not a date in the form YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a calendar date") from None
+
+
+def parse_iso_time(text: str) -> dt.time:
+    """Parse ``HH:MM`` or ``HH:MM:SS``; raise ValueError with a reason otherwise."""
+    if not _ISO_TIME.fullmatch(text):
+        raise ValueError(f"{text!r} is not a time in the form HH:MM")
+    try:
+        return dt.time.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a time of day") from None
+
+
+def format_time(value: dt.time) -> str:
+    return value.isoformat(timespec="minutes" if value.second == 0 else "seconds")
+
+
+def parse_whole_number(text: str) -> int:
+    """Parse a plain whole number such as ``7``; raise ValueError with a reason otherwise."""
+    if not _WHOLE_NUMBER.fullmatch(text):
+        raise ValueError(f"{text!r} is not a whole number")
+    return int(text)

@@ -1,0 +1,283 @@
+"""CSV and JSON files: exact formats, round trips, and bad input named by line and field."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from helpers.journals import small_journal
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from legday_desktop.domain.check_ins import CheckIn, RecoveryAction, WarningSymptom
+from legday_desktop.domain.journal import Journal
+from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.regions import REGION_IDS
+from legday_desktop.domain.soreness import SorenessRating
+from legday_desktop.exchange.csv_format import HEADER, parse_csv, write_csv
+from legday_desktop.exchange.errors import ImportFileError
+from legday_desktop.exchange.json_format import FORMAT_VERSION, parse_json, write_json
+from legday_desktop.exchange.reading import parse_import
+
+TODAY = dt.date(2026, 11, 25)
+
+
+def csv_error(text: str) -> str:
+    with pytest.raises(ImportFileError) as error:
+        parse_csv(text, "in.csv", today=TODAY)
+    return str(error.value)
+
+
+def json_error(document: object) -> str:
+    with pytest.raises(ImportFileError) as error:
+        parse_json(json.dumps(document), "in.json", today=TODAY)
+    return str(error.value)
+
+
+class TestCsv:
+    def test_exact_layout(self) -> None:
+        lines = write_csv(small_journal()).splitlines()
+        assert lines[0] == "date,region,level,leg_day_date,days_after,note"
+        assert lines[1] == "2026-03-01,calves.left,1,,,"
+        assert lines[2] == "2026-03-03,quadriceps.left,5,2026-03-02,1,"[:-1] + ',"stairs, ouch"'
+        assert lines[4] == "2026-03-04,quadriceps.left,3,2026-03-02,2,"
+        assert lines[5].startswith("2026-03-07,hamstrings.right,0,2026-03-06,1,")
+
+    def test_round_trip_keeps_ratings_and_leg_day_dates(self) -> None:
+        text = write_csv(small_journal())
+        parsed = parse_csv(text, "in.csv", today=TODAY)
+        assert parsed.journal.ratings == small_journal().sorted().ratings
+        assert [leg_day.date for leg_day in parsed.journal.leg_days] == [
+            dt.date(2026, 3, 2),
+            dt.date(2026, 3, 6),
+        ]
+        assert all(leg_day.title == "Imported" for leg_day in parsed.journal.leg_days)
+        assert parsed.leg_days_are_references
+        assert write_csv(parsed.journal) == text
+        assert parsed.origins[("rating", dt.date(2026, 3, 4), "quadriceps.left")] == "in.csv:5"
+
+    def test_bom_crlf_and_blank_lines_are_accepted(self) -> None:
+        text = "\ufeff" + write_csv(small_journal()).replace("\n", "\r\n") + "\r\n\r\n"
+        parsed = parse_import(text.encode(), "in.csv", today=TODAY)
+        assert len(parsed.journal.ratings) == 5
+
+    def test_unknown_region_on_line_7(self) -> None:
+        rows = [f"2026-03-0{day},calves.left,2,,," for day in range(1, 6)]
+        rows.append("2026-03-06,calf.left,2,,,")
+        message = csv_error("\n".join([HEADER, *rows]))
+        assert message.startswith("in.csv:7: region: unknown region 'calf.left'")
+
+    @pytest.mark.parametrize(
+        ("row", "expected"),
+        [
+            ("2026-03-03,calves.left,11,,,", "in.csv:2: level: 11 is outside the scale 0–10"),
+            ("2026-03-03,calves.left,5.5,,,", "in.csv:2: level: '5.5' is not a whole number"),
+            ("2026-03-03,calves.left,,,,", "in.csv:2: level: '' is not a whole number"),
+            (
+                "03/03/2026,calves.left,5,,,",
+                "in.csv:2: date: '03/03/2026' is not a date in the form YYYY-MM-DD",
+            ),
+            ("2026-02-30,calves.left,5,,,", "in.csv:2: date: '2026-02-30' is not a calendar date"),
+            ("2027-01-01,calves.left,5,,,", "in.csv:2: date: 2027-01-01 is in the future"),
+            ("2026-03-03,calves.left,5,2026-03-01,1,", "in.csv:2: days_after: 1 does not match"),
+            (
+                "2026-03-03,calves.left,5,2026-03-04,0,",
+                "in.csv:2: leg_day_date: 2026-03-04 comes after",
+            ),
+            (
+                "2026-03-03,calves.left,5,,2,",
+                "in.csv:2: days_after: is given but leg_day_date is empty",
+            ),
+            ("2026-03-03,calves.left,5", "in.csv:2: row: has 3 fields; expected 6"),
+            ('2026-03-03,calves.left,5,,,"unclosed', "in.csv:2: row: not valid CSV"),
+        ],
+    )
+    def test_bad_rows_name_line_and_field(self, row: str, expected: str) -> None:
+        assert csv_error(f"{HEADER}\n{row}\n").startswith(expected)
+
+    def test_empty_file_and_wrong_header(self) -> None:
+        assert csv_error("").startswith("in.csv:1: header: the file is empty")
+        assert csv_error("  \n\n").startswith("in.csv:1: header: the file is empty")
+        assert csv_error("date,region,level\n").startswith("in.csv:1: header: expected date,region")
+
+    def test_duplicates_and_inconsistent_leg_days(self) -> None:
+        duplicate = f"{HEADER}\n2026-03-03,calves.left,5,,,\n2026-03-03,calves.left,6,,,\n"
+        assert csv_error(duplicate).startswith(
+            "in.csv:3: region: calves.left on 2026-03-03 is already rated on line 2"
+        )
+        # Line 3 claims an older leg day although line 2 shows a later one before it.
+        stale = (
+            f"{HEADER}\n2026-03-05,calves.left,5,2026-03-04,1,\n"
+            "2026-03-06,calves.right,5,2026-03-01,5,\n"
+        )
+        assert csv_error(stale).startswith(
+            "in.csv:3: leg_day_date: the file has a leg day on 2026-03-04"
+        )
+
+    def test_line_numbers_count_multi_line_notes(self) -> None:
+        text = f'{HEADER}\n2026-03-03,calves.left,5,,,"two\nlines"\n2026-03-04,calves.left,12,,,\n'
+        assert csv_error(text).startswith("in.csv:4: level:")
+
+    def test_not_utf8_names_the_line(self) -> None:
+        data = f"{HEADER}\n2026-03-03,calves.left,5,,,caf".encode() + b"\xe9\n"
+        with pytest.raises(ImportFileError, match=r"^in.csv:2: encoding: not UTF-8"):
+            parse_import(data, "in.csv", today=TODAY)
+
+
+class TestJson:
+    def test_layout(self) -> None:
+        document = json.loads(write_json(small_journal()))
+        assert document["format_version"] == FORMAT_VERSION == 1
+        assert list(document) == ["format_version", "leg_days", "soreness", "check_ins"]
+        assert document["leg_days"][0] == {
+            "date": "2026-03-02",
+            "start_time": "18:30",
+            "title": "Squat day",
+            "exercises": ["Squat", "Lunge"],
+            "rpe": 8,
+            "duration_minutes": 60,
+            "notes": "Felt strong",
+        }
+        assert document["soreness"][0] == {
+            "date": "2026-03-01",
+            "region": "calves.left",
+            "level": 1,
+            "note": "",
+        }
+        assert document["check_ins"][1]["symptoms"] == ["dark_urine"]
+
+    def test_round_trip_is_exact(self) -> None:
+        text = write_json(small_journal())
+        parsed = parse_json(text, "in.json", today=TODAY)
+        assert parsed.journal == small_journal().sorted()
+        assert not parsed.leg_days_are_references
+        assert write_json(parsed.journal) == text
+
+    @pytest.mark.parametrize(
+        ("change", "expected"),
+        [
+            (
+                lambda d: d["soreness"][1].update(level=11),
+                "in.json:$.soreness[1]: level: 11 is outside",
+            ),
+            (
+                lambda d: d["soreness"][1].update(level="5"),
+                "in.json:$.soreness[1]: level: must be a whole number, got text",
+            ),
+            (
+                lambda d: d["soreness"][0].update(region="quads"),
+                "in.json:$.soreness[0]: region: unknown region",
+            ),
+            (lambda d: d["soreness"][0].pop("level"), "in.json:$.soreness[0]: level: missing"),
+            (
+                lambda d: d["soreness"][0].update(mood="ok"),
+                "in.json:$.soreness[0]: mood: unknown field",
+            ),
+            (
+                lambda d: d["leg_days"][0].update(date="2026-3-2"),
+                "in.json:$.leg_days[0]: date: '2026-3-2' is not a date",
+            ),
+            (
+                lambda d: d["leg_days"][1].update(rpe=True),
+                "in.json:$.leg_days[1]: rpe: must be a whole number, got true/false",
+            ),
+            (
+                lambda d: d["leg_days"][0].update(start_time="6pm"),
+                "in.json:$.leg_days[0]: start_time: '6pm' is not a time",
+            ),
+            (
+                lambda d: d["leg_days"][0]["exercises"].append(3),
+                "in.json:$.leg_days[0].exercises[2]: exercises: must be text",
+            ),
+            (
+                lambda d: d["check_ins"][0].update(symptoms=["headache"]),
+                "in.json:$.check_ins[0]: symptoms: unknown symptom 'headache'",
+            ),
+            (
+                lambda d: d["check_ins"][0].update(sleep_hours=30),
+                "in.json:$.check_ins[0]: sleep_hours: 30 hours is outside 0–24",
+            ),
+            (
+                lambda d: d.update(format_version=2),
+                "in.json:$: format_version: this Legday reads format_version 1",
+            ),
+            (lambda d: d.pop("check_ins"), "in.json:$: check_ins: missing"),
+            (lambda d: d.update(soreness={}), "in.json:$.soreness: soreness: must be a JSON list"),
+            (
+                lambda d: d["soreness"].append(dict(d["soreness"][0])),
+                "in.json:$.soreness[5]: date: repeats the entry at $.soreness[0]",
+            ),
+        ],
+    )
+    def test_bad_entries_name_path_and_field(self, change: object, expected: str) -> None:
+        document = json.loads(write_json(small_journal()))
+        change(document)  # type: ignore[operator]
+        assert json_error(document).startswith(expected)
+
+    def test_syntax_errors_name_the_line(self) -> None:
+        with pytest.raises(ImportFileError, match=r"^in.json:3: json: Expecting"):
+            parse_json('{\n "format_version": 1,\n "leg_days": [,]\n}', "in.json", today=TODAY)
+        with pytest.raises(ImportFileError, match=r"^in.json:1: json: the file is empty"):
+            parse_json("", "in.json", today=TODAY)
+        assert json_error([1, 2]).startswith("in.json:$: entry: must be a JSON object")
+
+    def test_format_is_detected_from_content_without_a_suffix(self) -> None:
+        parsed = parse_import(write_json(small_journal()).encode(), "backup", today=TODAY)
+        assert len(parsed.journal.check_ins) == 2
+
+
+# --- properties: any valid journal survives a round trip -----------------------------
+
+dates = st.dates(dt.date(2000, 1, 1), TODAY)
+texts = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
+leg_days = st.builds(
+    LegDay,
+    date=dates,
+    title=texts,
+    exercises=st.lists(texts.filter(str.strip), max_size=4).map(tuple),
+    rpe=st.none() | st.integers(1, 10),
+    duration_minutes=st.none() | st.integers(1, 600),
+    start_time=st.none() | st.times().map(lambda t: t.replace(microsecond=0)),
+    notes=texts,
+)
+ratings = st.builds(
+    SorenessRating,
+    date=dates,
+    region_id=st.sampled_from(REGION_IDS),
+    level=st.integers(0, 10),
+    note=texts,
+)
+check_ins = st.builds(
+    CheckIn,
+    date=dates,
+    symptoms=st.frozensets(st.sampled_from(list(WarningSymptom))),
+    actions=st.frozensets(st.sampled_from(list(RecoveryAction))),
+    water_litres=st.none() | st.floats(0, 15),
+    sleep_hours=st.none() | st.floats(0, 24),
+    note=texts,
+)
+journals = st.builds(
+    Journal,
+    leg_days=st.lists(leg_days, max_size=5, unique_by=lambda x: x.date).map(tuple),
+    ratings=st.lists(ratings, max_size=12, unique_by=lambda x: (x.date, x.region_id)).map(tuple),
+    check_ins=st.lists(check_ins, max_size=5, unique_by=lambda x: x.date).map(tuple),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(journals)
+def test_json_round_trip_of_any_journal(journal: Journal) -> None:
+    text = write_json(journal)
+    parsed = parse_import(text.encode(), "any.json", today=TODAY)
+    assert parsed.journal == journal.sorted()
+    assert write_json(parsed.journal) == text
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(journals)
+def test_csv_round_trip_of_any_journal(journal: Journal) -> None:
+    text = write_csv(journal)
+    parsed = parse_import(text.encode(), "any.csv", today=TODAY)
+    assert parsed.journal.ratings == journal.sorted().ratings
+    assert write_csv(parsed.journal) == text
