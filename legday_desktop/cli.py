@@ -1,0 +1,225 @@
+"""The ``legday`` command: opens the app, or runs a sub-command (demo, export, import)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from legday_desktop import __version__
+
+DATABASE_ENV = "LEGDAY_DB"
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class CommandError(Exception):
+    """A sub-command failed in a way the user can act on; ``exit_code`` is 1 or 2."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_FAILURE) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    database_help = (
+        f"the journal's SQLite file (default: ${DATABASE_ENV}, else the app's data folder)"
+    )
+    parser = _Parser(
+        prog="legday",
+        description="Record leg-day soreness on a body map and follow how it fades.",
+    )
+    parser.add_argument("--version", action="version", version=f"legday {__version__}")
+    parser.add_argument("--db", type=Path, metavar="PATH", help=database_help)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    # Each sub-command accepts --db too; SUPPRESS keeps a top-level --db when it is absent.
+    database = _Parser(add_help=False)
+    database.add_argument(
+        "--db", type=Path, metavar="PATH", default=argparse.SUPPRESS, help=database_help
+    )
+
+    demo = commands.add_parser(
+        "demo",
+        parents=[database],
+        help="fill an empty journal with a realistic demo history",
+        description="Fill an empty journal with about four months of demo leg days, "
+        "soreness ratings and check-ins, ending today.",
+    )
+    demo.add_argument("--weeks", type=int, default=16, help="weeks of history (12–520)")
+    demo.add_argument("--seed", type=int, default=2026, help="seed of the random history")
+
+    export = commands.add_parser(
+        "export",
+        parents=[database],
+        help="write the journal as CSV or JSON",
+        description="Write the journal: CSV holds the soreness ratings, JSON everything.",
+    )
+    export.add_argument("--format", choices=("csv", "json"), required=True)
+    export.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output"
+    )
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+    import_ = commands.add_parser(
+        "import",
+        parents=[database],
+        help="read an export back into the journal",
+        description="Read a CSV or JSON export into the journal: all of it or nothing. "
+        "Records already stored are skipped; a record that differs from a stored one "
+        "stops the import unless --replace is given.",
+    )
+    import_.add_argument("file", type=Path, metavar="FILE")
+    import_.add_argument(
+        "--replace", action="store_true", help="replace stored records that differ from the file's"
+    )
+    return parser
+
+
+def _database_path(arguments: argparse.Namespace) -> Path:
+    if arguments.db is not None:
+        return Path(arguments.db)
+    if os.environ.get(DATABASE_ENV):
+        return Path(os.environ[DATABASE_ENV])
+    from legday_desktop.paths import default_database_path
+
+    return default_database_path()
+
+
+def _demo(arguments: argparse.Namespace) -> int:
+    from legday_desktop.domain.demo import demo_journal
+    from legday_desktop.storage.repository import open_repository
+
+    if not 12 <= arguments.weeks <= 520:
+        raise CommandError("--weeks must be from 12 to 520", EXIT_BAD_INPUT)
+    path = _database_path(arguments)
+    repository = open_repository(path)
+    try:
+        if not repository.is_empty():
+            raise CommandError(
+                f"{path} already holds data; the demo only fills an empty journal "
+                "(choose a new file with --db)",
+                EXIT_BAD_INPUT,
+            )
+        today = dt.date.today()
+        journal = demo_journal(today, weeks=arguments.weeks, seed=arguments.seed)
+        repository.merge(journal, today=today)
+    finally:
+        repository.close()
+    print(
+        f"Filled {path} with {len(journal.leg_days)} leg days, {len(journal.ratings)} "
+        f"soreness ratings and {len(journal.check_ins)} check-ins."
+    )
+    return EXIT_OK
+
+
+def _export(arguments: argparse.Namespace) -> int:
+    from legday_desktop.exchange.csv_format import write_csv
+    from legday_desktop.exchange.json_format import write_json
+    from legday_desktop.storage.repository import open_repository
+
+    path = _database_path(arguments)
+    if not path.exists():
+        raise CommandError(f"there is no journal at {path}", EXIT_BAD_INPUT)
+    output: Path | None = arguments.output
+    if output is not None and output.exists() and not arguments.force:
+        raise CommandError(f"{output} exists; add --force to replace it", EXIT_BAD_INPUT)
+    repository = open_repository(path)
+    try:
+        journal = repository.journal()
+    finally:
+        repository.close()
+    text = write_csv(journal) if arguments.format == "csv" else write_json(journal)
+    data = text.encode("utf-8")
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return EXIT_OK
+    _write_file_atomically(output, data)
+    return EXIT_OK
+
+
+def _write_file_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
+    temporary = path.with_name(f".{path.name}.partial")
+    try:
+        with temporary.open("wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        temporary.replace(path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise CommandError(f"cannot write {path}: {error.strerror}") from error
+
+
+def _import(arguments: argparse.Namespace) -> int:
+    from legday_desktop.exchange.errors import ImportFileError
+    from legday_desktop.exchange.reading import read_import_file
+    from legday_desktop.storage.errors import ImportConflictError
+    from legday_desktop.storage.repository import open_repository
+
+    today = dt.date.today()
+    try:
+        parsed = read_import_file(arguments.file, today=today)
+    except ImportFileError as error:
+        raise CommandError(str(error), EXIT_BAD_INPUT) from error
+    path = _database_path(arguments)
+    repository = open_repository(path)
+    try:
+        summary = repository.merge(
+            parsed.journal,
+            today=today,
+            replace=arguments.replace,
+            leg_days_only_if_missing=parsed.leg_days_are_references,
+        )
+    except ImportConflictError as error:
+        origin = parsed.origins.get(error.key, str(arguments.file))
+        raise CommandError(
+            f"{origin}: {error.field}: {error.problem}. Nothing was imported; "
+            "add --replace to replace stored records with the file's.",
+            EXIT_BAD_INPUT,
+        ) from error
+    finally:
+        repository.close()
+    print(
+        f"Imported {arguments.file} into {path}: {summary.added} added, "
+        f"{summary.replaced} replaced, {summary.unchanged} already there."
+    )
+    return EXIT_OK
+
+
+_COMMANDS = {"demo": _demo, "export": _export, "import": _import}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``legday`` with ``argv`` (default: the process arguments); return the exit code."""
+    arguments = _build_parser().parse_args(argv)
+    try:
+        if arguments.command is None:
+            from legday_desktop.app import run_app
+
+            return run_app(_database_path(arguments))
+        return _COMMANDS[arguments.command](arguments)
+    except CommandError as error:
+        print(f"legday: error: {error}", file=sys.stderr)
+        return error.exit_code
+    except Exception as error:
+        # Storage errors carry a message for the user; anything else is a bug but still
+        # gets one line, not a traceback, with exit code 1.
+        from legday_desktop.storage.errors import StorageError
+
+        if isinstance(error, StorageError):
+            print(f"legday: error: {error}", file=sys.stderr)
+            return EXIT_FAILURE
+        raise

@@ -1,0 +1,1 @@
+"""Services: QtCore objects that own storage sessions and signal what changed."""

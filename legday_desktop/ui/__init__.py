@@ -1,0 +1,1 @@
+"""Widgets, models and dialogs: they show domain objects and emit intent, never touch storage."""

@@ -1,0 +1,50 @@
+"""Wording shared by widgets: dates, "day N after", leg-day summaries, scale bands."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from legday_desktop.domain.journal import DayOverview
+from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.soreness import band_of
+
+
+def long_date(date: dt.date) -> str:
+    """``Wednesday 25 November 2026``."""
+    return f"{date:%A} {date.day} {date:%B %Y}"
+
+
+def short_date(date: dt.date, today: dt.date) -> str:
+    """``Mon 23 Nov``, with the year when it is not this year's."""
+    text = f"{date:%a} {date.day} {date:%b}"
+    return text if date.year == today.year else f"{text} {date.year}"
+
+
+def days_after_headline(overview: DayOverview) -> str:
+    """``Day 2 after leg day``, ``Leg day today`` or ``No leg day yet``."""
+    days = overview.days_after
+    if days is None:
+        return "No leg day yet"
+    if days == 0:
+        return "Leg day today"
+    return f"Day {days} after leg day"
+
+
+def leg_day_summary(leg_day: LegDay, today: dt.date) -> str:
+    """``Squat day · Mon 23 Nov · Squat, Lunge · effort 8/10 · 60 min``."""
+    parts = [leg_day.display_title, short_date(leg_day.date, today)]
+    if leg_day.exercises:
+        parts.append(", ".join(leg_day.exercises))
+    if leg_day.rpe is not None:
+        parts.append(f"effort {leg_day.rpe}/10")
+    if leg_day.duration_minutes is not None:
+        parts.append(f"{leg_day.duration_minutes} min")
+    return " · ".join(parts)
+
+
+def level_meaning(level: int | None) -> str:
+    """``moderate — stairs hurt``, or ``not rated`` for no value."""
+    if level is None:
+        return "not rated"
+    band = band_of(level)
+    return f"{band.label} — {band.meaning}"

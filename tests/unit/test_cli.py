@@ -1,0 +1,249 @@
+"""The ``legday`` command line, as PRODUCT.md defines it: demo, export, import, exit codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers.journals import filled_repository
+
+from legday_desktop import __version__
+from legday_desktop.cli import main
+from legday_desktop.exchange.csv_format import HEADER
+
+Run = tuple[int, str, str]
+
+
+@pytest.fixture
+def run(capsysbinary: pytest.CaptureFixture[bytes]):  # type: ignore[no-untyped-def]
+    def run(*arguments: str | Path) -> Run:
+        code = main([str(argument) for argument in arguments])
+        out, err = capsysbinary.readouterr()
+        return code, out.decode(), err.decode()
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    assert main(["demo", "--db", str(path)]) == 0
+    return path
+
+
+def test_version_prints_and_opens_no_window() -> None:
+    probe = (
+        "import sys\nfrom legday_desktop.cli import main\n"
+        "try:\n    main(['--version'])\nexcept SystemExit as exit:\n    code = exit.code\n"
+        "print(code, 'PySide6.QtWidgets' in sys.modules, 'sqlalchemy' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["legday", __version__, "0", "False", "False"]
+
+
+def test_console_script_and_module_both_work() -> None:
+    script = Path(sys.executable).with_name("legday")
+    for command in ([str(script)], [sys.executable, "-m", "legday_desktop"]):
+        result = subprocess.run([*command, "--version"], capture_output=True, text=True)
+        assert (result.returncode, result.stdout) == (0, f"legday {__version__}\n")
+
+
+def test_demo_export_csv(run, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run("export", "--db", demo_db, "--format", "csv")
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[0] == "date,region,level,leg_day_date,days_after,note"
+    assert len(lines) - 1 >= 500
+    assert lines[1:] == sorted(lines[1:])
+
+
+def test_demo_export_json(run, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run("export", "--db", demo_db, "--format", "json")
+    document = json.loads(out)
+    assert code == 0
+    assert document["format_version"] == 1
+    assert len(document["leg_days"]) >= 12
+    assert len(document["soreness"]) >= 500
+    assert any(check_in["actions"] for check_in in document["check_ins"])
+
+
+def test_demo_fills_only_an_empty_journal(run, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    before = demo_db.read_bytes()
+    code, _, err = run("demo", "--db", demo_db)
+    assert code == 2
+    assert "already holds data" in err
+    assert demo_db.read_bytes() == before
+
+
+@pytest.mark.parametrize("file_format", ["json", "csv"])
+def test_round_trip_is_byte_identical(run, demo_db: Path, tmp_path: Path, file_format: str) -> None:  # type: ignore[no-untyped-def]
+    exported = tmp_path / f"first.{file_format}"
+    assert run("export", "--db", demo_db, "--format", file_format, "-o", exported)[0] == 0
+    fresh = tmp_path / "fresh.sqlite3"
+    code, out, _ = run("import", "--db", fresh, exported)
+    assert code == 0 and "added" in out
+    _, again, _ = run("export", "--db", fresh, "--format", file_format)
+    assert again.encode() == exported.read_bytes()
+
+
+def test_importing_twice_adds_nothing(run, demo_db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    exported = tmp_path / "all.json"
+    run("export", "--db", demo_db, "--format", "json", "-o", exported)
+    target = tmp_path / "target.sqlite3"
+    run("import", "--db", target, exported)
+    _, first, _ = run("export", "--db", target, "--format", "json")
+    code, out, _ = run("import", "--db", target, exported)
+    assert code == 0 and " 0 added, 0 replaced," in out
+    assert run("export", "--db", target, "--format", "json")[1] == first
+
+
+def bad_csv(tmp_path: Path, rows: list[str]) -> Path:
+    path = tmp_path / "bad.csv"
+    path.write_text("\n".join(rows) + ("\n" if rows else ""))
+    return path
+
+
+GOOD_ROWS = [f"2026-03-0{day},calves.left,2,2026-03-01,{day - 1}," for day in range(1, 6)]
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (
+            [HEADER, *GOOD_ROWS, "2026-03-06,knee.left,2,2026-03-01,5,"],
+            ":7: region: unknown region 'knee.left'",
+        ),
+        (
+            [HEADER, "2026-03-01,calves.left,11,2026-03-01,0,"],
+            ":2: level: 11 is outside the scale 0–10",
+        ),
+        (
+            [HEADER, "2026-3-1,calves.left,3,,,"],
+            ":2: date: '2026-3-1' is not a date in the form YYYY-MM-DD",
+        ),
+        ([], ":1: header: the file is empty"),
+    ],
+)
+def test_bad_csv_exits_2_and_leaves_the_journal_unchanged(
+    run,
+    tmp_path: Path,
+    rows: list[str],
+    expected: str,  # type: ignore[no-untyped-def]
+) -> None:
+    target = tmp_path / "journal.sqlite3"
+    filled_repository(target).close()
+    before = run("export", "--db", target, "--format", "json")[1]
+    bad = bad_csv(tmp_path, rows)
+    code, _, err = run("import", "--db", target, bad)
+    assert code == 2
+    assert err.startswith(f"legday: error: {bad}{expected}")
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert run("export", "--db", target, "--format", "json")[1] == before
+
+
+def test_conflicting_import_names_the_line_and_needs_replace(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "journal.sqlite3"
+    filled_repository(target).close()
+    before = run("export", "--db", target, "--format", "csv")[1]
+    changed = before.replace("2026-03-04,quadriceps.left,3,", "2026-03-04,quadriceps.left,4,")
+    bad = bad_csv(tmp_path, changed.splitlines())
+    code, _, err = run("import", "--db", target, bad)
+    assert code == 2
+    assert f"{bad}:5: level: the database already holds Left quads = 3" in err
+    assert "--replace" in err
+    assert run("export", "--db", target, "--format", "csv")[1] == before
+    assert run("import", "--db", target, bad, "--replace")[0] == 0
+    assert run("export", "--db", target, "--format", "csv")[1] == changed
+
+
+def test_missing_import_file(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run("import", "--db", tmp_path / "j.sqlite3", tmp_path / "nope.csv")
+    assert code == 2
+    assert "nope.csv: file: No such file or directory" in err
+
+
+def test_export_never_overwrites_without_force(run, demo_db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    output = tmp_path / "mine.csv"
+    output.write_text("precious")
+    code, _, err = run("export", "--db", demo_db, "--format", "csv", "-o", output)
+    assert code == 2 and "add --force" in err
+    assert output.read_text() == "precious"
+    assert run("export", "--db", demo_db, "--format", "csv", "-o", output, "--force")[0] == 0
+    assert output.read_text().startswith(HEADER)
+
+
+def test_export_of_a_missing_journal_creates_nothing(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run("export", "--db", tmp_path / "none.sqlite3", "--format", "csv")
+    assert code == 2 and "there is no journal" in err
+    assert not (tmp_path / "none.sqlite3").exists()
+
+
+def test_damaged_or_foreign_files_exit_1_untouched(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "notes.sqlite3"
+    path.write_bytes(b"\x00garbage" * 50)
+    code, _, err = run("export", "--db", path, "--format", "csv")
+    assert code == 1
+    assert err.startswith("legday: error: ") and "left untouched" in err
+    assert path.read_bytes() == b"\x00garbage" * 50
+
+
+def test_database_from_environment_and_default_location(
+    run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, isolated_user_folders: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from_env = tmp_path / "env.sqlite3"
+    monkeypatch.setenv("LEGDAY_DB", str(from_env))
+    assert run("demo", "--weeks", "12")[0] == 0
+    assert from_env.exists()
+    monkeypatch.delenv("LEGDAY_DB")
+    assert run("demo", "--weeks", "12")[0] == 0
+    default = isolated_user_folders / ".local" / "share" / "Legday" / "legday.sqlite3"
+    assert default.exists()
+    assert stat.S_IMODE(default.stat().st_mode) == 0o600
+    assert stat.S_IMODE(default.parent.stat().st_mode) == 0o700
+
+
+def test_bad_usage_exits_2(run) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit) as exit_:
+        main(["export", "--format", "xml"])
+    assert exit_.value.code == 2
+    assert run("demo", "--weeks", "3")[0] == 2
+
+
+def test_sqlite3_sees_a_healthy_wal_database(demo_db: Path) -> None:
+    shell = shutil.which("sqlite3")
+    if shell is None:  # pragma: no cover
+        pytest.skip("the sqlite3 command-line shell is not installed")
+    result = subprocess.run(
+        [shell, str(demo_db), "PRAGMA integrity_check; PRAGMA journal_mode;"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.split() == ["ok", "wal"]
+
+
+def test_demo_history_ends_today(demo_db: Path) -> None:
+    assert (
+        main(
+            [
+                "export",
+                "--db",
+                str(demo_db),
+                "--format",
+                "json",
+                "-o",
+                str(demo_db.with_suffix(".json")),
+            ]
+        )
+        == 0
+    )
+    document = json.loads(demo_db.with_suffix(".json").read_text())
+    assert document["soreness"][-1]["date"] == dt.date.today().isoformat()
