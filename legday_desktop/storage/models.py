@@ -17,6 +17,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from legday_desktop.domain.check_ins import RecoveryAction, WarningSymptom
+from legday_desktop.domain.regions import REGION_IDS
 
 # Named constraints, so that batch migrations on SQLite can find and change them.
 NAMING_CONVENTION = {
@@ -30,6 +31,10 @@ NAMING_CONVENTION = {
 # SQLAlchemy stores dates as ISO text on SQLite. date(x, '+0 days') normalises x, so it
 # equals x only for a real calendar date written as YYYY-MM-DD (not 2026-02-30).
 ISO_DATE = "{column} IS date({column}, '+0 days')"
+
+
+def _one_of(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(value) for value in values)})"
 
 
 class Base(DeclarativeBase):
@@ -91,13 +96,18 @@ class LegDayExerciseRow(Base):
 
 
 class SorenessRow(Base):
-    """The level of one region on one day. No row means "not rated", which is not 0."""
+    """The level of one region on one day. No row means "not rated", which is not 0.
+
+    ``region_id`` is checked twice: by its foreign key (which SQLite enforces only on
+    connections that turn foreign keys on) and by a CHECK that every connection obeys.
+    """
 
     __tablename__ = "soreness"
     __table_args__ = (
         UniqueConstraint("date", "region_id"),
         CheckConstraint("level BETWEEN 0 AND 10", name="level_range"),
         CheckConstraint(ISO_DATE.format(column="date"), name="date_iso"),
+        CheckConstraint(_one_of("region_id", REGION_IDS), name="known_region"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -135,10 +145,6 @@ class CheckInRow(Base):
 
 SYMPTOM_IDS = tuple(symptom.value for symptom in WarningSymptom)
 ACTION_IDS = tuple(action.value for action in RecoveryAction)
-
-
-def _one_of(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(value) for value in values)})"
 
 
 class CheckInSymptomRow(Base):

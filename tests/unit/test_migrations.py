@@ -135,6 +135,13 @@ def test_rebuilding_a_parent_table_keeps_its_children(tmp_path: Path) -> None:
     assert rows(path, "SELECT * FROM leg_day_exercise ORDER BY 1, 2") == exercises_before
     assert rows(path, "SELECT * FROM soreness ORDER BY id") == ratings_before
     assert rows(path, "PRAGMA integrity_check") == [("ok",)]
+    # The rebuilt table keeps its named CHECK constraints.
+    connection = sqlite3.connect(path)
+    with pytest.raises(sqlite3.IntegrityError, match="ck_leg_day_rpe_range"):
+        connection.execute(
+            "INSERT INTO leg_day (date, title, rpe, notes) VALUES ('2026-01-09', '', 11, '')"
+        )
+    connection.close()
 
 
 def test_a_migration_that_breaks_references_is_rolled_back(tmp_path: Path) -> None:

@@ -82,11 +82,26 @@ INSERT_RATING = "INSERT INTO soreness (date, region_id, level, note) VALUES ({},
 )
 def test_the_database_itself_refuses_invalid_rows(db: Path, statement: str) -> None:
     filled_repository(db).close()
-    # A plain sqlite3 connection, as another tool would use; only foreign keys need the pragma.
+    # A plain sqlite3 connection, as another tool would use it.
     connection = sqlite3.connect(db)
     connection.execute("PRAGMA foreign_keys = ON")
     with pytest.raises(sqlite3.IntegrityError):
         connection.execute(statement)
+    connection.close()
+
+
+@pytest.mark.parametrize(
+    "values", ["'2026-01-01', 'calves.left', 11", "'2026-01-01', 'tail.left', 3"]
+)
+def test_bad_levels_and_regions_are_refused_even_with_foreign_keys_off(
+    db: Path, values: str
+) -> None:
+    """SQLite enforces foreign keys only where a connection asks; these CHECKs always hold."""
+    open_repository(db).close()
+    connection = sqlite3.connect(db)
+    assert connection.execute("PRAGMA foreign_keys").fetchone() == (0,)
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK constraint failed"):
+        connection.execute(INSERT_RATING.format(values))
     connection.close()
 
 

@@ -115,6 +115,10 @@ def upgrade() -> None:
         sa.Column("note", sa.String(), nullable=False),
         sa.CheckConstraint("level BETWEEN 0 AND 10", name=op.f("ck_soreness_level_range")),
         sa.CheckConstraint("date IS date(date, '+0 days')", name=op.f("ck_soreness_date_iso")),
+        sa.CheckConstraint(
+            _one_of("region_id", tuple(f"{g}.{s}" for g in GROUPS for s in ("left", "right"))),
+            name=op.f("ck_soreness_known_region"),
+        ),
         sa.ForeignKeyConstraint(
             ["region_id"], ["region.id"], name=op.f("fk_soreness_region_id_region")
         ),
