@@ -57,7 +57,11 @@ def _leg_day(row: LegDayRow) -> LegDay:
     )
 
 
-def _fill_leg_day(row: LegDayRow, leg_day: LegDay) -> None:
+def _fill_leg_day(session: Session, row: LegDayRow, leg_day: LegDay) -> None:
+    if row.exercises:
+        # Old exercise rows must be gone before new ones reuse their positions.
+        row.exercises = []
+        session.flush()
     row.date = leg_day.date
     row.title = leg_day.title
     row.rpe = leg_day.rpe
@@ -74,6 +78,12 @@ def _rating(row: SorenessRow) -> SorenessRating:
     return SorenessRating(row.date, row.region_id, row.level, row.note)
 
 
+def _rating_row(rating: SorenessRating) -> SorenessRow:
+    return SorenessRow(
+        date=rating.date, region_id=rating.region_id, level=rating.level, note=rating.note
+    )
+
+
 def _check_in(row: CheckInRow) -> CheckIn:
     return CheckIn(
         date=row.date,
@@ -85,13 +95,26 @@ def _check_in(row: CheckInRow) -> CheckIn:
     )
 
 
-def _fill_check_in(row: CheckInRow, check_in: CheckIn) -> None:
+def _fill_check_in(session: Session, row: CheckInRow, check_in: CheckIn) -> None:
+    if row.symptoms or row.actions:
+        row.symptoms = []
+        row.actions = []
+        session.flush()
     row.date = check_in.date
     row.water_litres = check_in.water_litres
     row.sleep_hours = check_in.sleep_hours
     row.note = check_in.note
     row.symptoms = [CheckInSymptomRow(symptom=symptom.value) for symptom in check_in.symptoms]
     row.actions = [CheckInActionRow(action=action.value) for action in check_in.actions]
+
+
+# Whole tables with their child rows, in date order.
+_LEG_DAYS = select(LegDayRow).options(selectinload(LegDayRow.exercises)).order_by(LegDayRow.date)
+_CHECK_INS = (
+    select(CheckInRow)
+    .options(selectinload(CheckInRow.symptoms), selectinload(CheckInRow.actions))
+    .order_by(CheckInRow.date)
+)
 
 
 def _describe_rating(rating: SorenessRating) -> str:
@@ -141,14 +164,7 @@ class Repository:
             ).one_or_none()
             previous = None if row is None else _rating(row)
             if row is None:
-                session.add(
-                    SorenessRow(
-                        date=rating.date,
-                        region_id=rating.region_id,
-                        level=rating.level,
-                        note=rating.note,
-                    )
-                )
+                session.add(_rating_row(rating))
             else:
                 row.level = rating.level
                 row.note = rating.note
@@ -191,11 +207,7 @@ class Repository:
             if row is None:
                 row = LegDayRow()
                 session.add(row)
-            elif row.exercises:
-                # Old exercise rows must be gone before new ones reuse their positions.
-                row.exercises = []
-                session.flush()
-            _fill_leg_day(row, leg_day)
+            _fill_leg_day(session, row, leg_day)
         return previous
 
     def delete_leg_day(self, date: dt.date) -> LegDay | None:
@@ -210,12 +222,7 @@ class Repository:
 
     def leg_days(self) -> tuple[LegDay, ...]:
         with self._reading() as session:
-            rows = session.scalars(
-                select(LegDayRow)
-                .options(selectinload(LegDayRow.exercises))
-                .order_by(LegDayRow.date)
-            )
-            return tuple(_leg_day(row) for row in rows)
+            return tuple(_leg_day(row) for row in session.scalars(_LEG_DAYS))
 
     def leg_day_for(self, date: dt.date) -> LegDay | None:
         """The latest leg day on or before ``date`` (the one ``date`` counts days after)."""
@@ -247,11 +254,7 @@ class Repository:
             if row is None:
                 row = CheckInRow()
                 session.add(row)
-            else:
-                row.symptoms = []
-                row.actions = []
-                session.flush()
-            _fill_check_in(row, check_in)
+            _fill_check_in(session, row, check_in)
         return previous
 
     def check_in_on(self, date: dt.date) -> CheckIn | None:
@@ -290,23 +293,13 @@ class Repository:
     def journal(self) -> Journal:
         """Everything stored, in canonical order."""
         with self._reading() as session:
-            leg_days = session.scalars(
-                select(LegDayRow)
-                .options(selectinload(LegDayRow.exercises))
-                .order_by(LegDayRow.date)
-            )
             ratings = session.scalars(
                 select(SorenessRow).order_by(SorenessRow.date, SorenessRow.region_id)
             )
-            check_ins = session.scalars(
-                select(CheckInRow)
-                .options(selectinload(CheckInRow.symptoms), selectinload(CheckInRow.actions))
-                .order_by(CheckInRow.date)
-            )
             return Journal(
-                tuple(_leg_day(row) for row in leg_days),
+                tuple(_leg_day(row) for row in session.scalars(_LEG_DAYS)),
                 tuple(_rating(row) for row in ratings),
-                tuple(_check_in(row) for row in check_ins),
+                tuple(_check_in(row) for row in session.scalars(_CHECK_INS)),
             )
 
     def merge(
@@ -328,26 +321,18 @@ class Repository:
             leg_day.check_not_after(today)
         added = replaced = unchanged = 0
         with self._writing() as session:
-            leg_day_rows = {
-                row.date: row
-                for row in session.scalars(
-                    select(LegDayRow).options(selectinload(LegDayRow.exercises))
-                )
-            }
+            leg_day_rows = {row.date: row for row in session.scalars(_LEG_DAYS)}
             for leg_day in journal.leg_days:
                 row = leg_day_rows.get(leg_day.date)
                 if row is None:
-                    new_row = LegDayRow()
-                    _fill_leg_day(new_row, leg_day)
-                    session.add(new_row)
-                    leg_day_rows[leg_day.date] = new_row
+                    row = leg_day_rows[leg_day.date] = LegDayRow()
+                    session.add(row)
+                    _fill_leg_day(session, row, leg_day)
                     added += 1
                 elif leg_days_only_if_missing or _leg_day(row) == leg_day:
                     unchanged += 1
                 elif replace:
-                    row.exercises = []
-                    session.flush()
-                    _fill_leg_day(row, leg_day)
+                    _fill_leg_day(session, row, leg_day)
                     replaced += 1
                 else:
                     raise ImportConflictError(
@@ -364,14 +349,7 @@ class Repository:
                 key = (rating.date, rating.region_id)
                 rating_row = rating_rows.get(key)
                 if rating_row is None:
-                    session.add(
-                        SorenessRow(
-                            date=rating.date,
-                            region_id=rating.region_id,
-                            level=rating.level,
-                            note=rating.note,
-                        )
-                    )
+                    session.add(_rating_row(rating))
                     added += 1
                 elif _rating(rating_row) == rating:
                     unchanged += 1
@@ -388,28 +366,20 @@ class Repository:
                         f"{rating.date.isoformat()}; the file says {_describe_rating(rating)}",
                     )
 
-            check_in_rows = {
-                row.date: row
-                for row in session.scalars(
-                    select(CheckInRow).options(
-                        selectinload(CheckInRow.symptoms), selectinload(CheckInRow.actions)
-                    )
-                )
-            }
+            check_in_rows = {row.date: row for row in session.scalars(_CHECK_INS)}
             for check_in in journal.check_ins:
                 check_in_row = check_in_rows.get(check_in.date)
-                if check_in_row is None:
-                    new_check_in = CheckInRow()
-                    _fill_check_in(new_check_in, check_in)
-                    session.add(new_check_in)
+                if check_in.is_empty and check_in_row is None:
+                    unchanged += 1  # an empty check-in is the same as none (save_check_in)
+                elif check_in_row is None:
+                    check_in_row = CheckInRow()
+                    session.add(check_in_row)
+                    _fill_check_in(session, check_in_row, check_in)
                     added += 1
                 elif _check_in(check_in_row) == check_in:
                     unchanged += 1
                 elif replace:
-                    check_in_row.symptoms = []
-                    check_in_row.actions = []
-                    session.flush()
-                    _fill_check_in(check_in_row, check_in)
+                    _fill_check_in(session, check_in_row, check_in)
                     replaced += 1
                 else:
                     raise ImportConflictError(

@@ -231,6 +231,13 @@ class TestJournal:
         assert SorenessRating(D(2026, 3, 3), "quadriceps.left", 7) in repository.journal().ratings
         repository.close()
 
+    def test_empty_check_ins_are_not_stored(self, db: Path) -> None:
+        repository = open_repository(db)
+        summary = repository.merge(Journal(check_ins=(CheckIn(D(2026, 1, 1)),)), today=TODAY)
+        assert summary.added == 0
+        assert repository.is_empty()
+        repository.close()
+
     def test_leg_day_references_never_conflict(self, db: Path) -> None:
         repository = filled_repository(db)
         references = Journal(
