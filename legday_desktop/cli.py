@@ -131,8 +131,14 @@ def _export(arguments: argparse.Namespace) -> int:
     if not path.exists():
         raise CommandError(f"there is no journal at {path}", EXIT_BAD_INPUT)
     output: Path | None = arguments.output
-    if output is not None and output.exists() and not arguments.force:
-        raise CommandError(f"{output} exists; add --force to replace it", EXIT_BAD_INPUT)
+    if output is not None:
+        journal_files = {Path(f"{path}{suffix}").resolve() for suffix in ("", "-wal", "-shm")}
+        if output.resolve() in journal_files:
+            raise CommandError(
+                f"{output} is the journal itself; choose another file", EXIT_BAD_INPUT
+            )
+        if output.exists() and not arguments.force:
+            raise CommandError(f"{output} exists; add --force to replace it", EXIT_BAD_INPUT)
     repository = open_repository(path)
     try:
         journal = repository.journal()
@@ -164,6 +170,7 @@ def _write_file_atomically(path: Path, data: bytes) -> None:
 
 
 def _import(arguments: argparse.Namespace) -> int:
+    from legday_desktop.exchange.csv_format import check_against_stored_leg_days
     from legday_desktop.exchange.errors import ImportFileError
     from legday_desktop.exchange.reading import read_import_file
     from legday_desktop.storage.errors import ImportConflictError
@@ -177,16 +184,19 @@ def _import(arguments: argparse.Namespace) -> int:
     path = _database_path(arguments)
     repository = open_repository(path)
     try:
+        check_against_stored_leg_days(parsed, (day.date for day in repository.leg_days()))
         summary = repository.merge(
             parsed.journal,
             today=today,
             replace=arguments.replace,
             leg_days_only_if_missing=parsed.leg_days_are_references,
         )
+    except ImportFileError as error:
+        raise CommandError(f"{error}. Nothing was imported.", EXIT_BAD_INPUT) from error
     except ImportConflictError as error:
-        origin = parsed.origins.get(error.key, str(arguments.file))
+        place = parsed.error_at(error.key, error.field, error.problem)
         raise CommandError(
-            f"{origin}: {error.field}: {error.problem}. Nothing was imported; "
+            f"{place}. Nothing was imported; "
             "add --replace to replace stored records with the file's.",
             EXIT_BAD_INPUT,
         ) from error
@@ -215,11 +225,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"legday: error: {error}", file=sys.stderr)
         return error.exit_code
     except Exception as error:
-        # Storage errors carry a message for the user; anything else is a bug but still
-        # gets one line, not a traceback, with exit code 1.
-        from legday_desktop.storage.errors import StorageError
+        from legday_desktop.storage.errors import DatabasePathError, StorageError
 
         if isinstance(error, StorageError):
             print(f"legday: error: {error}", file=sys.stderr)
-            return EXIT_FAILURE
-        raise
+            return EXIT_BAD_INPUT if isinstance(error, DatabasePathError) else EXIT_FAILURE
+        # A bug: still one line and exit code 1, never a traceback (PRODUCT.md).
+        print(
+            f"legday: error: unexpected {type(error).__name__}: {error} "
+            "(please report this; no data was changed by the failed step)",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE

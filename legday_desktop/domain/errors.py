@@ -12,3 +12,17 @@ class DomainError(ValueError):
         super().__init__(f"{field}: {problem}")
         self.field = field
         self.problem = problem
+
+
+def check_text(value: object, field: str, max_length: int) -> str:
+    """Return ``value`` if it is storable text of at most ``max_length`` characters."""
+    if not isinstance(value, str):
+        raise DomainError(field, f"must be text, got {type(value).__name__}")
+    if len(value) > max_length:
+        raise DomainError(field, f"is {len(value)} characters long; at most {max_length} are kept")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        # Lone surrogates (from broken JSON escapes) cannot be stored or exported.
+        raise DomainError(field, "contains a character that is not valid Unicode text") from None
+    return value

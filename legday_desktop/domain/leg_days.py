@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from legday_desktop.domain.errors import DomainError
+from legday_desktop.domain.errors import DomainError, check_text
 from legday_desktop.domain.exercises import group_loads
 from legday_desktop.domain.soreness import check_note
 
@@ -52,10 +52,7 @@ class LegDay:
 
     def __post_init__(self) -> None:
         check_date(self.date)
-        if not isinstance(self.title, str):
-            raise DomainError("title", f"must be text, got {type(self.title).__name__}")
-        if len(self.title) > MAX_TITLE_LENGTH:
-            raise DomainError("title", f"is longer than {MAX_TITLE_LENGTH} characters")
+        check_text(self.title, "title", MAX_TITLE_LENGTH)
         if not isinstance(self.exercises, tuple):
             raise DomainError("exercises", "must be a list of exercise names")
         if len(self.exercises) > MAX_EXERCISES:
@@ -63,10 +60,7 @@ class LegDay:
         for name in self.exercises:
             if not isinstance(name, str) or not name.strip():
                 raise DomainError("exercises", f"each exercise needs a name, got {name!r}")
-            if len(name) > MAX_EXERCISE_LENGTH:
-                raise DomainError(
-                    "exercises", f"{name[:20]!r}… is longer than {MAX_EXERCISE_LENGTH} characters"
-                )
+            check_text(name, "exercises", MAX_EXERCISE_LENGTH)
         _check_optional_int(self.rpe, "rpe", 1, 10)
         _check_optional_int(self.duration_minutes, "duration_minutes", 1, MAX_DURATION_MINUTES)
         if self.start_time is not None and not isinstance(self.start_time, dt.time):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from legday_desktop.domain.errors import DomainError
+from legday_desktop.domain.errors import DomainError, check_text
 from legday_desktop.domain.regions import region_by_id
 
 MIN_LEVEL = 0
@@ -52,13 +52,7 @@ def band_of(level: int) -> ScaleBand:
 
 def check_note(value: object, field: str = "note") -> str:
     """Return ``value`` as a note, or raise a DomainError if it is not text or too long."""
-    if not isinstance(value, str):
-        raise DomainError(field, f"must be text, got {type(value).__name__}")
-    if len(value) > MAX_NOTE_LENGTH:
-        raise DomainError(
-            field, f"is {len(value)} characters long; at most {MAX_NOTE_LENGTH} are kept"
-        )
-    return value
+    return check_text(value, field, MAX_NOTE_LENGTH)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Iterable
 
 from legday_desktop.domain.errors import DomainError
 from legday_desktop.domain.journal import Journal
@@ -63,7 +64,6 @@ class _CsvReader:
         reader = csv.reader(io.StringIO(self.text, newline=""), strict=True)
         ratings: dict[RecordKey, SorenessRating] = {}
         leg_day_of: dict[RecordKey, dt.date | None] = {}
-        origins: dict[RecordKey, str] = {}
         lines: dict[RecordKey, int] = {}
         header_seen = False
         try:
@@ -87,7 +87,6 @@ class _CsvReader:
                     ratings[key] = rating
                     leg_day_of[key] = leg_day_date
                     lines[key] = self.line
-                    origins[key] = f"{self.source}:{self.line}"
                 self.line = reader.line_num + 1
         except csv.Error as error:
             raise self.fail("row", f"not valid CSV ({error})") from None
@@ -106,12 +105,11 @@ class _CsvReader:
                     else "no leg day in the file comes on or before this date",
                 )
         leg_days = tuple(LegDay(day, IMPORTED_LEG_DAY_TITLE) for day in sorted(leg_day_dates))
-        for leg_day in leg_days:
-            origins[("leg_day", leg_day.date)] = self.source
         return ParsedImport(
+            self.source,
             Journal(leg_days, tuple(ratings.values())).sorted(),
-            origins,
-            leg_days_are_references=True,
+            places={key: str(line) for key, line in lines.items()},
+            declared_leg_days=leg_day_of,
         )
 
     def _date(self, field: str, text: str) -> dt.date:
@@ -164,3 +162,28 @@ class _CsvReader:
 def parse_csv(text: str, source: str, *, today: dt.date) -> ParsedImport:
     """Validate a whole CSV export; raise ImportFileError naming line and field if bad."""
     return _CsvReader(text, source, today).parse()
+
+
+def check_against_stored_leg_days(parsed: ParsedImport, stored: Iterable[dt.date]) -> None:
+    """Refuse CSV rows that the journal's own leg days would count from another leg day.
+
+    A row says which leg day it belongs to; if the journal holds a later leg day on or
+    before the row's date, importing would silently change its "days after".
+    """
+    if parsed.declared_leg_days is None:
+        return
+    file_dates = {day for day in parsed.declared_leg_days.values() if day is not None}
+    calendar = LegDayCalendar({*stored, *file_dates})
+    for rating in parsed.journal.ratings:
+        key: RecordKey = ("rating", rating.date, rating.region_id)
+        declared = parsed.declared_leg_days[key]
+        actual = calendar.leg_day_date_for(rating.date)
+        if actual != declared:
+            assert actual is not None  # the file's own leg days were consistent
+            raise parsed.error_at(
+                key,
+                "leg_day_date",
+                f"the journal has a leg day on {actual.isoformat()}, the latest on or "
+                f"before {rating.date.isoformat()}, so this row would count from it, not "
+                f"from {declared.isoformat() if declared else 'no leg day'} as the file says",
+            )

@@ -96,8 +96,12 @@ class _JsonReader:
         key: str,
         kind: type[T] | tuple[type, ...],
         default: object = None,
+        *,
+        required: bool = False,
     ) -> Any:
         value = entry.get(key, default)
+        if value is None and required:
+            raise self.fail(where, key, f"must be {_describe(kind)}, got null")
         if value is None and default is None:
             return None
         if isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,)):
@@ -107,7 +111,7 @@ class _JsonReader:
         return value
 
     def date(self, entry: dict[str, Any], where: str, key: str = "date") -> dt.date:
-        text = self.typed(entry, where, key, str)
+        text = self.typed(entry, where, key, str, required=True)
         try:
             day = parse_iso_date(text)
         except ValueError as error:
@@ -127,7 +131,7 @@ class _JsonReader:
     def parse(self, document: object) -> ParsedImport:
         root = self.fields(document, "$", ("format_version", *_SECTIONS), ())
         version = root["format_version"]
-        if version != FORMAT_VERSION or isinstance(version, bool):
+        if type(version) is not int or version != FORMAT_VERSION:
             raise self.fail(
                 "$",
                 "format_version",
@@ -138,12 +142,12 @@ class _JsonReader:
                 raise self.fail(
                     f"$.{section}", section, f"must be a JSON list, got {_kind(root[section])}"
                 )
-        origins: dict[RecordKey, str] = {}
+        places: dict[RecordKey, str] = {}
 
         def remember(key: RecordKey, where: str) -> None:
-            if key in origins:
-                raise self.fail(where, "date", f"repeats the entry at {origins[key]}")
-            origins[key] = where
+            if key in places:
+                raise self.fail(where, "date", f"repeats the entry at {places[key]}")
+            places[key] = where
 
         leg_days = []
         for index, value in enumerate(root["leg_days"]):
@@ -220,9 +224,10 @@ class _JsonReader:
             remember(("check_in", date), where)
             check_ins.append(check_in)
 
-        origins = {key: f"{self.source}:{where}" for key, where in origins.items()}
         return ParsedImport(
-            Journal(tuple(leg_days), tuple(ratings), tuple(check_ins)).sorted(), origins
+            self.source,
+            Journal(tuple(leg_days), tuple(ratings), tuple(check_ins)).sorted(),
+            places,
         )
 
     def _names(self, entry: dict[str, Any], where: str, key: str) -> list[str]:
@@ -257,16 +262,38 @@ def _describe(kind: type | tuple[type, ...]) -> str:
     )
 
 
+class _RepeatedKeyError(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _object_without_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """Refuse ``{"level": 11, "level": 3}`` instead of silently keeping the last value."""
+    document: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in document:
+            raise _RepeatedKeyError(key)
+        document[key] = value
+    return document
+
+
 def parse_json(text: str, source: str, *, today: dt.date) -> ParsedImport:
     """Validate a whole JSON export; raise ImportFileError naming the JSON path and field."""
     if not text.strip():
         raise ImportFileError(source, "1", "json", "the file is empty")
     try:
-        document = json.loads(text)
+        document = json.loads(text, object_pairs_hook=_object_without_repeated_keys)
     except json.JSONDecodeError as error:
         raise ImportFileError(
             source, str(error.lineno), "json", f"{error.msg} (column {error.colno})"
         ) from None
+    except _RepeatedKeyError as error:
+        raise ImportFileError(
+            source, "", "json", f"the key {error.key!r} appears twice in one object"
+        ) from None
     except RecursionError:
         raise ImportFileError(source, "", "json", "nested too deeply") from None
+    except ValueError as error:  # e.g. an integer with thousands of digits
+        raise ImportFileError(source, "", "json", str(error)) from None
     return _JsonReader(source, today).parse(document)

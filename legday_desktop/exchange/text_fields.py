@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_ISO_TIME = re.compile(r"\d{2}:\d{2}(:\d{2})?")
-_WHOLE_NUMBER = re.compile(r"-?\d{1,9}")
+# [0-9], not \d: \d also matches other scripts' digits, such as Arabic-Indic ones.
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ISO_TIME = re.compile(r"[0-9]{2}:[0-9]{2}(:[0-9]{2})?")
+_WHOLE_NUMBER = re.compile(r"-?[0-9]{1,9}")
 
 
 def parse_iso_date(text: str) -> dt.date:

@@ -7,9 +7,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from legday_desktop.storage.errors import StorageError
+
 if TYPE_CHECKING:
     from legday_desktop.domain.journal import DayOverview
     from legday_desktop.storage.repository import Repository
+
+
+class JournalError(Exception):
+    """The journal could not be read or written; the message says why, for the user."""
 
 
 class JournalService(QObject):
@@ -32,7 +38,10 @@ class JournalService(QObject):
 
     def overview(self, date: dt.date) -> DayOverview:
         """The leg day ``date`` belongs to, and that day's ratings and check-in."""
-        return self._repository.day_overview(date)
+        try:
+            return self._repository.day_overview(date)
+        except StorageError as error:
+            raise JournalError(str(error)) from error
 
     def close(self) -> None:
         self._repository.close()

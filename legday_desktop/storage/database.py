@@ -12,6 +12,7 @@ from sqlalchemy.pool import NullPool
 
 from legday_desktop.storage import schema
 from legday_desktop.storage.errors import (
+    DatabasePathError,
     DatabaseTooNewError,
     DatabaseWriteError,
     NotADatabaseError,
@@ -69,10 +70,12 @@ def create_sqlite_engine(
 def _prepare_file(path: Path) -> None:
     """Create a missing database file (owner-only), or check that an existing one is SQLite."""
     if path.is_dir():
-        raise StorageError(f"{path} is a folder, not a database file")
+        raise DatabasePathError(f"{path} is a folder, not a database file")
     if not path.exists():
         if not path.parent.is_dir():
-            raise StorageError(f"Cannot create {path}: the folder {path.parent} does not exist")
+            raise DatabasePathError(
+                f"Cannot create {path}: the folder {path.parent} does not exist"
+            )
         try:
             descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except OSError as error:
@@ -112,6 +115,9 @@ def _stored_revision(path: Path) -> str | None:
                 f"{path} is an SQLite database but not a Legday one; it was left untouched"
             )
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.OperationalError as error:
+        # Locked, or a folder we may not use: the file itself may be fine.
+        raise StorageError(f"Cannot read {path}: {error}") from error
     except sqlite3.DatabaseError as error:
         raise NotADatabaseError(
             f"{path} is not a Legday database (damaged or not SQLite: {error}); "
@@ -147,11 +153,14 @@ def migrate(path: Path, *, target: str = "head", script_location: Path | None = 
             config.set_main_option("path_separator", "os")
             config.attributes["connection"] = connection
             with connection.begin() as transaction:
+                # Another tool may have left broken references already; only the ones the
+                # upgrade itself would cause stop it.
+                broken_before = _broken_references(connection)
                 command.upgrade(config, target)
-                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                broken = _broken_references(connection) - broken_before
                 if broken:
                     transaction.rollback()
-                    table, rowid, parent, _ = broken[0]
+                    table, rowid, parent = min(broken, key=str)
                     raise StorageError(
                         f"Upgrading {path} would leave {len(broken)} broken reference(s), "
                         f"first in table {table} row {rowid} (to {parent}); nothing was changed"
@@ -160,6 +169,14 @@ def migrate(path: Path, *, target: str = "head", script_location: Path | None = 
         raise _write_error(path, error) from error
     finally:
         engine.dispose()
+
+
+def _broken_references(connection: Any) -> set[tuple[str, int, str]]:
+    """(table, rowid, parent table) of every row whose foreign key points at nothing."""
+    return {
+        (table, rowid, parent)
+        for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check")
+    }
 
 
 def _write_error(path: Path, error: exc.DBAPIError) -> StorageError:

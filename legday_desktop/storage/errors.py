@@ -7,6 +7,10 @@ class StorageError(Exception):
     """A database could not be opened, read or written; the message is for the user."""
 
 
+class DatabasePathError(StorageError):
+    """The path given for the database cannot hold one (a folder, or a missing folder)."""
+
+
 class NotADatabaseError(StorageError):
     """The file exists but is not a Legday database; it was not touched."""
 
@@ -22,7 +26,7 @@ class DatabaseWriteError(StorageError):
 class ImportConflictError(StorageError):
     """Imported data disagrees with stored data and replacing was not asked for.
 
-    ``key`` identifies the record in the import (see ``exchange.ParsedImport.origins``).
+    ``key`` identifies the record in the import (see ``exchange.ParsedImport.places``).
     """
 
     def __init__(self, key: tuple[object, ...], field: str, problem: str) -> None:

@@ -17,7 +17,7 @@ from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.regions import region_by_id
 from legday_desktop.domain.soreness import SorenessRating
 from legday_desktop.storage.database import BEGIN_MODE, BUSY_TIMEOUT_MS, open_engine
-from legday_desktop.storage.errors import DatabaseWriteError, ImportConflictError
+from legday_desktop.storage.errors import DatabaseWriteError, ImportConflictError, StorageError
 from legday_desktop.storage.models import (
     CheckInActionRow,
     CheckInRow,
@@ -139,8 +139,11 @@ class Repository:
 
     @contextmanager
     def _reading(self) -> Iterator[Session]:
-        with self._sessions() as session, session.begin():
-            yield session
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except exc.DBAPIError as error:
+            raise StorageError(f"Could not read {self.path}: {error.orig}") from error
 
     @contextmanager
     def _writing(self) -> Iterator[Session]:
@@ -149,7 +152,7 @@ class Repository:
             with self._sessions() as session, session.begin():
                 session.connection(execution_options={BEGIN_MODE: "IMMEDIATE"})
                 yield session
-        except exc.OperationalError as error:
+        except exc.DBAPIError as error:
             raise DatabaseWriteError(
                 f"Could not save to {self.path}: {error.orig}. Nothing of this change was stored."
             ) from error
@@ -371,6 +374,9 @@ class Repository:
                 check_in_row = check_in_rows.get(check_in.date)
                 if check_in.is_empty and check_in_row is None:
                     unchanged += 1  # an empty check-in is the same as none (save_check_in)
+                elif check_in.is_empty and replace:
+                    session.delete(check_in_row)
+                    replaced += 1
                 elif check_in_row is None:
                     check_in_row = CheckInRow()
                     session.add(check_in_row)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
@@ -23,10 +22,8 @@ from PySide6.QtWidgets import (
 from legday_desktop import APP_NAME
 from legday_desktop.domain.journal import DayOverview
 from legday_desktop.domain.regions import REGIONS
+from legday_desktop.services.journal import JournalError, JournalService
 from legday_desktop.ui import texts
-
-if TYPE_CHECKING:  # the service brings SQLAlchemy, which loads after the first paint
-    from legday_desktop.services.journal import JournalService
 
 NOT_RATED = "—"
 
@@ -113,6 +110,7 @@ class MainWindow(QMainWindow):
         layout.addSpacing(12)
         layout.addWidget(self.ratings_caption)
         layout.addWidget(self.ratings_table, stretch=1)
+        layout.addStretch(0)  # keeps the text at the top while the table is hidden
         self.setCentralWidget(central)
 
         self._build_menus()
@@ -149,6 +147,7 @@ class MainWindow(QMainWindow):
         """Say why the journal could not be opened."""
         self.headline_label.setText("Could not open the journal")
         self.leg_day_label.setText(message)
+        self._show_ratings(False)
         self.statusBar().showMessage("No journal open")
         QMessageBox.critical(self, f"{APP_NAME} cannot open the journal", message)
 
@@ -159,7 +158,22 @@ class MainWindow(QMainWindow):
         if self._service is None:
             return
         today = self._today()
-        self.show_overview(self._service.overview(today), today)
+        try:
+            overview = self._service.overview(today)
+        except JournalError as error:
+            self.headline_label.setText("Could not read the journal")
+            self.leg_day_label.setTextFormat(Qt.TextFormat.PlainText)
+            self.leg_day_label.setText(str(error))
+            self.statusBar().showMessage("Reading the journal failed; nothing was changed")
+            self._show_ratings(False)
+            return
+        self._show_ratings(True)
+        self.show_overview(overview, today)
+
+    def _show_ratings(self, visible: bool) -> None:
+        """Hide the ratings when they could not be read: "not rated" would be a lie."""
+        self.ratings_caption.setVisible(visible)
+        self.ratings_table.setVisible(visible)
 
     def show_overview(self, overview: DayOverview, today: dt.date) -> None:
         self.date_label.setText(texts.long_date(overview.date))

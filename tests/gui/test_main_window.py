@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from helpers.journals import filled_repository
+from helpers.journals import filled_repository, wreck_table
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -95,6 +95,7 @@ def test_a_file_that_is_not_a_journal_is_explained_not_crashed(
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
     assert "is not a Legday database" in shown[0]
     assert not window.journal_open
+    assert window.ratings_table.isHidden()
     assert database.read_bytes() == b"\x89PNG not a database"
 
 
@@ -106,3 +107,17 @@ def test_quit_is_in_the_file_menu_with_the_standard_shortcut(qtbot: QtBot, tmp_p
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
     window.quit_action.trigger()
     assert not window.isVisible()
+
+
+def test_a_journal_that_fails_to_read_is_explained_not_crashed(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    database = tmp_path / "journal.sqlite3"
+    filled_repository(database).close()
+    wreck_table(database, "leg_day")
+
+    window = open_window(qtbot, database)
+    assert window.headline_label.text() == "Could not read the journal"
+    assert "Could not read" in window.leg_day_label.text()
+    assert "nothing was changed" in window.statusBar().currentMessage()
+    assert not window.ratings_table.isVisible()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from pathlib import Path
 
 from legday_desktop.domain.check_ins import CheckIn, RecoveryAction, WarningSymptom
@@ -58,3 +59,17 @@ def filled_repository(path: Path, journal: Journal | None = None) -> Repository:
     repository = open_repository(path)
     repository.merge(journal or small_journal(), today=dt.date.today())
     return repository
+
+
+def wreck_table(path: Path, table: str) -> None:
+    """Overwrite the first page of ``table`` with garbage: the file opens, reading it fails."""
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    (page_size,) = connection.execute("PRAGMA page_size").fetchone()
+    (page,) = connection.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)
+    ).fetchone()
+    connection.close()
+    data = bytearray(path.read_bytes())
+    data[(page - 1) * page_size : page * page_size] = b"\xff" * page_size
+    path.write_bytes(bytes(data))

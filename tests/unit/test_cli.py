@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers.journals import filled_repository
+from helpers.journals import filled_repository, wreck_table
 
 from legday_desktop import __version__
 from legday_desktop.cli import main
@@ -247,3 +247,73 @@ def test_demo_history_ends_today(demo_db: Path) -> None:
     )
     document = json.loads(demo_db.with_suffix(".json").read_text())
     assert document["soreness"][-1]["date"] == dt.date.today().isoformat()
+
+
+def test_a_failed_import_stores_none_of_the_rows_before_the_problem(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "journal.sqlite3"
+    filled_repository(target).close()
+    before = run("export", "--db", target, "--format", "csv")[1]
+    rows = before.splitlines()
+    # New, valid rows first; the conflicting stored rating comes last.
+    new_rows = [f"2026-03-0{day},shins.right,1,2026-03-02,{day - 2}," for day in (2, 3)]
+    stored = "2026-03-04,quadriceps.left,3,2026-03-02,2,"
+    assert stored in rows
+    conflicting = stored.replace(",3,", ",9,", 1)
+    bad = bad_csv(tmp_path, [rows[0], *new_rows, conflicting])
+    code, _, err = run("import", "--db", target, bad)
+    assert code == 2 and f"{bad}:4: level:" in err
+    assert run("export", "--db", target, "--format", "csv")[1] == before
+
+
+def test_csv_rows_that_the_journal_would_count_differently_are_refused(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "journal.sqlite3"
+    filled_repository(target).close()  # holds leg days on 2026-03-02 and 2026-03-06
+    before = run("export", "--db", target, "--format", "json")[1]
+    bad = bad_csv(tmp_path, [HEADER, "2026-03-08,quadriceps.left,4,2026-03-01,7,"])
+    code, _, err = run("import", "--db", target, bad)
+    assert code == 2
+    assert f"{bad}:2: leg_day_date: the journal has a leg day on 2026-03-06" in err
+    assert run("export", "--db", target, "--format", "json")[1] == before
+
+
+def test_export_never_overwrites_the_journal_itself(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "journal.sqlite3"
+    filled_repository(target).close()
+    before = target.read_bytes()
+    for output in (target, Path(f"{target}-wal")):
+        code, _, err = run("export", "--db", target, "--format", "csv", "-o", output, "--force")
+        assert code == 2 and "is the journal itself" in err
+    assert target.read_bytes() == before
+
+
+def test_a_folder_or_missing_folder_as_database_is_bad_usage(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert run("demo", "--db", tmp_path)[:1] == (2,)
+    code, _, err = run("import", "--db", tmp_path / "no" / "j.sqlite3", bad_csv(tmp_path, [HEADER]))
+    assert code == 2 and "does not exist" in err
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        '{"format_version":1,"leg_days":[{"date":null}],"soreness":[],"check_ins":[]}',
+        '{"format_version":1,"leg_days":[],"check_ins":[],'
+        '"soreness":[{"date":"2026-01-01","region":"calves.left","level":1,"note":"\\ud800"}]}',
+        '{"format_version":1,"leg_days":[{"date":"2026-01-01","rpe":' + "9" * 5000 + "}]}",
+        "[" * 100000,
+    ],
+)
+def test_hostile_json_gets_one_line_and_exit_2(run, tmp_path: Path, content: str) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.json"
+    bad.write_text(content)
+    code, _, err = run("import", "--db", tmp_path / "j.sqlite3", bad)
+    assert code == 2
+    assert err.startswith(f"legday: error: {bad}") and err.count("\n") == 1
+
+
+def test_damaged_journal_gets_one_line_and_exit_1(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "journal.sqlite3"
+    filled_repository(target).close()
+    wreck_table(target, "soreness")
+    code, out, err = run("export", "--db", target, "--format", "csv")
+    assert (code, out) == (1, "")
+    assert err.startswith("legday: error: Could not read") and err.count("\n") == 1

@@ -15,7 +15,12 @@ from legday_desktop.domain.journal import Journal
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.regions import REGION_IDS
 from legday_desktop.domain.soreness import SorenessRating
-from legday_desktop.exchange.csv_format import HEADER, parse_csv, write_csv
+from legday_desktop.exchange.csv_format import (
+    HEADER,
+    check_against_stored_leg_days,
+    parse_csv,
+    write_csv,
+)
 from legday_desktop.exchange.errors import ImportFileError
 from legday_desktop.exchange.json_format import FORMAT_VERSION, parse_json, write_json
 from legday_desktop.exchange.reading import parse_import
@@ -55,7 +60,7 @@ class TestCsv:
         assert all(leg_day.title == "Imported" for leg_day in parsed.journal.leg_days)
         assert parsed.leg_days_are_references
         assert write_csv(parsed.journal) == text
-        assert parsed.origins[("rating", dt.date(2026, 3, 4), "quadriceps.left")] == "in.csv:5"
+        assert parsed.places[("rating", dt.date(2026, 3, 4), "quadriceps.left")] == "5"
 
     def test_bom_crlf_and_blank_lines_are_accepted(self) -> None:
         text = "\ufeff" + write_csv(small_journal()).replace("\n", "\r\n") + "\r\n\r\n"
@@ -95,6 +100,22 @@ class TestCsv:
     )
     def test_bad_rows_name_line_and_field(self, row: str, expected: str) -> None:
         assert csv_error(f"{HEADER}\n{row}\n").startswith(expected)
+
+    @pytest.mark.parametrize("digit", ["\u0665", "\uff15", "\u09eb"])
+    def test_only_ascii_digits_count(self, digit: str) -> None:
+        assert csv_error(f"{HEADER}\n2026-03-03,calves.left,{digit},,,\n").startswith(
+            "in.csv:2: level: "
+        )
+
+    def test_rows_must_agree_with_the_journals_own_leg_days(self) -> None:
+        text = f"{HEADER}\n2026-03-07,quadriceps.left,4,2026-03-01,6,\n"
+        parsed = parse_csv(text, "in.csv", today=TODAY)
+        check_against_stored_leg_days(parsed, [dt.date(2026, 2, 1), dt.date(2026, 3, 1)])
+        with pytest.raises(ImportFileError) as error:
+            check_against_stored_leg_days(parsed, [dt.date(2026, 3, 5)])
+        assert str(error.value).startswith(
+            "in.csv:2: leg_day_date: the journal has a leg day on 2026-03-05"
+        )
 
     def test_empty_file_and_wrong_header(self) -> None:
         assert csv_error("").startswith("in.csv:1: header: the file is empty")
@@ -214,6 +235,44 @@ class TestJson:
         document = json.loads(write_json(small_journal()))
         change(document)  # type: ignore[operator]
         assert json_error(document).startswith(expected)
+
+    @pytest.mark.parametrize(
+        ("change", "expected"),
+        [
+            (
+                lambda d: d["soreness"][0].update(date=None),
+                "in.json:$.soreness[0]: date: must be text, got null",
+            ),
+            (
+                lambda d: d["check_ins"][0].update(date=None),
+                "in.json:$.check_ins[0]: date: must be text, got null",
+            ),
+            (
+                lambda d: d["soreness"][0].update(note="\ud800"),
+                "in.json:$.soreness[0]: note: contains a character that is not valid Unicode",
+            ),
+            (
+                lambda d: d["leg_days"][0].update(title="\udfff"),
+                "in.json:$.leg_days[0]: title: contains a character that is not valid Unicode",
+            ),
+            (
+                lambda d: d.update(format_version=1.0),
+                "in.json:$: format_version: this Legday reads format_version 1",
+            ),
+        ],
+    )
+    def test_null_broken_unicode_and_float_version(self, change: object, expected: str) -> None:
+        document = json.loads(write_json(small_journal()))
+        change(document)  # type: ignore[operator]
+        assert json_error(document).startswith(expected)
+
+    def test_repeated_keys_and_huge_numbers_are_refused(self) -> None:
+        text = write_json(small_journal()).replace('"level": 1,', '"level": 11, "level": 1,')
+        with pytest.raises(ImportFileError, match=r"^in.json: json: the key 'level' appears twice"):
+            parse_json(text, "in.json", today=TODAY)
+        text = write_json(small_journal()).replace('"rpe": 8', '"rpe": ' + "9" * 5000)
+        with pytest.raises(ImportFileError, match=r"^in.json: json: "):
+            parse_json(text, "in.json", today=TODAY)
 
     def test_syntax_errors_name_the_line(self) -> None:
         with pytest.raises(ImportFileError, match=r"^in.json:3: json: Expecting"):

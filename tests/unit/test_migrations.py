@@ -155,6 +155,18 @@ def test_a_migration_that_breaks_references_is_rolled_back(tmp_path: Path) -> No
     assert rows(path, "SELECT version_num FROM alembic_version") == [(schema.HEAD,)]
 
 
+def test_references_broken_by_another_tool_do_not_block_upgrades(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    filled_repository(path).close()
+    connection = sqlite3.connect(path)  # foreign keys are off by default here
+    connection.execute("INSERT INTO leg_day_exercise VALUES (999, 0, 'Orphan')")
+    connection.commit()
+    connection.close()
+    location = scripts_with_extra_revision(tmp_path, "pass\n")
+    migrate(path, script_location=location)
+    assert rows(path, "SELECT version_num FROM alembic_version") == [("0002_test",)]
+
+
 def test_a_failing_migration_changes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "journal.sqlite3"
     filled_repository(path).close()

@@ -8,7 +8,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from helpers.journals import filled_repository, small_journal
+from helpers.journals import filled_repository, small_journal, wreck_table
 
 from legday_desktop.domain.check_ins import CheckIn, RecoveryAction, WarningSymptom
 from legday_desktop.domain.errors import DomainError
@@ -18,6 +18,7 @@ from legday_desktop.domain.soreness import SorenessRating
 from legday_desktop.storage import schema
 from legday_desktop.storage.database import open_engine
 from legday_desktop.storage.errors import (
+    DatabasePathError,
     DatabaseTooNewError,
     DatabaseWriteError,
     ImportConflictError,
@@ -238,6 +239,15 @@ class TestJournal:
         assert repository.is_empty()
         repository.close()
 
+    def test_replacing_with_an_empty_check_in_removes_it(self, db: Path) -> None:
+        repository = filled_repository(db)
+        empty = Journal(check_ins=(CheckIn(D(2026, 3, 3)),))
+        with pytest.raises(ImportConflictError):
+            repository.merge(empty, today=TODAY)
+        repository.merge(empty, today=TODAY, replace=True)
+        assert repository.check_in_on(D(2026, 3, 3)) is None
+        repository.close()
+
     def test_leg_day_references_never_conflict(self, db: Path) -> None:
         repository = filled_repository(db)
         references = Journal(
@@ -278,9 +288,19 @@ class TestOpeningFiles:
             open_repository(db)
         assert db.read_bytes() == before
 
-    def test_missing_folder_is_reported(self, tmp_path: Path) -> None:
-        with pytest.raises(StorageError, match="does not exist"):
+    def test_missing_folder_or_a_folder_is_a_bad_path(self, tmp_path: Path) -> None:
+        with pytest.raises(DatabasePathError, match="does not exist"):
             open_repository(tmp_path / "nowhere" / "journal.sqlite3")
+        with pytest.raises(DatabasePathError, match="is a folder"):
+            open_repository(tmp_path)
+
+    def test_damage_found_while_reading_is_a_storage_error(self, db: Path) -> None:
+        filled_repository(db).close()
+        wreck_table(db, "soreness")
+        repository = open_repository(db)
+        with pytest.raises(StorageError, match="Could not read"):
+            repository.journal()
+        repository.close()
 
     def test_write_failure_is_a_clear_error_and_stores_nothing(self, db: Path) -> None:
         repository = open_repository(db, busy_timeout_ms=50)
