@@ -96,9 +96,6 @@ class LegDayCalendar:
     def __init__(self, leg_day_dates: Iterable[dt.date]) -> None:
         self._dates = sorted(set(leg_day_dates))
 
-    def __len__(self) -> int:
-        return len(self._dates)
-
     def leg_day_date_for(self, day: dt.date) -> dt.date | None:
         index = bisect.bisect_right(self._dates, day)
         return self._dates[index - 1] if index else None

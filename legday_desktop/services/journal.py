@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 
 from legday_desktop.storage.errors import StorageError
 
@@ -19,14 +19,7 @@ class JournalError(Exception):
 
 
 class JournalService(QObject):
-    """Gives the UI the journal of one database as domain objects.
-
-    Signals:
-        journal_changed(object): a ``datetime.date`` whose data changed, emitted after
-            the change is committed.
-    """
-
-    journal_changed = Signal(object)
+    """Gives the UI the journal of one database as domain objects."""
 
     def __init__(self, repository: Repository, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -134,7 +134,6 @@ class MainWindow(QMainWindow):
     def attach(self, service: JournalService) -> None:
         """Show the journal ``service`` reads, and follow its changes."""
         self._service = service
-        service.journal_changed.connect(self._on_journal_changed)
         self.statusBar().showMessage(f"Journal: {service.database_path}")
         self.refresh()
 
@@ -150,9 +149,6 @@ class MainWindow(QMainWindow):
         self._show_ratings(False)
         self.statusBar().showMessage("No journal open")
         QMessageBox.critical(self, f"{APP_NAME} cannot open the journal", message)
-
-    def _on_journal_changed(self, date: object) -> None:
-        self.refresh()
 
     def refresh(self) -> None:
         if self._service is None:
