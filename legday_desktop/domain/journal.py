@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from legday_desktop.domain.check_ins import CheckIn
+from legday_desktop.domain.errors import DomainError
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.soreness import SorenessRating
 
@@ -43,3 +45,36 @@ class DayOverview:
     @property
     def days_after(self) -> int | None:
         return None if self.leg_day is None else (self.date - self.leg_day.date).days
+
+
+@dataclass(frozen=True, slots=True)
+class JournalChange:
+    """Records to put into the journal by key, all in one transaction; None removes one.
+
+    ``ratings`` is keyed by (date, region id). Applying a change returns its inverse:
+    the same keys with what was stored before, so undo is applying that.
+    """
+
+    leg_days: Mapping[dt.date, LegDay | None] = field(default_factory=dict)
+    ratings: Mapping[tuple[dt.date, str], SorenessRating | None] = field(default_factory=dict)
+    check_ins: Mapping[dt.date, CheckIn | None] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for date, leg_day in self.leg_days.items():
+            if leg_day is not None and leg_day.date != date:
+                raise DomainError("date", f"leg day of {leg_day.date} filed under {date}")
+        for (date, region_id), rating in self.ratings.items():
+            if rating is not None and (rating.date, rating.region_id) != (date, region_id):
+                raise DomainError("region", f"rating of {rating.region_id} filed under {region_id}")
+        for date, check_in in self.check_ins.items():
+            if check_in is not None and check_in.date != date:
+                raise DomainError("date", f"check-in of {check_in.date} filed under {date}")
+
+    @property
+    def dates(self) -> frozenset[dt.date]:
+        """Every calendar date this change touches."""
+        return frozenset([*self.leg_days, *(date for date, _ in self.ratings), *self.check_ins])
+
+    @property
+    def touches_leg_days(self) -> bool:
+        return bool(self.leg_days)

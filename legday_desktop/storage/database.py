@@ -1,8 +1,7 @@
-"""Opening a Legday SQLite file: connection settings, revision check and migrations."""
+"""SQLAlchemy engines over a Legday SQLite file, and the Alembic migrations that upgrade it."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -10,17 +9,13 @@ from typing import Any
 from sqlalchemy import URL, Engine, create_engine, event, exc
 from sqlalchemy.pool import NullPool
 
-from legday_desktop.storage import schema
-from legday_desktop.storage.errors import (
-    DatabasePathError,
-    DatabaseTooNewError,
-    DatabaseWriteError,
-    NotADatabaseError,
-    StorageError,
+from legday_desktop.storage.errors import DatabaseWriteError, StorageError
+from legday_desktop.storage.sqlite_files import (
+    BUSY_TIMEOUT_MS,
+    configure_connection,
+    prepare_database_file,
 )
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Execution option naming the kind of BEGIN a transaction starts with.
 BEGIN_MODE = "legday_begin"
@@ -28,18 +23,9 @@ BEGIN_MODE = "legday_begin"
 
 def _on_connect(foreign_keys: bool, busy_timeout_ms: int) -> Any:
     def configure(dbapi_connection: sqlite3.Connection, _record: object) -> None:
-        # Let SQLAlchemy's "begin" event issue BEGIN itself (see _on_begin), so that DDL
-        # and reads are transactional too, and writers can take the lock up front.
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        try:
-            cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
-            cursor.execute("PRAGMA journal_mode = WAL")
-            # FULL: every commit is on disk before the UI says "saved" (≈0.25 ms each).
-            cursor.execute("PRAGMA synchronous = FULL")
-            cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
-        finally:
-            cursor.close()
+        configure_connection(
+            dbapi_connection, foreign_keys=foreign_keys, busy_timeout_ms=busy_timeout_ms
+        )
 
     return configure
 
@@ -65,75 +51,6 @@ def create_sqlite_engine(
     event.listen(engine, "connect", _on_connect(foreign_keys, busy_timeout_ms))
     event.listen(engine, "begin", _on_begin)
     return engine
-
-
-def _prepare_file(path: Path) -> None:
-    """Create a missing database file (owner-only), or check that an existing one is SQLite."""
-    if path.is_dir():
-        raise DatabasePathError(f"{path} is a folder, not a database file")
-    if not path.exists():
-        if not path.parent.is_dir():
-            raise DatabasePathError(
-                f"Cannot create {path}: the folder {path.parent} does not exist"
-            )
-        try:
-            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except OSError as error:
-            raise DatabaseWriteError(f"Cannot create {path}: {error.strerror}") from error
-        os.close(descriptor)
-        return
-    try:
-        with path.open("rb") as file:
-            header = file.read(len(SQLITE_HEADER))
-    except OSError as error:
-        raise StorageError(f"Cannot read {path}: {error.strerror}") from error
-    if header and header != SQLITE_HEADER:
-        raise NotADatabaseError(
-            f"{path} is not a Legday database (not an SQLite file); it was left untouched"
-        )
-
-
-def _stored_revision(path: Path) -> str | None:
-    """Return the schema revision of the file, None for a new, empty database.
-
-    Reads through a read-only connection, so that a file that turns out not to be ours
-    is not changed, not even by switching it to WAL.
-    """
-    try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as error:
-        raise StorageError(f"Cannot open {path}: {error}") from error
-    try:
-        tables = {
-            name
-            for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        }
-        if not tables:
-            return None
-        if "alembic_version" not in tables:
-            raise NotADatabaseError(
-                f"{path} is an SQLite database but not a Legday one; it was left untouched"
-            )
-        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.OperationalError as error:
-        # Locked, or a folder we may not use: the file itself may be fine.
-        raise StorageError(f"Cannot read {path}: {error}") from error
-    except sqlite3.DatabaseError as error:
-        raise NotADatabaseError(
-            f"{path} is not a Legday database (damaged or not SQLite: {error}); "
-            "it was left untouched"
-        ) from error
-    finally:
-        connection.close()
-    if row is None:
-        return None
-    revision = str(row[0])
-    if revision not in schema.REVISIONS:
-        raise DatabaseTooNewError(
-            f"{path} was written by a newer version of Legday (schema {revision}); "
-            "update Legday to open it. The file was left untouched."
-        )
-    return revision
 
 
 def migrate(path: Path, *, target: str = "head", script_location: Path | None = None) -> None:
@@ -191,7 +108,6 @@ def open_engine(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine
     Legday database, or comes from a newer Legday, is never written to.
     """
     path = Path(path)
-    _prepare_file(path)
-    if _stored_revision(path) != schema.HEAD:
+    if prepare_database_file(path):
         migrate(path)
     return create_sqlite_engine(path, busy_timeout_ms=busy_timeout_ms)

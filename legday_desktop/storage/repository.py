@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -12,11 +13,12 @@ from sqlalchemy import Engine, exc, func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from legday_desktop.domain.check_ins import CheckIn, RecoveryAction, WarningSymptom
-from legday_desktop.domain.journal import DayOverview, Journal
+from legday_desktop.domain.journal import DayOverview, Journal, JournalChange
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.regions import region_by_id
 from legday_desktop.domain.soreness import SorenessRating
-from legday_desktop.storage.database import BEGIN_MODE, BUSY_TIMEOUT_MS, open_engine
+from legday_desktop.storage.database import BEGIN_MODE, open_engine
+from legday_desktop.storage.day_reader import read_day_overview
 from legday_desktop.storage.errors import DatabaseWriteError, ImportConflictError, StorageError
 from legday_desktop.storage.models import (
     CheckInActionRow,
@@ -26,6 +28,7 @@ from legday_desktop.storage.models import (
     LegDayRow,
     SorenessRow,
 )
+from legday_desktop.storage.sqlite_files import BUSY_TIMEOUT_MS
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,34 +160,73 @@ class Repository:
                 f"Could not save to {self.path}: {error.orig}. Nothing of this change was stored."
             ) from error
 
+    # changes ----------------------------------------------------------------------
+
+    def apply(self, change: JournalChange, *, today: dt.date | None = None) -> JournalChange:
+        """Put every record of ``change`` in one transaction; return the inverse change.
+
+        None (or an empty check-in) removes the record under that key. Applying the
+        returned change restores exactly what was there before.
+        """
+        today = today or dt.date.today()
+        for leg_day in change.leg_days.values():
+            if leg_day is not None:
+                leg_day.check_not_after(today)
+        with self._writing() as session:
+            old_leg_days: dict[dt.date, LegDay | None] = {}
+            for date, leg_day in change.leg_days.items():
+                row = self._leg_day_row(session, date)
+                old_leg_days[date] = None if row is None else _leg_day(row)
+                if leg_day is None:
+                    if row is not None:
+                        session.delete(row)
+                    continue
+                if row is None:
+                    row = LegDayRow()
+                    session.add(row)
+                _fill_leg_day(session, row, leg_day)
+
+            old_ratings: dict[tuple[dt.date, str], SorenessRating | None] = {}
+            for (date, region_id), rating in change.ratings.items():
+                rating_row = session.scalars(
+                    select(SorenessRow).filter_by(date=date, region_id=region_id)
+                ).one_or_none()
+                old_ratings[(date, region_id)] = None if rating_row is None else _rating(rating_row)
+                if rating is None:
+                    if rating_row is not None:
+                        session.delete(rating_row)
+                elif rating_row is None:
+                    session.add(_rating_row(rating))
+                else:
+                    rating_row.level = rating.level
+                    rating_row.note = rating.note
+
+            old_check_ins: dict[dt.date, CheckIn | None] = {}
+            for date, check_in in change.check_ins.items():
+                check_in_row = self._check_in_row(session, date)
+                old_check_ins[date] = None if check_in_row is None else _check_in(check_in_row)
+                if check_in is None or check_in.is_empty:
+                    if check_in_row is not None:
+                        session.delete(check_in_row)
+                    continue
+                if check_in_row is None:
+                    check_in_row = CheckInRow()
+                    session.add(check_in_row)
+                _fill_check_in(session, check_in_row, check_in)
+        return JournalChange(old_leg_days, old_ratings, old_check_ins)
+
     # soreness ---------------------------------------------------------------------
 
     def set_rating(self, rating: SorenessRating) -> SorenessRating | None:
         """Store ``rating``, replacing that region's rating on that day; return the old one."""
-        with self._writing() as session:
-            row = session.scalars(
-                select(SorenessRow).filter_by(date=rating.date, region_id=rating.region_id)
-            ).one_or_none()
-            previous = None if row is None else _rating(row)
-            if row is None:
-                session.add(_rating_row(rating))
-            else:
-                row.level = rating.level
-                row.note = rating.note
-        return previous
+        key = (rating.date, rating.region_id)
+        return self.apply(JournalChange(ratings={key: rating})).ratings[key]
 
     def clear_rating(self, date: dt.date, region_id: str) -> SorenessRating | None:
         """Make the region "not rated" on ``date``; return the rating that was removed."""
         region_by_id(region_id)
-        with self._writing() as session:
-            row = session.scalars(
-                select(SorenessRow).filter_by(date=date, region_id=region_id)
-            ).one_or_none()
-            if row is None:
-                return None
-            previous = _rating(row)
-            session.delete(row)
-        return previous
+        key = (date, region_id)
+        return self.apply(JournalChange(ratings={key: None})).ratings[key]
 
     def ratings_on(self, date: dt.date) -> tuple[SorenessRating, ...]:
         return self.ratings_between(date, date)
@@ -203,25 +245,12 @@ class Repository:
 
     def save_leg_day(self, leg_day: LegDay, *, today: dt.date) -> LegDay | None:
         """Store ``leg_day`` (replacing the one on its date); return the one it replaced."""
-        leg_day.check_not_after(today)
-        with self._writing() as session:
-            row = self._leg_day_row(session, leg_day.date)
-            previous = None if row is None else _leg_day(row)
-            if row is None:
-                row = LegDayRow()
-                session.add(row)
-            _fill_leg_day(session, row, leg_day)
-        return previous
+        change = JournalChange(leg_days={leg_day.date: leg_day})
+        return self.apply(change, today=today).leg_days[leg_day.date]
 
     def delete_leg_day(self, date: dt.date) -> LegDay | None:
         """Delete the leg day on ``date`` (its soreness ratings stay); return it."""
-        with self._writing() as session:
-            row = self._leg_day_row(session, date)
-            if row is None:
-                return None
-            previous = _leg_day(row)
-            session.delete(row)
-        return previous
+        return self.apply(JournalChange(leg_days={date: None})).leg_days[date]
 
     def leg_days(self) -> tuple[LegDay, ...]:
         with self._reading() as session:
@@ -229,15 +258,7 @@ class Repository:
 
     def leg_day_for(self, date: dt.date) -> LegDay | None:
         """The latest leg day on or before ``date`` (the one ``date`` counts days after)."""
-        with self._reading() as session:
-            return self._leg_day_for(session, date)
-
-    @staticmethod
-    def _leg_day_for(session: Session, date: dt.date) -> LegDay | None:
-        row = session.scalars(
-            select(LegDayRow).where(LegDayRow.date <= date).order_by(LegDayRow.date.desc()).limit(1)
-        ).one_or_none()
-        return None if row is None else _leg_day(row)
+        return self.day_overview(date).leg_day
 
     @staticmethod
     def _leg_day_row(session: Session, date: dt.date) -> LegDayRow | None:
@@ -247,23 +268,11 @@ class Repository:
 
     def save_check_in(self, check_in: CheckIn) -> CheckIn | None:
         """Store the check-in of its date (an empty one removes it); return the previous one."""
-        with self._writing() as session:
-            row = self._check_in_row(session, check_in.date)
-            previous = None if row is None else _check_in(row)
-            if check_in.is_empty:
-                if row is not None:
-                    session.delete(row)
-                return previous
-            if row is None:
-                row = CheckInRow()
-                session.add(row)
-            _fill_check_in(session, row, check_in)
-        return previous
+        change = JournalChange(check_ins={check_in.date: check_in})
+        return self.apply(change).check_ins[check_in.date]
 
     def check_in_on(self, date: dt.date) -> CheckIn | None:
-        with self._reading() as session:
-            row = self._check_in_row(session, date)
-            return None if row is None else _check_in(row)
+        return self.day_overview(date).check_in
 
     @staticmethod
     def _check_in_row(session: Session, date: dt.date) -> CheckInRow | None:
@@ -272,19 +281,14 @@ class Repository:
     # the whole journal ------------------------------------------------------------
 
     def day_overview(self, date: dt.date) -> DayOverview:
-        """The leg day ``date`` belongs to, its ratings and its check-in, read together."""
-        with self._reading() as session:
-            leg_day = self._leg_day_for(session, date)
-            ratings = session.scalars(
-                select(SorenessRow).filter_by(date=date).order_by(SorenessRow.region_id)
-            )
-            check_in = self._check_in_row(session, date)
-            return DayOverview(
-                date=date,
-                leg_day=leg_day,
-                ratings=tuple(_rating(row) for row in ratings),
-                check_in=None if check_in is None else _check_in(check_in),
-            )
+        """The leg day ``date`` belongs to, and that day's ratings and check-in."""
+        raw = self._engine.raw_connection()
+        try:
+            connection = raw.driver_connection
+            assert isinstance(connection, sqlite3.Connection)
+            return read_day_overview(connection, date)
+        finally:
+            raw.close()
 
     def is_empty(self) -> bool:
         with self._reading() as session:

@@ -12,7 +12,7 @@ from helpers.journals import filled_repository, small_journal, wreck_table
 
 from legday_desktop.domain.check_ins import CheckIn, RecoveryAction, WarningSymptom
 from legday_desktop.domain.errors import DomainError
-from legday_desktop.domain.journal import Journal
+from legday_desktop.domain.journal import Journal, JournalChange
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.soreness import SorenessRating
 from legday_desktop.storage import schema
@@ -315,3 +315,86 @@ class TestOpeningFiles:
             blocker.close()
         assert repository.ratings_on(D(2026, 1, 1)) == ()
         repository.close()
+
+
+class TestChanges:
+    def test_applying_the_inverse_restores_everything(self, db: Path) -> None:
+        repository = filled_repository(db)
+        before = repository.journal()
+        change = JournalChange(
+            leg_days={
+                D(2026, 3, 2): None,  # delete
+                D(2026, 3, 6): LegDay(D(2026, 3, 6), "Edited", ("Leg press",), rpe=7),
+                D(2026, 3, 9): LegDay(D(2026, 3, 9), "New"),
+            },
+            ratings={
+                (D(2026, 3, 3), "quadriceps.left"): None,
+                (D(2026, 3, 3), "quadriceps.right"): SorenessRating(
+                    D(2026, 3, 3), "quadriceps.right", 9
+                ),
+                (D(2026, 3, 3), "calves.left"): SorenessRating(D(2026, 3, 3), "calves.left", 0),
+            },
+            check_ins={
+                D(2026, 3, 3): None,
+                D(2026, 3, 7): CheckIn(D(2026, 3, 7), sleep_hours=9),
+                D(2026, 3, 8): CheckIn(D(2026, 3, 8), frozenset({WarningSymptom.FEVER})),
+            },
+        )
+        inverse = repository.apply(change, today=TODAY)
+        after = repository.journal()
+        assert after != before
+        assert LegDay(D(2026, 3, 9), "New") in after.leg_days
+        assert D(2026, 3, 2) not in {leg_day.date for leg_day in after.leg_days}
+        assert inverse.ratings[(D(2026, 3, 3), "calves.left")] is None
+        redo = repository.apply(inverse, today=TODAY)
+        assert repository.journal() == before
+        repository.apply(redo, today=TODAY)
+        assert repository.journal() == after
+        repository.close()
+
+    def test_a_failing_change_writes_nothing(self, db: Path) -> None:
+        repository = filled_repository(db)
+        before = repository.journal()
+        change = JournalChange(
+            ratings={
+                (D(2026, 3, 3), "calves.left"): SorenessRating(D(2026, 3, 3), "calves.left", 4)
+            },
+            leg_days={TODAY + dt.timedelta(days=3): LegDay(TODAY + dt.timedelta(days=3))},
+        )
+        with pytest.raises(DomainError, match="in the future"):
+            repository.apply(change, today=TODAY)
+        assert repository.journal() == before
+        repository.close()
+
+    def test_keys_must_match_their_records(self) -> None:
+        with pytest.raises(DomainError):
+            JournalChange(
+                ratings={
+                    (D(2026, 1, 1), "calves.left"): SorenessRating(D(2026, 1, 1), "calves.right", 1)
+                }
+            )
+
+
+def test_fast_day_reader_agrees_with_the_whole_journal(tmp_path: Path) -> None:
+    """The first paint reads a day with plain sqlite3; it must match what storage holds."""
+    from legday_desktop.domain.demo import demo_journal
+    from legday_desktop.domain.leg_days import LegDayCalendar
+    from legday_desktop.storage.day_reader import read_day_overview
+    from legday_desktop.storage.sqlite_files import connect
+
+    journal = demo_journal(TODAY)
+    db = tmp_path / "demo.sqlite3"
+    filled_repository(db, journal).close()
+    connection = connect(db)
+    calendar = LegDayCalendar(leg_day.date for leg_day in journal.leg_days)
+    leg_days = {leg_day.date: leg_day for leg_day in journal.leg_days}
+    check_ins = {check_in.date: check_in for check_in in journal.check_ins}
+    day = journal.leg_days[0].date - dt.timedelta(days=2)
+    while day <= TODAY:
+        overview = read_day_overview(connection, day)
+        leg_day_date = calendar.leg_day_date_for(day)
+        assert overview.leg_day == (None if leg_day_date is None else leg_days[leg_day_date])
+        assert overview.ratings == tuple(r for r in journal.ratings if r.date == day)
+        assert overview.check_in == check_ins.get(day)
+        day += dt.timedelta(days=1)
+    connection.close()
