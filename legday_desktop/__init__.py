@@ -1,10 +1,21 @@
 """Legday: record leg-day muscle soreness on a body map and follow its recovery."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("legday")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+import time
 
 APP_NAME = "Legday"
+
+# When the package was first imported: start-up timings (``--self-test``) count from here.
+IMPORTED_AT = time.perf_counter()
+
+
+def __getattr__(name: str) -> str:
+    # __version__ is looked up on first use: importlib.metadata costs about 5 MB and
+    # 20 ms, which the first window does not need.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("legday")
+        except PackageNotFoundError:  # a source tree that was never installed
+            return "0+unknown"
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

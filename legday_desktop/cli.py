@@ -1,4 +1,4 @@
-"""The ``legday`` command: opens the app, or runs a sub-command (demo, export, import)."""
+"""The ``legday`` command: opens the app, or runs a sub-command (demo, export, import …)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
-
-from legday_desktop import __version__
 
 DATABASE_ENV = "LEGDAY_DB"
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
@@ -30,6 +28,21 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
 
 
+class _VersionAction(argparse.Action):
+    """--version, reading the version only when asked (importlib.metadata is slow)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(
+            option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=kwargs.get("help")
+        )  # type: ignore[arg-type]
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        import legday_desktop
+
+        print(f"legday {legday_desktop.__version__}")
+        parser.exit(EXIT_OK)
+
+
 def _build_parser() -> argparse.ArgumentParser:
     database_help = (
         f"the journal's SQLite file (default: ${DATABASE_ENV}, else the app's data folder)"
@@ -38,8 +51,14 @@ def _build_parser() -> argparse.ArgumentParser:
         prog="legday",
         description="Record leg-day soreness on a body map and follow how it fades.",
     )
-    parser.add_argument("--version", action="version", version=f"legday {__version__}")
+    parser.add_argument("--version", action=_VersionAction, help="print the version and exit")
     parser.add_argument("--db", type=Path, metavar="PATH", help=database_help)
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the window, wait until today's body map is painted with data, print "
+        "one JSON line of timings and exit (for smoke tests and start-up measurements)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     # Each sub-command accepts --db too; SUPPRESS keeps a top-level --db when it is absent.
@@ -70,6 +89,22 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
+    snapshot = commands.add_parser(
+        "snapshot",
+        parents=[database],
+        help="render the main window for a date to a PNG",
+        description="Render the main window (body map, legend, banner) for a date to a PNG "
+        "image, without showing a window.",
+    )
+    snapshot.add_argument(
+        "--date",
+        type=_date_argument,
+        metavar="YYYY-MM-DD",
+        help="the date to show (default: today)",
+    )
+    snapshot.add_argument("-o", "--output", type=Path, metavar="FILE.png", required=True)
+    snapshot.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
     import_ = commands.add_parser(
         "import",
         parents=[database],
@@ -83,6 +118,15 @@ def _build_parser() -> argparse.ArgumentParser:
         "--replace", action="store_true", help="replace stored records that differ from the file's"
     )
     return parser
+
+
+def _date_argument(text: str) -> dt.date:
+    from legday_desktop.exchange.text_fields import parse_iso_date
+
+    try:
+        return parse_iso_date(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _database_path(arguments: argparse.Namespace) -> Path:
@@ -209,7 +253,32 @@ def _import(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"demo": _demo, "export": _export, "import": _import}
+def _snapshot(arguments: argparse.Namespace) -> int:
+    path = _database_path(arguments)
+    output: Path = arguments.output
+    date = arguments.date or dt.date.today()
+    if date > dt.date.today():
+        raise CommandError(f"--date {date.isoformat()} is in the future", EXIT_BAD_INPUT)
+    if output.suffix.lower() != ".png":
+        raise CommandError(f"{output}: the image must be a .png file", EXIT_BAD_INPUT)
+    if output.exists() and not arguments.force:
+        raise CommandError(f"{output} exists; add --force to replace it", EXIT_BAD_INPUT)
+    if not path.exists():
+        raise CommandError(f"there is no journal at {path}", EXIT_BAD_INPUT)
+    from legday_desktop.app import render_snapshot
+    from legday_desktop.services.journal import JournalError
+
+    try:
+        render_snapshot(path, date, output)
+    except JournalError as error:
+        raise CommandError(str(error)) from error
+    except OSError as error:
+        raise CommandError(str(error)) from error
+    print(f"Wrote {output} ({date.isoformat()}).")
+    return EXIT_OK
+
+
+_COMMANDS = {"demo": _demo, "export": _export, "import": _import, "snapshot": _snapshot}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -217,9 +286,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = _build_parser().parse_args(argv)
     try:
         if arguments.command is None:
-            from legday_desktop.app import run_app
+            from legday_desktop.app import run_app, run_self_test
 
-            return run_app(_database_path(arguments))
+            path = _database_path(arguments)
+            return run_self_test(path) if arguments.self_test else run_app(path)
         return _COMMANDS[arguments.command](arguments)
     except CommandError as error:
         print(f"legday: error: {error}", file=sys.stderr)

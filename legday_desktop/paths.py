@@ -6,15 +6,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 
-from legday_desktop import APP_NAME, __version__
+from legday_desktop import APP_NAME
 
 DATABASE_FILE_NAME = "legday.sqlite3"
 
 
 def set_application_names() -> None:
-    """Name the application, which also names its data folder."""
+    """Name the application, which also names its data and settings folders."""
     QCoreApplication.setApplicationName(APP_NAME)
-    QCoreApplication.setApplicationVersion(__version__)
 
 
 def default_database_path() -> Path:

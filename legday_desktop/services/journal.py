@@ -1,17 +1,22 @@
-"""The journal service: what the window reads and changes, with a signal for every change."""
+"""The journal service: reads days for the window, and makes every change an undoable step."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from legday_desktop.domain.check_ins import CheckIn
+from legday_desktop.domain.errors import DomainError
+from legday_desktop.domain.journal import DayOverview, JournalChange
+from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.soreness import SorenessRating
+from legday_desktop.storage.day_access import apply_change, read_day_overview
 from legday_desktop.storage.errors import StorageError
-
-if TYPE_CHECKING:
-    from legday_desktop.domain.journal import DayOverview
-    from legday_desktop.storage.repository import Repository
 
 
 class JournalError(Exception):
@@ -19,22 +24,194 @@ class JournalError(Exception):
 
 
 class JournalService(QObject):
-    """Gives the UI the journal of one database as domain objects."""
+    """Owns one journal file: reads days, applies changes, keeps the undo stack.
 
-    def __init__(self, repository: Repository, parent: QObject | None = None) -> None:
+    ``busy_timeout_ms`` overrides how long a write waits for another writer.
+
+    The window's reads and writes go through plain sqlite3 (``storage.day_access``), so
+    the app never loads SQLAlchemy unless a file needs a schema upgrade.
+
+    Signals:
+        journal_changed(object, str): a JournalChange was committed (by a new step, an
+            undo or a redo), with a sentence saying what happened.
+        write_failed(str): a change could not be saved; nothing of it was stored.
+    """
+
+    journal_changed = Signal(object, str)
+    write_failed = Signal(str)
+
+    def __init__(
+        self,
+        path: Path,
+        parent: QObject | None = None,
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
+        busy_timeout_ms: int | None = None,
+    ) -> None:
         super().__init__(parent)
-        self._repository = repository
+        self.path = Path(path)
+        self._today = today
+        self._busy_timeout_ms = busy_timeout_ms
+        self._connection: sqlite3.Connection | None = None
+        self.undo_stack = QUndoStack(self)
 
-    @property
-    def database_path(self) -> str:
-        return str(self._repository.path)
+    def open(self) -> None:
+        """Check (create, upgrade) the file and connect to it; JournalError if it cannot."""
+        from legday_desktop.storage.sqlite_files import connect, prepare_database_file
 
-    def overview(self, date: dt.date) -> DayOverview:
-        """The leg day ``date`` belongs to, and that day's ratings and check-in."""
         try:
-            return self._repository.day_overview(date)
+            if prepare_database_file(self.path):
+                from legday_desktop.storage.database import migrate  # brings Alembic
+
+                migrate(self.path)
+            self._connection = connect(self.path)
+            if self._busy_timeout_ms is not None:
+                self._connection.execute(f"PRAGMA busy_timeout = {int(self._busy_timeout_ms)}")
         except StorageError as error:
             raise JournalError(str(error)) from error
 
     def close(self) -> None:
-        self._repository.close()
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def _open_connection(self) -> sqlite3.Connection:
+        if self._connection is None:
+            raise JournalError("The journal is not open")
+        return self._connection
+
+    # --- reading -----------------------------------------------------------------
+
+    def overview(self, date: dt.date) -> DayOverview:
+        """The leg day ``date`` belongs to, and that day's ratings and check-in."""
+        try:
+            return read_day_overview(self._open_connection(), date)
+        except StorageError as error:
+            raise JournalError(str(error)) from error
+
+    # --- changing ----------------------------------------------------------------
+
+    def set_levels(
+        self, date: dt.date, levels: dict[str, int | None], *, continues_previous: bool = False
+    ) -> bool:
+        """Set (or clear, with None) the level of each region on ``date`` as one step.
+
+        A region's note is kept when only its level changes. ``continues_previous``
+        merges this step into the previous one (the "0" of a typed "10").
+        """
+        try:
+            notes = {rating.region_id: rating.note for rating in self.overview(date).ratings}
+        except JournalError as error:
+            self.write_failed.emit(f"{_describe_levels(levels)} failed: {error}")
+            return False
+        ratings = {
+            (date, region_id): None
+            if level is None
+            else SorenessRating(date, region_id, level, notes.get(region_id, ""))
+            for region_id, level in levels.items()
+        }
+        return self._push(
+            JournalChange(ratings=ratings),
+            _describe_levels(levels),
+            merge_key=(date, tuple(sorted(levels))) if continues_previous else None,
+        )
+
+    def save_check_in(self, check_in: CheckIn) -> bool:
+        return self._push(
+            JournalChange(check_ins={check_in.date: check_in}),
+            f"Update check-in of {_day(check_in.date)}",
+        )
+
+    def save_leg_day(self, leg_day: LegDay, *, replacing: dt.date | None = None) -> bool:
+        """Store ``leg_day``; if it was moved from the date ``replacing``, remove that one."""
+        leg_days: dict[dt.date, LegDay | None] = {leg_day.date: leg_day}
+        if replacing is not None and replacing != leg_day.date:
+            leg_days[replacing] = None
+        return self._push(JournalChange(leg_days=leg_days), f"Save leg day of {_day(leg_day.date)}")
+
+    def delete_leg_day(self, date: dt.date) -> bool:
+        return self._push(JournalChange(leg_days={date: None}), f"Delete leg day of {_day(date)}")
+
+    def _push(
+        self, change: JournalChange, text: str, merge_key: tuple[object, ...] | None = None
+    ) -> bool:
+        """Apply ``change`` now; on success put it on the undo stack. False if it failed."""
+        inverse = self.apply(change, text)
+        if inverse is None:
+            return False
+        self.undo_stack.push(_ChangeCommand(self, change, inverse, text, merge_key))
+        return True
+
+    def apply(self, change: JournalChange, text: str) -> JournalChange | None:
+        """Commit ``change`` and announce it; its inverse, or None (and write_failed) if not."""
+        try:
+            inverse = apply_change(self._open_connection(), change, today=self._today())
+        except (StorageError, DomainError, JournalError) as error:
+            self.write_failed.emit(f"{text} failed: {error}")
+            return None
+        self.journal_changed.emit(change, text)
+        return inverse
+
+
+def _day(date: dt.date) -> str:
+    return f"{date:%a} {date.day} {date:%b}"
+
+
+def _describe_levels(levels: dict[str, int | None]) -> str:
+    from legday_desktop.domain.regions import region_by_id
+
+    names = " and ".join(region_by_id(region_id).name for region_id in sorted(levels))
+    values = set(levels.values())
+    if values == {None}:
+        return f"Clear {names}"
+    if len(values) == 1:
+        return f"Set {names} to {values.pop()}"
+    return f"Set {names}"
+
+
+class _ChangeCommand(QUndoCommand):
+    """One undoable step: a change already applied, and the inverse that undoes it."""
+
+    MERGE_ID = 1
+
+    def __init__(
+        self,
+        service: JournalService,
+        change: JournalChange,
+        inverse: JournalChange,
+        text: str,
+        merge_key: tuple[object, ...] | None,
+    ) -> None:
+        super().__init__(text)
+        self._service = service
+        self._forward = change
+        self._backward = inverse
+        self._merge_key = merge_key
+        self._applied = True  # the service applied it before pushing
+
+    def id(self) -> int:
+        return self.MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt override)
+        if not isinstance(other, _ChangeCommand) or other._merge_key is None:
+            return False
+        if set(other._forward.ratings) != set(self._forward.ratings):
+            return False
+        # Keep our inverse (the state before both), take the other's result and wording.
+        self._forward = other._forward
+        self.setText(other.text())
+        return True
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self._run(self._forward, f"Redo: {self.text()}")
+
+    def undo(self) -> None:
+        self._run(self._backward, f"Undo: {self.text()}")
+
+    def _run(self, change: JournalChange, text: str) -> None:
+        if self._service.apply(change, text) is None:
+            # The database did not change; drop this step rather than let the stack lie.
+            self.setObsolete(True)

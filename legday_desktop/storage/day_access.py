@@ -1,4 +1,9 @@
-"""One day of the journal read with the standard library's sqlite3: fast, for the first paint."""
+"""A day read and a change applied with the standard library's sqlite3 alone.
+
+These are the operations of the window: reading the shown day and saving an edit. They
+need no SQLAlchemy, which keeps start-up fast and memory small (see benchmarks/); the
+repository uses the same functions, so each exists once.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,10 @@ import datetime as dt
 import sqlite3
 
 from legday_desktop.domain.check_ins import CheckIn, RecoveryAction, WarningSymptom
-from legday_desktop.domain.journal import DayOverview
+from legday_desktop.domain.journal import DayOverview, JournalChange
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.soreness import SorenessRating
-from legday_desktop.storage.errors import StorageError
+from legday_desktop.storage.errors import DatabaseWriteError, StorageError
 
 
 def _time(text: str | None) -> dt.time | None:
@@ -26,30 +31,7 @@ def read_day_overview(connection: sqlite3.Connection, date: dt.date) -> DayOverv
     try:
         connection.execute("BEGIN")
         try:
-            leg_day_row = connection.execute(
-                "SELECT id, date, title, rpe, duration_minutes, start_time, notes FROM leg_day "
-                "WHERE date <= ? ORDER BY date DESC LIMIT 1",
-                (day,),
-            ).fetchone()
-            leg_day = None
-            if leg_day_row is not None:
-                leg_day_id, leg_day_date, title, rpe, duration, start_time, notes = leg_day_row
-                exercises = tuple(
-                    name
-                    for (name,) in connection.execute(
-                        "SELECT name FROM leg_day_exercise WHERE leg_day_id = ? ORDER BY position",
-                        (leg_day_id,),
-                    )
-                )
-                leg_day = LegDay(
-                    date=dt.date.fromisoformat(leg_day_date),
-                    title=title,
-                    exercises=exercises,
-                    rpe=rpe,
-                    duration_minutes=duration,
-                    start_time=_time(start_time),
-                    notes=notes,
-                )
+            leg_day = _read_leg_day(connection, "date <= ? ORDER BY date DESC LIMIT 1", day)
             ratings = tuple(
                 SorenessRating(date, region_id, level, note)
                 for region_id, level, note in connection.execute(
@@ -63,6 +45,29 @@ def read_day_overview(connection: sqlite3.Connection, date: dt.date) -> DayOverv
     except sqlite3.Error as error:
         raise StorageError(f"Could not read the journal: {error}") from error
     return DayOverview(date=date, leg_day=leg_day, ratings=ratings, check_in=check_in)
+
+
+def _read_leg_day(connection: sqlite3.Connection, where: str, day: str) -> LegDay | None:
+    row = connection.execute(
+        "SELECT id, date, title, rpe, duration_minutes, start_time, notes FROM leg_day "
+        f"WHERE {where}",
+        (day,),
+    ).fetchone()
+    if row is None:
+        return None
+    leg_day_id, leg_day_date, title, rpe, duration, start_time, notes = row
+    exercises = connection.execute(
+        "SELECT name FROM leg_day_exercise WHERE leg_day_id = ? ORDER BY position", (leg_day_id,)
+    )
+    return LegDay(
+        date=dt.date.fromisoformat(leg_day_date),
+        title=title,
+        exercises=tuple(name for (name,) in exercises),
+        rpe=rpe,
+        duration_minutes=duration,
+        start_time=_time(start_time),
+        notes=notes,
+    )
 
 
 def _read_check_in(connection: sqlite3.Connection, date: dt.date) -> CheckIn | None:
@@ -87,3 +92,104 @@ def _read_check_in(connection: sqlite3.Connection, date: dt.date) -> CheckIn | N
         sleep_hours=sleep,
         note=note,
     )
+
+
+def _time_text(value: dt.time | None) -> str | None:
+    # The layout SQLAlchemy's Time type uses on SQLite, so both read it back alike.
+    return None if value is None else value.strftime("%H:%M:%S.%f")
+
+
+def apply_change(
+    connection: sqlite3.Connection, change: JournalChange, *, today: dt.date
+) -> JournalChange:
+    """Put every record of ``change`` in one transaction; return the inverse change.
+
+    None (or an empty check-in) removes the record under its key. Applying the returned
+    change restores exactly what was there before. The transaction takes the write lock
+    at its start and is on disk (synchronous=FULL) when this returns.
+    """
+    for leg_day in change.leg_days.values():
+        if leg_day is not None:
+            leg_day.check_not_after(today)
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            inverse = _apply(connection, change)
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")
+    except sqlite3.Error as error:
+        raise DatabaseWriteError(
+            f"Could not save: {error}. Nothing of this change was stored."
+        ) from error
+    return inverse
+
+
+def _apply(connection: sqlite3.Connection, change: JournalChange) -> JournalChange:
+    old_leg_days: dict[dt.date, LegDay | None] = {}
+    for date, leg_day in change.leg_days.items():
+        old_leg_days[date] = _read_leg_day(connection, "date = ?", date.isoformat())
+        # Exercises go with their leg day (ON DELETE CASCADE).
+        connection.execute("DELETE FROM leg_day WHERE date = ?", (date.isoformat(),))
+        if leg_day is None:
+            continue
+        cursor = connection.execute(
+            "INSERT INTO leg_day (date, start_time, title, rpe, duration_minutes, notes) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                date.isoformat(),
+                _time_text(leg_day.start_time),
+                leg_day.title,
+                leg_day.rpe,
+                leg_day.duration_minutes,
+                leg_day.notes,
+            ),
+        )
+        connection.executemany(
+            "INSERT INTO leg_day_exercise (leg_day_id, position, name) VALUES (?, ?, ?)",
+            [(cursor.lastrowid, position, name) for position, name in enumerate(leg_day.exercises)],
+        )
+
+    old_ratings: dict[tuple[dt.date, str], SorenessRating | None] = {}
+    for (date, region_id), rating in change.ratings.items():
+        row = connection.execute(
+            "SELECT level, note FROM soreness WHERE date = ? AND region_id = ?",
+            (date.isoformat(), region_id),
+        ).fetchone()
+        old_ratings[(date, region_id)] = (
+            None if row is None else SorenessRating(date, region_id, row[0], row[1])
+        )
+        if rating is None:
+            connection.execute(
+                "DELETE FROM soreness WHERE date = ? AND region_id = ?",
+                (date.isoformat(), region_id),
+            )
+        else:
+            connection.execute(
+                "INSERT INTO soreness (date, region_id, level, note) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (date, region_id) DO UPDATE "
+                "SET level = excluded.level, note = excluded.note",
+                (date.isoformat(), region_id, rating.level, rating.note),
+            )
+
+    old_check_ins: dict[dt.date, CheckIn | None] = {}
+    for date, check_in in change.check_ins.items():
+        old_check_ins[date] = _read_check_in(connection, date)
+        # Symptoms and actions go with their check-in (ON DELETE CASCADE).
+        connection.execute("DELETE FROM check_in WHERE date = ?", (date.isoformat(),))
+        if check_in is None or check_in.is_empty:
+            continue
+        cursor = connection.execute(
+            "INSERT INTO check_in (date, water_litres, sleep_hours, note) VALUES (?, ?, ?, ?)",
+            (date.isoformat(), check_in.water_litres, check_in.sleep_hours, check_in.note),
+        )
+        connection.executemany(
+            "INSERT INTO check_in_symptom (check_in_id, symptom) VALUES (?, ?)",
+            [(cursor.lastrowid, symptom.value) for symptom in check_in.symptoms],
+        )
+        connection.executemany(
+            "INSERT INTO check_in_action (check_in_id, action) VALUES (?, ?)",
+            [(cursor.lastrowid, action.value) for action in check_in.actions],
+        )
+    return JournalChange(old_leg_days, old_ratings, old_check_ins)

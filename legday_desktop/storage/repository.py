@@ -18,7 +18,7 @@ from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.regions import region_by_id
 from legday_desktop.domain.soreness import SorenessRating
 from legday_desktop.storage.database import BEGIN_MODE, open_engine
-from legday_desktop.storage.day_reader import read_day_overview
+from legday_desktop.storage.day_access import apply_change, read_day_overview
 from legday_desktop.storage.errors import DatabaseWriteError, ImportConflictError, StorageError
 from legday_desktop.storage.models import (
     CheckInActionRow,
@@ -165,55 +165,15 @@ class Repository:
     def apply(self, change: JournalChange, *, today: dt.date | None = None) -> JournalChange:
         """Put every record of ``change`` in one transaction; return the inverse change.
 
-        None (or an empty check-in) removes the record under that key. Applying the
-        returned change restores exactly what was there before.
+        See ``day_access.apply_change``; the window uses the same function directly.
         """
-        today = today or dt.date.today()
-        for leg_day in change.leg_days.values():
-            if leg_day is not None:
-                leg_day.check_not_after(today)
-        with self._writing() as session:
-            old_leg_days: dict[dt.date, LegDay | None] = {}
-            for date, leg_day in change.leg_days.items():
-                row = self._leg_day_row(session, date)
-                old_leg_days[date] = None if row is None else _leg_day(row)
-                if leg_day is None:
-                    if row is not None:
-                        session.delete(row)
-                    continue
-                if row is None:
-                    row = LegDayRow()
-                    session.add(row)
-                _fill_leg_day(session, row, leg_day)
-
-            old_ratings: dict[tuple[dt.date, str], SorenessRating | None] = {}
-            for (date, region_id), rating in change.ratings.items():
-                rating_row = session.scalars(
-                    select(SorenessRow).filter_by(date=date, region_id=region_id)
-                ).one_or_none()
-                old_ratings[(date, region_id)] = None if rating_row is None else _rating(rating_row)
-                if rating is None:
-                    if rating_row is not None:
-                        session.delete(rating_row)
-                elif rating_row is None:
-                    session.add(_rating_row(rating))
-                else:
-                    rating_row.level = rating.level
-                    rating_row.note = rating.note
-
-            old_check_ins: dict[dt.date, CheckIn | None] = {}
-            for date, check_in in change.check_ins.items():
-                check_in_row = self._check_in_row(session, date)
-                old_check_ins[date] = None if check_in_row is None else _check_in(check_in_row)
-                if check_in is None or check_in.is_empty:
-                    if check_in_row is not None:
-                        session.delete(check_in_row)
-                    continue
-                if check_in_row is None:
-                    check_in_row = CheckInRow()
-                    session.add(check_in_row)
-                _fill_check_in(session, check_in_row, check_in)
-        return JournalChange(old_leg_days, old_ratings, old_check_ins)
+        raw = self._engine.raw_connection()
+        try:
+            connection = raw.driver_connection
+            assert isinstance(connection, sqlite3.Connection)
+            return apply_change(connection, change, today=today or dt.date.today())
+        finally:
+            raw.close()
 
     # soreness ---------------------------------------------------------------------
 

@@ -379,7 +379,7 @@ def test_fast_day_reader_agrees_with_the_whole_journal(tmp_path: Path) -> None:
     """The first paint reads a day with plain sqlite3; it must match what storage holds."""
     from legday_desktop.domain.demo import demo_journal
     from legday_desktop.domain.leg_days import LegDayCalendar
-    from legday_desktop.storage.day_reader import read_day_overview
+    from legday_desktop.storage.day_access import read_day_overview
     from legday_desktop.storage.sqlite_files import connect
 
     journal = demo_journal(TODAY)
