@@ -1,7 +1,11 @@
-"""Start-up figures: process start to first window, and to the journal shown, as JSON.
+"""Start-up: process start to the main window painted with today's data, against a bare window.
 
-Each figure is the median wall time of fresh processes, also given as a ratio to a bare
-PySide6 QMainWindow measured in the same run. Usage: python benchmarks/startup.py [-n 7]
+Both programs are started as fresh processes; the time is taken when the child reports its
+first painted frame (bare: an empty QMainWindow; Legday: the body map with today's data on
+the demo journal). Memory is each child's resident set size once it has settled (Legday:
+after the journal has loaded SQLAlchemy and is writable). Prints one JSON object.
+
+Usage: python benchmarks/startup.py [--runs 9]
 """
 
 from __future__ import annotations
@@ -16,74 +20,122 @@ import tempfile
 import time
 from pathlib import Path
 
-BARE = """
-from PySide6.QtWidgets import QApplication, QMainWindow
-from PySide6.QtCore import QTimer
-app = QApplication([])
-window = QMainWindow()
-window.show()
-QTimer.singleShot(0, app.quit)
-app.exec()
+RSS = """
+def rss_mb():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
 """
 
-LEGDAY = """
-import sys
+BARE = (
+    RSS
+    + """
+import json, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not getattr(self, "done", False):
+            self.done = True
+            QTimer.singleShot(0, report)
+        return False
+
+def report():
+    print("painted", flush=True)
+    print(json.dumps({"rss_mb": rss_mb()}), flush=True)
+    app.quit()
+
+app = QApplication([])
+window = QMainWindow()
+watcher = FirstPaint()
+window.installEventFilter(watcher)
+window.show()
+app.exec()
+"""
+)
+
+LEGDAY = (
+    RSS
+    + """
+import json, sys
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-import legday_desktop.app
-stop_when = sys.argv[2]
-if stop_when == "window":  # measure the window alone: leave the journal closed
-    legday_desktop.app.open_journal = lambda window, database: True
-window = legday_desktop.app.start_main_window(Path(sys.argv[1]))
+from legday_desktop.app import start_main_window
 
-def check():
-    if stop_when == "window" or window.journal_open:
-        app.quit()
-    else:
-        QTimer.singleShot(1, check)
+window = start_main_window(Path(sys.argv[1]))
 
-QTimer.singleShot(0, check)
+def painted():
+    print("painted", flush=True)
+    QTimer.singleShot(0, settle)
+
+def settle():
+    window.service.warm_up()
+    print(json.dumps({"rss_mb": rss_mb(), "regions": len(window.body_map.levels)}), flush=True)
+    app.quit()
+
+window.body_map.data_painted.connect(painted)
 app.exec()
 """
+)
 
 
-def wall_time(code: str, *arguments: str) -> float:
+def run_once(code: str, *arguments: str) -> tuple[float, dict[str, float]]:
+    """Seconds from starting the process to its "painted" line, and its final report."""
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code, *arguments], check=True)
-    return time.perf_counter() - started
-
-
-def median_of(runs: int, code: str, *arguments: str) -> float:
-    return statistics.median(wall_time(code, *arguments) for _ in range(runs))
+    child = subprocess.Popen(
+        [sys.executable, "-c", code, *arguments], stdout=subprocess.PIPE, text=True
+    )
+    assert child.stdout is not None
+    line = child.stdout.readline()
+    painted = time.perf_counter() - started
+    if line.strip() != "painted":
+        raise RuntimeError(f"child did not paint: {line!r}")
+    report = json.loads(child.stdout.readline())
+    child.wait(timeout=30)
+    return painted, report
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("-n", "--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=9)
     runs = parser.parse_args().runs
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
     with tempfile.TemporaryDirectory() as folder:
+        os.environ["XDG_CONFIG_HOME"] = folder  # no saved window state from the user
         database = Path(folder) / "demo.sqlite3"
         subprocess.run(
             [sys.executable, "-m", "legday_desktop", "demo", "--db", str(database)],
             check=True,
             capture_output=True,
         )
-        wall_time(BARE)  # warm the file cache
-        bare = median_of(runs, BARE)
-        window = median_of(runs, LEGDAY, str(database), "window")
-        journal = median_of(runs, LEGDAY, str(database), "journal")
+        run_once(BARE)  # warm the file cache
+        run_once(LEGDAY, str(database))
+        bare, legday, bare_rss, legday_rss = [], [], [], []
+        for _ in range(runs):  # interleaved, so drifts in machine load hit both alike
+            seconds, report = run_once(BARE)
+            bare.append(seconds)
+            bare_rss.append(report["rss_mb"])
+            seconds, report = run_once(LEGDAY, str(database))
+            legday.append(seconds)
+            legday_rss.append(report["rss_mb"])
+    bare_s, legday_s = statistics.median(bare), statistics.median(legday)
+    bare_mb, legday_mb = statistics.median(bare_rss), statistics.median(legday_rss)
     print(
         json.dumps(
             {
                 "runs": runs,
-                "bare_window_s": round(bare, 3),
-                "legday_first_window_s": round(window, 3),
-                "legday_journal_shown_s": round(journal, 3),
-                "first_window_ratio": round(window / bare, 2),
-                "journal_shown_ratio": round(journal / bare, 2),
+                "bare_window_painted_s": round(bare_s, 3),
+                "legday_day_painted_s": round(legday_s, 3),
+                "startup_ratio": round(legday_s / bare_s, 2),
+                "startup_target_ratio": 3.0,
+                "bare_rss_mb": round(bare_mb, 1),
+                "legday_rss_after_start_mb": round(legday_mb, 1),
+                "memory_ratio": round(legday_mb / bare_mb, 2),
+                "memory_target_ratio": 1.5,
             }
         )
     )

@@ -1,30 +1,39 @@
-"""Composition root of the desktop app: QApplication, database path, services, main window."""
+"""Composition root of the desktop app: QApplication, the journal service, the main window."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import os
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from legday_desktop import IMPORTED_AT
 from legday_desktop.paths import set_application_names
+from legday_desktop.services.journal import JournalError, JournalService
 from legday_desktop.ui.main_window import MainWindow
+
+
+def _application() -> QApplication:
+    set_application_names()
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    return QApplication(sys.argv[:1])
 
 
 def open_journal(window: MainWindow, database: Path) -> bool:
     """Open ``database`` and show it in ``window``; on failure show why and return False."""
-    # Storage (SQLAlchemy) is imported here, after the first paint, keeping start-up short.
-    from legday_desktop.services.journal import JournalService
-    from legday_desktop.storage.errors import StorageError
-    from legday_desktop.storage.repository import open_repository
-
+    service = JournalService(database, parent=window)
     try:
-        repository = open_repository(database)
-    except StorageError as error:
+        service.open()
+    except JournalError as error:
         window.show_open_error(str(error))
         return False
-    service = JournalService(repository, parent=window)
     window.attach(service)
     return True
 
@@ -44,8 +53,65 @@ def start_main_window(database: Path) -> MainWindow:
 
 def run_app(database: Path) -> int:
     """Open the main window on ``database``; return the exit code when the app quits."""
-    set_application_names()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = _application()
     window = start_main_window(database)
     app.exec()
     return 0 if window.journal_open else 1
+
+
+def run_self_test(database: Path) -> int:
+    """Open the window, wait until today's map is painted with data and writable, exit.
+
+    Prints one JSON line of timings, in seconds since Legday was imported.
+    """
+    app = _application()
+    window = start_main_window(database)
+    timings = {"window_shown_s": time.perf_counter() - IMPORTED_AT}
+
+    def painted() -> None:
+        timings["data_painted_s"] = time.perf_counter() - IMPORTED_AT
+        QTimer.singleShot(0, finish)
+
+    def finish() -> None:
+        report = {
+            "ok": True,
+            "database": str(database),
+            "date": window.shown_date.isoformat(),
+            "regions_rated": len(window.body_map.levels),
+            **{key: round(value, 4) for key, value in timings.items()},
+        }
+        print(json.dumps(report), flush=True)
+        window.close()
+        app.exit(0)
+
+    window.body_map.data_painted.connect(painted)
+    app.exec()
+    return 0 if "data_painted_s" in timings else 1
+
+
+def render_snapshot(database: Path, date: dt.date, output: Path) -> None:
+    """Render the main window showing ``date`` to a PNG, without showing a window.
+
+    Raises JournalError if the journal cannot be read, OSError if the image cannot be
+    written.
+    """
+    if QApplication.instance() is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # render only, never on screen
+    app = _application()
+    window = MainWindow()
+    service = JournalService(database, parent=window)
+    try:
+        service.open()
+        window.attach(service)
+        window.show_date(date)
+        window.resize(1280, 860)
+        window.show()
+        deadline = time.monotonic() + 10
+        while not window.body_map.painted_with_data and time.monotonic() < deadline:
+            app.processEvents()
+        image = window.grab()
+    finally:
+        service.close()
+        window.close()
+    if not image.save(str(output), "PNG"):
+        raise OSError(f"cannot write {output}")

@@ -1,195 +1,536 @@
-"""The main window: the shown day, its leg day and "day N after", and that day's ratings."""
+"""The main window: the body map and its text layer for one day, the day's leg day and check-in."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QTableWidget,
-    QTableWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+import legday_desktop
 from legday_desktop import APP_NAME
-from legday_desktop.domain.journal import DayOverview
-from legday_desktop.domain.regions import REGIONS
+from legday_desktop.domain.check_ins import CheckIn
+from legday_desktop.domain.journal import DayOverview, JournalChange
+from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.regions import REGIONS, region_by_id
 from legday_desktop.services.journal import JournalError, JournalService
 from legday_desktop.ui import texts
+from legday_desktop.ui.body_map import BodyMap
+from legday_desktop.ui.check_in_panel import CheckInPanel
+from legday_desktop.ui.leg_day_dialog import LegDayDialog
+from legday_desktop.ui.level_controls import LevelPicker, ScaleLegend
+from legday_desktop.ui.region_table import RegionTableModel
 
-NOT_RATED = "—"
+NOT_MEDICAL_ADVICE = "Legday gives general information, not medical advice."
 
 
-class DayRatingsTable(QTableWidget):
-    """All 18 regions with the shown day's level, as text; "—" where not rated."""
+def _qdate(date: dt.date) -> QDate:
+    return QDate(date.year, date.month, date.day)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(len(REGIONS), 3, parent)
-        self.setObjectName("dayRatings")
-        self.setHorizontalHeaderLabels(("Region", "Level", "Meaning"))
-        self.verticalHeader().hide()
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setAlternatingRowColors(True)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.setAccessibleName("Soreness by region")
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        for row, region in enumerate(REGIONS):
-            name = QTableWidgetItem(region.name)
-            name.setData(Qt.ItemDataRole.UserRole, region.id)
-            self.setItem(row, 0, name)
-            level = QTableWidgetItem(NOT_RATED)
-            level.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.setItem(row, 1, level)
-            self.setItem(row, 2, QTableWidgetItem(texts.level_meaning(None)))
 
-    def show_levels(self, levels: dict[str, int]) -> None:
-        for row, region in enumerate(REGIONS):
-            level = levels.get(region.id)
-            self.item(row, 1).setText(NOT_RATED if level is None else str(level))
-            self.item(row, 2).setText(texts.level_meaning(level))
-
-    def level_text(self, region_id: str) -> str:
-        row = next(row for row, region in enumerate(REGIONS) if region.id == region_id)
-        return self.item(row, 1).text()
+def _bigger(font: QFont, factor: float, bold: bool = False) -> QFont:
+    font = QFont(font)
+    font.setPointSizeF(font.pointSizeF() * factor)
+    font.setBold(bold)
+    return font
 
 
 class MainWindow(QMainWindow):
-    """Shows one day of the journal. Reads through a JournalService once one is attached."""
+    """Shows one day of a journal and turns what the user does into service calls."""
 
     def __init__(self, today: Callable[[], dt.date] = dt.date.today) -> None:
         super().__init__()
         self._today = today
         self._service: JournalService | None = None
+        self._overview: DayOverview | None = None
+        self.shown_date = today()
         self.setWindowTitle(APP_NAME)
-        self.setMinimumSize(560, 480)
-        self.resize(760, 640)
+        self.setMinimumSize(900, 640)
+        self.resize(1240, 820)
 
-        self.date_label = QLabel(texts.long_date(today()))
-        self.date_label.setObjectName("dateLabel")
-        date_font = QFont(self.date_label.font())
-        date_font.setPointSizeF(date_font.pointSizeF() * 1.6)
-        date_font.setBold(True)
-        self.date_label.setFont(date_font)
-
-        self.headline_label = QLabel("Opening your journal…")
-        self.headline_label.setObjectName("headlineLabel")
-        headline_font = QFont(self.headline_label.font())
-        headline_font.setPointSizeF(headline_font.pointSizeF() * 1.25)
-        self.headline_label.setFont(headline_font)
-
-        self.leg_day_label = QLabel()
-        self.leg_day_label.setObjectName("legDayLabel")
-        self.leg_day_label.setWordWrap(True)
-        self.leg_day_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        self.ratings_caption = QLabel("Soreness today")
-        caption_font = QFont(self.ratings_caption.font())
-        caption_font.setBold(True)
-        self.ratings_caption.setFont(caption_font)
-        self.ratings_table = DayRatingsTable()
+        self._build_warning()
+        self._build_day_bar()
+        self._build_centre()
+        self._build_menus()
 
         central = QWidget()
         layout = QVBoxLayout(central)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.setSpacing(6)
-        layout.addWidget(self.date_label)
-        layout.addWidget(self.headline_label)
-        layout.addWidget(self.leg_day_label)
-        layout.addSpacing(12)
-        layout.addWidget(self.ratings_caption)
-        layout.addWidget(self.ratings_table, stretch=1)
-        layout.addStretch(0)  # keeps the text at the top while the table is hidden
+        layout.setContentsMargins(12, 8, 12, 4)
+        layout.setSpacing(8)
+        layout.addWidget(self.warning)
+        layout.addLayout(self.day_bar)
+        layout.addWidget(self.banner_label)
+        layout.addWidget(self.splitter, stretch=1)
         self.setCentralWidget(central)
-
-        self._build_menus()
         self.statusBar().showMessage("Opening your journal…")
+        self._set_editing_enabled(False)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self._restore_settings()
+
+    # --- building ----------------------------------------------------------------
+
+    def _build_warning(self) -> None:
+        self.warning = QFrame()
+        self.warning.setObjectName("medicalWarning")
+        self.warning.setStyleSheet(
+            "#medicalWarning { background: #b00020; border-radius: 6px; }"
+            "#medicalWarning QLabel { color: white; }"
+        )
+        self.warning_title = QLabel("⚠ Seek medical attention")
+        self.warning_title.setFont(_bigger(self.font(), 1.35, bold=True))
+        self.warning_text = QLabel()
+        self.warning_text.setWordWrap(True)
+        layout = QVBoxLayout(self.warning)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addWidget(self.warning_title)
+        layout.addWidget(self.warning_text)
+        self.warning.setAccessibleName("Seek medical attention")
+        self.warning.hide()
+
+    def _build_day_bar(self) -> None:
+        self.previous_button = QPushButton("◀ Previous day")
+        self.next_button = QPushButton("Next day ▶")
+        self.today_button = QPushButton("Today")
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dddd d MMMM yyyy")
+        self.date_edit.setAccessibleName("Shown date")
+        self.date_edit.setFont(_bigger(self.font(), 1.3, bold=True))
+        self.date_edit.setMinimumWidth(300)
+        self.date_edit.dateChanged.connect(self._date_edited)
+        self.previous_button.clicked.connect(
+            lambda: self.show_date(self.shown_date - dt.timedelta(1))
+        )
+        self.next_button.clicked.connect(lambda: self.show_date(self.shown_date + dt.timedelta(1)))
+        self.today_button.clicked.connect(lambda: self.show_date(self._today()))
+        self.log_leg_day_button = QPushButton("Log leg day…")
+        self.edit_leg_day_button = QPushButton("Edit leg day…")
+        self.log_leg_day_button.clicked.connect(self.log_leg_day)
+        self.edit_leg_day_button.clicked.connect(self.edit_leg_day)
+
+        self.day_bar = QHBoxLayout()
+        for widget in (self.previous_button, self.date_edit, self.next_button, self.today_button):
+            self.day_bar.addWidget(widget)
+        self.day_bar.addStretch(1)
+        self.day_bar.addWidget(self.log_leg_day_button)
+        self.day_bar.addWidget(self.edit_leg_day_button)
+
+        self.banner_label = QLabel("Opening your journal…")
+        self.banner_label.setObjectName("legDayBanner")
+        self.banner_label.setFont(_bigger(self.font(), 1.25, bold=True))
+        self.banner_label.setWordWrap(True)
+        self.banner_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def _build_centre(self) -> None:
+        self.body_map = BodyMap()
+        self.body_map.region_selected.connect(self._map_selected)
+        self.body_map.level_requested.connect(self._level_requested)
+        self.legend = ScaleLegend()
+        self.level_picker = LevelPicker()
+        self.level_picker.level_chosen.connect(self._level_chosen)
+        self.both_sides = QCheckBox("Both sides")
+        self.both_sides.setChecked(True)
+        self.both_sides.setToolTip("Set the same value on the left and the right")
+        self.selection_label = QLabel("Click a region, or Tab to the map and use the arrow keys")
+        self.selection_label.setObjectName("selectionLabel")
+        disclaimer = QLabel(NOT_MEDICAL_ADVICE)
+        disclaimer.setObjectName("disclaimer")
+
+        picker_row = QHBoxLayout()
+        picker_row.addWidget(self.level_picker, stretch=1)
+        picker_row.addWidget(self.both_sides)
+        map_column = QWidget()
+        map_layout = QVBoxLayout(map_column)
+        map_layout.setContentsMargins(0, 0, 0, 0)
+        map_layout.addWidget(self.body_map, stretch=1)
+        map_layout.addWidget(self.legend)
+        map_layout.addWidget(self.selection_label)
+        map_layout.addLayout(picker_row)
+        map_layout.addWidget(disclaimer)
+
+        self.region_model = RegionTableModel(self)
+        self.region_model.level_edited.connect(
+            lambda region_id, level: self._set_levels(region_id, level, False)
+        )
+        self.region_table = QTableView()
+        self.region_table.setObjectName("regionTable")
+        self.region_table.setAccessibleName("Soreness by region")
+        self.region_table.setModel(self.region_model)
+        self.region_table.verticalHeader().hide()
+        self.region_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.region_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.region_table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.region_table.setAlternatingRowColors(True)
+        self.region_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 4)
+        header = self.region_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.region_table.selectionModel().currentRowChanged.connect(self._table_row_changed)
+
+        self.check_in_panel = CheckInPanel()
+        self.check_in_panel.check_in_edited.connect(self._check_in_edited)
+
+        self.side_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.side_splitter.addWidget(self.region_table)
+        self.side_splitter.addWidget(self.check_in_panel)
+        # Room for all 18 rows first; the check-in takes what is left.
+        rows_height = (len(REGIONS) + 1) * (self.fontMetrics().height() + 4) + 8
+        self.region_table.setMinimumHeight(min(rows_height, 260))
+        self.side_splitter.setSizes([rows_height, 400])
+        self.side_splitter.setStretchFactor(0, 0)
+        self.side_splitter.setStretchFactor(1, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(map_column)
+        self.splitter.addWidget(self.side_splitter)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
 
     def _build_menus(self) -> None:
+        def action(text: str, slot: Callable[[], object], *keys: QKeySequence | str) -> QAction:
+            new = QAction(text, self)
+            sequences = [QKeySequence(key) for key in keys]
+            new.setShortcuts([sequence for sequence in sequences if not sequence.isEmpty()])
+            new.triggered.connect(slot)
+            return new
+
         file_menu = self.menuBar().addMenu("&File")
-        self.quit_action = QAction("&Quit", self)
-        # Some platforms (Windows, offscreen) define no standard Quit key; use Ctrl+Q there.
-        self.quit_action.setShortcuts(
-            QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")]
+        self.export_image_action = action(
+            "Export body map &image…", self.export_image, "Ctrl+Shift+E"
         )
+        file_menu.addAction(self.export_image_action)
+        file_menu.addSeparator()
+        self.quit_action = action("&Quit", self.close, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
+
+        edit_menu = self.edit_menu = self.menuBar().addMenu("&Edit")
+        # Stand-ins until a journal is open; attach() puts the undo stack's own in their place.
+        self.undo_action = QAction("&Undo", self)
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo_action = QAction("&Redo", self)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.log_leg_day_action = action("&Log leg day…", self.log_leg_day, "Ctrl+L")
+        self.edit_leg_day_action = action("&Edit leg day…", self.edit_leg_day, "Ctrl+E")
+        self.clear_action = action("&Clear selected region", lambda: self._level_chosen(None))
+        edit_menu.addAction(self.log_leg_day_action)
+        edit_menu.addAction(self.edit_leg_day_action)
+        edit_menu.addAction(self.clear_action)
+
+        view_menu = self.menuBar().addMenu("&View")
+        self.previous_action = action(
+            "&Previous day", lambda: self.show_date(self.shown_date - dt.timedelta(1)), "Alt+Left"
+        )
+        self.next_action = action(
+            "&Next day", lambda: self.show_date(self.shown_date + dt.timedelta(1)), "Alt+Right"
+        )
+        self.today_action = action("&Today", lambda: self.show_date(self._today()), "Ctrl+T")
+        self.go_to_date_action = action("&Go to date…", self._go_to_date, "Ctrl+G")
+        for item in (
+            self.previous_action,
+            self.next_action,
+            self.today_action,
+            self.go_to_date_action,
+        ):
+            view_menu.addAction(item)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        self.about_action = action("&About Legday", self._about)
+        help_menu.addAction(self.about_action)
+
+    # --- journal -----------------------------------------------------------------
 
     @property
     def journal_open(self) -> bool:
         return self._service is not None
 
+    @property
+    def service(self) -> JournalService | None:
+        return self._service
+
     def attach(self, service: JournalService) -> None:
-        """Show the journal ``service`` reads, and follow its changes."""
+        """Show and edit the journal ``service`` owns, and follow its changes."""
         self._service = service
-        self.statusBar().showMessage(f"Journal: {service.database_path}")
+        service.journal_changed.connect(self._journal_changed)
+        service.write_failed.connect(self._write_failed)
+        # The stack's own actions keep their text ("Undo Set Left quads to 6") and state.
+        self.undo_action = self._replace_action(
+            self.undo_action, service.undo_stack.createUndoAction(self, "&Undo")
+        )
+        self.redo_action = self._replace_action(
+            self.redo_action, service.undo_stack.createRedoAction(self, "&Redo")
+        )
+        self._set_editing_enabled(True)
+        self.statusBar().showMessage(f"Journal: {service.path}")
         self.refresh()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        if self._service is not None:
-            self._service.close()
-        super().closeEvent(event)
+    def _replace_action(self, old: QAction, new: QAction) -> QAction:
+        new.setShortcuts(old.shortcuts())
+        self.edit_menu.insertAction(old, new)
+        self.edit_menu.removeAction(old)
+        old.setEnabled(False)  # kept, unused: the window owns it until it closes
+        return new
 
     def show_open_error(self, message: str) -> None:
         """Say why the journal could not be opened."""
-        self.headline_label.setText("Could not open the journal")
-        self.leg_day_label.setText(message)
-        self._show_ratings(False)
+        self.banner_label.setText(f"Could not open the journal: {message}")
         self.statusBar().showMessage("No journal open")
         QMessageBox.critical(self, f"{APP_NAME} cannot open the journal", message)
 
+    def _set_editing_enabled(self, enabled: bool) -> None:
+        for widget in (
+            self.body_map,
+            self.level_picker,
+            self.region_table,
+            self.check_in_panel,
+            self.log_leg_day_button,
+            self.edit_leg_day_button,
+        ):
+            widget.setEnabled(enabled)
+        for item in (
+            self.log_leg_day_action,
+            self.edit_leg_day_action,
+            self.clear_action,
+            self.undo_action,
+            self.redo_action,
+        ):
+            item.setEnabled(enabled and item not in (self.undo_action, self.redo_action))
+
+    def show_date(self, date: dt.date) -> None:
+        """Show ``date`` (never later than today)."""
+        self.shown_date = min(date, self._today())
+        self.refresh()
+
+    def _date_edited(self, date: QDate) -> None:
+        chosen = date.toPython()
+        assert isinstance(chosen, dt.date)
+        if chosen != self.shown_date:
+            self.show_date(chosen)
+
     def refresh(self) -> None:
+        """Read the shown date again and show it."""
+        today = self._today()
+        self.date_edit.blockSignals(True)
+        self.date_edit.setMaximumDate(_qdate(today))
+        self.date_edit.setDate(_qdate(self.shown_date))
+        self.date_edit.blockSignals(False)
+        self.next_button.setEnabled(self.shown_date < today)
+        self.next_action.setEnabled(self.shown_date < today)
         if self._service is None:
             return
-        today = self._today()
         try:
-            overview = self._service.overview(today)
+            overview = self._service.overview(self.shown_date)
         except JournalError as error:
-            self.headline_label.setText("Could not read the journal")
-            self.leg_day_label.setTextFormat(Qt.TextFormat.PlainText)
-            self.leg_day_label.setText(str(error))
+            self.banner_label.setText(f"Could not read the journal: {error}")
             self.statusBar().showMessage("Reading the journal failed; nothing was changed")
-            self._show_ratings(False)
+            self._set_editing_enabled(False)
             return
-        self._show_ratings(True)
-        self.show_overview(overview, today)
+        self._set_editing_enabled(True)
+        self._show_overview(overview, today)
 
-    def _show_ratings(self, visible: bool) -> None:
-        """Hide the ratings when they could not be read: "not rated" would be a lie."""
-        self.ratings_caption.setVisible(visible)
-        self.ratings_table.setVisible(visible)
-
-    def show_overview(self, overview: DayOverview, today: dt.date) -> None:
-        self.date_label.setText(texts.long_date(overview.date))
-        self.headline_label.setText(texts.days_after_headline(overview))
-        if overview.leg_day is None:
-            self.leg_day_label.setTextFormat(Qt.TextFormat.RichText)
-            self.leg_day_label.setText(
-                "This journal has no leg day yet.<br>"
-                "To explore Legday with sample data, create a demo journal with "
-                "<code>legday demo --db demo.sqlite3</code> and open it with "
-                "<code>legday --db demo.sqlite3</code>.<br>"
-                "To bring back an earlier export: <code>legday import FILE</code>."
-            )
-        else:
-            self.leg_day_label.setTextFormat(Qt.TextFormat.PlainText)
-            self.leg_day_label.setText(texts.leg_day_summary(overview.leg_day, today))
+    def _show_overview(self, overview: DayOverview, today: dt.date) -> None:
+        self._overview = overview
+        self.banner_label.setText(texts.leg_day_banner(overview, today))
         levels = {rating.region_id: rating.level for rating in overview.ratings}
-        self.ratings_table.show_levels(levels)
-        rated = len(levels)
-        self.ratings_caption.setText(
-            f"Soreness on {texts.short_date(overview.date, today)}: "
-            + (f"{rated} of {len(REGIONS)} regions rated" if rated else "nothing rated yet")
+        self.body_map.set_levels(levels)
+        self.region_model.show_levels(levels)
+        self.edit_leg_day_button.setEnabled(overview.leg_day is not None)
+        self.edit_leg_day_action.setEnabled(overview.leg_day is not None)
+        self.check_in_panel.show_check_in(
+            overview.date,
+            overview.check_in,
+            f"Check-in for {texts.short_date(overview.date, today)}",
         )
+        self._show_warning(overview.check_in)
+        self._show_selection()
+
+    def _show_warning(self, check_in: CheckIn | None) -> None:
+        if check_in is None or not check_in.has_warning:
+            self.warning.hide()
+            return
+        symptoms = ", ".join(symptom.label for symptom in sorted(check_in.symptoms))
+        self.warning_text.setText(
+            f"You reported: {symptoms}. This is not ordinary muscle soreness. Contact a "
+            "doctor or urgent care promptly; with dark urine, severe weakness or pain far "
+            f"worse than expected, go today. {NOT_MEDICAL_ADVICE}"
+        )
+        self.warning.show()
+
+    # --- selection and levels ----------------------------------------------------
+
+    def _map_selected(self, region_id: str) -> None:
+        selection = self.region_table.selectionModel()
+        if region_id:
+            index = self.region_model.index(self.region_model.row_of(region_id), 0)
+            if self.region_table.currentIndex().row() != index.row():
+                selection.setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+        else:
+            selection.clearSelection()
+        self._show_selection()
+
+    def _table_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.body_map.select_region(self.region_model.region_id(current.row()))
+
+    def _show_selection(self) -> None:
+        region_id = self.body_map.selected_region
+        if region_id is None:
+            self.selection_label.setText("Click a region, or Tab to the map and use the arrow keys")
+            self.level_picker.show_level(None, enabled=False)
+            return
+        level = self.body_map.levels.get(region_id)
+        self.selection_label.setText(
+            f"<b>{texts.region_with_level(region_id, level)}</b> — type 0–9 (1 then 0 for 10), "
+            "Delete to clear"
+        )
+        self.level_picker.show_level(level, enabled=self.journal_open)
+
+    def _level_requested(self, region_id: str, level: int | None, continues: bool) -> None:
+        self._set_levels(region_id, level, continues)
+
+    def _level_chosen(self, level: int | None) -> None:
+        if self.body_map.selected_region is not None:
+            self._set_levels(self.body_map.selected_region, level, False)
+
+    def _set_levels(self, region_id: str, level: int | None, continues: bool) -> None:
+        if self._service is None:
+            return
+        regions = [region_id]
+        if self.both_sides.isChecked():
+            regions.append(region_by_id(region_id).mirror_id)
+        self._service.set_levels(
+            self.shown_date, dict.fromkeys(regions, level), continues_previous=continues
+        )
+
+    def _check_in_edited(self, check_in: CheckIn) -> None:
+        if self._service is not None:
+            self._service.save_check_in(check_in)
+
+    # --- changes from the service ------------------------------------------------
+
+    def _journal_changed(self, change: JournalChange, text: str) -> None:
+        self.statusBar().showMessage(f"Saved — {text}", 6000)
+        if self.shown_date in change.dates or change.touches_leg_days:
+            self.refresh()
+
+    def _write_failed(self, message: str) -> None:
+        self.statusBar().showMessage("Not saved — see the message")
+        QMessageBox.warning(self, "Not saved", f"{message}\n\nNothing of this change was stored.")
+        self.refresh()
+
+    # --- leg days ----------------------------------------------------------------
+
+    def log_leg_day(self) -> None:
+        self._ask_leg_day(None)
+
+    def edit_leg_day(self) -> None:
+        if self._overview is not None and self._overview.leg_day is not None:
+            self._ask_leg_day(self._overview.leg_day)
+
+    def _ask_leg_day(self, leg_day: LegDay | None) -> None:
+        if self._service is None:
+            return
+        decision = LegDayDialog.ask(self, leg_day, self.shown_date, self._today())
+        if decision is None:
+            return
+        if decision.delete and decision.original_date is not None:
+            self._service.delete_leg_day(decision.original_date)
+        elif decision.leg_day is not None:
+            self._service.save_leg_day(decision.leg_day, replacing=decision.original_date)
+
+    # --- other actions -----------------------------------------------------------
+
+    def _go_to_date(self) -> None:
+        self.date_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def export_image(self) -> None:
+        default = f"legday-{self.shown_date.isoformat()}.png"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export body map image", default, "PNG image (*.png)"
+        )
+        if not path:
+            return
+        if self.grab().save(path, "PNG"):
+            self.statusBar().showMessage(f"Saved the image to {path}", 6000)
+        else:
+            QMessageBox.warning(self, "Image not saved", f"Could not write {path}.")
+
+    def _about(self) -> None:
+        location = self._service.path if self._service else "(none open)"
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {legday_desktop.__version__}</h3>"
+            "<p>Record where your legs are sore after leg day and follow how it fades.</p>"
+            f"<p>{NOT_MEDICAL_ADVICE}</p>"
+            f"<p>Journal: {location}</p><p>MIT licence. Body-map artwork drawn for Legday.</p>",
+        )
+
+    # --- settings ----------------------------------------------------------------
+
+    def _settings(self) -> QSettings:
+        return QSettings(APP_NAME, APP_NAME)
+
+    def _restore_settings(self) -> None:
+        settings = self._settings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        for key, splitter in (
+            ("window/splitter", self.splitter),
+            ("window/side_splitter", self.side_splitter),
+        ):
+            state = settings.value(key)
+            if state is not None:
+                splitter.restoreState(state)  # type: ignore[arg-type]
+        self.both_sides.setChecked(settings.value("map/both_sides", True, type=bool))  # type: ignore[arg-type]
+        region = settings.value("map/selected_region", "")
+        if region in {r.id for r in REGIONS}:
+            self.body_map.select_region(str(region))
+
+    def save_settings(self) -> None:
+        settings = self._settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue("window/side_splitter", self.side_splitter.saveState())
+        settings.setValue("map/both_sides", self.both_sides.isChecked())
+        settings.setValue("map/selected_region", self.body_map.selected_region or "")
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.save_settings()
+        if self._service is not None:
+            self._service.close()
+        super().closeEvent(event)

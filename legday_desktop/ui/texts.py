@@ -6,6 +6,7 @@ import datetime as dt
 
 from legday_desktop.domain.journal import DayOverview
 from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.regions import region_by_id
 from legday_desktop.domain.soreness import band_of
 
 
@@ -48,3 +49,20 @@ def level_meaning(level: int | None) -> str:
         return "not rated"
     band = band_of(level)
     return f"{band.label} — {band.meaning}"
+
+
+def region_with_level(region_id: str, level: int | None) -> str:
+    """``Left quads — 6, moderate`` or ``Left quads — not rated``."""
+    name = region_by_id(region_id).name
+    if level is None:
+        return f"{name} — not rated"
+    return f"{name} — {level}, {band_of(level).label}"
+
+
+def leg_day_banner(overview: DayOverview, today: dt.date) -> str:
+    """``Day 2 after leg day · Tue 17 Nov (squat, lunge)``; ``No leg day yet`` before any."""
+    leg_day = overview.leg_day
+    if leg_day is None:
+        return "No leg day yet"
+    what = ", ".join(name.lower() for name in leg_day.exercises) or leg_day.display_title
+    return f"{days_after_headline(overview)} · {short_date(leg_day.date, today)} ({what})"

@@ -1,40 +1,43 @@
-"""The first window: opens at once, then shows the day, its leg day and "day N after"."""
+"""The main window: banner, leg days, check-in and warning, saving, settings, snapshots."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from conftest import click_region, open_window, stored_levels
 from helpers.journals import filled_repository, wreck_table
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from legday_desktop.app import start_main_window
 from legday_desktop.cli import main
+from legday_desktop.domain.check_ins import WarningSymptom
 from legday_desktop.domain.journal import Journal
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.soreness import SorenessRating
+from legday_desktop.services.journal import JournalService
+from legday_desktop.ui.leg_day_dialog import LegDayDecision, LegDayDialog
 from legday_desktop.ui.main_window import MainWindow
-from legday_desktop.ui.texts import long_date
+
+TODAY = dt.date.today()
 
 
-def open_window(qtbot: QtBot, database: Path) -> MainWindow:
-    window = start_main_window(database)
-    qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.journal_open, timeout=5000)
-    return window
-
-
-def test_empty_journal_says_no_leg_day_yet(qtbot: QtBot, tmp_path: Path) -> None:
-    window = open_window(qtbot, tmp_path / "new.sqlite3")
+def test_empty_journal_says_no_leg_day_yet(window: MainWindow, database: Path) -> None:
     assert window.windowTitle() == "Legday"
-    assert window.date_label.text() == long_date(dt.date.today())
-    assert window.headline_label.text() == "No leg day yet"
-    assert "legday demo" in window.leg_day_label.text()
-    assert all(window.ratings_table.item(row, 1).text() == "—" for row in range(18))
-    assert "nothing rated yet" in window.ratings_caption.text()
-    assert str(tmp_path / "new.sqlite3") in window.statusBar().currentMessage()
+    assert window.date_edit.date().toPython() == TODAY
+    assert window.banner_label.text() == "No leg day yet"
+    assert window.body_map.levels == {}
+    assert not window.edit_leg_day_button.isEnabled()
+    assert str(database) in window.statusBar().currentMessage()
 
 
 def test_demo_journal_shows_day_n_after(qtbot: QtBot, tmp_path: Path) -> None:
@@ -42,52 +45,165 @@ def test_demo_journal_shows_day_n_after(qtbot: QtBot, tmp_path: Path) -> None:
     assert main(["demo", "--db", str(database)]) == 0
     window = open_window(qtbot, database)
     # The demo's latest leg day was two days ago.
-    assert window.headline_label.text() == "Day 2 after leg day"
-    assert "effort" in window.leg_day_label.text()
-    rated = [
-        window.ratings_table.item(row, 1).text()
-        for row in range(18)
-        if window.ratings_table.item(row, 1).text() != "—"
+    assert window.banner_label.text().startswith("Day 2 after leg day · ")
+    assert window.body_map.levels
+    assert window.body_map.levels == stored_levels(database)
+
+
+def test_banner_names_leg_day_and_day_n(qtbot: QtBot, database: Path) -> None:
+    leg_day = LegDay(TODAY - dt.timedelta(days=2), "Quads", ("Squat", "Lunge"), rpe=8)
+    filled_repository(database, Journal(leg_days=(leg_day,))).close()
+    window = open_window(qtbot, database)
+    date = leg_day.date
+    expected = f"Day 2 after leg day · {date:%a} {date.day} {date:%b}"
+    if date.year != TODAY.year:
+        expected += f" {date.year}"
+    assert window.banner_label.text() == f"{expected} (squat, lunge)"
+    window.previous_action.trigger()
+    assert window.banner_label.text().startswith("Day 1 after leg day")
+    window.previous_action.trigger()
+    assert window.banner_label.text().startswith("Leg day today")
+    window.previous_action.trigger()
+    assert window.banner_label.text() == "No leg day yet"
+    window.today_action.trigger()
+    assert window.shown_date == TODAY
+
+
+def test_values_survive_closing_and_reopening(qtbot: QtBot, database: Path) -> None:
+    window = open_window(qtbot, database)
+    click_region(window, "hamstrings.right")
+    QTest.keyClick(window.body_map, Qt.Key.Key_6)
+    window.both_sides.setChecked(False)
+    window.close()
+    reopened = open_window(qtbot, database)
+    assert reopened.body_map.levels == {"hamstrings.right": 6, "hamstrings.left": 6}
+    # The last view comes back too: selection and the both-sides choice.
+    assert reopened.body_map.selected_region == "hamstrings.right"
+    assert not reopened.both_sides.isChecked()
+
+
+def test_a_ticked_symptom_shows_the_medical_warning(
+    window: MainWindow, database: Path, qtbot: QtBot
+) -> None:
+    assert window.warning.isHidden()
+    window.check_in_panel.symptom_boxes[WarningSymptom.DARK_URINE].click()
+    assert window.warning.isVisible()
+    assert "Seek medical attention" in window.warning_title.text()
+    assert "Dark (tea- or cola-coloured) urine" in window.warning_text.text()
+    connection = sqlite3.connect(database)
+    assert connection.execute("SELECT symptom FROM check_in_symptom").fetchall() == [
+        ("dark_urine",)
     ]
-    assert rated and all(0 <= int(level) <= 10 for level in rated)
+    connection.close()
+    window.close()
+    reopened = open_window(qtbot, database)
+    assert reopened.warning.isVisible()
+    reopened.undo_action.setEnabled(True)
+    reopened.check_in_panel.symptom_boxes[WarningSymptom.DARK_URINE].click()
+    assert reopened.warning.isHidden()
 
 
-def test_leg_day_and_ratings_of_today_are_shown(qtbot: QtBot, tmp_path: Path) -> None:
-    today = dt.date.today()
-    database = tmp_path / "journal.sqlite3"
-    filled_repository(
-        database,
-        Journal(
-            leg_days=(LegDay(today - dt.timedelta(days=3), "Heavy squats", ("Squat",), rpe=9),),
-            ratings=(
-                SorenessRating(today, "quadriceps.right", 6),
-                SorenessRating(today, "quadriceps.left", 0),
-            ),
-        ),
-    ).close()
-    window = open_window(qtbot, database)
-    assert window.headline_label.text() == "Day 3 after leg day"
-    assert window.leg_day_label.text().startswith("Heavy squats · ")
-    assert "Squat · effort 9/10" in window.leg_day_label.text()
-    table = window.ratings_table
-    assert table.level_text("quadriceps.right") == "6"
-    assert table.level_text("quadriceps.left") == "0"  # rated 0 is not "not rated"
-    assert table.level_text("calves.left") == "—"
-    assert "2 of 18 regions rated" in window.ratings_caption.text()
+def test_check_in_amounts_are_saved(window: MainWindow, database: Path) -> None:
+    panel = window.check_in_panel
+    panel.sleep.setValue(7.5)
+    panel.sleep.editingFinished.emit()
+    panel.water.setValue(2.25)
+    panel.water.editingFinished.emit()
+    connection = sqlite3.connect(database)
+    assert connection.execute("SELECT water_litres, sleep_hours FROM check_in").fetchall() == [
+        (2.25, 7.5)
+    ]
+    connection.close()
 
 
-def test_leg_day_today(qtbot: QtBot, tmp_path: Path) -> None:
-    database = tmp_path / "journal.sqlite3"
-    filled_repository(database, Journal(leg_days=(LegDay(dt.date.today(), "Legs"),))).close()
-    window = open_window(qtbot, database)
-    assert window.headline_label.text() == "Leg day today"
+def test_logging_editing_and_deleting_a_leg_day(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    day = TODAY - dt.timedelta(days=1)
+    leg_day = LegDay(day, "Hinge", ("Romanian deadlift",), rpe=7, duration_minutes=50)
+    monkeypatch.setattr(LegDayDialog, "ask", lambda *_: LegDayDecision(leg_day, None))
+    window.log_leg_day_button.click()
+    assert window.banner_label.text().startswith("Day 1 after leg day")
+    assert window.edit_leg_day_button.isEnabled()
+
+    moved = LegDay(day - dt.timedelta(days=2), "Hinge", ("Romanian deadlift",), rpe=7)
+    seen: list[LegDay | None] = []
+
+    def edit(_cls: object, _parent: object, current: LegDay | None, *_: object) -> LegDayDecision:
+        seen.append(current)
+        return LegDayDecision(moved, day)
+
+    monkeypatch.setattr(LegDayDialog, "ask", classmethod(edit))
+    window.edit_leg_day_action.trigger()
+    assert seen == [leg_day]
+    assert window.banner_label.text().startswith("Day 3 after leg day")
+    monkeypatch.setattr(LegDayDialog, "ask", lambda *_: LegDayDecision(None, moved.date, True))
+    window.edit_leg_day_action.trigger()
+    assert window.banner_label.text() == "No leg day yet"
+    window.undo_action.trigger()
+    assert window.banner_label.text().startswith("Day 3 after leg day")
+
+
+def test_leg_day_dialog_builds_the_leg_day(qtbot: QtBot) -> None:
+    dialog = LegDayDialog(None, None, TODAY, TODAY)
+    qtbot.addWidget(dialog)
+    dialog.title_edit.setText("Legs")
+    dialog.exercise_list.item(0).setCheckState(Qt.CheckState.Checked)  # Squat
+    dialog.other_exercises.setText("Sled push, Nordic curl")
+    dialog.rpe.setValue(9)
+    dialog.duration.setValue(55)
+    leg_day = dialog.leg_day()
+    assert leg_day == LegDay(TODAY, "Legs", ("Squat", "Sled push", "Nordic curl"), 9, 55)
+    dialog.rpe.setValue(0)
+    assert dialog.leg_day().rpe is None  # "not set"
+    dialog.other_exercises.setText("x" * 150)
+    dialog._save()
+    assert dialog.error_label.isVisibleTo(dialog)
+    assert "exercises" in dialog.error_label.text()
+
+
+def test_a_failed_write_is_explained_and_changes_nothing(
+    qtbot: QtBot, database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    service = JournalService(database, parent=window, busy_timeout_ms=50)
+    service.open()
+    window.attach(service)
+    blocker = sqlite3.connect(database, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        click_region(window, "quadriceps.left")
+        QTest.keyClick(window.body_map, Qt.Key.Key_4)
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert shown and "Set Left quads and Right quads to 4 failed" in shown[0]
+    assert "Nothing of this change was stored" in shown[0]
+    assert stored_levels(database) == {} == window.body_map.levels
+    assert not service.undo_stack.canUndo()
+    window.close()
+
+
+def test_a_journal_that_fails_to_read_is_explained_not_crashed(
+    qtbot: QtBot, database: Path
+) -> None:
+    filled_repository(database).close()
+    wreck_table(database, "leg_day")
+    window = start_main_window(database)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.journal_open, timeout=5000)
+    assert window.banner_label.text().startswith("Could not read the journal")
+    assert not window.body_map.isEnabled()
 
 
 def test_a_file_that_is_not_a_journal_is_explained_not_crashed(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
     database = tmp_path / "photo.sqlite3"
     database.write_bytes(b"\x89PNG not a database")
     window = start_main_window(database)
@@ -95,29 +211,123 @@ def test_a_file_that_is_not_a_journal_is_explained_not_crashed(
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
     assert "is not a Legday database" in shown[0]
     assert not window.journal_open
-    assert window.ratings_table.isHidden()
     assert database.read_bytes() == b"\x89PNG not a database"
 
 
-def test_quit_is_in_the_file_menu_with_the_standard_shortcut(qtbot: QtBot, tmp_path: Path) -> None:
-    window = open_window(qtbot, tmp_path / "new.sqlite3")
-    file_menu = window.menuBar().actions()[0]
-    assert file_menu.text() == "&File"
-    assert window.quit_action in file_menu.menu().actions()
-    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+def test_menus_have_the_standard_shortcuts(window: MainWindow) -> None:
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&File", "&Edit", "&View", "&Help"]
+    shortcuts = {
+        window.quit_action: "Ctrl+Q",
+        window.undo_action: "Ctrl+Z",
+        window.redo_action: "Ctrl+Shift+Z",
+        window.previous_action: "Alt+Left",
+        window.next_action: "Alt+Right",
+    }
+    for action, keys in shortcuts.items():
+        assert action.shortcut().toString() == keys
     window.quit_action.trigger()
     assert not window.isVisible()
 
 
-def test_a_journal_that_fails_to_read_is_explained_not_crashed(
-    qtbot: QtBot, tmp_path: Path
-) -> None:
-    database = tmp_path / "journal.sqlite3"
-    filled_repository(database).close()
-    wreck_table(database, "leg_day")
+def test_status_bar_confirms_saves(window: MainWindow) -> None:
+    click_region(window, "knees.right")
+    QTest.keyClick(window.body_map, Qt.Key.Key_2)
+    assert window.statusBar().currentMessage() == ("Saved — Set Left knees and Right knees to 2")
 
+
+def test_export_image_writes_the_window(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "map.png"
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *_a, **_k: (str(target), "")
+    )
+    window.export_image_action.trigger()
+    image = QImage(str(target))
+    assert image.width() == window.width() and image.height() == window.height()
+
+
+def test_snapshot_command_renders_the_window(tmp_path: Path) -> None:
+    database = tmp_path / "demo.sqlite3"
+    assert main(["demo", "--db", str(database)]) == 0
+    output = tmp_path / "snap.png"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "legday_desktop",
+            "snapshot",
+            "--db",
+            str(database),
+            "--date",
+            (TODAY - dt.timedelta(days=1)).isoformat(),
+            "-o",
+            str(output),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(output))
+    assert (image.width(), image.height()) == (1280, 860)
+    again = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "legday_desktop",
+            "snapshot",
+            "--db",
+            str(database),
+            "-o",
+            str(output),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert again.returncode == 2 and "--force" in again.stderr
+
+
+def test_self_test_prints_timings_and_exits_0(tmp_path: Path) -> None:
+    database = tmp_path / "demo.sqlite3"
+    assert main(["demo", "--db", str(database)]) == 0
+    result = subprocess.run(
+        [sys.executable, "-m", "legday_desktop", "--self-test", "--db", str(database)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1
+    report = json.loads(lines[0])
+    assert report["ok"] and report["regions_rated"] > 0
+    assert 0 < report["window_shown_s"] <= report["data_painted_s"]
+
+
+def test_levels_of_another_day_stay_there(window: MainWindow, database: Path) -> None:
+    window.previous_action.trigger()
+    click_region(window, "glutes.left")
+    QTest.keyClick(window.body_map, Qt.Key.Key_3)
+    yesterday = TODAY - dt.timedelta(days=1)
+    assert stored_levels(database, yesterday) == {"glutes.left": 3, "glutes.right": 3}
+    assert stored_levels(database) == {}
+    window.next_action.trigger()
+    assert window.body_map.levels == {}
+
+
+def test_notes_are_kept_when_a_level_changes(qtbot: QtBot, database: Path) -> None:
+    rating = SorenessRating(TODAY, "calves.left", 3, "tight after running")
+    filled_repository(database, Journal(ratings=(rating,))).close()
     window = open_window(qtbot, database)
-    assert window.headline_label.text() == "Could not read the journal"
-    assert "Could not read" in window.leg_day_label.text()
-    assert "nothing was changed" in window.statusBar().currentMessage()
-    assert not window.ratings_table.isVisible()
+    window.both_sides.setChecked(False)
+    click_region(window, "calves.left")
+    QTest.keyClick(window.body_map, Qt.Key.Key_5)
+    connection = sqlite3.connect(database)
+    assert connection.execute("SELECT level, note FROM soreness").fetchall() == [
+        (5, "tight after running")
+    ]
+    connection.close()

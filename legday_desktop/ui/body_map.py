@@ -1,0 +1,358 @@
+"""The body-map widget: front and back of the legs, each region filled by its soreness level.
+
+Geometry lives in a fixed view box (``body_map_art``); one QTransform fits it to the widget,
+and clicks map back through its inverse onto the region shapes. The widget only shows
+levels and emits what the user asks for; it never stores anything itself.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QTransform,
+)
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from legday_desktop.domain.regions import REGION_IDS, region_by_id
+from legday_desktop.domain.soreness import MAX_LEVEL, MIN_LEVEL
+from legday_desktop.ui import texts
+from legday_desktop.ui.body_map_art import BodyMapArt, load_art
+from legday_desktop.ui.colours import level_colour, text_colour_on
+
+# A second digit typed within this time after "1" makes 10.
+TEN_KEY_WINDOW_S = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class BodyMapStyle:
+    """Every drawing parameter of the map in one place, in view-box units."""
+
+    outline_width: float = 1.6
+    hover_width: float = 3.0
+    selected_width: float = 5.0
+    silhouette_width: float = 2.0
+    title_size: float = 26.0
+    side_letter_size: float = 40.0
+    side_word_size: float = 15.0
+    level_size: float = 24.0
+    hatch_alpha: int = 90
+
+
+class BodyMap(QWidget):
+    """Front and back views of hips and legs; click or use the keyboard to pick a region.
+
+    Signals:
+        region_selected(str): the selected region changed (its id, or "" for none).
+        data_painted(): the first paint that shows a day's levels has finished.
+        level_requested(str, object, bool): the user asked to set a region to a level
+            (an int 0–10, or None to clear); the bool is True when this completes a
+            two-key "10" started by the previous request.
+    """
+
+    region_selected = Signal(str)
+    level_requested = Signal(str, object, bool)
+    data_painted = Signal()
+
+    def __init__(self, parent: QWidget | None = None, art: BodyMapArt | None = None) -> None:
+        super().__init__(parent)
+        self.art = art or load_art()
+        self.style_options = BodyMapStyle()
+        self._levels: dict[str, int] = {}
+        self._selected: str | None = None
+        self._hovered: str | None = None
+        self._last_digit: tuple[str, float] | None = None  # (region, time) of a typed "1"
+        self.painted_with_data = False
+        self._has_data = False
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(260, 330)
+        self.setAccessibleName("Body map")
+        self._update_accessible_description()
+
+    # --- state -------------------------------------------------------------------
+
+    @property
+    def selected_region(self) -> str | None:
+        return self._selected
+
+    @property
+    def hovered_region(self) -> str | None:
+        return self._hovered
+
+    @property
+    def levels(self) -> dict[str, int]:
+        return dict(self._levels)
+
+    def set_levels(self, levels: dict[str, int]) -> None:
+        """Show these levels; regions missing from ``levels`` are drawn as not rated."""
+        self._levels = dict(levels)
+        self._has_data = True
+        if self._hovered is not None:
+            self.setToolTip(self.describe(self._hovered))
+        self._update_accessible_description()
+        self.update()
+
+    def select_region(self, region_id: str | None) -> None:
+        if region_id == self._selected:
+            return
+        self._selected = region_id
+        self._last_digit = None
+        self._update_accessible_description()
+        self.update()
+        self.region_selected.emit(region_id or "")
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(460, 590)
+
+    # --- geometry ----------------------------------------------------------------
+
+    def view_transform(self) -> QTransform:
+        """The transform that fits the view box into the widget, keeping its aspect ratio."""
+        box = self.art.view_box
+        scale = min(self.width() / box.width(), self.height() / box.height())
+        dx = (self.width() - box.width() * scale) / 2 - box.left() * scale
+        dy = (self.height() - box.height() * scale) / 2 - box.top() * scale
+        return QTransform(scale, 0, 0, scale, dx, dy)
+
+    def region_at(self, position: QPointF) -> str | None:
+        """The region under a widget position, hit-testing the shapes themselves."""
+        inverse, invertible = self.view_transform().inverted()
+        return self.art.region_at(inverse.map(position)) if invertible else None
+
+    def region_centre(self, region_id: str) -> QPointF:
+        """A widget position inside the region (where its level is written)."""
+        return self.view_transform().map(self.art.regions[region_id].label_point)
+
+    # --- painting ----------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setTransform(self.view_transform())
+        palette = self.palette()
+        self._draw_figures(painter, palette)
+        for region_id in REGION_IDS:
+            self._draw_region(painter, palette, region_id)
+        if self._hovered and self._hovered != self._selected:
+            self._draw_outline(
+                painter,
+                self._hovered,
+                palette.color(QPalette.ColorRole.Text),
+                self.style_options.hover_width,
+            )
+        if self._selected:
+            self._draw_selection(painter, palette, self._selected)
+        painter.end()
+        if self._has_data and not self.painted_with_data:
+            self.painted_with_data = True
+            self.data_painted.emit()
+
+    def _font(self, size: float, bold: bool = False) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(size)
+        font.setBold(bold)
+        return font
+
+    def _draw_text(self, painter: QPainter, centre: QPointF, text: str, font: QFont) -> None:
+        painter.setFont(font)
+        metrics = QFontMetricsF(font)
+        rect = metrics.boundingRect(text)
+        painter.drawText(
+            QPointF(centre.x() - rect.width() / 2, centre.y() + metrics.capHeight() / 2), text
+        )
+
+    def _draw_figures(self, painter: QPainter, palette: QPalette) -> None:
+        text = palette.color(QPalette.ColorRole.WindowText)
+        body = palette.color(QPalette.ColorRole.Base)
+        edge = QColor(text)
+        edge.setAlpha(140)
+        options = self.style_options
+        for figure in self.art.figures:
+            painter.setPen(QPen(edge, options.silhouette_width))
+            painter.setBrush(body)
+            painter.drawPath(figure.silhouette)
+            painter.setPen(text)
+            self._draw_text(
+                painter, figure.title_point, figure.title, self._font(options.title_size, bold=True)
+            )
+            for side, anchor in figure.side_labels:
+                self._draw_text(
+                    painter, anchor, side.label[0], self._font(options.side_letter_size, bold=True)
+                )
+                self._draw_text(
+                    painter, anchor + QPointF(0, 34), side.value, self._font(options.side_word_size)
+                )
+
+    def _draw_region(self, painter: QPainter, palette: QPalette, region_id: str) -> None:
+        shape = self.art.regions[region_id]
+        text = palette.color(QPalette.ColorRole.Text)
+        level = self._levels.get(region_id)
+        outline = QColor(text)
+        outline.setAlpha(200)
+        painter.setPen(QPen(outline, self.style_options.outline_width))
+        if level is None:
+            # Not rated: hatched, no fill, so it never looks like a pale 0.
+            hatch = QColor(text)
+            hatch.setAlpha(self.style_options.hatch_alpha)
+            brush = QBrush(hatch, Qt.BrushStyle.BDiagPattern)
+            brush.setTransform(
+                QTransform.fromScale(
+                    1 / max(painter.transform().m11(), 0.01),
+                    1 / max(painter.transform().m22(), 0.01),
+                )
+            )
+            painter.setBrush(brush)
+            painter.drawPath(shape.path)
+            return
+        painter.setBrush(level_colour(level))
+        painter.drawPath(shape.path)
+        painter.setPen(text_colour_on(level))
+        self._draw_text(
+            painter,
+            shape.label_point,
+            str(level),
+            self._font(self.style_options.level_size, bold=True),
+        )
+
+    def _draw_outline(
+        self, painter: QPainter, region_id: str, colour: QColor, width: float
+    ) -> None:
+        painter.setPen(QPen(colour, width))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.art.regions[region_id].path)
+
+    def _draw_selection(self, painter: QPainter, palette: QPalette, region_id: str) -> None:
+        # A wide halo in the base colour under a highlight line reads on any fill.
+        width = self.style_options.selected_width
+        self._draw_outline(painter, region_id, palette.color(QPalette.ColorRole.Base), width + 4)
+        self._draw_outline(painter, region_id, palette.color(QPalette.ColorRole.Highlight), width)
+
+    # --- mouse -------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.select_region(self.region_at(event.position()))
+            self.setFocus(Qt.FocusReason.MouseFocusReason)
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        hovered = self.region_at(event.position())
+        if hovered != self._hovered:
+            self._hovered = hovered
+            self.setCursor(
+                Qt.CursorShape.PointingHandCursor if hovered else Qt.CursorShape.ArrowCursor
+            )
+            # Qt shows the widget's tooltip on hover; it names the region under the pointer.
+            self.setToolTip("" if hovered is None else self.describe(hovered))
+            self.update()
+        super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        self._hovered = None
+        self.setToolTip("")
+        self.update()
+        super().leaveEvent(event)
+
+    def describe(self, region_id: str) -> str:
+        """``Left quads — 6, moderate`` or ``Left quads — not rated``."""
+        return texts.region_with_level(region_id, self._levels.get(region_id))
+
+    # --- keyboard ----------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        key = Qt.Key(event.key())
+        directions = {
+            Qt.Key.Key_Left: QPointF(-1, 0),
+            Qt.Key.Key_Right: QPointF(1, 0),
+            Qt.Key.Key_Up: QPointF(0, -1),
+            Qt.Key.Key_Down: QPointF(0, 1),
+        }
+        if key in directions:
+            self.select_region(self._neighbour(directions[key]))
+        elif key == Qt.Key.Key_Escape and self._selected:
+            self.select_region(None)
+        elif self._selected is None:
+            super().keyPressEvent(event)
+        elif Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
+            self._digit_typed(int(key) - int(Qt.Key.Key_0))
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self._last_digit = None
+            self.level_requested.emit(self._selected, None, False)
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus):
+            self._step(1 if key != Qt.Key.Key_Minus else -1)
+        else:
+            super().keyPressEvent(event)
+
+    def _digit_typed(self, digit: int) -> None:
+        assert self._selected is not None
+        now = time.monotonic()
+        previous = self._last_digit
+        if (
+            digit == 0
+            and previous is not None
+            and previous[0] == self._selected
+            and now - previous[1] <= TEN_KEY_WINDOW_S
+        ):
+            self._last_digit = None
+            self.level_requested.emit(self._selected, MAX_LEVEL, True)
+            return
+        self._last_digit = (self._selected, now) if digit == 1 else None
+        self.level_requested.emit(self._selected, digit, False)
+
+    def _step(self, step: int) -> None:
+        assert self._selected is not None
+        self._last_digit = None
+        current = self._levels.get(self._selected)
+        level = (MIN_LEVEL if step > 0 else MAX_LEVEL) if current is None else current + step
+        if MIN_LEVEL <= level <= MAX_LEVEL and level != current:
+            self.level_requested.emit(self._selected, level, False)
+
+    def _neighbour(self, direction: QPointF) -> str:
+        """The nearest region roughly in ``direction`` from the selected one (first if none)."""
+        if self._selected is None:
+            return REGION_IDS[0]
+        here = self.art.regions[self._selected].label_point
+        best: tuple[float, str] | None = None
+        for region_id, shape in self.art.regions.items():
+            offset = shape.label_point - here
+            along = offset.x() * direction.x() + offset.y() * direction.y()
+            if region_id == self._selected or along <= 0:
+                continue
+            across = abs(offset.x() * direction.y() - offset.y() * direction.x())
+            # Prefer regions straight ahead: sideways distance counts double.
+            score = along + 2 * across
+            if best is None or score < best[0]:
+                best = (score, region_id)
+        return self._selected if best is None else best[1]
+
+    def focusInEvent(self, event: QEvent) -> None:  # type: ignore[override]  # noqa: N802
+        if self._selected is None:
+            self.select_region(REGION_IDS[0])
+        super().focusInEvent(event)  # type: ignore[arg-type]
+
+    # --- accessibility -----------------------------------------------------------
+
+    def _update_accessible_description(self) -> None:
+        if self._selected is None:
+            description = "No region selected. Use the arrow keys to choose a region."
+        else:
+            view = region_by_id(self._selected).group.view.value
+            description = (
+                f"Selected: {self.describe(self._selected)} ({view} view). "
+                "Type 0 to 9, 1 then 0 for 10, or Delete to clear."
+            )
+        self.setAccessibleDescription(description)

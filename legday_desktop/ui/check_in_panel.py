@@ -1,0 +1,139 @@
+"""The daily check-in for the shown date: warning symptoms, recovery actions, water, sleep."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from legday_desktop.domain.check_ins import CheckIn, RecoveryAction, WarningSymptom
+from legday_desktop.domain.soreness import MAX_NOTE_LENGTH
+
+
+class CheckInPanel(QGroupBox):
+    """Edits one day's check-in; every edit emits the whole new check-in.
+
+    Signals:
+        check_in_edited(object): the CheckIn as the user has just set it.
+    """
+
+    check_in_edited = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Check-in", parent)
+        self._date = dt.date.today()
+        self._shown: CheckIn | None = None
+        self.symptom_boxes: dict[WarningSymptom, QCheckBox] = {}
+        self.action_boxes: dict[RecoveryAction, QCheckBox] = {}
+
+        symptoms = QGridLayout()
+        symptoms.addWidget(QLabel("<b>Warning signs</b> (any one: seek medical care)"), 0, 0, 1, 2)
+        for index, symptom in enumerate(WarningSymptom):
+            box = QCheckBox(symptom.label)
+            box.toggled.connect(self._emit)
+            self.symptom_boxes[symptom] = box
+            symptoms.addWidget(box, 1 + index // 2, index % 2)
+
+        actions = QGridLayout()
+        actions.addWidget(QLabel("<b>What I did for recovery</b>"), 0, 0, 1, 3)
+        for index, action in enumerate(RecoveryAction):
+            box = QCheckBox(action.label)
+            box.toggled.connect(self._emit)
+            self.action_boxes[action] = box
+            actions.addWidget(box, 1 + index // 3, index % 3)
+
+        self.water = self._amount(15, 0.25, " L")
+        self.sleep = self._amount(24, 0.5, " h")
+        self.note = QLineEdit()
+        self.note.setMaxLength(MAX_NOTE_LENGTH)
+        self.note.setPlaceholderText("Anything else about today")
+        self.note.editingFinished.connect(self._emit)
+        amounts = QGridLayout()
+        for column, (label, box) in enumerate((("&Water", self.water), ("S&leep", self.sleep))):
+            caption = QLabel(label)
+            caption.setBuddy(box)
+            amounts.addWidget(caption, 0, 2 * column)
+            amounts.addWidget(box, 0, 2 * column + 1)
+        note_caption = QLabel("N&ote")
+        note_caption.setBuddy(self.note)
+        amounts.addWidget(note_caption, 1, 0)
+        amounts.addWidget(self.note, 1, 1, 1, 3)
+        amounts.setColumnStretch(1, 1)
+        amounts.setColumnStretch(3, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(4)
+        layout.addLayout(symptoms)
+        layout.addSpacing(4)
+        layout.addLayout(actions)
+        layout.addSpacing(4)
+        layout.addLayout(amounts)
+        layout.addStretch(1)
+
+    def _amount(self, maximum: float, step: float, suffix: str) -> QDoubleSpinBox:
+        box = QDoubleSpinBox()
+        # The minimum stands for "not recorded", shown as words instead of a number.
+        box.setRange(-step, maximum)
+        box.setSingleStep(step)
+        box.setDecimals(2)
+        box.setSuffix(suffix)
+        box.setSpecialValueText("not recorded")
+        box.setValue(-step)
+        box.editingFinished.connect(self._emit)
+        return box
+
+    @staticmethod
+    def _value(box: QDoubleSpinBox) -> float | None:
+        return None if box.value() < 0 else box.value()
+
+    def current(self) -> CheckIn:
+        return CheckIn(
+            date=self._date,
+            symptoms=frozenset(s for s, box in self.symptom_boxes.items() if box.isChecked()),
+            actions=frozenset(a for a, box in self.action_boxes.items() if box.isChecked()),
+            water_litres=self._value(self.water),
+            sleep_hours=self._value(self.sleep),
+            note=self.note.text(),
+        )
+
+    def show_check_in(self, date: dt.date, check_in: CheckIn | None, title: str) -> None:
+        """Show ``check_in`` (None: nothing recorded) without emitting edits."""
+        self._date = date
+        self.setTitle(title)
+        check_in = check_in or CheckIn(date)
+        widgets = [
+            *self.symptom_boxes.values(),
+            *self.action_boxes.values(),
+            self.water,
+            self.sleep,
+            self.note,
+        ]
+        for widget in widgets:
+            widget.blockSignals(True)
+        for symptom, box in self.symptom_boxes.items():
+            box.setChecked(symptom in check_in.symptoms)
+        for action, box in self.action_boxes.items():
+            box.setChecked(action in check_in.actions)
+        for box, value in ((self.water, check_in.water_litres), (self.sleep, check_in.sleep_hours)):
+            box.setValue(box.minimum() if value is None else value)
+        if self.note.text() != check_in.note:
+            self.note.setText(check_in.note)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._shown = check_in
+
+    def _emit(self) -> None:
+        check_in = self.current()
+        if check_in != self._shown:
+            self._shown = check_in
+            self.check_in_edited.emit(check_in)

@@ -1,0 +1,112 @@
+"""Level buttons 0–10 with Clear, and the colour legend of the soreness scale."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
+
+from legday_desktop.domain.soreness import MAX_LEVEL, MIN_LEVEL, SCALE, band_of
+from legday_desktop.ui.colours import level_colour, text_colour_on
+
+
+class LevelPicker(QWidget):
+    """A row of buttons 0–10 and Clear that set the selected region's level.
+
+    Signals:
+        level_chosen(object): an int 0–10, or None for Clear.
+    """
+
+    level_chosen = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(3)
+        self.buttons: dict[int | None, QPushButton] = {}
+        for level in range(MIN_LEVEL, MAX_LEVEL + 1):
+            band = band_of(level)
+            button = QPushButton(str(level))
+            button.setToolTip(f"{level}: {band.label} — {band.meaning}")
+            button.setAccessibleName(f"Set level {level}, {band.label}")
+            self._add(layout, level, button)
+        clear = QPushButton("Clear")
+        clear.setToolTip("Not rated: remove the value (Delete)")
+        clear.setAccessibleName("Clear the value")
+        self._add(layout, None, clear)
+
+    def _add(self, layout: QHBoxLayout, level: int | None, button: QPushButton) -> None:
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        button.setMinimumWidth(QFontMetrics(button.font()).horizontalAdvance("10") + 18)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        button.clicked.connect(lambda _checked=False, chosen=level: self.level_chosen.emit(chosen))
+        layout.addWidget(button)
+        self.buttons[level] = button
+
+    def show_level(self, level: int | None, enabled: bool) -> None:
+        """Mark the button of the selected region's current level; disable all if none."""
+        for value, button in self.buttons.items():
+            button.setEnabled(enabled)
+            font = button.font()
+            font.setBold(enabled and value == level and value is not None)
+            button.setFont(font)
+
+
+class ScaleLegend(QWidget):
+    """The colour of each level 0–10, the bands' names, and the not-rated pattern."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Colour legend")
+        self.setAccessibleDescription(
+            "Soreness 0 (none, pale yellow) to 10 (worst imaginable, dark red); hatched: not rated."
+        )
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        line = QFontMetrics(self.font()).height()
+        return QSize(480, line * 3 + 10)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(300, self.sizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = QFontMetrics(self.font())
+        line = metrics.height()
+        text = self.palette().color(QPalette.ColorRole.WindowText)
+        not_rated_width = metrics.horizontalAdvance("not rated") + 12
+        gap = 10
+        cell = (self.width() - not_rated_width - gap - 2) / (MAX_LEVEL + 1)
+        swatch_height = line + 8
+        # Not rated: the same hatch the map uses.
+        hatch = QColor(text)
+        hatch.setAlpha(90)
+        swatch = QRectF(1, 1, not_rated_width, swatch_height)
+        painter.setPen(QPen(text, 1))
+        painter.setBrush(QBrush(hatch, Qt.BrushStyle.BDiagPattern))
+        painter.drawRect(swatch)
+        painter.drawText(swatch, Qt.AlignmentFlag.AlignCenter, "not rated")
+        left = not_rated_width + gap
+        for level in range(MIN_LEVEL, MAX_LEVEL + 1):
+            rect = QRectF(left + level * cell, 1, cell, swatch_height)
+            painter.setPen(QPen(text, 1))
+            painter.setBrush(level_colour(level))
+            painter.drawRect(rect)
+            painter.setPen(text_colour_on(level))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(level))
+        # Band names under their stretch of the scale.
+        painter.setPen(text)
+        for band in SCALE:
+            rect = QRectF(
+                left + band.low * cell, swatch_height + 3, (band.high - band.low + 1) * cell, line
+            )
+            label = (
+                band.label
+                if metrics.horizontalAdvance(band.label) < rect.width() + 8
+                else ("worst" if band.label == "worst imaginable" else band.label)
+            )
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
+        painter.end()

@@ -1,0 +1,104 @@
+"""The text layer beside the map: all 18 regions with the shown day's level, editable."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from legday_desktop.domain.regions import REGIONS
+from legday_desktop.domain.soreness import MAX_LEVEL, MIN_LEVEL
+from legday_desktop.ui import texts
+
+NOT_RATED = "—"
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RegionTableModel(QAbstractTableModel):
+    """Rows: the 18 regions in catalogue order; columns: region, level, meaning.
+
+    Editing a level does not change the model: it emits ``level_edited`` and the new
+    value arrives with the next ``show_levels`` once it is saved.
+
+    Signals:
+        level_edited(str, object): region id and the typed level (int 0–10, or None).
+    """
+
+    level_edited = Signal(str, object)
+    REGION, LEVEL, MEANING = range(3)
+    HEADERS = ("Region", "Level", "Meaning")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._levels: dict[str, int] = {}
+
+    def show_levels(self, levels: dict[str, int]) -> None:
+        self._levels = dict(levels)
+        self.dataChanged.emit(self.index(0, self.LEVEL), self.index(len(REGIONS) - 1, self.MEANING))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(REGIONS)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(  # noqa: N802 (Qt override)
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def region_id(self, row: int) -> str:
+        return REGIONS[row].id
+
+    def row_of(self, region_id: str) -> int:
+        return next(row for row, region in enumerate(REGIONS) if region.id == region_id)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        region = REGIONS[index.row()]
+        level = self._levels.get(region.id)
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if column == self.REGION:
+                return region.name
+            if column == self.LEVEL:
+                return NOT_RATED if level is None else str(level)
+            return texts.level_meaning(level)
+        if role == Qt.ItemDataRole.EditRole and column == self.LEVEL:
+            return "" if level is None else str(level)
+        if role == Qt.ItemDataRole.ToolTipRole or role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return texts.region_with_level(region.id, level)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.LEVEL:
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == self.LEVEL:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or index.column() != self.LEVEL:
+            return False
+        text = str(value).strip()
+        if text in ("", NOT_RATED, "-"):
+            level = None
+        elif text.isascii() and text.isdigit() and MIN_LEVEL <= int(text) <= MAX_LEVEL:
+            level = int(text)
+        else:
+            return False
+        region_id = self.region_id(index.row())
+        if level != self._levels.get(region_id):
+            self.level_edited.emit(region_id, level)
+        return True

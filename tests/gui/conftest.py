@@ -1,0 +1,68 @@
+"""Fixtures for GUI tests: a main window on a real journal file, and ways to reach regions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from legday_desktop.app import start_main_window
+from legday_desktop.ui.main_window import MainWindow
+
+
+def open_window(qtbot: QtBot, database: Path) -> MainWindow:
+    """The app's own start-up on ``database``, waited for until the day is shown."""
+    window = start_main_window(database)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.journal_open, timeout=5000)
+    qtbot.waitUntil(lambda: window.body_map.painted_with_data, timeout=5000)
+    return window
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(isolated_user_folders: Path) -> None:
+    """QSettings reads XDG_CONFIG_HOME once per process: point it at this test's home."""
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        folder = str(isolated_user_folders / ".config")
+        QSettings.setPath(QSettings.Format.NativeFormat, scope, folder)
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Path:
+    return tmp_path / "journal.sqlite3"
+
+
+@pytest.fixture
+def window(qtbot: QtBot, database: Path) -> Iterator[MainWindow]:
+    window = open_window(qtbot, database)
+    yield window
+    window.close()
+
+
+def click_region(window: MainWindow, region_id: str) -> None:
+    """Click where a person would: inside the region's shape."""
+    point = window.body_map.region_centre(region_id).toPoint()
+    QTest.mouseClick(window.body_map, Qt.MouseButton.LeftButton, pos=point)
+
+
+def click_at(window: MainWindow, point: QPointF) -> None:
+    QTest.mouseClick(window.body_map, Qt.MouseButton.LeftButton, pos=point.toPoint())
+
+
+def stored_levels(database: Path, date: dt.date | None = None) -> dict[str, int]:
+    """What the database itself holds for a day, read with a separate connection."""
+    connection = sqlite3.connect(database)
+    try:
+        rows = connection.execute(
+            "SELECT region_id, level FROM soreness WHERE date = ?",
+            ((date or dt.date.today()).isoformat(),),
+        ).fetchall()
+    finally:
+        connection.close()
+    return dict(rows)

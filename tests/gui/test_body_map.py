@@ -1,0 +1,237 @@
+"""The body map: clicks land exactly on region shapes, keys set levels, the map reads well."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import click_at, click_region, stored_levels
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from legday_desktop.domain.regions import REGION_IDS, View, region_by_id
+from legday_desktop.ui.body_map import BodyMap
+from legday_desktop.ui.body_map_art import load_art
+from legday_desktop.ui.main_window import MainWindow
+
+
+def test_the_art_draws_all_18_regions_in_the_right_view() -> None:
+    art = load_art()
+    assert set(art.regions) == set(REGION_IDS)
+    for region_id, shape in art.regions.items():
+        assert shape.view is region_by_id(region_id).group.view
+        assert shape.path.contains(shape.label_point), region_id
+    # No two shapes overlap, so a click can only mean one region.
+    shapes = list(art.regions.values())
+    for index, first in enumerate(shapes):
+        for second in shapes[index + 1 :]:
+            assert not first.path.intersects(second.path), (first.region_id, second.region_id)
+
+
+def test_left_and_right_are_the_persons_own_sides() -> None:
+    """Front view faces the user (their left on screen right); the back view does not."""
+    art = load_art()
+    front_left = art.regions["quadriceps.left"].label_point.x()
+    front_right = art.regions["quadriceps.right"].label_point.x()
+    back_left = art.regions["hamstrings.left"].label_point.x()
+    back_right = art.regions["hamstrings.right"].label_point.x()
+    assert front_right < front_left  # in the front view, the person's right is on screen left
+    assert back_left < back_right
+    labels = {figure.view: [side.value for side, _ in figure.side_labels] for figure in art.figures}
+    assert labels == {View.FRONT: ["right", "left"], View.BACK: ["left", "right"]}
+
+
+@pytest.mark.parametrize("region_id", REGION_IDS)
+def test_a_click_inside_each_region_selects_it(window: MainWindow, region_id: str) -> None:
+    click_region(window, region_id)
+    assert window.body_map.selected_region == region_id
+    # The table, the text layer, follows the map.
+    assert window.region_table.currentIndex().row() == window.region_model.row_of(region_id)
+
+
+@pytest.mark.parametrize("region_id", REGION_IDS)
+def test_a_click_outside_the_shape_but_inside_its_box_selects_nothing(
+    window: MainWindow, region_id: str
+) -> None:
+    art = window.body_map.art
+    box = art.regions[region_id].path.boundingRect()
+    corners = (box.topLeft(), box.topRight(), box.bottomLeft(), box.bottomRight())
+    # A point just inside a corner of the box, outside every shape.
+    outside = next(
+        point
+        for corner in corners
+        for point in (corner + (box.center() - corner) * 0.06,)
+        if art.region_at(point) is None
+    )
+    assert box.contains(outside)
+    click_region(window, REGION_IDS[0] if region_id != REGION_IDS[0] else REGION_IDS[1])
+    click_at(window, window.body_map.view_transform().map(outside))
+    assert window.body_map.selected_region is None
+
+
+def test_shapes_keep_their_aspect_and_scale_with_the_widget(qtbot: QtBot) -> None:
+    body_map = BodyMap()
+    qtbot.addWidget(body_map)
+    for width, height in ((300, 600), (900, 500), (1200, 1400)):
+        body_map.resize(width, height)
+        transform = body_map.view_transform()
+        assert transform.m11() == pytest.approx(transform.m22())
+        mapped = transform.mapRect(body_map.art.view_box)
+        assert mapped.width() <= width + 0.5 and mapped.height() <= height + 0.5
+        assert max(mapped.width() / width, mapped.height() / height) == pytest.approx(1, abs=1e-3)
+        for region_id in REGION_IDS:
+            assert body_map.region_at(body_map.region_centre(region_id)) == region_id
+
+
+def test_hover_highlights_and_names_region_and_level(window: MainWindow) -> None:
+    window.body_map.set_levels({"quadriceps.left": 6})
+    QTest.mouseMove(window.body_map, window.body_map.region_centre("quadriceps.left").toPoint())
+    assert window.body_map.toolTip() == "Left quads — 6, moderate"
+    assert window.body_map.hovered_region == "quadriceps.left"
+    QTest.mouseMove(window.body_map, window.body_map.region_centre("calves.right").toPoint())
+    assert window.body_map.toolTip() == "Right calves — not rated"
+
+
+def test_accessible_description_follows_the_selection(window: MainWindow) -> None:
+    body_map = window.body_map
+    assert body_map.accessibleName() == "Body map"
+    click_region(window, "calves.left")
+    assert "Left calves — not rated" in body_map.accessibleDescription()
+    model = window.region_model
+    index = model.index(model.row_of("calves.left"), model.LEVEL)
+    assert model.data(index, Qt.ItemDataRole.AccessibleDescriptionRole) == "Left calves — not rated"
+
+
+def test_keyboard_only_select_type_move_delete_undo_redo(
+    window: MainWindow,
+    database,
+    qtbot: QtBot,  # type: ignore[no-untyped-def]
+) -> None:
+    body_map = window.body_map
+    window.both_sides.setChecked(False)
+    body_map.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: body_map.hasFocus())
+    assert body_map.selected_region == REGION_IDS[0]  # focus selects the first region
+    first = body_map.selected_region
+
+    QTest.keyClick(body_map, Qt.Key.Key_5)
+    assert stored_levels(database) == {first: 5}
+    assert body_map.levels == {first: 5}
+
+    QTest.keyClick(body_map, Qt.Key.Key_Down)
+    second = body_map.selected_region
+    assert second not in (None, first)
+    QTest.keyClick(body_map, Qt.Key.Key_3)
+    assert stored_levels(database) == {first: 5, second: 3}
+
+    QTest.keyClick(body_map, Qt.Key.Key_Up)
+    assert body_map.selected_region == first
+    QTest.keyClick(body_map, Qt.Key.Key_Delete)
+    assert stored_levels(database) == {second: 3}
+    assert body_map.levels == {second: 3}
+
+    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored_levels(database) == {first: 5, second: 3} == body_map.levels
+    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored_levels(database) == {first: 5} == body_map.levels
+    QTest.keyClick(
+        window,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert stored_levels(database) == {first: 5, second: 3} == body_map.levels
+
+
+def test_one_then_zero_makes_ten_in_one_undo_step(window: MainWindow, database) -> None:  # type: ignore[no-untyped-def]
+    window.both_sides.setChecked(False)
+    click_region(window, "glutes.left")
+    QTest.keyClick(window.body_map, Qt.Key.Key_1)
+    QTest.keyClick(window.body_map, Qt.Key.Key_0)
+    assert stored_levels(database) == {"glutes.left": 10}
+    assert window.service is not None
+    assert window.service.undo_stack.count() == 1
+    window.undo_action.trigger()
+    assert stored_levels(database) == {}
+
+
+def test_plus_and_minus_step_the_level(window: MainWindow, database) -> None:  # type: ignore[no-untyped-def]
+    window.both_sides.setChecked(False)
+    click_region(window, "shins.right")
+    QTest.keyClick(window.body_map, Qt.Key.Key_9)
+    QTest.keyClick(window.body_map, Qt.Key.Key_Plus)
+    assert stored_levels(database) == {"shins.right": 10}
+    QTest.keyClick(window.body_map, Qt.Key.Key_Minus)
+    QTest.keyClick(window.body_map, Qt.Key.Key_Minus)
+    assert stored_levels(database) == {"shins.right": 8}
+
+
+def test_both_sides_sets_the_mirror_and_one_undo_removes_both(
+    window: MainWindow,
+    database,  # type: ignore[no-untyped-def]
+) -> None:
+    assert window.both_sides.isChecked()  # on by default
+    click_region(window, "calves.left")
+    QTest.mouseClick(window.level_picker.buttons[7], Qt.MouseButton.LeftButton)
+    assert stored_levels(database) == {"calves.left": 7, "calves.right": 7}
+    assert window.body_map.levels == {"calves.left": 7, "calves.right": 7}
+    window.undo_action.trigger()
+    assert stored_levels(database) == {} == window.body_map.levels
+
+
+def test_the_table_is_editable_too(window: MainWindow, database, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    window.both_sides.setChecked(False)
+    table = window.region_table
+    model = window.region_model
+    index = model.index(model.row_of("adductors.right"), model.LEVEL)
+    table.setFocus()
+    table.setCurrentIndex(index)
+    QTest.keyClick(table, Qt.Key.Key_4)  # typing starts editing the cell …
+    qtbot.waitUntil(lambda: table.state() == table.State.EditingState)
+    QTest.keyClick(table.focusWidget(), Qt.Key.Key_Return)  # … Enter commits it (queued)
+    qtbot.waitUntil(lambda: stored_levels(database) == {"adductors.right": 4})
+    assert window.body_map.levels == {"adductors.right": 4}
+    assert model.data(index) == "4"
+    # Nonsense is refused and changes nothing.
+    assert not model.setData(index, "eleven")
+    assert not model.setData(index, "11")
+    assert stored_levels(database) == {"adductors.right": 4}
+
+
+def test_not_rated_is_drawn_differently_from_zero(qtbot: QtBot) -> None:
+    body_map = BodyMap()
+    qtbot.addWidget(body_map)
+    body_map.resize(460, 590)
+    point = body_map.region_centre("knees.left").toPoint() + QPoint(0, 10)
+    blank = body_map.grab().toImage().pixelColor(point)
+    body_map.set_levels({"knees.left": 0})
+    zero = body_map.grab().toImage().pixelColor(point)
+    assert zero.name() == "#ffffcc"
+    assert blank.name() != zero.name()
+
+
+def test_levels_show_as_numbers_on_the_map(qtbot: QtBot) -> None:
+    """Colour is never the only cue: a rated region carries its number."""
+    body_map = BodyMap()
+    qtbot.addWidget(body_map)
+    body_map.resize(460, 590)
+    body_map.set_levels({"glutes.right": 8})
+    image = body_map.grab().toImage()
+    centre = body_map.region_centre("glutes.right")
+    colours = {
+        image.pixelColor((centre + QPointF(dx, dy)).toPoint()).name()
+        for dx in range(-6, 7)
+        for dy in range(-8, 9)
+    }
+    assert "#e31a1c" in colours  # the fill of 8 …
+    assert any(name in colours for name in ("#ffffff", "#fefefe", "#fdfdfd"))  # … and its digit
+
+
+def test_dates_before_today_only(window: MainWindow) -> None:
+    today = dt.date.today()
+    assert not window.next_button.isEnabled()
+    window.previous_action.trigger()
+    assert window.shown_date == today - dt.timedelta(days=1)
+    assert window.next_button.isEnabled()
+    window.show_date(today + dt.timedelta(days=5))
+    assert window.shown_date == today
