@@ -2,8 +2,8 @@
 
 Both programs are started as fresh processes; the time is taken when the child reports its
 first painted frame (bare: an empty QMainWindow; Legday: the body map with today's data on
-the demo journal). Memory is each child's resident set size once it has settled (Legday:
-after the journal has loaded SQLAlchemy and is writable). Prints one JSON object.
+the demo journal, ready to edit). Memory is each child's resident set size right after
+that frame. Prints one JSON object.
 
 Usage: python benchmarks/startup.py [--runs 9]
 """
@@ -73,7 +73,6 @@ def painted():
     QTimer.singleShot(0, settle)
 
 def settle():
-    window.service.warm_up()
     print(json.dumps({"rss_mb": rss_mb(), "regions": len(window.body_map.levels)}), flush=True)
     app.quit()
 

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QPixmap,
     QTransform,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -76,6 +77,7 @@ class BodyMap(QWidget):
         self._last_digit: tuple[str, float] | None = None  # (region, time) of a typed "1"
         self.painted_with_data = False
         self._has_data = False
+        self._background: tuple[tuple[object, ...], QPixmap] | None = None
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -141,10 +143,10 @@ class BodyMap(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
+        palette = self.palette()
+        painter.drawPixmap(0, 0, self._background_pixmap(palette))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setTransform(self.view_transform())
-        palette = self.palette()
-        self._draw_figures(painter, palette)
         for region_id in REGION_IDS:
             self._draw_region(painter, palette, region_id)
         if self._hovered and self._hovered != self._selected:
@@ -160,6 +162,22 @@ class BodyMap(QWidget):
         if self._has_data and not self.painted_with_data:
             self.painted_with_data = True
             self.data_painted.emit()
+
+    def _background_pixmap(self, palette: QPalette) -> QPixmap:
+        """The figures and their labels, which change only with size and palette, cached."""
+        ratio = self.devicePixelRatioF()
+        key = (self.width(), self.height(), ratio, palette.cacheKey())
+        if self._background is None or self._background[0] != key:
+            pixmap = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setTransform(self.view_transform())
+            self._draw_figures(painter, palette)
+            painter.end()
+            self._background = (key, pixmap)
+        return self._background[1]
 
     def _font(self, size: float, bold: bool = False) -> QFont:
         font = QFont(self.font())

@@ -38,7 +38,8 @@ class LevelPicker(QWidget):
 
     def _add(self, layout: QHBoxLayout, level: int | None, button: QPushButton) -> None:
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        button.setMinimumWidth(QFontMetrics(button.font()).horizontalAdvance("10") + 18)
+        widest = max(button.text(), "10", key=len)
+        button.setMinimumWidth(QFontMetrics(button.font()).horizontalAdvance(widest) + 18)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         button.clicked.connect(lambda _checked=False, chosen=level: self.level_chosen.emit(chosen))
         layout.addWidget(button)

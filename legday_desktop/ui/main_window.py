@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -63,7 +64,6 @@ class MainWindow(QMainWindow):
         self._overview: DayOverview | None = None
         self.shown_date = today()
         self.setWindowTitle(APP_NAME)
-        self.setMinimumSize(900, 640)
         self.resize(1240, 820)
 
         self._build_warning()
@@ -77,10 +77,12 @@ class MainWindow(QMainWindow):
         layout.setSpacing(8)
         layout.addWidget(self.warning)
         layout.addLayout(self.day_bar)
-        layout.addWidget(self.banner_label)
+        layout.addLayout(self.banner_row)
         layout.addWidget(self.splitter, stretch=1)
         self.setCentralWidget(central)
         self.statusBar().showMessage("Opening your journal…")
+        # Never smaller than the layout allows: nothing gets clipped or drawn over.
+        self.setMinimumSize(self.minimumSizeHint())
         self._set_editing_enabled(False)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
@@ -115,7 +117,6 @@ class MainWindow(QMainWindow):
         self.date_edit.setDisplayFormat("dddd d MMMM yyyy")
         self.date_edit.setAccessibleName("Shown date")
         self.date_edit.setFont(_bigger(self.font(), 1.3, bold=True))
-        self.date_edit.setMinimumWidth(300)
         self.date_edit.dateChanged.connect(self._date_edited)
         self.previous_button.clicked.connect(
             lambda: self.show_date(self.shown_date - dt.timedelta(1))
@@ -131,14 +132,16 @@ class MainWindow(QMainWindow):
         for widget in (self.previous_button, self.date_edit, self.next_button, self.today_button):
             self.day_bar.addWidget(widget)
         self.day_bar.addStretch(1)
-        self.day_bar.addWidget(self.log_leg_day_button)
-        self.day_bar.addWidget(self.edit_leg_day_button)
 
         self.banner_label = QLabel("Opening your journal…")
         self.banner_label.setObjectName("legDayBanner")
         self.banner_label.setFont(_bigger(self.font(), 1.25, bold=True))
         self.banner_label.setWordWrap(True)
         self.banner_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner_row = QHBoxLayout()
+        self.banner_row.addWidget(self.banner_label, stretch=1)
+        self.banner_row.addWidget(self.log_leg_day_button)
+        self.banner_row.addWidget(self.edit_leg_day_button)
 
     def _build_centre(self) -> None:
         self.body_map = BodyMap()
@@ -155,16 +158,17 @@ class MainWindow(QMainWindow):
         disclaimer = QLabel(NOT_MEDICAL_ADVICE)
         disclaimer.setObjectName("disclaimer")
 
-        picker_row = QHBoxLayout()
-        picker_row.addWidget(self.level_picker, stretch=1)
-        picker_row.addWidget(self.both_sides)
+        self.selection_label.setWordWrap(True)
+        selection_row = QHBoxLayout()
+        selection_row.addWidget(self.selection_label, stretch=1)
+        selection_row.addWidget(self.both_sides)
         map_column = QWidget()
         map_layout = QVBoxLayout(map_column)
         map_layout.setContentsMargins(0, 0, 0, 0)
         map_layout.addWidget(self.body_map, stretch=1)
         map_layout.addWidget(self.legend)
-        map_layout.addWidget(self.selection_label)
-        map_layout.addLayout(picker_row)
+        map_layout.addLayout(selection_row)
+        map_layout.addWidget(self.level_picker)
         map_layout.addWidget(disclaimer)
 
         self.region_model = RegionTableModel(self)
@@ -194,9 +198,15 @@ class MainWindow(QMainWindow):
         self.check_in_panel = CheckInPanel()
         self.check_in_panel.check_in_edited.connect(self._check_in_edited)
 
+        # On small screens the check-in scrolls rather than squeezing its boxes together.
+        check_in_scroller = QScrollArea()
+        check_in_scroller.setWidget(self.check_in_panel)
+        check_in_scroller.setWidgetResizable(True)
+        check_in_scroller.setFrameShape(QFrame.Shape.NoFrame)
+        check_in_scroller.setMinimumWidth(280)
         self.side_splitter = QSplitter(Qt.Orientation.Vertical)
         self.side_splitter.addWidget(self.region_table)
-        self.side_splitter.addWidget(self.check_in_panel)
+        self.side_splitter.addWidget(check_in_scroller)
         # Room for all 18 rows first; the check-in takes what is left.
         rows_height = (len(REGIONS) + 1) * (self.fontMetrics().height() + 4) + 8
         self.region_table.setMinimumHeight(min(rows_height, 260))

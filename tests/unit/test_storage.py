@@ -53,6 +53,21 @@ def test_every_connection_has_foreign_keys_wal_full_sync_and_busy_timeout(db: Pa
         engine.dispose()
 
 
+def test_the_windows_plain_connection_has_the_same_settings(db: Path) -> None:
+    from legday_desktop.storage.sqlite_files import connect, prepare_database_file
+
+    assert prepare_database_file(db)  # a new file needs its schema
+    open_repository(db).close()
+    assert not prepare_database_file(db)
+    connection = connect(db)
+    pragma = connection.execute
+    assert pragma("PRAGMA foreign_keys").fetchone() == (1,)
+    assert pragma("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert pragma("PRAGMA synchronous").fetchone() == (2,)
+    assert pragma("PRAGMA busy_timeout").fetchone() == (5000,)
+    connection.close()
+
+
 def test_new_database_is_owner_only_and_passes_integrity_check(db: Path) -> None:
     open_repository(db).close()
     assert stat.S_IMODE(db.stat().st_mode) == 0o600
