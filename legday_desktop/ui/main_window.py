@@ -219,6 +219,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.side_splitter)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        # The side column scrolls when squeezed, so its size hint is small: say what it needs.
+        side_width = max(self.check_in_panel.sizeHint().width(), 480)
+        self.splitter.setSizes([1240 - side_width, side_width])
         self.splitter.setChildrenCollapsible(False)
 
     def _build_menus(self) -> None:

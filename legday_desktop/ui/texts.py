@@ -60,9 +60,9 @@ def region_with_level(region_id: str, level: int | None) -> str:
 
 
 def leg_day_banner(overview: DayOverview, today: dt.date) -> str:
-    """``Day 2 after leg day · Tue 17 Nov (squat, lunge)``; ``No leg day yet`` before any."""
+    """``Day 2 after leg day · Tue 17 Nov (squat, lunge)``; before any, what to do first."""
     leg_day = overview.leg_day
     if leg_day is None:
-        return "No leg day yet"
+        return "No leg day yet · log one (Ctrl+L), then click where it hurts"
     what = ", ".join(name.lower() for name in leg_day.exercises) or leg_day.display_title
     return f"{days_after_headline(overview)} · {short_date(leg_day.date, today)} ({what})"
