@@ -18,6 +18,17 @@ from legday_desktop.services.journal import JournalError, JournalService
 from legday_desktop.ui.main_window import MainWindow
 
 
+class NoDisplayError(RuntimeError):
+    """There is no screen to show the window on."""
+
+
+def _has_display() -> bool:
+    """False on a Linux machine with no X11 or Wayland display and no Qt platform chosen."""
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def _application() -> QApplication:
     set_application_names()
     app = QApplication.instance()
@@ -53,6 +64,11 @@ def start_main_window(database: Path) -> MainWindow:
 
 def run_app(database: Path) -> int:
     """Open the main window on ``database``; return the exit code when the app quits."""
+    if QApplication.instance() is None and not _has_display():
+        raise NoDisplayError(
+            "no display found (DISPLAY and WAYLAND_DISPLAY are unset); run Legday from a "
+            "desktop session, or set QT_QPA_PLATFORM=offscreen to run it without a screen"
+        )
     app = _application()
     window = start_main_window(database)
     app.exec()
@@ -62,8 +78,11 @@ def run_app(database: Path) -> int:
 def run_self_test(database: Path) -> int:
     """Open the window, wait until today's map is painted with data and writable, exit.
 
-    Prints one JSON line of timings, in seconds since Legday was imported.
+    Prints one JSON line of timings, in seconds since Legday was imported. Without a
+    display (a headless build machine) it renders offscreen.
     """
+    if QApplication.instance() is None and not _has_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = _application()
     window = start_main_window(database)
     timings = {"window_shown_s": time.perf_counter() - IMPORTED_AT}

@@ -286,10 +286,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = _build_parser().parse_args(argv)
     try:
         if arguments.command is None:
-            from legday_desktop.app import run_app, run_self_test
+            from legday_desktop.app import NoDisplayError, run_app, run_self_test
 
             path = _database_path(arguments)
-            return run_self_test(path) if arguments.self_test else run_app(path)
+            try:
+                return run_self_test(path) if arguments.self_test else run_app(path)
+            except NoDisplayError as error:
+                raise CommandError(str(error)) from error
         return _COMMANDS[arguments.command](arguments)
     except CommandError as error:
         print(f"legday: error: {error}", file=sys.stderr)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 import stat
 import subprocess
@@ -317,3 +318,22 @@ def test_damaged_journal_gets_one_line_and_exit_1(run, tmp_path: Path) -> None: 
     code, out, err = run("export", "--db", target, "--format", "csv")
     assert (code, out) == (1, "")
     assert err.startswith("legday: error: Could not read") and err.count("\n") == 1
+
+
+def test_without_a_display_the_app_says_so_in_one_line(tmp_path: Path) -> None:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    command = [sys.executable, "-m", "legday_desktop", "--db", str(tmp_path / "j.sqlite3")]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.startswith("legday: error: no display found")
+    assert result.stderr.count("\n") == 1
+    # The self-test, made for headless smoke tests, renders offscreen instead.
+    result = subprocess.run(
+        [*command, "--self-test"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["ok"]
