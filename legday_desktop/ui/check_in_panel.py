@@ -132,7 +132,13 @@ class CheckInPanel(QGroupBox):
             widget.blockSignals(False)
         self._shown = check_in
 
+    def commit_pending(self) -> None:
+        """Emit an edit still in progress (a note typed without Enter) before moving on."""
+        self._emit()
+
     def _emit(self) -> None:
+        if self._shown is None:
+            return  # nothing shown yet, nothing edited
         check_in = self.current()
         if check_in != self._shown:
             self._shown = check_in

@@ -338,7 +338,8 @@ class MainWindow(QMainWindow):
             item.setEnabled(enabled and item not in (self.undo_action, self.redo_action))
 
     def show_date(self, date: dt.date) -> None:
-        """Show ``date`` (never later than today)."""
+        """Show ``date`` (never later than today), saving an edit still being typed."""
+        self.check_in_panel.commit_pending()
         self.shown_date = min(date, self._today())
         self.refresh()
 
@@ -481,7 +482,32 @@ class MainWindow(QMainWindow):
         if decision.delete and decision.original_date is not None:
             self._service.delete_leg_day(decision.original_date)
         elif decision.leg_day is not None:
+            date = decision.leg_day.date
+            try:
+                existing = self._service.overview(date).leg_day
+            except JournalError as error:
+                self._write_failed(f"Save leg day failed: {error}")
+                return
+            if (
+                existing is not None
+                and existing.date == date
+                and date != decision.original_date
+                and not self._confirm_replace(existing)
+            ):
+                return
             self._service.save_leg_day(decision.leg_day, replacing=decision.original_date)
+
+    def _confirm_replace(self, existing: LegDay) -> bool:
+        """Ask before a leg day takes the date of another one (one leg day per date)."""
+        answer = QMessageBox.question(
+            self,
+            "Replace leg day?",
+            f"{texts.short_date(existing.date, self._today())} already has a leg day "
+            f"({existing.display_title}). Replace it? (Edit → Undo brings it back.)",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     # --- other actions -----------------------------------------------------------
 
@@ -543,6 +569,8 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if self._service is not None:
+            self.check_in_panel.commit_pending()
         self.save_settings()
         if self._service is not None:
             self._service.close()

@@ -335,3 +335,36 @@ def test_notes_are_kept_when_a_level_changes(qtbot: QtBot, database: Path) -> No
         (5, "tight after running")
     ]
     connection.close()
+
+
+def test_a_note_typed_without_enter_is_saved_when_the_day_changes(
+    window: MainWindow, database: Path
+) -> None:
+    note = window.check_in_panel.note
+    note.setFocus()
+    QTest.keyClicks(note, "slept badly")
+    window.previous_action.trigger()  # Alt+Left: the focus stays in the note field
+    connection = sqlite3.connect(database)
+    assert connection.execute("SELECT date, note FROM check_in").fetchall() == [
+        (TODAY.isoformat(), "slept badly")
+    ]
+    connection.close()
+
+
+def test_moving_a_leg_day_onto_another_asks_first(
+    qtbot: QtBot, database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    older = LegDay(TODAY - dt.timedelta(days=3), "Older", ("Squat",))
+    newer = LegDay(TODAY - dt.timedelta(days=1), "Newer", ("Lunge",))
+    filled_repository(database, Journal(leg_days=(older, newer))).close()
+    window = open_window(qtbot, database)
+    moved = LegDay(older.date, "Newer", ("Lunge",))
+    monkeypatch.setattr(LegDayDialog, "ask", lambda *_: LegDayDecision(moved, newer.date))
+    answers = [QMessageBox.StandardButton.Cancel]
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: answers.pop())
+    window.edit_leg_day_action.trigger()
+    assert window.banner_label.text().startswith("Day 1 after leg day")  # nothing changed
+    answers.append(QMessageBox.StandardButton.Yes)
+    window.edit_leg_day_action.trigger()
+    assert window.banner_label.text().startswith("Day 3 after leg day")
+    assert "(lunge)" in window.banner_label.text()
