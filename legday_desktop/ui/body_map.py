@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
     QBrush,
     QColor,
     QFont,
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from legday_desktop.domain.regions import REGION_IDS, region_by_id
 from legday_desktop.domain.soreness import MAX_LEVEL, MIN_LEVEL
 from legday_desktop.ui import texts
+from legday_desktop.ui.body_map_accessibility import install_accessibility
 from legday_desktop.ui.body_map_art import BodyMapArt, load_art
 from legday_desktop.ui.colours import level_colour, text_colour_on
 
@@ -83,6 +86,7 @@ class BodyMap(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(260, 330)
         self.setAccessibleName("Body map")
+        install_accessibility()
         self._update_accessible_description()
 
     # --- state -------------------------------------------------------------------
@@ -114,6 +118,10 @@ class BodyMap(QWidget):
         self._selected = region_id
         self._last_digit = None
         self._update_accessible_description()
+        if region_id is not None and QAccessible.isActive():
+            event = QAccessibleEvent(self, QAccessible.Event.Focus)
+            event.setChild(REGION_IDS.index(region_id))
+            QAccessible.updateAccessibility(event)
         self.update()
         self.region_selected.emit(region_id or "")
 

@@ -66,3 +66,8 @@ def leg_day_banner(overview: DayOverview, today: dt.date) -> str:
         return "No leg day yet · log one (Ctrl+L), then click where it hurts"
     what = ", ".join(name.lower() for name in leg_day.exercises) or leg_day.display_title
     return f"{days_after_headline(overview)} · {short_date(leg_day.date, today)} ({what})"
+
+
+def level_band(level: int) -> str:
+    """``moderate`` for 5."""
+    return band_of(level).label

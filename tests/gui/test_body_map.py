@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from conftest import click_at, click_region, stored_levels
 from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -91,6 +92,25 @@ def test_hover_highlights_and_names_region_and_level(window: MainWindow) -> None
     assert window.body_map.hovered_region == "quadriceps.left"
     QTest.mouseMove(window.body_map, window.body_map.region_centre("calves.right").toPoint())
     assert window.body_map.toolTip() == "Right calves — not rated"
+
+
+def test_every_region_is_an_accessible_element(window: MainWindow) -> None:
+    window.body_map.set_levels({"quadriceps.left": 6})
+    click_region(window, "quadriceps.left")
+    accessible = QAccessible.queryAccessibleInterface(window.body_map)
+    assert accessible.text(QAccessible.Text.Name) == "Body map"
+    assert accessible.childCount() == 18
+    names = [accessible.child(index).text(QAccessible.Text.Name) for index in range(18)]
+    assert names == [region_by_id(region_id).name for region_id in REGION_IDS]
+    quads = accessible.child(REGION_IDS.index("quadriceps.left"))
+    assert quads.text(QAccessible.Text.Description) == "6, moderate — front view"
+    assert quads.state().selected
+    calves = accessible.child(REGION_IDS.index("calves.right"))
+    assert calves.text(QAccessible.Text.Description) == "not rated — back view"
+    assert accessible.indexOfChild(calves) == REGION_IDS.index("calves.right")
+    centre = window.body_map.mapToGlobal(window.body_map.region_centre("calves.right").toPoint())
+    assert accessible.childAt(centre.x(), centre.y()) is calves
+    assert calves.rect().contains(centre)
 
 
 def test_accessible_description_follows_the_selection(window: MainWindow) -> None:
