@@ -32,12 +32,12 @@ class JournalService(QObject):
     the app never loads SQLAlchemy unless a file needs a schema upgrade.
 
     Signals:
-        journal_changed(object, str): a JournalChange was committed (by a new step, an
-            undo or a redo), with a sentence saying what happened.
+        journal_changed(object, str, bool): a JournalChange was committed, with a
+            sentence saying what happened; the bool is True for an undo or a redo.
         write_failed(str): a change could not be saved; nothing of it was stored.
     """
 
-    journal_changed = Signal(object, str)
+    journal_changed = Signal(object, str, bool)
     write_failed = Signal(str)
 
     def __init__(
@@ -54,6 +54,7 @@ class JournalService(QObject):
         self._busy_timeout_ms = busy_timeout_ms
         self._connection: sqlite3.Connection | None = None
         self.undo_stack = QUndoStack(self)
+        self._last_pushed: QUndoCommand | None = None
 
     def open(self) -> None:
         """Check (create, upgrade) the file and connect to it; JournalError if it cannot."""
@@ -102,7 +103,7 @@ class JournalService(QObject):
         try:
             notes = {rating.region_id: rating.note for rating in self.overview(date).ratings}
         except JournalError as error:
-            self.write_failed.emit(f"{_describe_levels(levels)} failed: {error}")
+            self.write_failed.emit(f"{_describe_levels(date, levels)} failed: {error}")
             return False
         ratings = {
             (date, region_id): None
@@ -112,7 +113,7 @@ class JournalService(QObject):
         }
         return self._push(
             JournalChange(ratings=ratings),
-            _describe_levels(levels),
+            _describe_levels(date, levels),
             merge_key=(date, tuple(sorted(levels))) if continues_previous else None,
         )
 
@@ -136,20 +137,33 @@ class JournalService(QObject):
         self, change: JournalChange, text: str, merge_key: tuple[object, ...] | None = None
     ) -> bool:
         """Apply ``change`` now; on success put it on the undo stack. False if it failed."""
+        stack = self.undo_stack
+        # Only ever merge into the step this service pushed last, still on top of the stack.
+        if merge_key is not None and (
+            stack.index() != stack.count()
+            or stack.index() == 0
+            or stack.command(stack.index() - 1) is not self._last_pushed
+        ):
+            merge_key = None
         inverse = self.apply(change, text)
         if inverse is None:
             return False
-        self.undo_stack.push(_ChangeCommand(self, change, inverse, text, merge_key))
+        command = _ChangeCommand(self, change, inverse, text, merge_key)
+        stack.push(command)
+        if merge_key is None:
+            self._last_pushed = command
         return True
 
-    def apply(self, change: JournalChange, text: str) -> JournalChange | None:
+    def apply(
+        self, change: JournalChange, text: str, *, replayed: bool = False
+    ) -> JournalChange | None:
         """Commit ``change`` and announce it; its inverse, or None (and write_failed) if not."""
         try:
             inverse = apply_change(self._open_connection(), change, today=self._today())
         except (StorageError, DomainError, JournalError) as error:
             self.write_failed.emit(f"{text} failed: {error}")
             return None
-        self.journal_changed.emit(change, text)
+        self.journal_changed.emit(change, text, replayed)
         return inverse
 
 
@@ -157,16 +171,17 @@ def _day(date: dt.date) -> str:
     return f"{date:%a} {date.day} {date:%b}"
 
 
-def _describe_levels(levels: dict[str, int | None]) -> str:
+def _describe_levels(date: dt.date, levels: dict[str, int | None]) -> str:
+    """``Set Left quads and Right quads to 6 on Wed 25 Nov``."""
     from legday_desktop.domain.regions import region_by_id
 
     names = " and ".join(region_by_id(region_id).name for region_id in sorted(levels))
     values = set(levels.values())
     if values == {None}:
-        return f"Clear {names}"
+        return f"Clear {names} on {_day(date)}"
     if len(values) == 1:
-        return f"Set {names} to {values.pop()}"
-    return f"Set {names}"
+        return f"Set {names} to {values.pop()} on {_day(date)}"
+    return f"Set {names} on {_day(date)}"
 
 
 class _ChangeCommand(QUndoCommand):
@@ -212,6 +227,6 @@ class _ChangeCommand(QUndoCommand):
         self._run(self._backward, f"Undo: {self.text()}")
 
     def _run(self, change: JournalChange, text: str) -> None:
-        if self._service.apply(change, text) is None:
+        if self._service.apply(change, text, replayed=True) is None:
             # The database did not change; drop this step rather than let the stack lie.
             self.setObsolete(True)

@@ -125,6 +125,10 @@ class BodyMap(QWidget):
         self.update()
         self.region_selected.emit(region_id or "")
 
+    def forget_pending_digit(self) -> None:
+        """Forget a typed "1": something else happened, so a following "0" means 0."""
+        self._last_digit = None
+
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return QSize(460, 590)
 
@@ -364,6 +368,10 @@ class BodyMap(QWidget):
             if best is None or score < best[0]:
                 best = (score, region_id)
         return self._selected if best is None else best[1]
+
+    def focusOutEvent(self, event: QEvent) -> None:  # type: ignore[override]  # noqa: N802
+        self.forget_pending_digit()
+        super().focusOutEvent(event)  # type: ignore[arg-type]
 
     def focusInEvent(self, event: QEvent) -> None:  # type: ignore[override]  # noqa: N802
         if self._selected is None:

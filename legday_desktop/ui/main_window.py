@@ -172,9 +172,7 @@ class MainWindow(QMainWindow):
         map_layout.addWidget(disclaimer)
 
         self.region_model = RegionTableModel(self)
-        self.region_model.level_edited.connect(
-            lambda region_id, level: self._set_levels(region_id, level, False)
-        )
+        self.region_model.level_edited.connect(self._table_level_edited)
         self.region_table = QTableView()
         self.region_table.setObjectName("regionTable")
         self.region_table.setAccessibleName("Soreness by region")
@@ -328,18 +326,14 @@ class MainWindow(QMainWindow):
             self.edit_leg_day_button,
         ):
             widget.setEnabled(enabled)
-        for item in (
-            self.log_leg_day_action,
-            self.edit_leg_day_action,
-            self.clear_action,
-            self.undo_action,
-            self.redo_action,
-        ):
-            item.setEnabled(enabled and item not in (self.undo_action, self.redo_action))
+        # Undo and redo follow the undo stack, not this.
+        for item in (self.log_leg_day_action, self.edit_leg_day_action, self.clear_action):
+            item.setEnabled(enabled)
 
     def show_date(self, date: dt.date) -> None:
         """Show ``date`` (never later than today), saving an edit still being typed."""
         self.check_in_panel.commit_pending()
+        self.body_map.forget_pending_digit()
         self.shown_date = min(date, self._today())
         self.refresh()
 
@@ -350,7 +344,9 @@ class MainWindow(QMainWindow):
             self.show_date(chosen)
 
     def refresh(self) -> None:
-        """Read the shown date again and show it."""
+        """Read the shown date again and show it (after saving a check-in edit in progress)."""
+        if self._service is not None:
+            self.check_in_panel.commit_pending()
         today = self._today()
         self.date_edit.blockSignals(True)
         self.date_edit.setMaximumDate(_qdate(today))
@@ -365,6 +361,9 @@ class MainWindow(QMainWindow):
         except JournalError as error:
             self.banner_label.setText(f"Could not read the journal: {error}")
             self.statusBar().showMessage("Reading the journal failed; nothing was changed")
+            self._overview = None
+            self.body_map.set_levels({})  # never leave another day's values on screen
+            self.region_model.show_levels({})
             self._set_editing_enabled(False)
             return
         self._set_editing_enabled(True)
@@ -412,6 +411,8 @@ class MainWindow(QMainWindow):
                 )
         else:
             selection.clearSelection()
+            # Without a current row, clicking the same row again selects it again.
+            selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
         self._show_selection()
 
     def _table_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -431,10 +432,15 @@ class MainWindow(QMainWindow):
         )
         self.level_picker.show_level(level, enabled=self.journal_open)
 
+    def _table_level_edited(self, region_id: str, level: int | None) -> None:
+        self.body_map.forget_pending_digit()
+        self._set_levels(region_id, level, False)
+
     def _level_requested(self, region_id: str, level: int | None, continues: bool) -> None:
         self._set_levels(region_id, level, continues)
 
     def _level_chosen(self, level: int | None) -> None:
+        self.body_map.forget_pending_digit()
         if self.body_map.selected_region is not None:
             self._set_levels(self.body_map.selected_region, level, False)
 
@@ -454,14 +460,25 @@ class MainWindow(QMainWindow):
 
     # --- changes from the service ------------------------------------------------
 
-    def _journal_changed(self, change: JournalChange, text: str) -> None:
+    def _journal_changed(self, change: JournalChange, text: str, replayed: bool) -> None:
         self.statusBar().showMessage(f"Saved — {text}", 6000)
+        if replayed:
+            self.body_map.forget_pending_digit()
+            if (
+                not change.touches_leg_days
+                and self.shown_date not in change.dates
+                and len(change.dates) == 1
+            ):
+                # Undo and redo show the day they changed, so nothing changes out of sight.
+                (date,) = change.dates
+                self.show_date(date)
+                return
         if self.shown_date in change.dates or change.touches_leg_days:
             self.refresh()
 
     def _write_failed(self, message: str) -> None:
         self.statusBar().showMessage("Not saved — see the message")
-        QMessageBox.warning(self, "Not saved", f"{message}\n\nNothing of this change was stored.")
+        QMessageBox.warning(self, "Not saved", message)
         self.refresh()
 
     # --- leg days ----------------------------------------------------------------

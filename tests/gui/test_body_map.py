@@ -255,3 +255,73 @@ def test_dates_before_today_only(window: MainWindow) -> None:
     assert window.next_button.isEnabled()
     window.show_date(today + dt.timedelta(days=5))
     assert window.shown_date == today
+
+
+def test_undo_still_works_after_changing_the_day(window: MainWindow, database) -> None:  # type: ignore[no-untyped-def]
+    click_region(window, "quadriceps.left")
+    QTest.keyClick(window.body_map, Qt.Key.Key_6)
+    window.previous_action.trigger()
+    window.today_action.trigger()
+    assert window.undo_action.isEnabled()
+    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored_levels(database) == {}
+
+
+def test_undo_of_another_day_shows_that_day(window: MainWindow, database) -> None:  # type: ignore[no-untyped-def]
+    click_region(window, "calves.left")
+    QTest.keyClick(window.body_map, Qt.Key.Key_4)
+    window.previous_action.trigger()
+    window.undo_action.trigger()
+    assert window.shown_date == dt.date.today()
+    assert stored_levels(database) == {} == window.body_map.levels
+    assert window.statusBar().currentMessage().startswith("Saved — Undo: Set Left calves")
+
+
+@pytest.mark.parametrize("interruption", ["level button", "other day", "undo", "table edit"])
+def test_a_one_then_zero_after_something_else_is_a_zero(
+    window: MainWindow,
+    database,
+    interruption: str,  # type: ignore[no-untyped-def]
+) -> None:
+    window.both_sides.setChecked(False)
+    click_region(window, "glutes.left")
+    QTest.keyClick(window.body_map, Qt.Key.Key_3)
+    QTest.keyClick(window.body_map, Qt.Key.Key_1)
+    if interruption == "level button":
+        QTest.mouseClick(window.level_picker.buttons[5], Qt.MouseButton.LeftButton)
+    elif interruption == "other day":
+        window.previous_action.trigger()
+        window.today_action.trigger()
+    elif interruption == "undo":
+        window.undo_action.trigger()
+    else:
+        model = window.region_model
+        model.setData(model.index(model.row_of("glutes.right"), model.LEVEL), "2")
+    QTest.keyClick(window.body_map, Qt.Key.Key_0)
+    assert stored_levels(database)["glutes.left"] == 0
+    # And 0 is its own step: undo goes back to what came before it, not further.
+    window.undo_action.trigger()
+    assert stored_levels(database).get("glutes.left") != 0
+
+
+def test_a_note_in_progress_survives_a_level_change(window: MainWindow, database) -> None:  # type: ignore[no-untyped-def]
+    note = window.check_in_panel.note
+    note.setFocus()
+    QTest.keyClicks(note, "stiff")
+    click_region(window, "calves.left")
+    QTest.mouseClick(window.level_picker.buttons[4], Qt.MouseButton.LeftButton)
+    assert window.check_in_panel.note.text() == "stiff"
+    import sqlite3
+
+    connection = sqlite3.connect(database)
+    assert connection.execute("SELECT note FROM check_in").fetchall() == [("stiff",)]
+    connection.close()
+
+
+def test_escape_then_the_same_table_row_selects_again(window: MainWindow) -> None:
+    click_region(window, "knees.left")
+    QTest.keyClick(window.body_map, Qt.Key.Key_Escape)
+    assert window.body_map.selected_region is None
+    row = window.region_model.row_of("knees.left")
+    window.region_table.selectRow(row)
+    assert window.body_map.selected_region == "knees.left"

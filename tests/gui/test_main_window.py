@@ -184,7 +184,8 @@ def test_a_failed_write_is_explained_and_changes_nothing(
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()
-    assert shown and "Set Left quads and Right quads to 4 failed" in shown[0]
+    assert shown and f"Set Left quads and Right quads to 4 on {TODAY:%a} {TODAY.day}" in shown[0]
+    assert "database is locked" in shown[0]
     assert "Nothing of this change was stored" in shown[0]
     assert stored_levels(database) == {} == window.body_map.levels
     assert not service.undo_stack.canUndo()
@@ -237,7 +238,10 @@ def test_menus_have_the_standard_shortcuts(window: MainWindow) -> None:
 def test_status_bar_confirms_saves(window: MainWindow) -> None:
     click_region(window, "knees.right")
     QTest.keyClick(window.body_map, Qt.Key.Key_2)
-    assert window.statusBar().currentMessage() == ("Saved — Set Left knees and Right knees to 2")
+    day = f"{TODAY:%a} {TODAY.day} {TODAY:%b}"
+    assert window.statusBar().currentMessage() == (
+        f"Saved — Set Left knees and Right knees to 2 on {day}"
+    )
 
 
 def test_export_image_writes_the_window(
