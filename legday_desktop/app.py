@@ -49,9 +49,13 @@ def open_journal(window: MainWindow, database: Path) -> bool:
     return True
 
 
-def start_main_window(database: Path) -> MainWindow:
-    """Show the main window at once, and open ``database`` into it from the event loop."""
-    window = MainWindow()
+def start_main_window(database: Path, *, interactive: bool = True) -> MainWindow:
+    """Show the main window at once, and open ``database`` into it from the event loop.
+
+    ``interactive=False`` (self-test) neither reads nor writes the user's window
+    settings, and reports an unopenable journal in ``window.open_error``, not a dialog.
+    """
+    window = MainWindow(interactive=interactive)
     window.show()
 
     def open_or_close() -> None:
@@ -75,37 +79,51 @@ def run_app(database: Path) -> int:
     return 0 if window.journal_open else 1
 
 
-def run_self_test(database: Path) -> int:
-    """Open the window, wait until today's map is painted with data and writable, exit.
+def run_self_test(database: Path, *, timeout_s: float = 60) -> int:
+    """Open the window, wait until today's map is painted with data, print timings, exit.
 
-    Prints one JSON line of timings, in seconds since Legday was imported. Without a
-    display (a headless build machine) it renders offscreen.
+    Prints one JSON line: timings in seconds since Legday was imported, or the error.
+    Without a display (a headless build machine) it renders offscreen. Exit code 0 when
+    the day was painted, 1 otherwise (the journal could not be opened, or time ran out).
     """
     if QApplication.instance() is None and not _has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = _application()
-    window = start_main_window(database)
+    window = start_main_window(database, interactive=False)
     timings = {"window_shown_s": time.perf_counter() - IMPORTED_AT}
+    outcome: dict[str, object] = {}
+
+    def finish(report: dict[str, object], code: int) -> None:
+        if outcome:
+            return
+        outcome.update(report)
+        print(json.dumps({**report, "database": str(database)}), flush=True)
+        window.close()
+        app.exit(code)
 
     def painted() -> None:
         timings["data_painted_s"] = time.perf_counter() - IMPORTED_AT
-        QTimer.singleShot(0, finish)
-
-    def finish() -> None:
-        report = {
+        report: dict[str, object] = {
             "ok": True,
-            "database": str(database),
             "date": window.shown_date.isoformat(),
             "regions_rated": len(window.body_map.levels),
             **{key: round(value, 4) for key, value in timings.items()},
         }
-        print(json.dumps(report), flush=True)
-        window.close()
-        app.exit(0)
+        QTimer.singleShot(0, lambda: finish(report, 0))
+
+    def check_failed() -> None:
+        if window.open_error is not None:
+            finish({"ok": False, "error": window.open_error}, 1)
+        elif not outcome:
+            QTimer.singleShot(20, check_failed)
 
     window.body_map.data_painted.connect(painted)
-    app.exec()
-    return 0 if "data_painted_s" in timings else 1
+    QTimer.singleShot(0, check_failed)
+    QTimer.singleShot(
+        round(timeout_s * 1000),
+        lambda: finish({"ok": False, "error": f"not painted within {timeout_s:g} s"}, 1),
+    )
+    return app.exec()
 
 
 def render_snapshot(database: Path, date: dt.date, output: Path) -> None:
@@ -117,7 +135,7 @@ def render_snapshot(database: Path, date: dt.date, output: Path) -> None:
     if QApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # render only, never on screen
     app = _application()
-    window = MainWindow()
+    window = MainWindow(interactive=False)
     service = JournalService(database, parent=window)
     try:
         service.open()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,7 +38,7 @@ from legday_desktop.ui.body_map import BodyMap
 from legday_desktop.ui.check_in_panel import CheckInPanel
 from legday_desktop.ui.leg_day_dialog import LegDayDialog
 from legday_desktop.ui.level_controls import LevelPicker, ScaleLegend
-from legday_desktop.ui.region_table import RegionTableModel
+from legday_desktop.ui.region_table import LevelEditDelegate, RegionTableModel
 
 NOT_MEDICAL_ADVICE = "Legday gives general information, not medical advice."
 
@@ -57,9 +57,14 @@ def _bigger(font: QFont, factor: float, bold: bool = False) -> QFont:
 class MainWindow(QMainWindow):
     """Shows one day of a journal and turns what the user does into service calls."""
 
-    def __init__(self, today: Callable[[], dt.date] = dt.date.today) -> None:
+    def __init__(
+        self, today: Callable[[], dt.date] = dt.date.today, *, interactive: bool = True
+    ) -> None:
+        """``interactive=False`` (snapshots, self-tests): no saved settings, no dialogs."""
         super().__init__()
         self._today = today
+        self._interactive = interactive
+        self.open_error: str | None = None
         self._service: JournalService | None = None
         self._overview: DayOverview | None = None
         self.shown_date = today()
@@ -86,7 +91,12 @@ class MainWindow(QMainWindow):
         self._set_editing_enabled(False)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
-        self._restore_settings()
+        if interactive:
+            self._restore_settings()
+        self._midnight = QTimer(self)
+        self._midnight.setSingleShot(True)
+        self._midnight.timeout.connect(self._new_day)
+        self._schedule_midnight()
 
     # --- building ----------------------------------------------------------------
 
@@ -192,6 +202,17 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.region_table.selectionModel().currentRowChanged.connect(self._table_row_changed)
+        self.region_table.setItemDelegateForColumn(
+            RegionTableModel.LEVEL, LevelEditDelegate(self.region_table)
+        )
+        # Delete clears the selected row's value, as it does on the map.
+        clear_row = QAction("Clear value", self.region_table)
+        clear_row.setShortcuts(
+            [QKeySequence(Qt.Key.Key_Delete), QKeySequence(Qt.Key.Key_Backspace)]
+        )
+        clear_row.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        clear_row.triggered.connect(lambda: self._level_chosen(None))
+        self.region_table.addAction(clear_row)
 
         self.check_in_panel = CheckInPanel()
         self.check_in_panel.check_in_edited.connect(self._check_in_edited)
@@ -312,9 +333,11 @@ class MainWindow(QMainWindow):
 
     def show_open_error(self, message: str) -> None:
         """Say why the journal could not be opened."""
+        self.open_error = message
         self.banner_label.setText(f"Could not open the journal: {message}")
         self.statusBar().showMessage("No journal open")
-        QMessageBox.critical(self, f"{APP_NAME} cannot open the journal", message)
+        if self._interactive:
+            QMessageBox.critical(self, f"{APP_NAME} cannot open the journal", message)
 
     def _set_editing_enabled(self, enabled: bool) -> None:
         for widget in (
@@ -329,6 +352,20 @@ class MainWindow(QMainWindow):
         # Undo and redo follow the undo stack, not this.
         for item in (self.log_leg_day_action, self.edit_leg_day_action, self.clear_action):
             item.setEnabled(enabled)
+
+    def _schedule_midnight(self) -> None:
+        now = dt.datetime.now()
+        midnight = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time())
+        self._midnight.start(int((midnight - now).total_seconds() * 1000) + 1000)
+
+    def _new_day(self) -> None:
+        """A new day began while the window was open: follow it if "today" was shown."""
+        today = self._today()
+        if self.shown_date == today - dt.timedelta(days=1):
+            self.show_date(today)
+        else:
+            self.refresh()  # the calendar and "Next day" may now reach the new today
+        self._schedule_midnight()
 
     def show_date(self, date: dt.date) -> None:
         """Show ``date`` (never later than today), saving an edit still being typed."""
@@ -588,7 +625,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         if self._service is not None:
             self.check_in_panel.commit_pending()
-        self.save_settings()
+        if self._interactive:
+            self.save_settings()
         if self._service is not None:
             self._service.close()
         super().closeEvent(event)

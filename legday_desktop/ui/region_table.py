@@ -9,9 +9,12 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRegularExpression,
     Qt,
     Signal,
 )
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from legday_desktop.domain.regions import REGIONS
 from legday_desktop.domain.soreness import MAX_LEVEL, MIN_LEVEL
@@ -102,3 +105,16 @@ class RegionTableModel(QAbstractTableModel):
         if level != self._levels.get(region_id):
             self.level_edited.emit(region_id, level)
         return True
+
+
+class LevelEditDelegate(QStyledItemDelegate):
+    """Edits a level in a line that only accepts 0–10, or nothing to clear it."""
+
+    def createEditor(  # noqa: N802 (Qt override)
+        self, parent: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setValidator(QRegularExpressionValidator(QRegularExpression("10|[0-9]|"), editor))
+        editor.setPlaceholderText("0–10")
+        editor.setToolTip("A level from 0 to 10; leave empty for not rated")
+        return editor

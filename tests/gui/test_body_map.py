@@ -325,3 +325,28 @@ def test_escape_then_the_same_table_row_selects_again(window: MainWindow) -> Non
     row = window.region_model.row_of("knees.left")
     window.region_table.selectRow(row)
     assert window.body_map.selected_region == "knees.left"
+
+
+def test_the_table_only_accepts_levels_and_delete_clears(
+    window: MainWindow,
+    database,
+    qtbot: QtBot,  # type: ignore[no-untyped-def]
+) -> None:
+    window.both_sides.setChecked(False)
+    table = window.region_table
+    model = window.region_model
+    index = model.index(model.row_of("shins.left"), model.LEVEL)
+    table.setFocus()
+    table.setCurrentIndex(index)
+    QTest.keyClick(table, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: table.state() == table.State.EditingState)
+    editor = table.focusWidget()
+    QTest.keyClicks(editor, "1x")  # "11" and letters cannot be typed
+    assert editor.text() == "1"
+    QTest.keyClick(editor, Qt.Key.Key_Backspace)
+    QTest.keyClicks(editor, "10")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: stored_levels(database) == {"shins.left": 10})
+    table.setFocus()
+    QTest.keyClick(table, Qt.Key.Key_Delete)
+    assert stored_levels(database) == {}

@@ -372,3 +372,54 @@ def test_moving_a_leg_day_onto_another_asks_first(
     window.edit_leg_day_action.trigger()
     assert window.banner_label.text().startswith("Day 3 after leg day")
     assert "(lunge)" in window.banner_label.text()
+
+
+def test_self_test_reports_a_journal_it_cannot_open(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.sqlite3"
+    bad.write_text("not a journal")
+    result = subprocess.run(
+        [sys.executable, "-m", "legday_desktop", "--self-test", "--db", str(bad)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["ok"] is False and "not a Legday database" in report["error"]
+
+
+def test_snapshot_and_self_test_leave_the_users_settings_alone(
+    tmp_path: Path, isolated_user_folders: Path
+) -> None:
+    database = tmp_path / "demo.sqlite3"
+    assert main(["demo", "--db", str(database)]) == 0
+    for command in (
+        ["snapshot", "--db", str(database), "-o", str(tmp_path / "s.png")],
+        ["--self-test", "--db", str(database)],
+    ):
+        result = subprocess.run(
+            [sys.executable, "-m", "legday_desktop", *command],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+    config = isolated_user_folders / ".config"
+    assert not (config.exists() and list(config.rglob("*.conf")))
+
+
+def test_after_midnight_today_moves_on(qtbot: QtBot, database: Path) -> None:
+    days = [TODAY]
+    window = MainWindow(today=lambda: days[-1])
+    qtbot.addWidget(window)
+    service = JournalService(database, parent=window, today=lambda: days[-1])
+    service.open()
+    window.attach(service)
+    assert window.shown_date == TODAY and not window.next_button.isEnabled()
+    days.append(TODAY + dt.timedelta(days=1))
+    window._new_day()  # what the midnight timer calls
+    assert window.shown_date == days[-1]
+    assert window.date_edit.maximumDate().toPython() == days[-1]
+    window.close()
