@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
 from legday_desktop.domain.check_ins import CheckIn, RecoveryAction, WarningSymptom
 from legday_desktop.domain.soreness import MAX_NOTE_LENGTH
 
+T = TypeVar("T", WarningSymptom, RecoveryAction)
+
 
 class CheckInPanel(QGroupBox):
     """Edits one day's check-in; every edit emits the whole new check-in.
@@ -33,24 +36,12 @@ class CheckInPanel(QGroupBox):
         super().__init__("Check-in", parent)
         self._date = dt.date.today()
         self._shown: CheckIn | None = None
-        self.symptom_boxes: dict[WarningSymptom, QCheckBox] = {}
-        self.action_boxes: dict[RecoveryAction, QCheckBox] = {}
-
-        symptoms = QGridLayout()
-        symptoms.addWidget(QLabel("<b>Warning signs</b> (any one: seek medical care)"), 0, 0, 1, 2)
-        for index, symptom in enumerate(WarningSymptom):
-            box = QCheckBox(symptom.label)
-            box.toggled.connect(self._emit)
-            self.symptom_boxes[symptom] = box
-            symptoms.addWidget(box, 1 + index // 2, index % 2)
-
-        actions = QGridLayout()
-        actions.addWidget(QLabel("<b>What I did for recovery</b>"), 0, 0, 1, 3)
-        for index, action in enumerate(RecoveryAction):
-            box = QCheckBox(action.label)
-            box.toggled.connect(self._emit)
-            self.action_boxes[action] = box
-            actions.addWidget(box, 1 + index // 3, index % 3)
+        symptoms, self.symptom_boxes = self._check_boxes(
+            "<b>Warning signs</b> (any one: seek medical care)", list(WarningSymptom), columns=2
+        )
+        actions, self.action_boxes = self._check_boxes(
+            "<b>What I did for recovery</b>", list(RecoveryAction), columns=3
+        )
 
         self.water = self._amount(15, 0.25, " L")
         self.sleep = self._amount(24, 0.5, " h")
@@ -79,6 +70,20 @@ class CheckInPanel(QGroupBox):
         layout.addSpacing(4)
         layout.addLayout(amounts)
         layout.addStretch(1)
+
+    def _check_boxes(
+        self, title: str, items: list[T], columns: int
+    ) -> tuple[QGridLayout, dict[T, QCheckBox]]:
+        """A titled grid of check boxes, one per item, each saving when toggled."""
+        grid = QGridLayout()
+        grid.addWidget(QLabel(title), 0, 0, 1, columns)
+        boxes: dict[T, QCheckBox] = {}
+        for index, item in enumerate(items):
+            box = QCheckBox(item.label)  # type: ignore[attr-defined]
+            box.toggled.connect(self._emit)
+            boxes[item] = box
+            grid.addWidget(box, 1 + index // columns, index % columns)
+        return grid, boxes
 
     def _amount(self, maximum: float, step: float, suffix: str) -> QDoubleSpinBox:
         box = QDoubleSpinBox()
