@@ -166,23 +166,32 @@ def _demo(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _existing_journal(arguments: argparse.Namespace) -> Path:
+    """The journal to read; commands that only read never create one."""
+    path = _database_path(arguments)
+    if not path.exists():
+        raise CommandError(f"there is no journal at {path}", EXIT_BAD_INPUT)
+    return path
+
+
+def _check_output(output: Path, journal: Path, *, force: bool) -> None:
+    """Refuse to write over the journal itself, or over any file without --force."""
+    journal_files = {Path(f"{journal}{suffix}").resolve() for suffix in ("", "-wal", "-shm")}
+    if output.resolve() in journal_files:
+        raise CommandError(f"{output} is the journal itself; choose another file", EXIT_BAD_INPUT)
+    if output.exists() and not force:
+        raise CommandError(f"{output} exists; add --force to replace it", EXIT_BAD_INPUT)
+
+
 def _export(arguments: argparse.Namespace) -> int:
     from legday_desktop.exchange.csv_format import write_csv
     from legday_desktop.exchange.json_format import write_json
     from legday_desktop.storage.repository import open_repository
 
-    path = _database_path(arguments)
-    if not path.exists():
-        raise CommandError(f"there is no journal at {path}", EXIT_BAD_INPUT)
+    path = _existing_journal(arguments)
     output: Path | None = arguments.output
     if output is not None:
-        journal_files = {Path(f"{path}{suffix}").resolve() for suffix in ("", "-wal", "-shm")}
-        if output.resolve() in journal_files:
-            raise CommandError(
-                f"{output} is the journal itself; choose another file", EXIT_BAD_INPUT
-            )
-        if output.exists() and not arguments.force:
-            raise CommandError(f"{output} exists; add --force to replace it", EXIT_BAD_INPUT)
+        _check_output(output, path, force=arguments.force)
     repository = open_repository(path)
     try:
         journal = repository.journal()
@@ -254,17 +263,14 @@ def _import(arguments: argparse.Namespace) -> int:
 
 
 def _snapshot(arguments: argparse.Namespace) -> int:
-    path = _database_path(arguments)
     output: Path = arguments.output
     date = arguments.date or dt.date.today()
     if date > dt.date.today():
         raise CommandError(f"--date {date.isoformat()} is in the future", EXIT_BAD_INPUT)
     if output.suffix.lower() != ".png":
         raise CommandError(f"{output}: the image must be a .png file", EXIT_BAD_INPUT)
-    if output.exists() and not arguments.force:
-        raise CommandError(f"{output} exists; add --force to replace it", EXIT_BAD_INPUT)
-    if not path.exists():
-        raise CommandError(f"there is no journal at {path}", EXIT_BAD_INPUT)
+    path = _existing_journal(arguments)
+    _check_output(output, path, force=arguments.force)
     from legday_desktop.app import render_snapshot
     from legday_desktop.services.journal import JournalError
 
