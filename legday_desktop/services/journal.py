@@ -14,8 +14,15 @@ from legday_desktop.domain.check_ins import CheckIn
 from legday_desktop.domain.errors import DomainError
 from legday_desktop.domain.journal import DayOverview, JournalChange
 from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.recovery import DayValues, SideMode
 from legday_desktop.domain.soreness import SorenessRating
-from legday_desktop.storage.day_access import apply_change, read_day_overview
+from legday_desktop.storage.day_access import (
+    apply_change,
+    read_day_overview,
+    read_day_values,
+    read_first_rating_date,
+    read_leg_days,
+)
 from legday_desktop.storage.errors import StorageError
 
 
@@ -87,6 +94,26 @@ class JournalService(QObject):
         """The leg day ``date`` belongs to, and that day's ratings and check-in."""
         try:
             return read_day_overview(self._open_connection(), date)
+        except StorageError as error:
+            raise JournalError(str(error)) from error
+
+    def leg_days(self) -> tuple[LegDay, ...]:
+        """Every leg day, oldest first."""
+        try:
+            return read_leg_days(self._open_connection())
+        except StorageError as error:
+            raise JournalError(str(error)) from error
+
+    def day_values(self, first: dt.date, last: dt.date, mode: SideMode) -> DayValues:
+        """Each rated group's value per day from ``first`` to ``last`` (for charts)."""
+        try:
+            return read_day_values(self._open_connection(), first, last, mode)
+        except StorageError as error:
+            raise JournalError(str(error)) from error
+
+    def first_rating_date(self) -> dt.date | None:
+        try:
+            return read_first_rating_date(self._open_connection())
         except StorageError as error:
             raise JournalError(str(error)) from error
 

@@ -13,6 +13,7 @@ import sqlite3
 from legday_desktop.domain.check_ins import CheckIn, RecoveryAction, WarningSymptom
 from legday_desktop.domain.journal import DayOverview, JournalChange
 from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.recovery import DayValues, SideMode
 from legday_desktop.domain.soreness import SorenessRating
 from legday_desktop.storage.errors import DatabaseWriteError, StorageError
 
@@ -193,3 +194,61 @@ def _apply(connection: sqlite3.Connection, change: JournalChange) -> JournalChan
             [(cursor.lastrowid, action.value) for action in check_in.actions],
         )
     return JournalChange(old_leg_days, old_ratings, old_check_ins)
+
+
+def read_leg_days(connection: sqlite3.Connection) -> tuple[LegDay, ...]:
+    """Every leg day, oldest first, with its exercises (two queries, whatever the count)."""
+    try:
+        exercises: dict[int, list[str]] = {}
+        for leg_day_id, name in connection.execute(
+            "SELECT leg_day_id, name FROM leg_day_exercise ORDER BY leg_day_id, position"
+        ):
+            exercises.setdefault(leg_day_id, []).append(name)
+        rows = connection.execute(
+            "SELECT id, date, title, rpe, duration_minutes, start_time, notes FROM leg_day "
+            "ORDER BY date"
+        ).fetchall()
+    except sqlite3.Error as error:
+        raise StorageError(f"Could not read the journal: {error}") from error
+    return tuple(
+        LegDay(
+            date=dt.date.fromisoformat(date),
+            title=title,
+            exercises=tuple(exercises.get(leg_day_id, ())),
+            rpe=rpe,
+            duration_minutes=duration,
+            start_time=_time(start_time),
+            notes=notes,
+        )
+        for leg_day_id, date, title, rpe, duration, start_time, notes in rows
+    )
+
+
+def read_day_values(
+    connection: sqlite3.Connection, first: dt.date, last: dt.date, mode: SideMode
+) -> DayValues:
+    """Each rated group's value per day from ``first`` to ``last`` (see domain.recovery).
+
+    Sides are combined in SQL, so ten years of ratings arrive as one row per group and day.
+    """
+    combine = "max" if mode is SideMode.MAX else "avg"
+    values: DayValues = {}
+    try:
+        rows = connection.execute(
+            f"SELECT date, substr(region_id, 1, instr(region_id, '.') - 1), {combine}(level) "
+            "FROM soreness WHERE date BETWEEN ? AND ? GROUP BY 1, 2",
+            (first.isoformat(), last.isoformat()),
+        )
+        for date, group, value in rows:
+            values.setdefault(dt.date.fromisoformat(date), {})[group] = float(value)
+    except sqlite3.Error as error:
+        raise StorageError(f"Could not read the journal: {error}") from error
+    return values
+
+
+def read_first_rating_date(connection: sqlite3.Connection) -> dt.date | None:
+    try:
+        (first,) = connection.execute("SELECT min(date) FROM soreness").fetchone()
+    except sqlite3.Error as error:
+        raise StorageError(f"Could not read the journal: {error}") from error
+    return None if first is None else dt.date.fromisoformat(first)
