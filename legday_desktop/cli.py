@@ -105,6 +105,42 @@ def _build_parser() -> argparse.ArgumentParser:
     snapshot.add_argument("-o", "--output", type=Path, metavar="FILE.png", required=True)
     snapshot.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
+    chart = commands.add_parser(
+        "chart",
+        parents=[database],
+        help="render a chart to a PNG, SVG or PDF file",
+        description="Render the recovery curve of a leg day, a comparison of the last leg "
+        "days, or the timeline, to an image (the format follows the file's suffix).",
+    )
+    chart.add_argument("--kind", choices=("recovery", "compare", "timeline"), required=True)
+    chart.add_argument(
+        "--leg-day",
+        type=_date_argument,
+        metavar="YYYY-MM-DD",
+        help="recovery: the leg day (default: the latest)",
+    )
+    chart.add_argument("--group", metavar="G", help="a muscle group id (e.g. quadriceps) or total")
+    chart.add_argument("--count", type=int, default=6, help="compare: how many leg days (6)")
+    chart.add_argument(
+        "--range",
+        choices=("4 weeks", "3 months", "year", "all"),
+        default="3 months",
+        help="timeline: how far back (3 months)",
+    )
+    chart.add_argument(
+        "--date",
+        type=_date_argument,
+        metavar="YYYY-MM-DD",
+        help="the day the chart is seen from (default: today)",
+    )
+    chart.add_argument(
+        "--max",
+        action="store_true",
+        help="use the sorer side of each group instead of the mean of both",
+    )
+    chart.add_argument("-o", "--output", type=Path, metavar="FILE", required=True)
+    chart.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
     import_ = commands.add_parser(
         "import",
         parents=[database],
@@ -284,7 +320,67 @@ def _snapshot(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"demo": _demo, "export": _export, "import": _import, "snapshot": _snapshot}
+def _chart(arguments: argparse.Namespace) -> int:
+    output: Path = arguments.output
+    if output.suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise CommandError(f"{output}: the file must end in .png, .svg or .pdf", EXIT_BAD_INPUT)
+    today = dt.date.today()
+    shown = arguments.date or today
+    if shown > today:
+        raise CommandError(f"--date {shown.isoformat()} is in the future", EXIT_BAD_INPUT)
+    path = _existing_journal(arguments)
+    _check_output(output, path, force=arguments.force)
+
+    from legday_desktop.domain.errors import DomainError
+    from legday_desktop.domain.recovery import SideMode, TimeRange
+    from legday_desktop.services.charts import ChartKind, ChartRequest, chart_data
+    from legday_desktop.services.journal import JournalError, JournalService
+
+    service = JournalService(path)
+    try:
+        request = ChartRequest(
+            kind=ChartKind(arguments.kind),
+            shown=shown,
+            today=today,
+            leg_day=arguments.leg_day,
+            group=arguments.group,
+            count=arguments.count,
+            time_range=TimeRange(arguments.range),
+            mode=SideMode.MAX if arguments.max else SideMode.MEAN,
+        )
+        service.open()
+        data = chart_data(service, request)
+    except DomainError as error:
+        raise CommandError(f"{error.field}: {error.problem}", EXIT_BAD_INPUT) from error
+    except JournalError as error:
+        raise CommandError(str(error)) from error
+    finally:
+        service.close()
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from legday_desktop.charts.render import draw_chart
+    from legday_desktop.charts.style import LIGHT
+
+    figure = Figure(figsize=(10, 6), dpi=100, layout="constrained")
+    FigureCanvasAgg(figure)
+    draw_chart(figure.add_subplot(), request.kind, data, LIGHT, shown)
+    try:
+        figure.savefig(output, facecolor=figure.get_facecolor())
+    except OSError as error:
+        raise CommandError(f"cannot write {output}: {error.strerror}") from error
+    print(f"Wrote {output}.")
+    return EXIT_OK
+
+
+_COMMANDS = {
+    "demo": _demo,
+    "export": _export,
+    "import": _import,
+    "snapshot": _snapshot,
+    "chart": _chart,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -11,7 +11,7 @@ from legday_desktop.domain.check_ins import CheckIn, RecoveryAction, WarningSymp
 from legday_desktop.domain.exercises import group_loads
 from legday_desktop.domain.journal import Journal
 from legday_desktop.domain.leg_days import LegDay
-from legday_desktop.domain.regions import Side
+from legday_desktop.domain.regions import Side, region_by_id
 from legday_desktop.domain.soreness import MAX_LEVEL, SorenessRating
 
 
@@ -162,7 +162,10 @@ def _ratings(
     still_sore: set[str] = set()
     day = first
     while day <= today:
-        forgot = rng.random() < 0.12 and day < today - dt.timedelta(days=3)
+        # Now and then a day goes unrated; never the strain, which worried the user.
+        forgot = (
+            rng.random() < 0.12 and day < today - dt.timedelta(days=3) and day not in strain_days
+        )
         levels = {
             region_id: min(MAX_LEVEL, round(value))
             for region_id, value in felt.get(day, {}).items()
@@ -170,8 +173,10 @@ def _ratings(
         if day in strain_days:
             levels["hamstrings.left"] = strain_days[day]
         sore_now = {region_id for region_id, level in levels.items() if level > 0}
-        # Rate everything that hurts, and a 0 once for what stopped hurting since last time.
-        to_rate = sore_now | still_sore
+        # Rate everything that hurts with its other side, and a 0 once for what stopped
+        # hurting since last time.
+        sore_groups = sore_now | {region_by_id(region_id).mirror_id for region_id in sore_now}
+        to_rate = sore_groups | still_sore
         if not forgot:
             for region_id in sorted(to_rate):
                 level = levels.get(region_id, 0)
@@ -181,7 +186,7 @@ def _ratings(
                 if region_id == "hamstrings.left" and strain_days.get(day, 0) >= 6:
                     note = "Sharp, localised pain, not the usual ache"
                 ratings.append(SorenessRating(day, region_id, level, note))
-            still_sore = sore_now
+            still_sore = sore_groups
         day += dt.timedelta(days=1)
     return ratings
 

@@ -4,21 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-# ColorBrewer YlOrRd (designed to be colour-blind safe and to print in grey), stretched to
-# the eleven levels 0–10: lightness falls steadily, so order reads without hue.
-LEVEL_HEX = (
-    "#ffffcc",
-    "#ffeda0",
-    "#fed976",
-    "#fec55f",
-    "#feb24c",
-    "#fd8d3c",
-    "#fc6c33",
-    "#fc4e2a",
-    "#e31a1c",
-    "#bd0026",
-    "#800026",
-)
+from legday_desktop.charts.style import LEVEL_HEX
 
 
 def level_colour(level: int) -> QColor:

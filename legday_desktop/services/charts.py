@@ -1,0 +1,113 @@
+"""What each chart shows, read from a journal: the leg day, the window, the groups."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from legday_desktop.domain.errors import DomainError
+from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.recovery import (
+    MAX_DAYS_SHOWN,
+    TOTAL,
+    Comparison,
+    RecoveryCurve,
+    SideMode,
+    Timeline,
+    TimeRange,
+    compare_leg_days,
+    recovery_curve,
+    timeline,
+)
+from legday_desktop.domain.regions import GROUP_IDS
+from legday_desktop.services.journal import JournalService
+
+
+class ChartKind(StrEnum):
+    """The three charts."""
+
+    RECOVERY = "recovery"
+    COMPARE = "compare"
+    TIMELINE = "timeline"
+
+
+@dataclass(frozen=True, slots=True)
+class ChartRequest:
+    """Everything a chart depends on besides the data.
+
+    ``leg_day`` picks the recovery curve's leg day (default: the one ``shown`` belongs to,
+    else the latest); ``group`` is a group id or TOTAL (None: all rated groups for the
+    recovery curve, the total elsewhere).
+    """
+
+    kind: ChartKind
+    shown: dt.date
+    today: dt.date
+    leg_day: dt.date | None = None
+    group: str | None = None
+    count: int = 6
+    time_range: TimeRange = TimeRange.THREE_MONTHS
+    mode: SideMode = SideMode.MEAN
+
+    def __post_init__(self) -> None:
+        if self.group is not None and self.group != TOTAL and self.group not in GROUP_IDS:
+            raise DomainError(
+                "group", f"unknown group {self.group!r}; use total or one of {', '.join(GROUP_IDS)}"
+            )
+        if not 1 <= self.count <= 52:
+            raise DomainError("count", f"{self.count} leg days: choose 1 to 52")
+
+
+ChartData = RecoveryCurve | Comparison | Timeline | None
+
+
+def chart_data(service: JournalService, request: ChartRequest) -> ChartData:
+    """The data ``request`` asks for; None for a recovery curve with no leg day yet.
+
+    Raises JournalError if the journal cannot be read and DomainError if ``leg_day`` names
+    a date without a leg day.
+    """
+    if request.kind is ChartKind.TIMELINE:
+        start = request.time_range.start(request.today, service.first_rating_date())
+        values = service.day_values(start, request.today, request.mode)
+        keys = [request.group or TOTAL]
+        return timeline(values, service.leg_days(), keys, start, request.today)
+    leg_days = service.leg_days()
+    if request.kind is ChartKind.COMPARE:
+        chosen = [day for day in leg_days if day.date <= request.shown][-request.count :]
+        if not chosen:
+            return compare_leg_days((), {}, request.group or TOTAL, request.count, request.shown)
+        last = min(request.today, chosen[-1].date + dt.timedelta(days=MAX_DAYS_SHOWN))
+        values = service.day_values(chosen[0].date, last, request.mode)
+        return compare_leg_days(
+            leg_days, values, request.group or TOTAL, request.count, request.shown
+        )
+    leg_day, following = _pick_leg_day(leg_days, request)
+    if leg_day is None:
+        return None
+    last = leg_day.date + dt.timedelta(days=MAX_DAYS_SHOWN)
+    values = service.day_values(leg_day.date, min(last, request.today), request.mode)
+    if request.group is not None and request.group != TOTAL:
+        values = {
+            date: {request.group: groups[request.group]}
+            for date, groups in values.items()
+            if request.group in groups
+        }
+    return recovery_curve(leg_day, following, values)
+
+
+def _pick_leg_day(
+    leg_days: tuple[LegDay, ...], request: ChartRequest
+) -> tuple[LegDay | None, dt.date | None]:
+    if not leg_days:
+        return None, None
+    if request.leg_day is not None:
+        index = next((i for i, day in enumerate(leg_days) if day.date == request.leg_day), None)
+        if index is None:
+            raise DomainError("leg_day", f"there is no leg day on {request.leg_day.isoformat()}")
+    else:
+        on_or_before = [i for i, day in enumerate(leg_days) if day.date <= request.shown]
+        index = on_or_before[-1] if on_or_before else len(leg_days) - 1
+    following = leg_days[index + 1].date if index + 1 < len(leg_days) else None
+    return leg_days[index], following
