@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +41,9 @@ from legday_desktop.ui.check_in_panel import CheckInPanel
 from legday_desktop.ui.leg_day_dialog import LegDayDialog
 from legday_desktop.ui.level_controls import LevelPicker, ScaleLegend
 from legday_desktop.ui.region_table import LevelEditDelegate, RegionTableModel
+
+if TYPE_CHECKING:
+    from legday_desktop.charts.panel import ChartPanel
 
 NOT_MEDICAL_ADVICE = "Legday gives general information, not medical advice."
 
@@ -233,9 +238,19 @@ class MainWindow(QMainWindow):
         self.side_splitter.setStretchFactor(0, 0)
         self.side_splitter.setStretchFactor(1, 1)
 
+        # Charts share the side column with the region table; their page is built (and
+        # matplotlib imported) only when it is first shown.
+        self.side_tabs = QTabWidget()
+        self.side_tabs.addTab(self.side_splitter, "&Regions && check-in")
+        self.charts_page = QWidget()
+        QVBoxLayout(self.charts_page).setContentsMargins(0, 0, 0, 0)
+        self.side_tabs.addTab(self.charts_page, "C&harts")
+        self.side_tabs.currentChanged.connect(self._side_tab_changed)
+        self.chart_panel: ChartPanel | None = None
+
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(map_column)
-        self.splitter.addWidget(self.side_splitter)
+        self.splitter.addWidget(self.side_tabs)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         # The side column scrolls when squeezed, so its size hint is small: say what it needs.
@@ -286,11 +301,13 @@ class MainWindow(QMainWindow):
         )
         self.today_action = action("&Today", lambda: self.show_date(self._today()), "Ctrl+T")
         self.go_to_date_action = action("&Go to date…", self._go_to_date, "Ctrl+G")
+        self.charts_action = action("&Charts", self.show_charts, "Ctrl+Shift+C")
         for item in (
             self.previous_action,
             self.next_action,
             self.today_action,
             self.go_to_date_action,
+            self.charts_action,
         ):
             view_menu.addAction(item)
 
@@ -323,6 +340,8 @@ class MainWindow(QMainWindow):
         self._set_editing_enabled(True)
         self.statusBar().showMessage(f"Journal: {service.path}")
         self.refresh()
+        if self.side_tabs.currentWidget() is self.charts_page:
+            self.show_charts()
 
     def _replace_action(self, old: QAction, new: QAction) -> QAction:
         new.setShortcuts(old.shortcuts())
@@ -391,6 +410,8 @@ class MainWindow(QMainWindow):
         self.date_edit.blockSignals(False)
         self.next_button.setEnabled(self.shown_date < today)
         self.next_action.setEnabled(self.shown_date < today)
+        if self.chart_panel is not None:
+            self.chart_panel.set_shown_date(self.shown_date)
         if self._service is None:
             return
         try:
@@ -435,6 +456,20 @@ class MainWindow(QMainWindow):
         self.warning.show()
 
     # --- selection and levels ----------------------------------------------------
+
+    def _side_tab_changed(self, index: int) -> None:
+        if self.side_tabs.widget(index) is self.charts_page:
+            self.show_charts()
+
+    def show_charts(self) -> None:
+        """Show the charts page, building it on first use."""
+        if self.chart_panel is None and self._service is not None:
+            from legday_desktop.charts.panel import ChartPanel
+
+            self.chart_panel = ChartPanel(self._service, self.charts_page, today=self._today)
+            self.chart_panel.shown_date = self.shown_date
+            self.charts_page.layout().addWidget(self.chart_panel)
+        self.side_tabs.setCurrentWidget(self.charts_page)
 
     def _map_selected(self, region_id: str) -> None:
         selection = self.region_table.selectionModel()
