@@ -10,10 +10,8 @@ Usage: python benchmarks/click_latency.py [--steps 300]
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
-import sqlite3
 import statistics
 import tempfile
 import time
@@ -25,36 +23,9 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
+from ten_years import ten_years_of_data
 
 from legday_desktop.domain.regions import REGION_IDS
-
-YEARS = 10
-
-
-def ten_years_of_data(path: Path) -> int:
-    """Fill a new journal with a rating for every region on every day, and weekly leg days."""
-    from legday_desktop.storage.repository import open_repository
-
-    open_repository(path).close()  # creates the schema
-    today = dt.date.today()
-    days = [today - dt.timedelta(days=offset) for offset in range(1, 365 * YEARS + 1)]
-    connection = sqlite3.connect(path)
-    with connection:
-        connection.executemany(
-            "INSERT INTO leg_day (date, title, notes) VALUES (?, 'Legs', '')",
-            [(day.isoformat(),) for day in days[::7]],
-        )
-        connection.executemany(
-            "INSERT INTO soreness (date, region_id, level, note) VALUES (?, ?, ?, '')",
-            [
-                (day.isoformat(), region, (index + day.toordinal()) % 11)
-                for day in days
-                for index, region in enumerate(REGION_IDS)
-            ],
-        )
-    (count,) = connection.execute("SELECT count(*) FROM soreness").fetchone()
-    connection.close()
-    return int(count)
 
 
 class PaintCounter(QObject):

@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol
 
 from legday_desktop.domain.errors import DomainError
+from legday_desktop.domain.journal import JournalChange
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.recovery import (
     MAX_DAYS_SHOWN,
     TOTAL,
     Comparison,
+    DayValues,
     RecoveryCurve,
     SideMode,
     Timeline,
@@ -62,7 +65,62 @@ class ChartRequest:
 ChartData = RecoveryCurve | Comparison | Timeline | None
 
 
-def chart_data(service: JournalService, request: ChartRequest) -> ChartData:
+class ChartSource(Protocol):
+    """Where charts read from: a JournalService, or a ChartDataCache in front of one."""
+
+    def leg_days(self) -> tuple[LegDay, ...]: ...
+
+    def day_values(self, first: dt.date, last: dt.date, mode: SideMode) -> DayValues: ...
+
+    def first_rating_date(self) -> dt.date | None: ...
+
+
+class ChartDataCache:
+    """Remembers what charts read, and re-reads only the days a change touches.
+
+    A redraw after an edit then costs one day's query, not ten years'. Call
+    ``journal_changed`` with every committed change.
+    """
+
+    def __init__(self, service: JournalService) -> None:
+        self._service = service
+        self._leg_days: tuple[LegDay, ...] | None = None
+        self._first: tuple[dt.date | None] | None = None
+        # Per side mode: the covered span and the values in it.
+        self._values: dict[SideMode, tuple[dt.date, dt.date, DayValues]] = {}
+
+    def leg_days(self) -> tuple[LegDay, ...]:
+        if self._leg_days is None:
+            self._leg_days = self._service.leg_days()
+        return self._leg_days
+
+    def first_rating_date(self) -> dt.date | None:
+        if self._first is None:
+            self._first = (self._service.first_rating_date(),)
+        return self._first[0]
+
+    def day_values(self, first: dt.date, last: dt.date, mode: SideMode) -> DayValues:
+        covered = self._values.get(mode)
+        if covered is None or first < covered[0] or last > covered[1]:
+            start = first if covered is None else min(first, covered[0])
+            end = last if covered is None else max(last, covered[1])
+            covered = (start, end, self._service.day_values(start, end, mode))
+            self._values[mode] = covered
+        return {date: groups for date, groups in covered[2].items() if first <= date <= last}
+
+    def journal_changed(self, change: JournalChange) -> None:
+        if change.leg_days:
+            self._leg_days = None
+        if change.ratings:
+            self._first = None
+        for mode, (start, end, values) in self._values.items():
+            for date in {date for date, _ in change.ratings}:
+                if start <= date <= end:
+                    values.pop(date, None)
+                    values.update(self._service.day_values(date, date, mode))
+
+
+def chart_data(service: ChartSource, request: ChartRequest) -> ChartData:
     """The data ``request`` asks for; None for a recovery curve with no leg day yet.
 
     Raises JournalError if the journal cannot be read and DomainError if ``leg_day`` names

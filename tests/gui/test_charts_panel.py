@@ -97,9 +97,9 @@ def test_the_curve_follows_the_shown_date(qtbot: QtBot, database: Path) -> None:
     window.show_charts()
     panel = window.chart_panel
     assert panel is not None
-    assert panel.axes.get_title(loc="left").startswith("Recovery after Second")
+    assert panel.axes.get_title(loc="left").startswith("Second · ")
     window.show_date(first.date + dt.timedelta(days=3))
-    assert panel.axes.get_title(loc="left").startswith("Recovery after First")
+    assert panel.axes.get_title(loc="left").startswith("First · ")
     panel.kind_tabs.setCurrentIndex(1)
     assert panel.axes.get_title(loc="left") == "Total: the last 1 leg days"
     panel.kind_tabs.setCurrentIndex(2)
