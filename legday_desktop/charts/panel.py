@@ -221,7 +221,8 @@ class ChartPanel(QWidget):
         The background (axes, ticks, labels, legend) is drawn again only when its signature
         changes; a plain redraw of the whole figure would cost ~50 ms, most of it text.
         """
-        if self._needs_layout:
+        width, height = self.canvas.get_width_height()
+        if self._needs_layout and width > 200 and height > 200:
             # Margins for the labels and legend, laid out once per size and chart, then
             # kept: constrained layout on every redraw would cost another ~40 ms.
             self._needs_layout = False

@@ -188,7 +188,8 @@ def _end(ax: Axes, drawn: _Artists, *, legend: bool) -> None:
         fontsize=style.font_size * 0.8,
         frameon=False,
         labelcolor=style.text,
-        ncols=3 if len(handles) > 4 else len(handles),
+        # Long labels (the comparison's summaries) one per row, short ones side by side.
+        ncols=1 if max(len(str(h.get_label())) for h in handles) > 30 else min(3, len(handles)),
     )
 
 
