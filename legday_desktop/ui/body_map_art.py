@@ -5,12 +5,12 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainterPath
 
 from legday_desktop.domain.regions import GROUP_IDS, Side, View, group_by_id
+from legday_desktop.resource_files import resource_path
 
 Point = tuple[float, float]
 
@@ -86,11 +86,7 @@ def _placed(points: list[Point], origin: QPointF, mirrored: bool) -> list[QPoint
 @functools.cache
 def load_art() -> BodyMapArt:
     """Read the artwork from resources once and build its paths."""
-    # The resources package's folder; importlib.resources would cost start-up time.
-    from legday_desktop import resources
-
-    folder = Path(resources.__file__).parent
-    data = json.loads((folder / "bodymap.json").read_text("utf-8"))
+    data = json.loads(resource_path("bodymap.json").read_text("utf-8"))
     left, top, width, height = data["view_box"]
     outline = [tuple(point) for point in data["silhouette"]]
     # The outline is given for the screen's left half; the right half mirrors it, reversed.
