@@ -141,6 +141,21 @@ def _build_parser() -> argparse.ArgumentParser:
     chart.add_argument("-o", "--output", type=Path, metavar="FILE", required=True)
     chart.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
+    advice = commands.add_parser(
+        "advice",
+        parents=[database],
+        help="print the tips and alerts chosen for a date",
+        description="Print today's (or --date's) warnings, pattern alerts, tips with the "
+        "reason each was chosen, and when each muscle group is likely recovered.",
+    )
+    advice.add_argument(
+        "--date",
+        type=_date_argument,
+        metavar="YYYY-MM-DD",
+        help="the date to advise on (default: today)",
+    )
+    advice.add_argument("--json", action="store_true", help="print JSON instead of text")
+
     import_ = commands.add_parser(
         "import",
         parents=[database],
@@ -374,12 +389,37 @@ def _chart(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _advice(arguments: argparse.Namespace) -> int:
+    today = dt.date.today()
+    date = arguments.date or today
+    if date > today:
+        raise CommandError(f"--date {date.isoformat()} is in the future", EXIT_BAD_INPUT)
+    path = _existing_journal(arguments)
+    from legday_desktop.guidance.report import advice_json, advice_text
+    from legday_desktop.services.advice import advice_for
+    from legday_desktop.services.journal import JournalError, JournalService
+
+    service = JournalService(path)
+    try:
+        service.open()
+        advice = advice_for(service, date)
+    except JournalError as error:
+        raise CommandError(str(error)) from error
+    finally:
+        service.close()
+    text = advice_json(advice) if arguments.json else advice_text(advice)
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
+    return EXIT_OK
+
+
 _COMMANDS = {
     "demo": _demo,
     "export": _export,
     "import": _import,
     "snapshot": _snapshot,
     "chart": _chart,
+    "advice": _advice,
 }
 
 

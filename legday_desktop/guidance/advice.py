@@ -307,7 +307,7 @@ def _group_points(values: DayValues, group: str) -> DayValues:
 
 
 def readiness(context: AdviceContext) -> tuple[Readiness, ...]:
-    """For each group the leg day loaded or that is sore: the day it is likely ≤ 2."""
+    """For each group rated since the leg day: the day it is likely back to 2 or less."""
     leg_day = context.leg_day
     if leg_day is None:
         return ()
@@ -319,19 +319,16 @@ def readiness(context: AdviceContext) -> tuple[Readiness, ...]:
         date: {group: sum(levels) / len(levels) for group, levels in groups.items()}
         for date, groups in window.items()
     }
-    rated = {group for groups in values.values() for group, value in groups.items() if value > 0}
-    groups = [
-        group
-        for group in GROUP_IDS
-        if (group in leg_day.loaded_groups or group in rated) and not group_by_id(group).is_joint
-    ]
+    # Groups rated since the leg day (a loaded group nobody rated gives nothing to go on).
+    rated = {group for groups in values.values() for group in groups}
+    groups = [group for group in GROUP_IDS if group in rated and not group_by_id(group).is_joint]
     results = []
     for group in groups:
         points = sorted(
             (date, day_values[group]) for date, day_values in values.items() if group in day_values
         )
-        latest = points[-1][1] if points else None
-        peak = max((value for _, value in points), default=None)
+        latest = points[-1][1]
+        peak = max(value for _, value in points)
         own = _own_recovery_days(context, group)
         if own is not None:
             days, count = own
@@ -339,14 +336,17 @@ def readiness(context: AdviceContext) -> tuple[Readiness, ...]:
         else:
             days = _typical_recovery_days(peak)
             basis = "typical course"
-        ready_on: dt.date | None = leg_day.date + dt.timedelta(days=days)
-        past_peak = peak is None or (latest is not None and latest < peak)
-        if latest is not None and latest <= RECOVERED_AT and (past_peak or days == 0):
-            ready_on = min(ready_on, context.date) if ready_on else context.date
-        elif ready_on is not None and ready_on <= context.date:
-            # Still above 2 although it should be fine by now: no date we could stand by.
+        expected = leg_day.date + dt.timedelta(days=days)
+        ready_on: dt.date | None
+        if latest <= RECOVERED_AT and (latest < peak or peak <= RECOVERED_AT):
+            ready_on = context.date  # already back to 2 or less
+        elif expected >= context.date:
+            # Not yet today, so tomorrow at the soonest: no false precision of hours.
+            ready_on = max(expected, context.date + dt.timedelta(days=1))
+        else:
+            # Should be fine by now but is not: no date we could stand by.
             ready_on = None
-            basis = f"{basis}; still above {RECOVERED_AT}, later than expected"
+            basis = f"usually by day {days}, {basis}; still {latest:g} on day {context.days_after}"
         results.append(Readiness(group, ready_on, basis))
     return tuple(results)
 
@@ -377,9 +377,9 @@ def _own_recovery_days(context: AdviceContext, group: str) -> tuple[int, int] | 
     return round(statistics.median(recent)), len(recent)
 
 
-def _typical_recovery_days(peak: float | None) -> int:
+def _typical_recovery_days(peak: float) -> int:
     """First day on which the typical course's upper edge, scaled to ``peak``, is ≤ 2."""
-    if peak is None or peak <= RECOVERED_AT:
+    if peak <= RECOVERED_AT:
         return 1
     course = TYPICAL_COURSE
     for day, share in zip(course.days, course.high, strict=True):

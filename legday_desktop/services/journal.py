@@ -22,6 +22,7 @@ from legday_desktop.storage.day_access import (
     read_day_values,
     read_first_rating_date,
     read_leg_days,
+    read_ratings_between,
 )
 from legday_desktop.storage.errors import StorageError
 
@@ -108,6 +109,12 @@ class JournalService(QObject):
         """Each rated group's value per day from ``first`` to ``last`` (for charts)."""
         try:
             return read_day_values(self._open_connection(), first, last, mode)
+        except StorageError as error:
+            raise JournalError(str(error)) from error
+
+    def ratings_between(self, first: dt.date, last: dt.date) -> tuple[SorenessRating, ...]:
+        try:
+            return read_ratings_between(self._open_connection(), first, last)
         except StorageError as error:
             raise JournalError(str(error)) from error
 

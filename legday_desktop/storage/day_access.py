@@ -252,3 +252,21 @@ def read_first_rating_date(connection: sqlite3.Connection) -> dt.date | None:
     except sqlite3.Error as error:
         raise StorageError(f"Could not read the journal: {error}") from error
     return None if first is None else dt.date.fromisoformat(first)
+
+
+def read_ratings_between(
+    connection: sqlite3.Connection, first: dt.date, last: dt.date
+) -> tuple[SorenessRating, ...]:
+    """Every rating from ``first`` to ``last``, by date then region."""
+    try:
+        rows = connection.execute(
+            "SELECT date, region_id, level, note FROM soreness WHERE date BETWEEN ? AND ? "
+            "ORDER BY date, region_id",
+            (first.isoformat(), last.isoformat()),
+        ).fetchall()
+    except sqlite3.Error as error:
+        raise StorageError(f"Could not read the journal: {error}") from error
+    return tuple(
+        SorenessRating(dt.date.fromisoformat(date), region, level, note)
+        for date, region, level, note in rows
+    )
