@@ -247,10 +247,8 @@ def _phase_reason(context: AdviceContext, phase: str, sore: dict[str, int]) -> s
         if not sore:
             return f"Day {days} after your leg day: days 1–3 are usually the sorest."
         ordered = sorted(sore, key=lambda group: -sore[group])
-        return (
-            f"Day {days} after your leg day: your {_names(ordered[:3])} "
-            f"{'is' if len(ordered) == 1 else 'are'} sore (up to {sore[ordered[0]]})."
-        )
+        worst = sore[ordered[0]]
+        return f"Day {days} after your leg day; sore now: {_names(ordered[:3])} (up to {worst})."
     easing = "" if highest is None else f" (highest {highest} today)"
     return f"Day {days} after your leg day: soreness is easing{easing}."
 
@@ -289,7 +287,7 @@ def choose_advice(context: AdviceContext, tips: Sequence[Tip]) -> Advice:
 
     for tip in sorted(situational, key=rank)[:MAX_SITUATIONAL_TIPS]:
         groups = sorted(tip.groups & set(sore), key=GROUP_IDS.index)
-        specific = f" It suits your sore {_names(groups)}." if groups and phase == "peak" else ""
+        specific = f" It suits your {_names(groups)}." if groups and phase == "peak" else ""
         take(tip, reason + specific, urgent=False)
 
     return Advice(context.date, phase, alerts, tuple(chosen), readiness(context))

@@ -41,6 +41,7 @@ from legday_desktop.ui.check_in_panel import CheckInPanel
 from legday_desktop.ui.leg_day_dialog import LegDayDialog
 from legday_desktop.ui.level_controls import LevelPicker, ScaleLegend
 from legday_desktop.ui.region_table import LevelEditDelegate, RegionTableModel
+from legday_desktop.ui.tips_panel import TipsPanel
 
 if TYPE_CHECKING:
     from legday_desktop.charts.panel import ChartPanel
@@ -228,20 +229,23 @@ class MainWindow(QMainWindow):
         check_in_scroller.setWidgetResizable(True)
         check_in_scroller.setFrameShape(QFrame.Shape.NoFrame)
         check_in_scroller.setMinimumWidth(280)
+        # "Today": what to do (warnings on top) above the day's check-in.
+        self.tips_panel = TipsPanel()
         self.side_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.side_splitter.addWidget(self.region_table)
+        self.side_splitter.addWidget(self.tips_panel)
         self.side_splitter.addWidget(check_in_scroller)
-        # Room for all 18 rows first; the check-in takes what is left.
-        rows_height = (len(REGIONS) + 1) * (self.fontMetrics().height() + 4) + 8
-        self.region_table.setMinimumHeight(min(rows_height, 260))
-        self.side_splitter.setSizes([rows_height, 400])
-        self.side_splitter.setStretchFactor(0, 0)
-        self.side_splitter.setStretchFactor(1, 1)
+        self.side_splitter.setSizes([420, 400])
+        self._advice_timer = QTimer(self)
+        self._advice_timer.setSingleShot(True)
+        self._advice_timer.setInterval(40)  # after the map has repainted; edits coalesce
+        self._advice_timer.timeout.connect(self._refresh_advice)
+        self._advice_stale = True
 
-        # Charts share the side column with the region table; their page is built (and
-        # matplotlib imported) only when it is first shown.
+        # Charts share the side column; their page is built (and matplotlib imported) only
+        # when it is first shown.
         self.side_tabs = QTabWidget()
-        self.side_tabs.addTab(self.side_splitter, "&Regions && check-in")
+        self.side_tabs.addTab(self.side_splitter, "&Today")
+        self.side_tabs.addTab(self.region_table, "&Regions")
         self.charts_page = QWidget()
         QVBoxLayout(self.charts_page).setContentsMargins(0, 0, 0, 0)
         self.side_tabs.addTab(self.charts_page, "C&harts")
@@ -426,6 +430,7 @@ class MainWindow(QMainWindow):
             return
         self._set_editing_enabled(True)
         self._show_overview(overview, today)
+        self._schedule_advice()
 
     def _show_overview(self, overview: DayOverview, today: dt.date) -> None:
         self._overview = overview
@@ -460,6 +465,25 @@ class MainWindow(QMainWindow):
     def _side_tab_changed(self, index: int) -> None:
         if self.side_tabs.widget(index) is self.charts_page:
             self.show_charts()
+        elif self.side_tabs.widget(index) is self.side_splitter and self._advice_stale:
+            self._advice_timer.start()
+
+    def _schedule_advice(self) -> None:
+        self._advice_stale = True
+        if self.side_tabs.currentWidget() is self.side_splitter:
+            self._advice_timer.start()
+
+    def _refresh_advice(self) -> None:
+        """Choose today's tips again (after a change, once the map has repainted)."""
+        if self._service is None:
+            return
+        from legday_desktop.services.advice import advice_for
+
+        self._advice_stale = False
+        try:
+            self.tips_panel.show_advice(advice_for(self._service, self.shown_date))
+        except JournalError as error:
+            self.tips_panel.show_message(f"Could not read the journal: {error}")
 
     def show_charts(self) -> None:
         """Show the charts page, building it on first use."""

@@ -202,6 +202,7 @@ def test_both_sides_sets_the_mirror_and_one_undo_removes_both(
 def test_the_table_is_editable_too(window: MainWindow, database, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
     window.both_sides.setChecked(False)
     table = window.region_table
+    window.side_tabs.setCurrentWidget(table)  # the Regions tab
     model = window.region_model
     index = model.index(model.row_of("adductors.right"), model.LEVEL)
     table.setFocus()
@@ -334,6 +335,7 @@ def test_the_table_only_accepts_levels_and_delete_clears(
 ) -> None:
     window.both_sides.setChecked(False)
     table = window.region_table
+    window.side_tabs.setCurrentWidget(table)  # the Regions tab
     model = window.region_model
     index = model.index(model.row_of("shins.left"), model.LEVEL)
     table.setFocus()

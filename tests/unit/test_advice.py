@@ -165,8 +165,10 @@ def test_peak_days_relief_ranked_by_evidence_and_tied_to_sore_groups(tmp_path: P
     ranks = [chosen.tip.evidence_rank for chosen in relief]
     assert ranks == sorted(ranks)
     assert relief[0].tip.id == "relief-massage"
-    assert relief[0].reason.startswith("Day 2 after your leg day: your quads and glutes are sore")
-    assert "It suits your sore quads and glutes." in relief[0].reason
+    assert relief[0].reason.startswith(
+        "Day 2 after your leg day; sore now: quads and glutes (up to 6)"
+    )
+    assert "It suits your quads and glutes." in relief[0].reason
 
 
 def test_fading_return_to_training(tmp_path: Path) -> None:

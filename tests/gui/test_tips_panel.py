@@ -1,0 +1,91 @@
+"""The Today panel: warnings at the top at once, tips with reasons, and the tips browser."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from conftest import click_region, open_window
+from helpers.journals import filled_repository
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from legday_desktop.domain.check_ins import WarningSymptom
+from legday_desktop.domain.journal import Journal
+from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.ui.main_window import MainWindow
+from legday_desktop.ui.tips_panel import TipsBrowser
+
+TODAY = dt.date.today()
+
+
+@pytest.fixture
+def leg_day_window(qtbot: QtBot, database: Path) -> MainWindow:
+    leg_day = LegDay(TODAY - dt.timedelta(days=2), "Squat day", ("Squat", "Lunge"))
+    filled_repository(database, Journal(leg_days=(leg_day,))).close()
+    window = open_window(qtbot, database)
+    qtbot.waitUntil(lambda: bool(window.tips_panel.chosen), timeout=3000)
+    return window
+
+
+def test_dark_urine_puts_the_warning_on_top_at_once_and_undo_works(
+    leg_day_window: MainWindow, qtbot: QtBot
+) -> None:
+    window = leg_day_window
+    panel = window.tips_panel
+    assert panel.urgent_box.isHidden()
+    box = window.check_in_panel.symptom_boxes[WarningSymptom.DARK_URINE]
+    box.click()
+    qtbot.waitUntil(lambda: panel.urgent_box.isVisible(), timeout=2000)
+    assert "Seek medical attention" in panel.urgent_box.text()
+    assert "Dark urine: seek medical care today" in panel.urgent_box.text()
+    assert panel.chosen[0].tip.id == "see-doctor-dark-urine" and panel.chosen[0].urgent
+    # The warning sits above the scrolling tips, so no tip can push it out of view.
+    assert panel.layout().indexOf(panel.urgent_box) == 0
+    box.click()
+    qtbot.waitUntil(lambda: panel.urgent_box.isHidden(), timeout=2000)
+    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: panel.urgent_box.isVisible(), timeout=2000)
+    assert box.isChecked()
+
+
+def test_tips_follow_the_ratings_with_their_reasons(
+    leg_day_window: MainWindow, qtbot: QtBot
+) -> None:
+    window = leg_day_window
+    click_region(window, "quadriceps.left")
+    QTest.keyClick(window.body_map, Qt.Key.Key_6)
+
+    def massage_reason() -> str:
+        return next(
+            (c.reason for c in window.tips_panel.chosen if c.tip.id == "relief-massage"), ""
+        )
+
+    qtbot.waitUntil(lambda: "sore now: quads (up to 6)" in massage_reason(), timeout=2000)
+    assert massage_reason().endswith("It suits your quads.")
+    assert "Massage" in window.tips_panel.tips_label.text()
+    assert "Next leg day: likely fine from" in window.tips_panel.readiness_label.text()
+    assert "not medical advice" in window.tips_panel.disclaimer.text()
+
+
+def test_no_leg_day_says_how_to_start(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.waitUntil(lambda: bool(window.tips_panel.chosen), timeout=3000)
+    assert window.tips_panel.chosen[0].tip.id == "getting-started"
+
+
+def test_browse_all_tips_with_search_and_categories(qtbot: QtBot) -> None:
+    browser = TipsBrowser()
+    qtbot.addWidget(browser)
+    assert browser.list.count() >= 30
+    browser.search.setText("foam")
+    titles = [browser.list.item(i).text() for i in range(browser.list.count())]
+    assert titles and all("foam" in t.lower() or "Massage" in t or "Relief" in t for t in titles)
+    browser.search.clear()
+    browser.category.setCurrentIndex(browser.category.findData("other_causes"))
+    titles = [browser.list.item(i).text() for i in range(browser.list.count())]
+    assert titles and all(t.endswith("Other causes") for t in titles)
+    assert "Source:" in browser.detail.toPlainText()
+    browser.search.setText("zzzz")
+    assert browser.list.count() == 0 and "No tip matches" in browser.detail.toPlainText()
