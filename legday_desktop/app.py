@@ -144,7 +144,13 @@ def render_snapshot(database: Path, date: dt.date, output: Path) -> None:
         window.resize(1280, 860)
         window.show()
         deadline = time.monotonic() + 10
-        while not window.body_map.painted_with_data and time.monotonic() < deadline:
+        while (
+            not (window.body_map.painted_with_data and window.advice_shown)
+            and time.monotonic() < deadline
+        ):
+            app.processEvents()
+        # Let the layouts catch up with the texts just set (word-wrapped labels).
+        for _ in range(3):
             app.processEvents()
         image = window.grab()
     finally:

@@ -96,7 +96,13 @@ class Advice:
 
     @property
     def next_leg_day(self) -> dt.date | None:
-        """The first day every group loaded or sore is likely back to 2 or less."""
+        """The first day every rated group is likely back to 2 or less.
+
+        None when there is no estimate, and whenever a warning or alert stands: a date to
+        train again next to "seek medical attention" would be the wrong message.
+        """
+        if self.alerts or self.urgent:
+            return None
         dates = [item.ready_on for item in self.readiness]
         if not dates or any(date is None for date in dates):
             return None

@@ -61,7 +61,9 @@ def advice_text(advice: Advice) -> str:
             else:
                 when = f"from {_day(item.ready_on)}"
             lines.append(f"  {item.label}: {when} ({item.basis})")
-        if advice.next_leg_day is not None:
+        if advice.alerts or advice.urgent:
+            lines.append("Next leg day: have the warnings above checked first")
+        elif advice.next_leg_day is not None:
             lines.append(f"Next leg day: likely fine from {_day(advice.next_leg_day)}")
     return "\n".join(lines).rstrip() + "\n"
 

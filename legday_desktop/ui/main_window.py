@@ -468,6 +468,11 @@ class MainWindow(QMainWindow):
         elif self.side_tabs.widget(index) is self.side_splitter and self._advice_stale:
             self._advice_timer.start()
 
+    @property
+    def advice_shown(self) -> bool:
+        """True once the Today panel shows advice for the current data."""
+        return not self._advice_stale
+
     def _schedule_advice(self) -> None:
         self._advice_stale = True
         if self.side_tabs.currentWidget() is self.side_splitter:

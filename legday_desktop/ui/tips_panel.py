@@ -135,6 +135,8 @@ class TipsPanel(QWidget):
                 when = f"likely from {_day(item.ready_on)}"
             rows.append(f"{escape(item.label)}: {when} <small>({escape(item.basis)})</small>")
         next_day = advice.next_leg_day
+        if advice.alerts or advice.urgent:
+            return "<p><b>Next leg day: have the warning above checked first.</b></p>"
         summary = (
             f"<p><b>Next leg day: likely fine from {_day(next_day)}</b></p>"
             if next_day is not None and next_day > advice.date

@@ -115,6 +115,7 @@ def test_pattern_alerts_explain_why(
     chosen = next(chosen for chosen in advice.tips if chosen.tip.id == tip)
     assert chosen.urgent and chosen.reason == advice.alerts[0].message
     assert advice.tips[0] is chosen  # before every ordinary tip
+    assert advice.next_leg_day is None  # no "fine to train" next to a warning
 
 
 def test_ordinary_courses_raise_no_alert(tmp_path: Path) -> None:
