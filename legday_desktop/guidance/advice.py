@@ -6,7 +6,6 @@ Everything here is plain data in, plain data out, so each rule can be tested on 
 from __future__ import annotations
 
 import datetime as dt
-import statistics
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -378,7 +377,10 @@ def _own_recovery_days(context: AdviceContext, group: str) -> tuple[int, int] | 
     recent = found[-COMPARABLE_USED:]
     if len(recent) < COMPARABLE_NEEDED:
         return None
-    return round(statistics.median(recent)), len(recent)
+    ordered = sorted(recent)
+    middle = len(ordered) // 2
+    median = ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    return round(median), len(recent)
 
 
 def _typical_recovery_days(peak: float) -> int:

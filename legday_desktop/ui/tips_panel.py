@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -24,11 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from legday_desktop.guidance.advice import Advice, ChosenTip
-from legday_desktop.guidance.content import CATEGORIES, Tip, load_tips
+if TYPE_CHECKING:  # the guidance rules load with the first advice, after the first paint
+    from legday_desktop.guidance.advice import Advice, ChosenTip
+    from legday_desktop.guidance.content import Tip
 
 NOT_MEDICAL_ADVICE = "Legday gives general information, not medical advice."
 URGENT_STYLE = "background: #b00020; color: white; border-radius: 6px; padding: 8px;"
+
+
+def escape(text: str) -> str:
+    """Text made safe for Qt rich text (the html module costs half a megabyte at start)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _day(date: dt.date) -> str:
@@ -151,6 +157,8 @@ class TipsBrowser(QDialog):
     """Every tip, searchable and by category."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        from legday_desktop.guidance.content import CATEGORIES, load_tips
+
         super().__init__(parent)
         self.setWindowTitle("All tips")
         self.tips = load_tips()
