@@ -295,6 +295,8 @@ def choose_advice(context: AdviceContext, tips: Sequence[Tip]) -> Advice:
         specific = f" It suits your {_names(groups)}." if groups and phase == "peak" else ""
         take(tip, reason + specific, urgent=False)
 
+    # Every warning above every other tip, whichever symptom or alert brought it in.
+    chosen.sort(key=lambda item: not item.urgent)
     return Advice(context.date, phase, alerts, tuple(chosen), readiness(context))
 
 

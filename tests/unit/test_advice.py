@@ -118,6 +118,17 @@ def test_pattern_alerts_explain_why(
     assert advice.next_leg_day is None  # no "fine to train" next to a warning
 
 
+def test_all_warnings_come_before_any_other_tip(tmp_path: Path) -> None:
+    journal = Journal(
+        leg_days=(LEG_DAY,), ratings=ratings((6, "hamstrings.left", 5), (6, "hamstrings.right", 1))
+    )
+    advice = advise(tmp_path, journal, 6)
+    assert [alert.kind for alert in advice.alerts] == ["late_soreness", "asymmetry"]
+    flags = [chosen.urgent for chosen in advice.tips]
+    assert flags == sorted(flags, reverse=True) and flags.count(True) >= 2
+    assert "other-injuries" in ids(advice)[flags.count(True) :]
+
+
 def test_ordinary_courses_raise_no_alert(tmp_path: Path) -> None:
     journal = Journal(
         leg_days=(LEG_DAY,),
