@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from legday_desktop.domain.check_ins import CheckIn, WarningSymptom
+from legday_desktop.domain.check_ins import CheckIn, RecoveryAction, WarningSymptom
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.recovery import (
     RECOVERED_AT,
@@ -40,7 +40,7 @@ class AdviceContext:
     date: dt.date
     leg_day: LegDay | None
     ratings: tuple[SorenessRating, ...]
-    check_in: CheckIn | None
+    check_ins: tuple[CheckIn, ...] = ()
     earlier_leg_days: tuple[LegDay, ...] = ()
     earlier_values: DayValues | None = None
 
@@ -48,8 +48,29 @@ class AdviceContext:
     def days_after(self) -> int | None:
         return None if self.leg_day is None else (self.date - self.leg_day.date).days
 
+    def day_of(self, date: dt.date) -> int:
+        assert self.leg_day is not None
+        return (date - self.leg_day.date).days
+
     def levels_on(self, date: dt.date) -> dict[str, int]:
         return {r.region_id: r.level for r in self.ratings if r.date == date}
+
+    def latest(self) -> dict[str, SorenessRating]:
+        """Each region's most recent rating up to the date: it stands until a new one."""
+        latest: dict[str, SorenessRating] = {}
+        for rating in sorted(self.ratings, key=lambda r: r.date):
+            if rating.date <= self.date:
+                latest[rating.region_id] = rating
+        return latest
+
+    def symptoms(self) -> dict[WarningSymptom, dt.date]:
+        """Each warning symptom reported in the check-ins, with the last day it was."""
+        reported: dict[WarningSymptom, dt.date] = {}
+        for check_in in sorted(self.check_ins, key=lambda c: c.date):
+            if check_in.date <= self.date:
+                for symptom in check_in.symptoms:
+                    reported[symptom] = check_in.date
+        return reported
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,96 +136,128 @@ class Advice:
 # --- pattern alerts ------------------------------------------------------------------
 
 
+def _when(context: AdviceContext, rating: SorenessRating) -> str:
+    if rating.date == context.date:
+        return "today"
+    return f"on day {context.day_of(rating.date)}" if context.leg_day else f"on {rating.date}"
+
+
 def find_alerts(context: AdviceContext) -> tuple[Alert, ...]:
-    """Alerts for the shown date, at most one of each kind, the strongest case named."""
-    days = context.days_after
-    today = context.levels_on(context.date)
+    """Alerts for the date, at most one of each kind, the strongest case named.
+
+    They look at each region's latest rating, so an alert stands until a new rating
+    shows the pattern has gone.
+    """
+    if context.leg_day is None:
+        return ()
+    latest = {
+        region: rating for region, rating in context.latest().items()
+        if rating.date >= context.leg_day.date
+    }  # fmt: skip
     alerts: list[Alert] = []
 
-    rising = _rising_after_day_3(context) if days is not None and days >= 4 else None
+    rising = _rising_after_day_3(context, latest)
     if rising:
         alerts.append(rising)
-    if days is not None and days >= 5:
-        sore = [(level, region) for region, level in today.items() if level >= 4]
-        if sore:
-            level, region = max(sore)
-            alerts.append(
-                Alert(
-                    "late_soreness",
-                    f"{region_by_id(region).name} is at {level} on day {days}: usual soreness is "
-                    "mild or gone by the fifth day.",
-                    region,
-                )
+    late = [
+        (rating.level, region, rating) for region, rating in latest.items()
+        if rating.level >= 4 and context.day_of(rating.date) >= 5
+    ]  # fmt: skip
+    if late:
+        level, region, rating = max(late)
+        alerts.append(
+            Alert(
+                "late_soreness",
+                f"{region_by_id(region).name} at {level} {_when(context, rating)} (day "
+                f"{context.day_of(rating.date)}): usual soreness is mild or gone by the fifth day.",
+                region,
             )
-    if days is not None and days >= 8:
-        sore = [(level, region) for region, level in today.items() if level >= 1]
-        if sore:
-            level, region = max(sore)
-            alerts.append(
-                Alert(
-                    "lasting",
-                    f"Still sore {days} days after your leg day ({region_by_id(region).name} at "
-                    f"{level}): soreness usually lasts five to seven days.",
-                    region,
-                )
-            )
-    knees = [
-        (level, region)
-        for region, level in today.items()
-        if region.startswith("knees.") and level >= 4
-    ]
+        )
+    lasting = _lasting(context, latest)
+    if lasting:
+        alerts.append(lasting)
+    knees = [(r.level, region, r) for region, r in latest.items()
+             if region.startswith("knees.") and r.level >= 4]  # fmt: skip
     if knees:
-        level, region = max(knees)
+        level, region, rating = max(knees)
         alerts.append(
             Alert(
                 "knee_pain",
-                f"{region_by_id(region).name} at {level}: knee pain is joint pain, not muscle "
-                "soreness.",
+                f"{region_by_id(region).name} at {level} {_when(context, rating)}: knee pain is "
+                "joint pain, not muscle soreness.",
                 region,
             )
         )
     uneven = []
     for group in GROUP_IDS:
-        left, right = today.get(f"{group}.left"), today.get(f"{group}.right")
-        if left is not None and right is not None and abs(left - right) >= 3:
-            uneven.append((abs(left - right), group, left, right))
+        left, right = latest.get(f"{group}.left"), latest.get(f"{group}.right")
+        if left is not None and right is not None and abs(left.level - right.level) >= 3:
+            uneven.append((abs(left.level - right.level), group, left, right))
     if uneven:
         _, group, left, right = max(uneven)
         name = group_by_id(group).name.lower()
-        sorer = f"{group}.left" if left > right else f"{group}.right"
+        sorer = left if left.level > right.level else right
         alerts.append(
             Alert(
                 "asymmetry",
-                f"Left {name} at {left} but right {name} at {right}: one side 3 or more points "
-                "worse suggests a strain rather than ordinary soreness.",
-                sorer,
+                f"Left {name} at {left.level} but right {name} at {right.level}: one side 3 or "
+                "more points worse suggests a strain rather than ordinary soreness.",
+                sorer.region_id,
             )
         )
     return tuple(alerts)
 
 
-def _rising_after_day_3(context: AdviceContext) -> Alert | None:
-    assert context.leg_day is not None
-    start = context.leg_day.date
-    history: dict[str, list[tuple[dt.date, int]]] = defaultdict(list)
-    for rating in sorted(context.ratings, key=lambda r: r.date):
-        if rating.date <= context.date:
-            history[rating.region_id].append((rating.date, rating.level))
+def _rising_after_day_3(context: AdviceContext, latest: dict[str, SorenessRating]) -> Alert | None:
+    """A region rated 3 or more from day 4 on, higher than its last rating from day 2 on."""
     rises = []
-    for region, points in history.items():
-        if len(points) < 2 or points[-1][0] != context.date:
+    for region, now in latest.items():
+        day = context.day_of(now.date)
+        if day < 4 or now.level < 3:
             continue
-        (before, level_before), (_, level_now) = points[-2], points[-1]
-        if (before - start).days >= 3 and level_now > level_before:
-            rises.append((level_now - level_before, region, before, level_before, level_now))
+        earlier = [
+            r for r in context.ratings
+            if r.region_id == region and 2 <= context.day_of(r.date) < day
+        ]  # fmt: skip
+        if not earlier:
+            continue
+        before = max(earlier, key=lambda r: r.date)
+        if now.level > before.level:
+            rises.append((now.level - before.level, region, before, now))
     if not rises:
         return None
-    _, region, before, level_before, level_now = max(rises)
+    _, region, before, now = max(rises)
     return Alert(
         "rising_after_day_3",
-        f"{region_by_id(region).name} rose from {level_before} on day "
-        f"{(before - start).days} to {level_now} today (day {context.days_after}): soreness "
-        "normally eases after the third day.",
+        f"{region_by_id(region).name} rose from {before.level} on day "
+        f"{context.day_of(before.date)} to {now.level} {_when(context, now)} (day "
+        f"{context.day_of(now.date)}): soreness normally eases after the third day.",
+        region,
+    )
+
+
+def _lasting(context: AdviceContext, latest: dict[str, SorenessRating]) -> Alert | None:
+    """Soreness rated without a break from the first week into the second."""
+    lasting = []
+    for region, now in latest.items():
+        day = context.day_of(now.date)
+        if day < 8 or now.level < 1:
+            continue
+        history = sorted(
+            (r for r in context.ratings if r.region_id == region), key=lambda r: r.date
+        )
+        first_week = [r for r in history if 1 <= context.day_of(r.date) <= 7 and r.level >= 1]
+        later = [r for r in history if first_week and r.date > first_week[-1].date]
+        if first_week and all(r.level >= 1 for r in later):
+            lasting.append((now.level, region, now))
+    if not lasting:
+        return None
+    level, region, now = max(lasting)
+    return Alert(
+        "lasting",
+        f"Still sore {context.day_of(now.date)} days after your leg day "
+        f"({region_by_id(region).name} at {level} {_when(context, now)}): soreness usually "
+        "lasts five to seven days.",
         region,
     )
 
@@ -213,14 +266,25 @@ def _rising_after_day_3(context: AdviceContext) -> Alert | None:
 
 
 def phase_of(context: AdviceContext) -> str:
-    """``no_leg_day``, ``early`` (days 0–1, little soreness), ``peak`` or ``fading``."""
+    """``no_leg_day``, ``early`` (days 0–1, little soreness), ``peak`` or ``fading``.
+
+    Fading only once today's soreness is below the highest since the leg day; soreness
+    of 4 or more that is not falling still counts as the peak.
+    """
     days = context.days_after
     if days is None:
         return "no_leg_day"
     highest = max(context.levels_on(context.date).values(), default=None)
+    assert context.leg_day is not None
+    so_far = max(
+        (r.level for r in context.ratings if context.leg_day.date <= r.date <= context.date),
+        default=0,
+    )
     if days <= 1 and (highest is None or highest <= 3):
         return "early"
-    if days <= 3 and (highest is None or highest >= 4):
+    if highest is None:
+        return "peak" if days <= 3 else "fading"
+    if (days <= 3 or highest >= 4) and highest >= so_far:
         return "peak"
     return "fading"
 
@@ -254,8 +318,9 @@ def _phase_reason(context: AdviceContext, phase: str, sore: dict[str, int]) -> s
         ordered = sorted(sore, key=lambda group: -sore[group])
         worst = sore[ordered[0]]
         return f"Day {days} after your leg day; sore now: {_names(ordered[:3])} (up to {worst})."
-    easing = "" if highest is None else f" (highest {highest} today)"
-    return f"Day {days} after your leg day: soreness is easing{easing}."
+    if highest is None:
+        return f"Day {days} after your leg day; nothing rated today."
+    return f"Day {days} after your leg day: soreness is easing (highest {highest} today)."
 
 
 def choose_advice(context: AdviceContext, tips: Sequence[Tip]) -> Advice:
@@ -268,11 +333,13 @@ def choose_advice(context: AdviceContext, tips: Sequence[Tip]) -> Advice:
             taken.add(tip.id)
             chosen.append(ChosenTip(tip, reason, urgent))
 
-    symptoms = context.check_in.symptoms if context.check_in else frozenset()
+    symptoms = context.symptoms()
     for symptom in WarningSymptom:  # in the catalogue's order, the most alarming first
         if symptom in symptoms:
+            when = symptoms[symptom]
+            said = "today" if when == context.date else f"on {when:%a} {when.day} {when:%b}"
             for tip in _medical_first([t for t in tips if f"symptom:{symptom.value}" in t.when]):
-                take(tip, f"You reported {symptom.label.lower()} today.", urgent=tip.is_medical)
+                take(tip, f"You reported {symptom.label.lower()} {said}.", urgent=tip.is_medical)
     alerts = find_alerts(context)
     for alert in alerts:
         for tip in _medical_first([t for t in tips if f"alert:{alert.kind}" in t.when]):
@@ -281,23 +348,75 @@ def choose_advice(context: AdviceContext, tips: Sequence[Tip]) -> Advice:
     phase = phase_of(context)
     sore = _sore_groups(context.levels_on(context.date))
     reason = _phase_reason(context, phase, sore)
-    situational = [tip for tip in tips if phase in tip.when and tip.id not in taken]
+    situational = [
+        tip for tip in tips
+        if phase in tip.when and tip.id not in taken
+        # A tip about another cause in one group (shins) only when that group is sore.
+        and not (tip.category == "other_causes" and tip.groups and not tip.groups & set(sore))
+    ]  # fmt: skip
+    logged = _logged_actions(context)
+    new_exercises = _new_exercises(context)
 
     def rank(tip: Tip) -> tuple[int, int, int]:
         relevant = bool(tip.groups & set(sore))
+        if tip.category == "other_causes" and relevant:
+            return (-1, 0, 0)  # pain in that very area may be something else: say so first
         order = {"understanding": 0, "prevention": 1, "relief": 2}.get(tip.category, 3)
         if phase == "peak":  # relief first, strongest evidence first, tied to sore groups
             return (0 if tip.category == "relief" else 1, tip.evidence_rank, 0 if relevant else 1)
         return (order, tip.evidence_rank, 0 if relevant else 1)
 
+    if new_exercises and phase in ("early", "peak"):
+        for tip in tips:
+            if tip.id == NEW_EXERCISES_TIP:
+                take(tip, f"New in this leg day: {', '.join(new_exercises)}.", urgent=False)
     for tip in sorted(situational, key=rank)[:MAX_SITUATIONAL_TIPS]:
         groups = sorted(tip.groups & set(sore), key=GROUP_IDS.index)
         specific = f" It suits your {_names(groups)}." if groups and phase == "peak" else ""
+        done = logged.get(tip.id)
+        if done is not None:
+            specific += f" You logged {done}."
         take(tip, reason + specific, urgent=False)
 
     # Every warning above every other tip, whichever symptom or alert brought it in.
     chosen.sort(key=lambda item: not item.urgent)
     return Advice(context.date, phase, alerts, tuple(chosen), readiness(context))
+
+
+# Which tip speaks of which logged recovery action.
+ACTION_TIPS = {
+    RecoveryAction.LIGHT_ACTIVITY: "relief-light-activity",
+    RecoveryAction.STRETCHING: "relief-stretching",
+    RecoveryAction.FOAM_ROLLING_OR_MASSAGE: "relief-foam-rolling",
+    RecoveryAction.HEAT: "relief-heat",
+    RecoveryAction.COLD: "relief-cold-water",
+    RecoveryAction.PROTEIN_RICH_MEALS: "relief-protein",
+}
+NEW_EXERCISES_TIP = "prevent-new-exercises"
+
+
+def _logged_actions(context: AdviceContext) -> dict[str, str]:
+    """Tip id -> "foam rolling or massage on Mon 23 Nov" for actions logged since the leg day."""
+    logged: dict[str, str] = {}
+    start = context.leg_day.date if context.leg_day else context.date
+    for check_in in sorted(context.check_ins, key=lambda c: c.date):
+        if start <= check_in.date <= context.date:
+            for action in check_in.actions:
+                when = (
+                    "today"
+                    if check_in.date == context.date
+                    else (f"on {check_in.date:%a} {check_in.date.day} {check_in.date:%b}")
+                )
+                logged[ACTION_TIPS[action]] = f"{action.label.lower()} {when}"
+    return logged
+
+
+def _new_exercises(context: AdviceContext) -> list[str]:
+    """Exercises of this leg day that none of the earlier ones had."""
+    if context.leg_day is None or not context.earlier_leg_days:
+        return []
+    known = {name.casefold() for day in context.earlier_leg_days for name in day.exercises}
+    return [name for name in context.leg_day.exercises if name.casefold() not in known]
 
 
 def _medical_first(tips: list[Tip]) -> list[Tip]:
@@ -320,8 +439,9 @@ def readiness(context: AdviceContext) -> tuple[Readiness, ...]:
     for rating in context.ratings:
         if leg_day.date <= rating.date <= context.date:
             window[rating.date][rating.region_id.split(".")[0]].append(rating.level)
+    # The sorer side decides: one leg still sore is not ready because the other is.
     values = {
-        date: {group: sum(levels) / len(levels) for group, levels in groups.items()}
+        date: {group: float(max(levels)) for group, levels in groups.items()}
         for date, groups in window.items()
     }
     # Groups rated since the leg day (a loaded group nobody rated gives nothing to go on).
@@ -332,7 +452,7 @@ def readiness(context: AdviceContext) -> tuple[Readiness, ...]:
         points = sorted(
             (date, day_values[group]) for date, day_values in values.items() if group in day_values
         )
-        latest = points[-1][1]
+        latest_date, latest = points[-1]
         peak = max(value for _, value in points)
         own = _own_recovery_days(context, group)
         if own is not None:
@@ -343,7 +463,8 @@ def readiness(context: AdviceContext) -> tuple[Readiness, ...]:
             basis = "typical course"
         expected = leg_day.date + dt.timedelta(days=days)
         ready_on: dt.date | None
-        if latest <= RECOVERED_AT and (latest < peak or peak <= RECOVERED_AT):
+        settled = (context.days_after or 0) >= 2  # before day 2 soreness may still be coming
+        if settled and latest <= RECOVERED_AT and (latest < peak or peak <= RECOVERED_AT):
             ready_on = context.date  # already back to 2 or less
         elif expected >= context.date:
             # Not yet today, so tomorrow at the soonest: no false precision of hours.
@@ -351,7 +472,10 @@ def readiness(context: AdviceContext) -> tuple[Readiness, ...]:
         else:
             # Should be fine by now but is not: no date we could stand by.
             ready_on = None
-            basis = f"usually by day {days}, {basis}; still {latest:g} on day {context.days_after}"
+            basis = (
+                f"usually by day {days}, {basis}; still {latest:g} on day "
+                f"{context.day_of(latest_date)}"
+            )
         results.append(Readiness(group, ready_on, basis))
     return tuple(results)
 

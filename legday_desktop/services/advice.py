@@ -10,10 +10,11 @@ from legday_desktop.guidance.content import load_tips
 from legday_desktop.services.journal import JournalService
 
 HISTORY_LEG_DAYS = 12  # earlier leg days looked at for the readiness estimate
+SYMPTOM_DAYS = 7  # a reported warning symptom stays on top this many days
 
 
 def advice_context(service: JournalService, date: dt.date) -> AdviceContext:
-    """What the rules need for ``date``: its leg day, that window's ratings, the check-in.
+    """What the rules need for ``date``: its leg day, that window's ratings and check-ins.
 
     Raises JournalError if the journal cannot be read.
     """
@@ -22,12 +23,15 @@ def advice_context(service: JournalService, date: dt.date) -> AdviceContext:
     first = leg_day.date if leg_day else date - dt.timedelta(days=7)
     first = max(first, date - dt.timedelta(days=MAX_DAYS_SHOWN))
     earlier = tuple(leg_days[-HISTORY_LEG_DAYS - 1 : -1])
-    earlier_values = service.day_values(earlier[0].date, date, SideMode.MEAN) if earlier else None
+    # Readiness goes by the sorer side: one sore leg is not ready because the other is.
+    earlier_values = service.day_values(earlier[0].date, date, SideMode.MAX) if earlier else None
+    # A reported warning symptom stays on top for the following days of this leg day.
+    symptoms_from = max(first, date - dt.timedelta(days=SYMPTOM_DAYS - 1))
     return AdviceContext(
         date=date,
         leg_day=leg_day,
         ratings=service.ratings_between(first, date),
-        check_in=service.overview(date).check_in,
+        check_ins=service.check_ins_between(symptoms_from, date),
         earlier_leg_days=earlier,
         earlier_values=earlier_values,
     )

@@ -18,6 +18,7 @@ from legday_desktop.domain.recovery import DayValues, SideMode
 from legday_desktop.domain.soreness import SorenessRating
 from legday_desktop.storage.day_access import (
     apply_change,
+    read_check_ins_between,
     read_day_overview,
     read_day_values,
     read_first_rating_date,
@@ -115,6 +116,12 @@ class JournalService(QObject):
     def ratings_between(self, first: dt.date, last: dt.date) -> tuple[SorenessRating, ...]:
         try:
             return read_ratings_between(self._open_connection(), first, last)
+        except StorageError as error:
+            raise JournalError(str(error)) from error
+
+    def check_ins_between(self, first: dt.date, last: dt.date) -> tuple[CheckIn, ...]:
+        try:
+            return read_check_ins_between(self._open_connection(), first, last)
         except StorageError as error:
             raise JournalError(str(error)) from error
 

@@ -270,3 +270,18 @@ def read_ratings_between(
         SorenessRating(dt.date.fromisoformat(date), region, level, note)
         for date, region, level, note in rows
     )
+
+
+def read_check_ins_between(
+    connection: sqlite3.Connection, first: dt.date, last: dt.date
+) -> tuple[CheckIn, ...]:
+    """Every check-in from ``first`` to ``last``, oldest first."""
+    try:
+        rows = connection.execute(
+            "SELECT date FROM check_in WHERE date BETWEEN ? AND ? ORDER BY date",
+            (first.isoformat(), last.isoformat()),
+        ).fetchall()
+        found = [_read_check_in(connection, dt.date.fromisoformat(date)) for (date,) in rows]
+    except sqlite3.Error as error:
+        raise StorageError(f"Could not read the journal: {error}") from error
+    return tuple(check_in for check_in in found if check_in is not None)

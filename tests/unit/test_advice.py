@@ -76,21 +76,21 @@ def test_a_warning_symptom_comes_first_whatever_else_applies(tmp_path: Path) -> 
             5,
             "late_soreness",
             "alert-late",
-            "Right calves is at 4 on day 5",
+            "Right calves at 4 today (day 5)",
         ),
         (
-            ((8, "glutes.left", 1),),
+            ((2, "glutes.left", 3), (5, "glutes.left", 2), (8, "glutes.left", 1)),
             8,
             "lasting",
             "alert-lasting",
-            "Still sore 8 days after your leg day (Left glutes at 1)",
+            "Still sore 8 days after your leg day (Left glutes at 1 today)",
         ),
         (
             ((2, "knees.left", 4),),
             2,
             "knee_pain",
             "alert-knee",
-            "Left knees at 4: knee pain is joint pain",
+            "Left knees at 4 today: knee pain is joint pain",
         ),
         (
             ((1, "hamstrings.left", 6), (1, "hamstrings.right", 2)),
@@ -253,10 +253,111 @@ def test_advice_command_text_and_json(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["advice", "--db", str(database), "--date", day(5).isoformat()]) == 0
     text = capsys.readouterr().out
     assert "Legday gives general information, not medical advice." in text
-    assert "Right calves is at 5 on day 5" in text
+    assert "Right calves at 5 today (day 5)" in text
     assert main(["advice", "--db", str(database), "--date", day(5).isoformat(), "--json"]) == 0
     document = json.loads(capsys.readouterr().out)
     assert document["alerts"][0]["kind"] == "late_soreness"
     assert document["tips"][0]["id"] == "alert-late" and document["tips"][0]["urgent"]
     assert document["readiness"][0]["group"] == "calves"
     assert set(document) >= {"date", "phase", "alerts", "tips", "readiness", "next_leg_day"}
+
+
+def test_a_symptom_stays_on_top_on_the_following_days(tmp_path: Path) -> None:
+    journal = Journal(
+        leg_days=(LEG_DAY,),
+        check_ins=(CheckIn(day(2), symptoms=frozenset({WarningSymptom.DARK_URINE})),),
+    )
+    advice = advise(tmp_path, journal, 3)
+    first = advice.tips[0]
+    assert first.tip.id == "see-doctor-dark-urine" and first.urgent
+    said = f"{day(2):%a} {day(2).day} {day(2):%b}"
+    assert first.reason == f"You reported dark (tea- or cola-coloured) urine on {said}."
+    assert advice.next_leg_day is None
+
+
+def test_an_alert_stands_until_a_new_rating_shows_it_gone(tmp_path: Path) -> None:
+    rising = ratings((2, "quadriceps.left", 2), (4, "quadriceps.left", 6))
+    advice = advise(tmp_path, Journal(leg_days=(LEG_DAY,), ratings=rising), 5)
+    assert [alert.kind for alert in advice.alerts] == ["rising_after_day_3"]
+    assert "to 6 on day 4 (day 4)" in advice.alerts[0].message
+    settled = (*rising, *ratings((5, "quadriceps.left", 2)))
+    other = tmp_path / "settled"
+    other.mkdir()
+    assert advise(other, Journal(leg_days=(LEG_DAY,), ratings=settled), 5).alerts == ()
+
+
+def test_small_blips_are_not_alerts(tmp_path: Path) -> None:
+    blip = Journal(
+        leg_days=(LEG_DAY,),
+        ratings=ratings(
+            (2, "calves.left", 3),
+            (7, "calves.left", 0),
+            (8, "calves.left", 0),
+            (9, "calves.left", 1),
+        ),
+    )
+    assert advise(tmp_path, blip, 9).alerts == ()
+
+
+def test_still_high_soreness_is_not_called_easing(tmp_path: Path) -> None:
+    journal = Journal(
+        leg_days=(LEG_DAY,),
+        ratings=ratings(
+            (2, "quadriceps.left", 7), (3, "quadriceps.left", 7), (4, "quadriceps.left", 7)
+        ),
+    )
+    assert advise(tmp_path, journal, 4).phase == "peak"
+
+
+def test_not_ready_on_the_leg_day_itself(tmp_path: Path) -> None:
+    journal = Journal(leg_days=(LEG_DAY,), ratings=ratings((0, "quadriceps.left", 1)))
+    (quads,) = advise(tmp_path, journal, 0).readiness
+    assert quads.ready_on is not None and quads.ready_on > day(0)
+
+
+def test_readiness_goes_by_the_sorer_side(tmp_path: Path) -> None:
+    journal = Journal(
+        leg_days=(LEG_DAY,),
+        ratings=ratings(
+            (1, "quadriceps.left", 5),
+            (1, "quadriceps.right", 4),
+            (4, "quadriceps.left", 3),
+            (4, "quadriceps.right", 1),
+        ),
+    )
+    (quads,) = advise(tmp_path, journal, 4).readiness
+    assert quads.ready_on != day(4)  # the left is still at 3
+
+
+def test_logged_actions_and_new_exercises_are_taken_into_account(tmp_path: Path) -> None:
+    from legday_desktop.domain.check_ins import RecoveryAction
+
+    earlier = LegDay(LEG_DAY.date - dt.timedelta(days=7), "Legs", ("Squat",))
+    journal = Journal(
+        leg_days=(earlier, LEG_DAY),  # the Lunge is new this time
+        ratings=ratings((1, "quadriceps.left", 6)),
+        check_ins=(CheckIn(day(1), actions=frozenset({RecoveryAction.FOAM_ROLLING_OR_MASSAGE})),),
+    )
+    advice = advise(tmp_path, journal, 1)
+    reasons = {chosen.tip.id: chosen.reason for chosen in advice.tips}
+    assert reasons["relief-foam-rolling"].endswith("You logged foam rolling or massage today.")
+    assert reasons["prevent-new-exercises"] == "New in this leg day: Lunge."
+
+
+def test_sore_shins_bring_the_shin_pain_tip(tmp_path: Path) -> None:
+    journal = Journal(leg_days=(LEG_DAY,), ratings=ratings((2, "shins.left", 5)))
+    assert "other-shin-pain" in ids(advise(tmp_path, journal, 2))
+    other = tmp_path / "quads"
+    other.mkdir()
+    quads = Journal(leg_days=(LEG_DAY,), ratings=ratings((2, "quadriceps.left", 5)))
+    assert "other-shin-pain" not in ids(advise(other, quads, 2))
+
+
+def test_lasting_soreness_mentions_other_causes_and_medicines(tmp_path: Path) -> None:
+    journal = Journal(
+        leg_days=(LEG_DAY,),
+        ratings=ratings((2, "glutes.left", 3), (6, "glutes.left", 2), (9, "glutes.left", 2)),
+    )
+    assert {"alert-lasting", "other-medicines", "other-muscle-disease"} <= set(
+        ids(advise(tmp_path, journal, 9))
+    )
