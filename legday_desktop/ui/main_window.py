@@ -235,6 +235,7 @@ class MainWindow(QMainWindow):
         self.side_splitter.addWidget(self.tips_panel)
         self.side_splitter.addWidget(check_in_scroller)
         self.side_splitter.setSizes([420, 400])
+        self.side_splitter.setCollapsible(0, False)  # the warnings can never be dragged away
         self._advice_timer = QTimer(self)
         self._advice_timer.setSingleShot(True)
         self._advice_timer.setInterval(40)  # after the map has repainted; edits coalesce
@@ -486,9 +487,17 @@ class MainWindow(QMainWindow):
 
         self._advice_stale = False
         try:
-            self.tips_panel.show_advice(advice_for(self._service, self.shown_date))
+            advice = advice_for(self._service, self.shown_date)
         except JournalError as error:
             self.tips_panel.show_message(f"Could not read the journal: {error}")
+            return
+        self.tips_panel.show_advice(advice)
+        # The window's banner carries them too, so they show from every tab.
+        if advice.urgent or advice.alerts:
+            lines = [alert.message for alert in advice.alerts]
+            lines += [f"{c.tip.title}: {c.reason}" for c in advice.urgent]
+            self.warning_text.setText(" ".join(lines) + f" {NOT_MEDICAL_ADVICE}")
+            self.warning.show()
 
     def show_charts(self) -> None:
         """Show the charts page, building it on first use."""

@@ -64,7 +64,7 @@ class TipsPanel(QWidget):
         self.urgent_box.setWordWrap(True)
         self.urgent_box.setTextFormat(Qt.TextFormat.RichText)
         self.urgent_box.setStyleSheet(URGENT_STYLE)
-        self.urgent_box.hide()
+        self.urgent_box.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.readiness_label = QLabel()
         self.readiness_label.setObjectName("readiness")
         self.readiness_label.setWordWrap(True)
@@ -91,35 +91,46 @@ class TipsPanel(QWidget):
         footer = QHBoxLayout()
         footer.addWidget(self.disclaimer, stretch=1)
         footer.addWidget(self.browse_button)
+        # The warnings sit above the scrolling tips, in their own scroll area so that even
+        # many of them stay readable: always in view, never pushed away by a tip.
+        self.urgent_area = QScrollArea()
+        self.urgent_area.setObjectName("urgentArea")
+        self.urgent_area.setWidget(self.urgent_box)
+        self.urgent_area.setWidgetResizable(True)
+        self.urgent_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.urgent_area.setMinimumHeight(120)
+        self.urgent_area.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
-        # The warnings sit above the scrolling tips: always in view, never collapsed.
-        layout.addWidget(self.urgent_box)
-        layout.addWidget(scroller, stretch=1)
+        layout.addWidget(self.urgent_area, stretch=2)
+        layout.addWidget(scroller, stretch=3)
         layout.addLayout(footer)
         self.chosen: tuple[ChosenTip, ...] = ()
 
     def show_message(self, message: str) -> None:
         self.chosen = ()
-        self.urgent_box.hide()
+        self.urgent_area.hide()
         self.readiness_label.setText("")
         self.tips_label.setText(escape(message))
 
     def show_advice(self, advice: Advice) -> None:
         self.chosen = advice.tips
         urgent = advice.urgent
-        if urgent:
+        if urgent or advice.alerts:
+            # Every alert's own explanation first, even when a symptom brought in its tip.
+            flagged = "".join(f"<li>{escape(alert.message)}</li>" for alert in advice.alerts)
             self.urgent_box.setText(
                 "<p><b>⚠ Seek medical attention</b></p>"
+                + (f"<p>Not the usual pattern:</p><ul>{flagged}</ul>" if flagged else "")
                 + "".join(
                     f"<p><b>{escape(c.tip.title)}</b> — {escape(c.reason)}"
                     f"<br>{escape(c.tip.body)}</p>"
                     for c in urgent
                 )
             )
-            self.urgent_box.show()
+            self.urgent_area.show()
         else:
-            self.urgent_box.hide()
+            self.urgent_area.hide()
         self.readiness_label.setText(self._readiness_html(advice))
         others = [chosen for chosen in advice.tips if not chosen.urgent]
         self.tips_label.setText(

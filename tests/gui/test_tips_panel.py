@@ -35,19 +35,19 @@ def test_dark_urine_puts_the_warning_on_top_at_once_and_undo_works(
 ) -> None:
     window = leg_day_window
     panel = window.tips_panel
-    assert panel.urgent_box.isHidden()
+    assert panel.urgent_area.isHidden()
     box = window.check_in_panel.symptom_boxes[WarningSymptom.DARK_URINE]
     box.click()
-    qtbot.waitUntil(lambda: panel.urgent_box.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: panel.urgent_area.isVisible(), timeout=2000)
     assert "Seek medical attention" in panel.urgent_box.text()
     assert "Dark urine: seek medical care today" in panel.urgent_box.text()
     assert panel.chosen[0].tip.id == "see-doctor-dark-urine" and panel.chosen[0].urgent
     # The warning sits above the scrolling tips, so no tip can push it out of view.
-    assert panel.layout().indexOf(panel.urgent_box) == 0
+    assert panel.layout().indexOf(panel.urgent_area) == 0
     box.click()
-    qtbot.waitUntil(lambda: panel.urgent_box.isHidden(), timeout=2000)
+    qtbot.waitUntil(lambda: panel.urgent_area.isHidden(), timeout=2000)
     QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: panel.urgent_box.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: panel.urgent_area.isVisible(), timeout=2000)
     assert box.isChecked()
 
 
@@ -89,3 +89,30 @@ def test_browse_all_tips_with_search_and_categories(qtbot: QtBot) -> None:
     assert "Source:" in browser.detail.toPlainText()
     browser.search.setText("zzzz")
     assert browser.list.count() == 0 and "No tip matches" in browser.detail.toPlainText()
+
+
+def test_alerts_show_their_reasons_in_the_panel_and_the_banner(
+    qtbot: QtBot, database: Path
+) -> None:
+    from legday_desktop.domain.soreness import SorenessRating
+
+    leg_day = LegDay(TODAY - dt.timedelta(days=6), "Hinge day", ("Romanian deadlift",))
+    filled_repository(
+        database,
+        Journal(
+            leg_days=(leg_day,),
+            ratings=(
+                SorenessRating(TODAY, "hamstrings.left", 6),
+                SorenessRating(TODAY, "hamstrings.right", 1),
+            ),
+        ),
+    ).close()
+    window = open_window(qtbot, database)
+    panel = window.tips_panel
+    qtbot.waitUntil(lambda: panel.urgent_area.isVisible(), timeout=3000)
+    assert "Left hamstrings at 6 today (day 6)" in panel.urgent_box.text()
+    assert "Left hamstrings at 6 but right hamstrings at 1" in panel.urgent_box.text()
+    assert window.warning.isVisible()
+    assert "Left hamstrings at 6 today" in window.warning_text.text()
+    assert "have the warning above checked first" in panel.readiness_label.text()
+    assert not window.side_splitter.isCollapsible(0)
