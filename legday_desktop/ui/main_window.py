@@ -494,8 +494,9 @@ class MainWindow(QMainWindow):
         self.tips_panel.show_advice(advice)
         # The window's banner carries them too, so they show from every tab.
         if advice.urgent or advice.alerts:
-            lines = [alert.message for alert in advice.alerts]
-            lines += [f"{c.tip.title}: {c.reason}" for c in advice.urgent]
+            reasons = [alert.message for alert in advice.alerts]
+            reasons += [c.reason for c in advice.urgent]
+            lines = list(dict.fromkeys(reasons))  # one line per cause, in order
             self.warning_text.setText(" ".join(lines) + f" {NOT_MEDICAL_ADVICE}")
             self.warning.show()
 
