@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from legday_desktop import IMPORTED_AT
 from legday_desktop.paths import set_application_names
-from legday_desktop.services.journal import JournalError, JournalService
+from legday_desktop.services.journal import DamagedJournalError, JournalError, JournalService
 from legday_desktop.ui.main_window import MainWindow
 
 
@@ -38,15 +38,75 @@ def _application() -> QApplication:
 
 
 def open_journal(window: MainWindow, database: Path) -> bool:
-    """Open ``database`` and show it in ``window``; on failure show why and return False."""
+    """Open ``database`` and show it in ``window``; on failure show why and return False.
+
+    A damaged journal is never written to: an interactive window asks whether to restore
+    the newest good backup or to start a new journal beside the damaged file.
+    """
     service = JournalService(database, parent=window)
     try:
         service.open()
+    except DamagedJournalError as error:
+        service.deleteLater()
+        return _recover_damaged(window, database, str(error))
     except JournalError as error:
+        service.deleteLater()
         window.show_open_error(str(error))
         return False
     window.attach(service)
+    if window.interactive:
+        _back_up_once_painted(window, service)
     return True
+
+
+def _recover_damaged(window: MainWindow, database: Path, message: str) -> bool:
+    from legday_desktop.services.safekeeping import (
+        SafekeepingError,
+        newest_good_backup,
+        restore_damaged,
+        start_new_beside,
+    )
+    from legday_desktop.ui.damaged_dialog import DamagedChoice, DamagedJournalDialog
+
+    if not window.interactive:
+        window.show_open_error(message)
+        return False
+    backup = newest_good_backup(database)
+    choice = DamagedJournalDialog.ask(window, message, backup)
+    try:
+        if choice is DamagedChoice.RESTORE_BACKUP and backup is not None:
+            recovered = restore_damaged(database, backup)
+        elif choice is DamagedChoice.START_NEW:
+            recovered = start_new_beside(database)
+        else:
+            window.show_open_error(message, tell=False)
+            return False
+    except SafekeepingError as error:
+        window.show_open_error(str(error))
+        return False
+    if not open_journal(window, database):
+        return False
+    done = f"restored from {backup}" if recovered.restored_from else "started anew"
+    window.statusBar().showMessage(
+        f"The journal was {done}; the damaged file is kept as {recovered.set_aside}", 30000
+    )
+    return True
+
+
+def _back_up_once_painted(window: MainWindow, service: JournalService) -> None:
+    """The day's automatic backup, once the window shows the day (never before)."""
+
+    def back_up() -> None:
+        window.body_map.data_painted.disconnect(back_up)
+        try:
+            made = service.daily_backup()
+        except JournalError as error:
+            window.statusBar().showMessage(f"Automatic backup failed: {error}", 30000)
+            return
+        if made is not None:
+            window.statusBar().showMessage(f"Backed up the journal to {made}", 6000)
+
+    window.body_map.data_painted.connect(back_up)
 
 
 def start_main_window(database: Path, *, interactive: bool = True) -> MainWindow:

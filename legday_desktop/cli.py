@@ -156,6 +156,32 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     advice.add_argument("--json", action="store_true", help="print JSON instead of text")
 
+    backup = commands.add_parser(
+        "backup",
+        parents=[database],
+        help="back up the journal (SQLite online backup)",
+        description="Copy the journal with SQLite's online backup API, into FILE or into "
+        "the backups folder beside it (keeping the newest --keep there).",
+    )
+    backup.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="the backup file (default: backups/<name>-<time>.sqlite3)",
+    )
+    backup.add_argument(
+        "--keep", type=int, default=10, help="backups to keep in the backups folder (10)"
+    )
+    restore = commands.add_parser(
+        "restore",
+        parents=[database],
+        help="restore the journal from a backup",
+        description="Make the journal hold what the backup FILE holds. The current journal "
+        "is backed up first (or, if damaged, renamed beside itself); FILE is not changed.",
+    )
+    restore.add_argument("file", type=Path, metavar="FILE")
+
     import_ = commands.add_parser(
         "import",
         parents=[database],
@@ -197,6 +223,7 @@ def _demo(arguments: argparse.Namespace) -> int:
     if not 12 <= arguments.weeks <= 520:
         raise CommandError("--weeks must be from 12 to 520", EXIT_BAD_INPUT)
     path = _database_path(arguments)
+    _refuse_if_open_elsewhere(path)
     repository = open_repository(path)
     try:
         if not repository.is_empty():
@@ -286,6 +313,7 @@ def _import(arguments: argparse.Namespace) -> int:
     except ImportFileError as error:
         raise CommandError(str(error), EXIT_BAD_INPUT) from error
     path = _database_path(arguments)
+    _refuse_if_open_elsewhere(path)
     repository = open_repository(path)
     try:
         check_against_stored_leg_days(parsed, (day.date for day in repository.leg_days()))
@@ -413,6 +441,50 @@ def _advice(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _backup(arguments: argparse.Namespace) -> int:
+    from legday_desktop.storage.backup import backup_to, make_backup
+    from legday_desktop.storage.sqlite_files import prepare_database_file
+
+    if not 1 <= arguments.keep <= 1000:
+        raise CommandError("--keep must be from 1 to 1000", EXIT_BAD_INPUT)
+    path = _existing_journal(arguments)
+    prepare_database_file(path)  # refuses damaged, foreign and newer files, changes nothing
+    if arguments.output is not None:
+        _check_output(arguments.output, path, force=False)
+        written = backup_to(path, arguments.output)
+    else:
+        written = make_backup(path, keep=arguments.keep)
+    print(f"Backed up {path} to {written}.")
+    return EXIT_OK
+
+
+def _restore(arguments: argparse.Namespace) -> int:
+    from legday_desktop.storage.backup import restore
+
+    path = _database_path(arguments)
+    _refuse_if_open_elsewhere(path)
+    if not arguments.file.is_file():
+        raise CommandError(f"{arguments.file}: no such backup file", EXIT_BAD_INPUT)
+    if arguments.file.resolve() == path.resolve():
+        raise CommandError(f"{arguments.file} is the journal itself", EXIT_BAD_INPUT)
+    safety = restore(path, arguments.file)
+    before = f" (the journal as it was is in {safety})" if safety else ""
+    print(f"Restored {path} from {arguments.file}{before}.")
+    return EXIT_OK
+
+
+def _refuse_if_open_elsewhere(path: Path) -> None:
+    """Writers from the command line never race a running app on the same journal."""
+    from legday_desktop.services.locking import JournalLock
+
+    lock = JournalLock(path)
+    if path.parent.is_dir() and not lock.acquire():
+        raise CommandError(
+            f"{path} is open in Legday (process {lock.holder() or '?'}); close it first"
+        )
+    lock.release()
+
+
 _COMMANDS = {
     "demo": _demo,
     "export": _export,
@@ -420,6 +492,8 @@ _COMMANDS = {
     "snapshot": _snapshot,
     "chart": _chart,
     "advice": _advice,
+    "backup": _backup,
+    "restore": _restore,
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -16,6 +17,7 @@ from legday_desktop.domain.journal import DayOverview, JournalChange
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.recovery import DayValues, SideMode
 from legday_desktop.domain.soreness import SorenessRating
+from legday_desktop.services.locking import JournalLock
 from legday_desktop.storage.day_access import (
     apply_change,
     read_check_ins_between,
@@ -25,11 +27,28 @@ from legday_desktop.storage.day_access import (
     read_leg_days,
     read_ratings_between,
 )
-from legday_desktop.storage.errors import StorageError
+from legday_desktop.storage.errors import (
+    DamagedDatabaseError,
+    ReadOnlyDatabaseError,
+    StorageError,
+)
 
 
 class JournalError(Exception):
     """The journal could not be read or written; the message says why, for the user."""
+
+
+class DamagedJournalError(JournalError):
+    """The journal file is damaged; it was left as it is (see storage.backup)."""
+
+
+@dataclass(frozen=True)
+class FailedChange:
+    """A change that could not be saved, kept so that the user can try it again."""
+
+    change: JournalChange
+    text: str
+    merge_key: tuple[object, ...] | None
 
 
 class JournalService(QObject):
@@ -43,11 +62,14 @@ class JournalService(QObject):
     Signals:
         journal_changed(object, str, bool): a JournalChange was committed, with a
             sentence saying what happened; the bool is True for an undo or a redo.
-        write_failed(str): a change could not be saved; nothing of it was stored.
+        write_failed(str): a change could not be saved; nothing of it was stored. The
+            change is kept in ``failed_change`` for ``retry_failed_change``.
+        journal_replaced(str): the whole journal was replaced (restored from a backup).
     """
 
     journal_changed = Signal(object, str, bool)
     write_failed = Signal(str)
+    journal_replaced = Signal(str)
 
     def __init__(
         self,
@@ -64,23 +86,143 @@ class JournalService(QObject):
         self._connection: sqlite3.Connection | None = None
         self.undo_stack = QUndoStack(self)
         self._last_pushed: QUndoCommand | None = None
+        self._lock = JournalLock(self.path)
+        self.read_only_reason: str | None = None
+        self.failed_change: FailedChange | None = None
+
+    @property
+    def read_only(self) -> bool:
+        """True when this window may only read the journal (see ``read_only_reason``)."""
+        return self.read_only_reason is not None
 
     def open(self) -> None:
-        """Check (create, upgrade) the file and connect to it; JournalError if it cannot."""
-        from legday_desktop.storage.sqlite_files import connect, prepare_database_file
+        """Check (create, upgrade) the file and connect to it; JournalError if it cannot.
+
+        Raises DamagedJournalError for a damaged file, which is left as it is. When
+        another Legday has the journal open, or the file or its folder cannot be
+        written, the journal opens read-only and ``read_only_reason`` says why.
+        """
+        from legday_desktop.storage.sqlite_files import (
+            connect,
+            open_read_only,
+            prepare_database_file,
+        )
+
+        self.read_only_reason = self._take_lock()
+        try:
+            if self.read_only_reason is None:
+                if prepare_database_file(self.path):
+                    from legday_desktop.storage.database import migrate  # brings Alembic
+
+                    migrate(self.path)
+                try:
+                    self._connection = connect(self.path)
+                except ReadOnlyDatabaseError:
+                    self.read_only_reason = f"{self.path} cannot be written (it is read-only)"
+            if self.read_only_reason is not None:
+                if not self.path.is_file():
+                    raise JournalError(f"{self.path} does not exist")
+                if prepare_database_file(self.path):
+                    raise JournalError(
+                        f"{self.path} needs an upgrade, which cannot be written: "
+                        f"{self.read_only_reason}"
+                    )
+                self._connection = open_read_only(self.path)
+            if self._busy_timeout_ms is not None:
+                self._open_connection().execute(
+                    f"PRAGMA busy_timeout = {int(self._busy_timeout_ms)}"
+                )
+        except DamagedDatabaseError as error:
+            self._lock.release()
+            raise DamagedJournalError(str(error)) from error
+        except (StorageError, sqlite3.Error) as error:
+            self._lock.release()
+            raise JournalError(str(error)) from error
+        except JournalError:
+            self._lock.release()
+            raise
+
+    def _take_lock(self) -> str | None:
+        """Become the journal's one writer; otherwise the reason this window only reads."""
+        if not self.path.parent.is_dir():
+            return None  # opening reports the missing folder
+        if self._lock.acquire():
+            return None
+        if self._lock.held_elsewhere():
+            holder = self._lock.holder()
+            process = f" (process {holder})" if holder else ""
+            return f"the journal is open in another Legday window{process}"
+        return f"the folder {self.path.parent} cannot be written"
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+        self._lock.release()
+
+    def backup_now(self) -> Path:
+        """Back up the journal into its backups folder; JournalError if it cannot."""
+        from legday_desktop.storage.backup import make_backup
 
         try:
-            if prepare_database_file(self.path):
-                from legday_desktop.storage.database import migrate  # brings Alembic
-
-                migrate(self.path)
-            self._connection = connect(self.path)
-            if self._busy_timeout_ms is not None:
-                self._connection.execute(f"PRAGMA busy_timeout = {int(self._busy_timeout_ms)}")
+            return make_backup(self.path)
         except StorageError as error:
             raise JournalError(str(error)) from error
 
-    def close(self) -> None:
+    def back_up_to(self, target: Path) -> Path:
+        """Back up the journal into the new file ``target``; JournalError if it cannot."""
+        from legday_desktop.storage.backup import backup_to
+
+        try:
+            return backup_to(self.path, target)
+        except StorageError as error:
+            raise JournalError(str(error)) from error
+
+    def daily_backup(self) -> Path | None:
+        """The day's first automatic backup, or None when one was already made (or read-only)."""
+        from legday_desktop.storage.backup import daily_backup
+
+        if self.read_only or self._connection is None:
+            return None
+        try:
+            return daily_backup(self.path, today=self._today())
+        except StorageError as error:
+            raise JournalError(str(error)) from error
+
+    def restore_from(self, backup: Path) -> Path | None:
+        """Make the journal hold what ``backup`` holds (see storage.backup.restore).
+
+        The undo history is cleared: its steps belong to the journal as it was. Returns
+        the backup of the journal as it was before; JournalError if restoring failed (the
+        journal is then open as before).
+        """
+        from legday_desktop.storage.backup import restore
+
+        if self.read_only:
+            raise JournalError(f"Cannot restore: {self.read_only_reason}")
+        self.close_connection()
+        try:
+            safety = restore(self.path, backup)
+        except StorageError as error:
+            self._reconnect()
+            raise JournalError(str(error)) from error
+        self._reconnect()
+        self.undo_stack.clear()
+        self._last_pushed = None
+        self.failed_change = None
+        self.journal_replaced.emit(f"Restored the journal from {backup}")
+        return safety
+
+    def _reconnect(self) -> None:
+        from legday_desktop.storage.sqlite_files import connect
+
+        try:
+            self._connection = connect(self.path)
+        except StorageError as error:
+            raise JournalError(str(error)) from error
+
+    def close_connection(self) -> None:
+        """Close the connection but keep the lock (while the file is being replaced)."""
         if self._connection is not None:
             self._connection.close()
             self._connection = None
@@ -186,19 +328,34 @@ class JournalService(QObject):
             or stack.command(stack.index() - 1) is not self._last_pushed
         ):
             merge_key = None
+        # Kept before applying: whoever hears write_failed can offer to try it again.
+        self.failed_change = FailedChange(change, text, merge_key)
         inverse = self.apply(change, text)
         if inverse is None:
             return False
+        self.failed_change = None
         command = _ChangeCommand(self, change, inverse, text, merge_key)
         stack.push(command)
         if merge_key is None:
             self._last_pushed = command
         return True
 
+    def retry_failed_change(self) -> bool:
+        """Try the change that last failed to save once more; False if it failed again."""
+        failed = self.failed_change
+        if failed is None:
+            return True
+        return self._push(failed.change, failed.text, None)
+
     def apply(
         self, change: JournalChange, text: str, *, replayed: bool = False
     ) -> JournalChange | None:
         """Commit ``change`` and announce it; its inverse, or None (and write_failed) if not."""
+        if replayed:
+            self.failed_change = None  # an undo or redo that fails is not retried
+        if self.read_only_reason is not None:
+            self.write_failed.emit(f"{text} failed: {self.read_only_reason}; nothing was saved")
+            return None
         try:
             inverse = apply_change(self._open_connection(), change, today=self._today())
         except (StorageError, DomainError, JournalError) as error:

@@ -56,11 +56,19 @@ def create_sqlite_engine(
 def migrate(path: Path, *, target: str = "head", script_location: Path | None = None) -> None:
     """Upgrade the schema of ``path`` to ``target`` in one transaction, checking foreign keys.
 
+    A journal that already holds a schema is backed up first (backups/ beside it).
+
     Foreign keys are OFF while migrating: with them ON, the batch rebuild SQLite needs to
     change a parent table would delete every child row through ON DELETE CASCADE.
     """
     from alembic import command  # imported only when an upgrade is needed
     from alembic.config import Config
+
+    from legday_desktop.storage.backup import make_backup
+    from legday_desktop.storage.sqlite_files import stored_revision
+
+    if stored_revision(path) is not None:
+        make_backup(path)  # a journal with data is backed up before its schema changes
 
     engine = create_sqlite_engine(path, foreign_keys=False, pooled=False)
     try:

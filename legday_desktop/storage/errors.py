@@ -15,6 +15,14 @@ class NotADatabaseError(StorageError):
     """The file exists but is not a Legday database; it was not touched."""
 
 
+class DamagedDatabaseError(StorageError):
+    """The file is an SQLite database but damaged (truncated, fails quick_check); untouched."""
+
+
+class ReadOnlyDatabaseError(StorageError):
+    """The file (or its folder) cannot be written; it can still be read."""
+
+
 class DatabaseTooNewError(StorageError):
     """The database was written by a newer Legday (unknown schema revision); not touched."""
 

@@ -11,10 +11,12 @@ from pathlib import Path
 
 from legday_desktop.storage import schema
 from legday_desktop.storage.errors import (
+    DamagedDatabaseError,
     DatabasePathError,
     DatabaseTooNewError,
     DatabaseWriteError,
     NotADatabaseError,
+    ReadOnlyDatabaseError,
     StorageError,
 )
 
@@ -43,12 +45,37 @@ def configure_connection(
 
 
 def connect(path: Path) -> sqlite3.Connection:
-    """A configured connection to a prepared database file (see prepare_database_file)."""
+    """A configured connection to a prepared database file (see prepare_database_file).
+
+    ReadOnlyDatabaseError if the file or its folder cannot be written (open it with
+    ``open_read_only`` then).
+    """
     try:
         connection = sqlite3.connect(path)
-        configure_connection(connection)
     except sqlite3.Error as error:
         raise StorageError(f"Cannot open {path}: {error}") from error
+    try:
+        configure_connection(connection)
+    except sqlite3.OperationalError as error:
+        connection.close()
+        if "readonly" in str(error) or "unable to open" in str(error):
+            raise ReadOnlyDatabaseError(f"{path} cannot be written: {error}") from error
+        raise StorageError(f"Cannot open {path}: {error}") from error
+    return connection
+
+
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that can only read, also when the file or its folder is read-only."""
+    uri = path.resolve().as_uri()
+    try:
+        connection = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        # A WAL database in a folder we may not write: read it as it is on disk.
+        connection = sqlite3.connect(f"{uri}?immutable=1", uri=True)
+    connection.isolation_level = None
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    connection.execute("PRAGMA query_only = ON")
     return connection
 
 
@@ -60,6 +87,11 @@ def prepare_database_file(path: Path) -> bool:
     """
     _prepare_file(path)
     return _stored_revision(path) != schema.HEAD
+
+
+def stored_revision(path: Path) -> str | None:
+    """The schema revision of an existing journal (None when it is still empty)."""
+    return _stored_revision(path)
 
 
 def _prepare_file(path: Path) -> None:
@@ -95,7 +127,9 @@ def _stored_revision(path: Path) -> str | None:
     is not changed, not even by switching it to WAL.
     """
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = open_read_only(path)
+    except sqlite3.DatabaseError as error:
+        raise DamagedDatabaseError(f"{path} is damaged ({error}); it was left untouched") from error
     except sqlite3.Error as error:
         raise StorageError(f"Cannot open {path}: {error}") from error
     try:
@@ -110,14 +144,18 @@ def _stored_revision(path: Path) -> str | None:
                 f"{path} is an SQLite database but not a Legday one; it was left untouched"
             )
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        # quick_check reads every page (about 8 ms for 55,000 ratings): a damaged file is
+        # found now, before anything is written to it.
+        (check,) = connection.execute("PRAGMA quick_check(1)").fetchone()
+        if check != "ok":
+            problem = " ".join(str(check).replace("*** in database main ***", "").split())
+            raise DamagedDatabaseError(f"{path} is damaged ({problem}); it was left untouched")
     except sqlite3.OperationalError as error:
         # Locked, or a folder we may not use: the file itself may be fine.
         raise StorageError(f"Cannot read {path}: {error}") from error
     except sqlite3.DatabaseError as error:
-        raise NotADatabaseError(
-            f"{path} is not a Legday database (damaged or not SQLite: {error}); "
-            "it was left untouched"
-        ) from error
+        # The header said SQLite, so the rest is damaged (truncated, overwritten …).
+        raise DamagedDatabaseError(f"{path} is damaged ({error}); it was left untouched") from error
     finally:
         connection.close()
     if row is None:

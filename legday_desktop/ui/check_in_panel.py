@@ -36,6 +36,7 @@ class CheckInPanel(QGroupBox):
         super().__init__("Check-in", parent)
         self._date = dt.date.today()
         self._shown: CheckIn | None = None
+        self._title = "Check-in"
         symptoms, self.symptom_boxes = self._check_boxes(
             "<b>Warning signs</b> (any one: seek medical care)", list(WarningSymptom), columns=2
         )
@@ -115,7 +116,19 @@ class CheckInPanel(QGroupBox):
         """Show ``check_in`` (None: nothing recorded) without emitting edits."""
         self._date = date
         self.setTitle(title)
+        self._title = title
         check_in = check_in or CheckIn(date)
+        self._fill(check_in)
+        self._shown = check_in
+
+    def keep_unsaved(self, check_in: CheckIn) -> None:
+        """Show ``check_in`` that could not be saved; it is saved with the next edit."""
+        if check_in.date != self._date:
+            return
+        self._fill(check_in)
+        self.setTitle(f"{self._title} — not saved yet")
+
+    def _fill(self, check_in: CheckIn) -> None:
         widgets = [
             *self.symptom_boxes.values(),
             *self.action_boxes.values(),
@@ -135,7 +148,6 @@ class CheckInPanel(QGroupBox):
             self.note.setText(check_in.note)
         for widget in widgets:
             widget.blockSignals(False)
-        self._shown = check_in
 
     def commit_pending(self) -> None:
         """Emit an edit still in progress (a note typed without Enter) before moving on."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
@@ -72,6 +73,8 @@ class MainWindow(QMainWindow):
         self._interactive = interactive
         self.open_error: str | None = None
         self._service: JournalService | None = None
+        self._failure_message = ""
+        self._asking_after_failure = False
         self._overview: DayOverview | None = None
         self.shown_date = today()
         self.setWindowTitle(APP_NAME)
@@ -87,14 +90,20 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(12, 8, 12, 4)
         layout.setSpacing(8)
         layout.addWidget(self.warning)
+        layout.addWidget(self.read_only_bar)
         layout.addLayout(self.day_bar)
         layout.addLayout(self.banner_row)
         layout.addWidget(self.splitter, stretch=1)
         self.setCentralWidget(central)
-        self.statusBar().showMessage("Opening your journal…")
+        # Which file is open stays in view, right of the passing messages.
+        self.journal_label = QLabel("Opening your journal…")
+        self.journal_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self.journal_label)
         # Never smaller than the layout allows: nothing gets clipped or drawn over.
         self.setMinimumSize(self.minimumSizeHint())
         self._set_editing_enabled(False)
+        self.backup_action.setEnabled(False)
+        self.restore_action.setEnabled(False)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         if interactive:
@@ -123,6 +132,16 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.warning_text)
         self.warning.setAccessibleName("Seek medical attention")
         self.warning.hide()
+        # Another Legday has the journal, or it cannot be written: say so on every tab.
+        self.read_only_bar = QLabel()
+        self.read_only_bar.setObjectName("readOnlyBar")
+        self.read_only_bar.setStyleSheet(
+            "#readOnlyBar { background: #fff3c4; color: #3d2e00; border: 1px solid #c9a227;"
+            " border-radius: 6px; padding: 6px 10px; }"
+        )
+        self.read_only_bar.setWordWrap(True)
+        self.read_only_bar.setAccessibleName("Read-only journal")
+        self.read_only_bar.hide()
 
     def _build_day_bar(self) -> None:
         self.previous_button = QPushButton("◀ Previous day")
@@ -277,6 +296,11 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.export_image_action)
         file_menu.addSeparator()
+        self.backup_action = action("&Back up now…", self.back_up_now)
+        self.restore_action = action("&Restore from backup…", self.restore_from_backup)
+        file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
         self.quit_action = action("&Quit", self.close, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addAction(self.quit_action)
@@ -330,11 +354,17 @@ class MainWindow(QMainWindow):
     def service(self) -> JournalService | None:
         return self._service
 
+    @property
+    def can_edit(self) -> bool:
+        """True when a journal is open and this window may change it."""
+        return self._service is not None and not self._service.read_only
+
     def attach(self, service: JournalService) -> None:
         """Show and edit the journal ``service`` owns, and follow its changes."""
         self._service = service
         service.journal_changed.connect(self._journal_changed)
         service.write_failed.connect(self._write_failed)
+        service.journal_replaced.connect(self._journal_replaced)
         # The stack's own actions keep their text ("Undo Set Left quads to 6") and state.
         self.undo_action = self._replace_action(
             self.undo_action, service.undo_stack.createUndoAction(self, "&Undo")
@@ -342,8 +372,18 @@ class MainWindow(QMainWindow):
         self.redo_action = self._replace_action(
             self.redo_action, service.undo_stack.createRedoAction(self, "&Redo")
         )
-        self._set_editing_enabled(True)
-        self.statusBar().showMessage(f"Journal: {service.path}")
+        self._set_editing_enabled(self.can_edit)
+        self.backup_action.setEnabled(True)
+        self.restore_action.setEnabled(self.can_edit)
+        if service.read_only:
+            self.read_only_bar.setText(
+                f"<b>Read-only</b> — {service.read_only_reason}. You can look at your "
+                "journal here, but changes cannot be saved in this window."
+            )
+            self.read_only_bar.show()
+            self.journal_label.setText(f"Journal (read-only): {service.path}")
+        else:
+            self.journal_label.setText(f"Journal: {service.path}")
         self.refresh()
         if self.side_tabs.currentWidget() is self.charts_page:
             self.show_charts()
@@ -355,12 +395,17 @@ class MainWindow(QMainWindow):
         old.setEnabled(False)  # kept, unused: the window owns it until it closes
         return new
 
-    def show_open_error(self, message: str) -> None:
-        """Say why the journal could not be opened."""
+    @property
+    def interactive(self) -> bool:
+        """False for snapshots and self-tests: no saved settings, no dialogs."""
+        return self._interactive
+
+    def show_open_error(self, message: str, *, tell: bool = True) -> None:
+        """Say why the journal could not be opened (in a dialog too, if ``tell``)."""
         self.open_error = message
         self.banner_label.setText(f"Could not open the journal: {message}")
-        self.statusBar().showMessage("No journal open")
-        if self._interactive:
+        self.journal_label.setText("No journal open")
+        if self._interactive and tell:
             QMessageBox.critical(self, f"{APP_NAME} cannot open the journal", message)
 
     def _set_editing_enabled(self, enabled: bool) -> None:
@@ -429,7 +474,7 @@ class MainWindow(QMainWindow):
             self.region_model.show_levels({})
             self._set_editing_enabled(False)
             return
-        self._set_editing_enabled(True)
+        self._set_editing_enabled(self.can_edit)
         self._show_overview(overview, today)
         self._schedule_advice()
 
@@ -541,7 +586,7 @@ class MainWindow(QMainWindow):
             f"<b>{texts.region_with_level(region_id, level)}</b> — type 0–9 (1 then 0 for 10), "
             "Delete to clear"
         )
-        self.level_picker.show_level(level, enabled=self.journal_open)
+        self.level_picker.show_level(level, enabled=self.can_edit)
 
     def _table_level_edited(self, region_id: str, level: int | None) -> None:
         self.body_map.forget_pending_digit()
@@ -588,8 +633,58 @@ class MainWindow(QMainWindow):
             self.refresh()
 
     def _write_failed(self, message: str) -> None:
+        """Say what was not saved and offer to try again; a check-in stays in its form."""
         self.statusBar().showMessage("Not saved — see the message")
-        QMessageBox.warning(self, "Not saved", message)
+        self._failure_message = message
+        if self._asking_after_failure:
+            return  # a retry from the open dialog failed again: the dialog asks again
+        service = self._service
+        self._asking_after_failure = True
+        try:
+            while True:
+                can_retry = service is not None and service.failed_change is not None
+                if not self._ask_retry(self._failure_message, can_retry):
+                    break
+                if service is not None and service.retry_failed_change():
+                    break
+        finally:
+            self._asking_after_failure = False
+        unsaved = self._unsaved_check_in()
+        self.refresh()
+        if unsaved is not None:
+            self.check_in_panel.keep_unsaved(unsaved)
+
+    def _unsaved_check_in(self) -> CheckIn | None:
+        """The shown day's check-in that could not be saved (still to save), if any."""
+        failed = self._service.failed_change if self._service is not None else None
+        if failed is None:
+            return None
+        return failed.change.check_ins.get(self.shown_date)
+
+    def _ask_retry(self, message: str, can_retry: bool) -> bool:
+        """Show why a change was not saved; True when the user chooses Retry."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "Not saved", message, parent=self)
+        box.setInformativeText(
+            "Until it is saved, a check-in stays in its form on this day. Free some disk "
+            "space, or make the journal file writable, then choose Retry."
+            if can_retry
+            else ""
+        )
+        retry = box.addButton(QMessageBox.StandardButton.Retry) if can_retry else None
+        box.addButton("Not now" if can_retry else "OK", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(retry or box.buttons()[0])
+        box.exec()
+        return retry is not None and box.clickedButton() is retry
+
+    def _journal_replaced(self, text: str) -> None:
+        """The whole journal changed under the window (restored): show it afresh."""
+        if self.chart_panel is not None:
+            self.chart_panel.setParent(None)
+            self.chart_panel.deleteLater()
+            self.chart_panel = None
+            if self.side_tabs.currentWidget() is self.charts_page:
+                self.show_charts()
+        self.statusBar().showMessage(text, 10000)
         self.refresh()
 
     # --- leg days ----------------------------------------------------------------
@@ -653,6 +748,63 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Saved the image to {path}", 6000)
         else:
             QMessageBox.warning(self, "Image not saved", f"Could not write {path}.")
+
+    def back_up_now(self) -> None:
+        """Ask where, then copy the journal there with SQLite's backup API."""
+        if self._service is None:
+            return
+        from legday_desktop.services.safekeeping import suggested_backup_path
+
+        suggested = suggested_backup_path(self._service.path)
+        suggested.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Back up the journal", str(suggested), "Legday journal (*.sqlite3)"
+        )
+        if not path:
+            return
+        try:
+            written = self._service.back_up_to(Path(path))
+        except JournalError as error:
+            QMessageBox.warning(self, "Not backed up", str(error))
+            return
+        self.statusBar().showMessage(f"Backed up the journal to {written}", 10000)
+
+    def restore_from_backup(self) -> None:
+        """Choose a backup, confirm, and make the journal hold what it holds."""
+        if self._service is None or not self.can_edit:
+            return
+        from legday_desktop.services.safekeeping import backups_folder
+
+        self.check_in_panel.commit_pending()
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Restore from backup",
+            str(backups_folder(self._service.path)),
+            "Legday journal (*.sqlite3 *.db);;All files (*)",
+        )
+        if not path:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Restore from backup?",
+            f"Replace everything in the journal with what {Path(path).name} holds?\n\n"
+            "The journal as it is now is backed up first, so this can be undone by "
+            "restoring that backup. Undo history is cleared.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            safety = self._service.restore_from(Path(path))
+        except JournalError as error:
+            QMessageBox.warning(self, "Not restored", str(error))
+            self.refresh()
+            return
+        if safety is not None:
+            self.statusBar().showMessage(
+                f"Restored from {Path(path).name}; the journal as it was is in {safety}", 15000
+            )
 
     def _about(self) -> None:
         location = self._service.path if self._service else "(none open)"

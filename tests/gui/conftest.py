@@ -51,6 +51,32 @@ def click_region(window: MainWindow, region_id: str) -> None:
     QTest.mouseClick(window.body_map, Qt.MouseButton.LeftButton, pos=point)
 
 
+def answer_message_box(button_text: str, seen: list[str] | None = None) -> None:
+    """When the next message box opens, note its texts in ``seen`` and click ``button_text``.
+
+    Clicks the button as a person would; the test fails if the box has no such button.
+    """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or not box.isVisible():
+            QTimer.singleShot(10, click)
+            return
+        if seen is not None:
+            seen.append(f"{box.text()}\n{box.informativeText()}")
+        labels = [button.text().replace("&", "") for button in box.buttons()]
+        for button, label in zip(box.buttons(), labels, strict=True):
+            if label == button_text:
+                QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+                return
+        box.reject()
+        raise AssertionError(f"no button {button_text!r} in the message box; it has {labels}")
+
+    QTimer.singleShot(0, click)
+
+
 def click_at(window: MainWindow, point: QPointF) -> None:
     QTest.mouseClick(window.body_map, Qt.MouseButton.LeftButton, pos=point.toPoint())
 

@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import click_region, open_window, stored_levels
+from conftest import answer_message_box, click_region, open_window, stored_levels
 from helpers.journals import filled_repository, wreck_table
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
@@ -39,7 +39,7 @@ def test_empty_journal_says_no_leg_day_yet(window: MainWindow, database: Path) -
     )
     assert window.body_map.levels == {}
     assert not window.edit_leg_day_button.isEnabled()
-    assert str(database) in window.statusBar().currentMessage()
+    assert window.journal_label.text() == f"Journal: {database}"
 
 
 def test_demo_journal_shows_day_n_after(qtbot: QtBot, tmp_path: Path) -> None:
@@ -166,11 +166,7 @@ def test_leg_day_dialog_builds_the_leg_day(qtbot: QtBot) -> None:
     assert "exercises" in dialog.error_label.text()
 
 
-def test_a_failed_write_is_explained_and_changes_nothing(
-    qtbot: QtBot, database: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+def test_a_failed_write_is_explained_and_changes_nothing(qtbot: QtBot, database: Path) -> None:
     window = MainWindow()
     qtbot.addWidget(window)
     service = JournalService(database, parent=window, busy_timeout_ms=50)
@@ -178,8 +174,10 @@ def test_a_failed_write_is_explained_and_changes_nothing(
     window.attach(service)
     blocker = sqlite3.connect(database, isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    shown: list[str] = []
     try:
         click_region(window, "quadriceps.left")
+        answer_message_box("Not now", shown)
         QTest.keyClick(window.body_map, Qt.Key.Key_4)
     finally:
         blocker.execute("ROLLBACK")
@@ -192,16 +190,84 @@ def test_a_failed_write_is_explained_and_changes_nothing(
     window.close()
 
 
-def test_a_journal_that_fails_to_read_is_explained_not_crashed(
+def test_a_failed_write_can_be_retried_once_the_lock_is_gone(qtbot: QtBot, database: Path) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    service = JournalService(database, parent=window, busy_timeout_ms=50)
+    service.open()
+    window.attach(service)
+    blocker = sqlite3.connect(database, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    click_region(window, "calves.left")
+
+    def release_then_retry() -> None:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+        answer_message_box("Retry")
+
+    # The first dialog: the other program lets go, then the user clicks Retry.
+    QTimer.singleShot(0, release_then_retry)
+    QTest.keyClick(window.body_map, Qt.Key.Key_7)
+    assert stored_levels(database) == {"calves.left": 7, "calves.right": 7}
+    assert window.body_map.levels == {"calves.left": 7, "calves.right": 7}
+    assert service.undo_stack.canUndo()
+    window.close()
+
+
+def test_a_damaged_journal_offers_a_way_on_and_is_never_written(
     qtbot: QtBot, database: Path
 ) -> None:
     filled_repository(database).close()
     wreck_table(database, "leg_day")
+    damaged = database.read_bytes()
+    shown: list[str] = []
+    answer_message_box("Quit", shown)
+    window = start_main_window(database)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.open_error is not None, timeout=5000)
+    assert "Your journal file is damaged" in shown[0]
+    assert "is damaged (" in shown[0]
+    assert "There is no good backup" in shown[0]
+    assert not window.journal_open
+    assert database.read_bytes() == damaged
+    # Nothing set aside, nothing backed up: only SQLite's own (empty) side files appear.
+    names = {p.name for p in database.parent.iterdir()} - {database.name}
+    assert names <= {f"{database.name}-wal", f"{database.name}-shm"}
+
+
+def test_a_damaged_journal_can_be_restored_from_its_newest_backup(
+    qtbot: QtBot, database: Path
+) -> None:
+    filled_repository(database).close()
+    before = stored_levels(database, dt.date(2026, 3, 3))
+    assert before
+    assert main(["backup", "--db", str(database)]) == 0
+    wreck_table(database, "soreness")
+    damaged = database.read_bytes()
+    shown: list[str] = []
+    answer_message_box("Restore the backup", shown)
     window = start_main_window(database)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.journal_open, timeout=5000)
-    assert window.banner_label.text().startswith("Could not read the journal")
-    assert not window.body_map.isEnabled()
+    assert "The newest good backup is from" in shown[0]
+    assert stored_levels(database, dt.date(2026, 3, 3)) == before
+    (kept,) = database.parent.glob(f"{database.name}.damaged-????????-??????")
+    assert kept.read_bytes() == damaged
+    assert "the damaged file is kept as" in window.statusBar().currentMessage()
+    window.close()
+
+
+def test_a_damaged_journal_can_be_set_aside_for_a_new_one(qtbot: QtBot, database: Path) -> None:
+    database.write_bytes(b"SQLite format 3\x00" + b"\x07" * 5000)  # header, then noise
+    damaged = database.read_bytes()
+    answer_message_box("Start a new journal")
+    window = start_main_window(database)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.journal_open, timeout=5000)
+    assert window.body_map.levels == {}
+    (kept,) = database.parent.glob(f"{database.name}.damaged-????????-??????")
+    assert kept.read_bytes() == damaged
+    window.close()
 
 
 def test_a_file_that_is_not_a_journal_is_explained_not_crashed(

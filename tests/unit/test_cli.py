@@ -317,7 +317,7 @@ def test_damaged_journal_gets_one_line_and_exit_1(run, tmp_path: Path) -> None: 
     wreck_table(target, "soreness")
     code, out, err = run("export", "--db", target, "--format", "csv")
     assert (code, out) == (1, "")
-    assert err.startswith("legday: error: Could not read") and err.count("\n") == 1
+    assert err.startswith(f"legday: error: {target} is damaged (") and err.count("\n") == 1
 
 
 def test_without_a_display_the_app_says_so_in_one_line(tmp_path: Path) -> None:

@@ -18,12 +18,12 @@ from legday_desktop.domain.soreness import SorenessRating
 from legday_desktop.storage import schema
 from legday_desktop.storage.database import open_engine
 from legday_desktop.storage.errors import (
+    DamagedDatabaseError,
     DatabasePathError,
     DatabaseTooNewError,
     DatabaseWriteError,
     ImportConflictError,
     NotADatabaseError,
-    StorageError,
 )
 from legday_desktop.storage.repository import open_repository
 
@@ -309,13 +309,25 @@ class TestOpeningFiles:
         with pytest.raises(DatabasePathError, match="is a folder"):
             open_repository(tmp_path)
 
-    def test_damage_found_while_reading_is_a_storage_error(self, db: Path) -> None:
+    def test_a_damaged_file_is_found_on_open_and_left_untouched(self, db: Path) -> None:
         filled_repository(db).close()
         wreck_table(db, "soreness")
-        repository = open_repository(db)
-        with pytest.raises(StorageError, match="Could not read"):
-            repository.journal()
-        repository.close()
+        before = db.read_bytes()
+        with pytest.raises(DamagedDatabaseError, match=r"is damaged .*left untouched"):
+            open_repository(db)
+        assert db.read_bytes() == before
+
+    def test_a_truncated_file_is_damaged_and_left_untouched(self, db: Path) -> None:
+        filled_repository(db).close()
+        with sqlite3.connect(db) as connection:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.close()
+        data = db.read_bytes()
+        db.write_bytes(data[: len(data) // 2])
+        before = db.read_bytes()
+        with pytest.raises(DamagedDatabaseError):
+            open_repository(db)
+        assert db.read_bytes() == before
 
     def test_write_failure_is_a_clear_error_and_stores_nothing(self, db: Path) -> None:
         repository = open_repository(db, busy_timeout_ms=50)
