@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -81,6 +83,8 @@ class _JsonReader:
     ) -> dict[str, Any]:
         if not isinstance(value, dict):
             raise self.fail(where, "entry", f"must be a JSON object, got {_kind(value)}")
+        if isinstance(value, _RepeatedKeyObject):
+            raise self.fail(where, value.repeated_key, "appears twice in this object")
         for key in value:
             if key not in required and key not in optional:
                 raise self.fail(where, str(key), "unknown field")
@@ -109,6 +113,16 @@ class _JsonReader:
         if not isinstance(value, kind):
             raise self.fail(where, key, f"must be {_describe(kind)}, got {_kind(value)}")
         return value
+
+    def amount(self, entry: dict[str, Any], where: str, key: str) -> float | None:
+        """A number of litres or hours, as a float (the domain checks its range)."""
+        value = self.typed(entry, where, key, (int, float))
+        if isinstance(value, int):
+            try:
+                return float(value)
+            except OverflowError:  # a whole number beyond any float: out of range anyway
+                return math.inf if value > 0 else -math.inf
+        return value  # type: ignore[no-any-return]
 
     def date(self, entry: dict[str, Any], where: str, key: str = "date") -> dt.date:
         text = self.typed(entry, where, key, str, required=True)
@@ -172,6 +186,10 @@ class _JsonReader:
                         "exercises",
                         f"must be text, got {_kind(name)}",
                     )
+                if "\x00" in name:  # SQLite's length() stops at NUL: "\x00" would be blank
+                    raise self.fail(
+                        f"{where}.exercises[{position}]", "exercises", "contains a NUL character"
+                    )
             with self.domain_rules(where):
                 leg_day = LegDay(
                     date=date,
@@ -217,8 +235,8 @@ class _JsonReader:
                     date=date,
                     symptoms=frozenset(parse_symptom(name) for name in symptom_names),
                     actions=frozenset(parse_action(name) for name in action_names),
-                    water_litres=self.typed(entry, where, "water_litres", (int, float)),
-                    sleep_hours=self.typed(entry, where, "sleep_hours", (int, float)),
+                    water_litres=self.amount(entry, where, "water_litres"),
+                    sleep_hours=self.amount(entry, where, "sleep_hours"),
                     note=self.typed(entry, where, "note", str, ""),
                 )
             remember(("check_in", date), where)
@@ -243,6 +261,8 @@ class _JsonReader:
 
 
 def _kind(value: object) -> str:
+    if isinstance(value, float) and math.isinf(value):
+        return "a number too large to use"
     return {
         dict: "an object",
         list: "a list",
@@ -262,20 +282,51 @@ def _describe(kind: type | tuple[type, ...]) -> str:
     )
 
 
-class _RepeatedKeyError(ValueError):
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
+class _RepeatedKeyObject(dict[str, Any]):
+    """A JSON object that holds ``repeated_key`` twice; the reader refuses it where it stands."""
+
+    def __init__(self, pairs: list[tuple[str, Any]], repeated_key: str) -> None:
+        super().__init__(pairs)
+        self.repeated_key = repeated_key
 
 
-def _object_without_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """Refuse ``{"level": 11, "level": 3}`` instead of silently keeping the last value."""
-    document: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in document:
-            raise _RepeatedKeyError(key)
-        document[key] = value
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """Mark ``{"level": 11, "level": 3}`` instead of silently keeping the last value."""
+    document = dict(pairs)
+    if len(document) < len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                return _RepeatedKeyObject(pairs, key)
+            seen.add(key)
     return document
+
+
+def _whole_number(digits: str) -> int | float:
+    """A JSON whole number; beyond int()'s 4300 digits, infinity (out of every range)."""
+    try:
+        return int(digits)
+    except ValueError:
+        return float(digits)
+
+
+# Strings and brackets of JSON text, to find where it nests too deeply for the parser.
+_STRING_OR_BRACKET = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+_MAX_DEPTH_SHOWN = 100  # exports nest 4 levels deep
+
+
+def _line_too_deep(text: str) -> str:
+    """The line on which ``text`` first nests more than _MAX_DEPTH_SHOWN levels, or ""."""
+    depth = 0
+    for match in _STRING_OR_BRACKET.finditer(text):
+        token = match.group()
+        if token in ("[", "{"):
+            depth += 1
+            if depth > _MAX_DEPTH_SHOWN:
+                return str(text.count("\n", 0, match.start()) + 1)
+        elif token in ("]", "}"):
+            depth -= 1
+    return ""
 
 
 def parse_json(text: str, source: str, *, today: dt.date) -> ParsedImport:
@@ -283,17 +334,14 @@ def parse_json(text: str, source: str, *, today: dt.date) -> ParsedImport:
     if not text.strip():
         raise ImportFileError(source, "1", "json", "the file is empty")
     try:
-        document = json.loads(text, object_pairs_hook=_object_without_repeated_keys)
+        document = json.loads(text, object_pairs_hook=_object, parse_int=_whole_number)
     except json.JSONDecodeError as error:
         raise ImportFileError(
             source, str(error.lineno), "json", f"{error.msg} (column {error.colno})"
         ) from None
-    except _RepeatedKeyError as error:
-        raise ImportFileError(
-            source, "", "json", f"the key {error.key!r} appears twice in one object"
-        ) from None
     except RecursionError:
-        raise ImportFileError(source, "", "json", "nested too deeply") from None
-    except ValueError as error:  # e.g. an integer with thousands of digits
+        where = _line_too_deep(text)
+        raise ImportFileError(source, where, "json", "nested too deeply") from None
+    except ValueError as error:  # none known; still a message, not a crash
         raise ImportFileError(source, "", "json", str(error)) from None
     return _JsonReader(source, today).parse(document)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import re
 from pathlib import Path
 
 from legday_desktop.exchange.csv_format import parse_csv
@@ -10,18 +12,27 @@ from legday_desktop.exchange.errors import ImportFileError
 from legday_desktop.exchange.json_format import parse_json
 from legday_desktop.exchange.parsed import ParsedImport
 
+# Decades of daily ratings of every region export to less; a bigger file is not an export
+# (and would take minutes and gigabytes to import).
+MAX_IMPORT_BYTES = 20_000_000
+# Line breaks as the CSV reader counts them, so that every message agrees on line numbers.
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+
 
 def decode(data: bytes, source: str) -> str:
     """UTF-8 text of ``data`` (a BOM is allowed); ImportFileError naming the line otherwise."""
+    # Not "utf-8-sig": its error offsets would not count the BOM.
+    start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
-        return data.decode("utf-8-sig")
+        return data[start:].decode("utf-8")
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
+        offset = start + error.start
+        line = len(_LINE_BREAK.findall(data, 0, offset)) + 1
         raise ImportFileError(
             source,
             str(line),
             "encoding",
-            f"not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start}); "
+            f"not UTF-8 text (byte 0x{data[offset]:02x} at offset {offset}); "
             "save the file as UTF-8 and try again",
         ) from None
 
@@ -38,7 +49,16 @@ def parse_import(data: bytes, source: str, *, today: dt.date) -> ParsedImport:
 def read_import_file(path: Path, *, today: dt.date) -> ParsedImport:
     """Read and validate the export file at ``path``; ImportFileError if it cannot be used."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            data = file.read(MAX_IMPORT_BYTES + 1)  # never more, even from a pipe or a device
     except OSError as error:
         raise ImportFileError(str(path), "", "file", error.strerror or str(error)) from None
+    if len(data) > MAX_IMPORT_BYTES:
+        raise ImportFileError(
+            str(path),
+            "",
+            "file",
+            f"is larger than {MAX_IMPORT_BYTES // 1_000_000} MB, more than any Legday export; "
+            "check that it is the right file",
+        )
     return parse_import(data, str(path), today=today)
