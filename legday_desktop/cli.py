@@ -264,13 +264,13 @@ def _check_output(output: Path, journal: Path, *, force: bool) -> None:
 def _export(arguments: argparse.Namespace) -> int:
     from legday_desktop.exchange.csv_format import write_csv
     from legday_desktop.exchange.json_format import write_json
-    from legday_desktop.storage.repository import open_repository
+    from legday_desktop.storage.repository import open_repository_to_read
 
     path = _existing_journal(arguments)
     output: Path | None = arguments.output
     if output is not None:
         _check_output(output, path, force=arguments.force)
-    repository = open_repository(path)
+    repository = open_repository_to_read(path)
     try:
         journal = repository.journal()
     finally:
@@ -467,8 +467,12 @@ def _restore(arguments: argparse.Namespace) -> int:
         raise CommandError(f"{arguments.file}: no such backup file", EXIT_BAD_INPUT)
     if arguments.file.resolve() == path.resolve():
         raise CommandError(f"{arguments.file} is the journal itself", EXIT_BAD_INPUT)
-    safety = restore(path, arguments.file)
-    before = f" (the journal as it was is in {safety})" if safety else ""
+    restored = restore(path, arguments.file)
+    before = ""
+    if restored.safety_backup is not None:
+        before = f"; the journal as it was is in {restored.safety_backup}"
+    elif restored.set_aside is not None:
+        before = f"; the damaged journal was kept as {restored.set_aside}"
     print(f"Restored {path} from {arguments.file}{before}.")
     return EXIT_OK
 
@@ -478,11 +482,14 @@ def _refuse_if_open_elsewhere(path: Path) -> None:
     from legday_desktop.services.locking import JournalLock
 
     lock = JournalLock(path)
-    if path.parent.is_dir() and not lock.acquire():
-        raise CommandError(
-            f"{path} is open in Legday (process {lock.holder() or '?'}); close it first"
-        )
-    lock.release()
+    if not path.parent.is_dir() or lock.acquire():
+        lock.release()
+        return
+    if lock.held_elsewhere():
+        holder = lock.holder()
+        process = f" (process {holder})" if holder else ""
+        raise CommandError(f"{path} is open in Legday{process}; close it there first")
+    raise CommandError(f"{path} cannot be written: its folder {path.parent} is read-only")
 
 
 _COMMANDS = {
@@ -514,10 +521,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"legday: error: {error}", file=sys.stderr)
         return error.exit_code
     except Exception as error:
-        from legday_desktop.storage.errors import DatabasePathError, StorageError
+        from legday_desktop.storage.errors import (
+            DamagedDatabaseError,
+            DatabasePathError,
+            StorageError,
+        )
 
         if isinstance(error, StorageError):
-            print(f"legday: error: {error}", file=sys.stderr)
+            hint = ""
+            if isinstance(error, DamagedDatabaseError):
+                hint = " (legday restore puts a backup from its backups folder in its place)"
+            print(f"legday: error: {error}{hint}", file=sys.stderr)
             return EXIT_BAD_INPUT if isinstance(error, DatabasePathError) else EXIT_FAILURE
         # A bug: still one line and exit code 1, never a traceback (PRODUCT.md).
         print(

@@ -117,8 +117,8 @@ class JournalService(QObject):
                     migrate(self.path)
                 try:
                     self._connection = connect(self.path)
-                except ReadOnlyDatabaseError:
-                    self.read_only_reason = f"{self.path} cannot be written (it is read-only)"
+                except ReadOnlyDatabaseError as error:
+                    self.read_only_reason = str(error)
             if self.read_only_reason is not None:
                 if not self.path.is_file():
                     raise JournalError(f"{self.path} does not exist")
@@ -202,7 +202,7 @@ class JournalService(QObject):
             raise JournalError(f"Cannot restore: {self.read_only_reason}")
         self.close_connection()
         try:
-            safety = restore(self.path, backup)
+            safety = restore(self.path, backup).safety_backup
         except StorageError as error:
             self._reconnect()
             raise JournalError(str(error)) from error

@@ -29,8 +29,7 @@ def backups_folder(journal: Path) -> Path:
 
 def suggested_backup_path(journal: Path, now: dt.datetime | None = None) -> Path:
     """A new file name in the backups folder for a backup made now."""
-    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-    return backups_folder(journal) / f"{journal.stem}-{stamp}.sqlite3"
+    return backups.new_backup_path(journal, now)
 
 
 def newest_good_backup(journal: Path) -> Path | None:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
-from legday_desktop.storage.errors import DatabaseWriteError, StorageError
+from legday_desktop.storage.errors import DamagedDatabaseError, DatabaseWriteError, StorageError
 from legday_desktop.storage.sqlite_files import open_read_only, prepare_database_file
 
 BACKUP_FOLDER = "backups"
@@ -35,6 +36,18 @@ def list_backups(database: Path) -> list[Path]:
 
 def _timestamp(now: dt.datetime | None = None) -> str:
     return (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+
+
+def new_backup_path(database: Path, now: dt.datetime | None = None) -> Path:
+    """A file name in the backups folder, stamped with the time, not yet taken."""
+    folder = backups_folder(database)
+    stamp = _timestamp(now)
+    target = folder / f"{database.stem}-{stamp}.sqlite3"
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = folder / f"{database.stem}-{stamp}-{counter}.sqlite3"
+    return target
 
 
 def backup_to(database: Path, target: Path) -> Path:
@@ -78,13 +91,7 @@ def make_backup(
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as error:
         raise DatabaseWriteError(f"Cannot create {folder}: {error.strerror}") from error
-    stamp = _timestamp(now)
-    target = folder / f"{database.stem}-{stamp}.sqlite3"
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = folder / f"{database.stem}-{stamp}-{counter}.sqlite3"
-    backup_to(database, target)
+    target = backup_to(database, new_backup_path(database, now))
     for old in list_backups(database)[max(keep, 1) :]:
         old.unlink(missing_ok=True)
     return target
@@ -123,19 +130,29 @@ def check_backup(backup: Path) -> None:
     prepare_database_file(backup)  # raises for non-SQLite, damaged, foreign or newer files
 
 
-def restore(database: Path, backup: Path, *, keep: int = DEFAULT_KEEP) -> Path | None:
+@dataclass(frozen=True)
+class Restored:
+    """What restoring did with the journal as it was: backed up, or (damaged) renamed."""
+
+    safety_backup: Path | None
+    set_aside: Path | None
+
+
+def restore(database: Path, backup: Path, *, keep: int = DEFAULT_KEEP) -> Restored:
     """Make ``database`` hold what ``backup`` holds, backing up the current file first.
 
-    Returns that safety backup (None when the journal was missing or damaged and was set
-    aside instead). The backup file itself is never changed.
+    A damaged journal cannot be backed up, so it is renamed beside itself instead. A
+    file that is not a Legday journal, or is from a newer Legday, raises StorageError and
+    is left as it is. The backup file itself is never changed.
     """
     check_backup(backup)
     safety: Path | None = None
+    aside: Path | None = None
     if database.exists():
         try:
             prepare_database_file(database)
-        except StorageError:
-            set_aside(database)
+        except DamagedDatabaseError:
+            aside = set_aside(database)
         else:
             safety = make_backup(database, keep=keep + 1)
     try:
@@ -149,4 +166,4 @@ def restore(database: Path, backup: Path, *, keep: int = DEFAULT_KEEP) -> Path |
     except sqlite3.Error as error:
         raise DatabaseWriteError(f"Could not restore {database} from {backup}: {error}") from error
     database.chmod(0o600)
-    return safety
+    return Restored(safety_backup=safety, set_aside=aside)

@@ -9,10 +9,16 @@ from typing import Any
 from sqlalchemy import URL, Engine, create_engine, event, exc
 from sqlalchemy.pool import NullPool
 
-from legday_desktop.storage.errors import DatabaseWriteError, StorageError
+from legday_desktop.storage.errors import (
+    DatabasePathError,
+    DatabaseWriteError,
+    ReadOnlyDatabaseError,
+    StorageError,
+)
 from legday_desktop.storage.sqlite_files import (
     BUSY_TIMEOUT_MS,
     configure_connection,
+    open_read_only,
     prepare_database_file,
 )
 
@@ -119,3 +125,23 @@ def open_engine(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine
     if prepare_database_file(path):
         migrate(path)
     return create_sqlite_engine(path, busy_timeout_ms=busy_timeout_ms)
+
+
+def open_read_only_engine(path: Path) -> Engine:
+    """An engine that only reads ``path``: also a read-only file, or one in a read-only folder.
+
+    ReadOnlyDatabaseError if the file first needs a schema upgrade (a write); other
+    StorageErrors as ``open_engine``.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise DatabasePathError(f"there is no journal at {path}")
+    if prepare_database_file(path):
+        raise ReadOnlyDatabaseError(
+            f"{path} needs an upgrade to this version of Legday before it can be read"
+        )
+    engine = create_engine(
+        "sqlite+pysqlite://", creator=lambda: open_read_only(path), poolclass=NullPool
+    )
+    event.listen(engine, "begin", _on_begin)
+    return engine

@@ -7,6 +7,7 @@ repository uses the same functions, so each exists once.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sqlite3
 
@@ -116,15 +117,23 @@ def apply_change(
         connection.execute("BEGIN IMMEDIATE")
         try:
             inverse = _apply(connection, change)
+            connection.execute("COMMIT")
         except BaseException:
-            connection.execute("ROLLBACK")
+            _roll_back(connection)
             raise
-        connection.execute("COMMIT")
     except sqlite3.Error as error:
         raise DatabaseWriteError(
             f"Could not save: {error}. Nothing of this change was stored."
         ) from error
     return inverse
+
+
+def _roll_back(connection: sqlite3.Connection) -> None:
+    """End a failed transaction, if SQLite has not already (it does on a full disk)."""
+    if connection.in_transaction:
+        # If this fails too, the error that got us here is still the one to report.
+        with contextlib.suppress(sqlite3.Error):
+            connection.execute("ROLLBACK")
 
 
 def _apply(connection: sqlite3.Connection, change: JournalChange) -> JournalChange:

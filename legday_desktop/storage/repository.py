@@ -17,7 +17,7 @@ from legday_desktop.domain.journal import DayOverview, Journal, JournalChange
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.regions import region_by_id
 from legday_desktop.domain.soreness import SorenessRating
-from legday_desktop.storage.database import BEGIN_MODE, open_engine
+from legday_desktop.storage.database import BEGIN_MODE, open_engine, open_read_only_engine
 from legday_desktop.storage.day_access import apply_change, read_day_overview
 from legday_desktop.storage.errors import DatabaseWriteError, ImportConflictError, StorageError
 from legday_desktop.storage.models import (
@@ -28,7 +28,7 @@ from legday_desktop.storage.models import (
     LegDayRow,
     SorenessRow,
 )
-from legday_desktop.storage.sqlite_files import BUSY_TIMEOUT_MS
+from legday_desktop.storage.sqlite_files import BUSY_TIMEOUT_MS, prepare_database_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +43,17 @@ class MergeSummary:
 def open_repository(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Repository:
     """Open (creating and migrating as needed) the database at ``path``; see ``open_engine``."""
     return Repository(open_engine(path, busy_timeout_ms=busy_timeout_ms), path)
+
+
+def open_repository_to_read(path: Path) -> Repository:
+    """Open the existing journal at ``path`` to read it, never writing to the file.
+
+    A journal that needs a schema upgrade is upgraded first (which backs it up), so
+    this is ``open_repository`` for those; see ``database.open_read_only_engine``.
+    """
+    if path.is_file() and prepare_database_file(path):
+        return open_repository(path)
+    return Repository(open_read_only_engine(path), path)
 
 
 # --- rows <-> domain objects -------------------------------------------------------

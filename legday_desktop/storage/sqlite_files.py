@@ -50,6 +50,9 @@ def connect(path: Path) -> sqlite3.Connection:
     ReadOnlyDatabaseError if the file or its folder cannot be written (open it with
     ``open_read_only`` then).
     """
+    if path.exists() and not os.access(path, os.W_OK):
+        # SQLite itself would open it and fail at the first write; say so now.
+        raise ReadOnlyDatabaseError(f"{path} cannot be written (it is read-only)")
     try:
         connection = sqlite3.connect(path)
     except sqlite3.Error as error:

@@ -39,6 +39,7 @@ from legday_desktop.services.journal import JournalError, JournalService
 from legday_desktop.ui import texts
 from legday_desktop.ui.body_map import BodyMap
 from legday_desktop.ui.check_in_panel import CheckInPanel
+from legday_desktop.ui.elided_label import ElidedLabel
 from legday_desktop.ui.leg_day_dialog import LegDayDialog
 from legday_desktop.ui.level_controls import LevelPicker, ScaleLegend
 from legday_desktop.ui.region_table import LevelEditDelegate, RegionTableModel
@@ -96,8 +97,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter, stretch=1)
         self.setCentralWidget(central)
         # Which file is open stays in view, right of the passing messages.
-        self.journal_label = QLabel("Opening your journal…")
-        self.journal_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.journal_label = ElidedLabel("Opening your journal…")
         self.statusBar().addPermanentWidget(self.journal_label)
         # Never smaller than the layout allows: nothing gets clipped or drawn over.
         self.setMinimumSize(self.minimumSizeHint())
@@ -484,8 +484,9 @@ class MainWindow(QMainWindow):
         levels = {rating.region_id: rating.level for rating in overview.ratings}
         self.body_map.set_levels(levels)
         self.region_model.show_levels(levels)
-        self.edit_leg_day_button.setEnabled(overview.leg_day is not None)
-        self.edit_leg_day_action.setEnabled(overview.leg_day is not None)
+        can_edit_leg_day = self.can_edit and overview.leg_day is not None
+        self.edit_leg_day_button.setEnabled(can_edit_leg_day)
+        self.edit_leg_day_action.setEnabled(can_edit_leg_day)
         self.check_in_panel.show_check_in(
             overview.date,
             overview.check_in,

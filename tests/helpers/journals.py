@@ -73,3 +73,25 @@ def wreck_table(path: Path, table: str) -> None:
     data = bytearray(path.read_bytes())
     data[(page - 1) * page_size : page * page_size] = b"\xff" * page_size
     path.write_bytes(bytes(data))
+
+
+def nearly_full_journal(path: Path) -> None:
+    """A journal whose check-in page is nearly full: one more long note needs a new page."""
+    from legday_desktop.domain.journal import JournalChange
+    from legday_desktop.storage.day_access import apply_change
+    from legday_desktop.storage.sqlite_files import connect
+
+    open_repository(path).close()
+    connection = connect(path)
+    first, second = D(2020, 1, 1), D(2020, 1, 2)
+    change = JournalChange(
+        check_ins={first: CheckIn(first, note="a" * 1900), second: CheckIn(second, note="b" * 1900)}
+    )
+    apply_change(connection, change, today=second)
+    connection.close()
+
+
+def disk_is_full(connection: sqlite3.Connection) -> None:
+    """From now on, a write that needs one more page fails as on a full disk (SQLITE_FULL)."""
+    (pages,) = connection.execute("PRAGMA page_count").fetchone()
+    connection.execute(f"PRAGMA max_page_count = {pages}")

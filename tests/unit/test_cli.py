@@ -301,6 +301,14 @@ def test_a_folder_or_missing_folder_as_database_is_bad_usage(run, tmp_path: Path
         '"soreness":[{"date":"2026-01-01","region":"calves.left","level":1,"note":"\\ud800"}]}',
         '{"format_version":1,"leg_days":[{"date":"2026-01-01","rpe":' + "9" * 5000 + "}]}",
         "[" * 100000,
+        # A whole number too large for a float once stopped the import with exit code 1.
+        '{"format_version":1,"leg_days":[],"soreness":[],'
+        '"check_ins":[{"date":"2026-01-01","water_litres":1' + "0" * 400 + "}]}",
+        # The journal refuses an exercise named NUL; that once gave exit code 1.
+        '{"format_version":1,"soreness":[],"check_ins":[],'
+        '"leg_days":[{"date":"2026-01-01","exercises":["\\u0000"]}]}',
+        # A line break in a key once made the message two lines.
+        '{"format_version":1,"leg_days":[],"soreness":[],"check_ins":[],"a\\nb":1}',
     ],
 )
 def test_hostile_json_gets_one_line_and_exit_2(run, tmp_path: Path, content: str) -> None:  # type: ignore[no-untyped-def]
@@ -337,3 +345,22 @@ def test_without_a_display_the_app_says_so_in_one_line(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["ok"]
+
+
+def test_a_file_larger_than_any_export_is_refused_unread(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from legday_desktop.exchange import reading
+
+    monkeypatch.setattr(reading, "MAX_IMPORT_BYTES", 1000)
+    target = tmp_path / "journal.sqlite3"
+    filled_repository(target).close()
+    before = run("export", "--db", target, "--format", "json")[1]
+    big = bad_csv(
+        tmp_path, [HEADER] + [f"2026-03-0{day},shins.left,1,,," for day in range(1, 10)] * 5
+    )
+    code, _, err = run("import", "--db", target, big)
+    assert code == 2
+    assert err.startswith(f"legday: error: {big}: file: is larger than ")
+    assert "more than any Legday export" in err and err.count("\n") == 1
+    assert run("export", "--db", target, "--format", "json")[1] == before

@@ -198,3 +198,23 @@ def test_opening_a_current_database_does_not_import_alembic(tmp_path: Path) -> N
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_a_journal_is_backed_up_before_its_schema_changes(tmp_path: Path) -> None:
+    from legday_desktop.storage.backup import list_backups
+
+    path = tmp_path / "journal.sqlite3"
+    filled_repository(path).close()
+    before = rows(path, "SELECT * FROM soreness ORDER BY id")
+    location = scripts_with_extra_revision(tmp_path, "pass\n")
+    migrate(path, script_location=location)
+    (backup,) = list_backups(path)
+    assert rows(backup, "SELECT version_num FROM alembic_version") == [(schema.HEAD,)]
+    assert rows(backup, "SELECT * FROM soreness ORDER BY id") == before
+    assert rows(path, "SELECT version_num FROM alembic_version") == [("0002_test",)]
+
+
+def test_a_new_journal_is_not_backed_up_when_it_gets_its_first_schema(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    open_repository(path).close()
+    assert not (tmp_path / "backups").exists()

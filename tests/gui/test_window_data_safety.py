@@ -1,0 +1,208 @@
+"""Data safety in the window: read-only journals, a full disk, backing up and restoring."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import answer_message_box, click_region, open_window, stored_levels
+from helpers.files import unwritable
+from helpers.journals import disk_is_full, filled_repository, nearly_full_journal
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from legday_desktop.app import start_main_window
+from legday_desktop.storage.backup import list_backups
+from legday_desktop.ui.main_window import MainWindow
+
+TODAY = dt.date.today()
+NOTE = ("Left knee clicks on the stairs, no swelling. " * 6).strip()
+
+
+def stored_note(database: Path, date: dt.date = TODAY) -> str | None:
+    connection = sqlite3.connect(database)
+    try:
+        row = connection.execute(
+            "SELECT note FROM check_in WHERE date = ?", (date.isoformat(),)
+        ).fetchone()
+    finally:
+        connection.close()
+    return None if row is None else str(row[0])
+
+
+def stored_levels_in(file: Path) -> dict[str, int]:
+    connection = sqlite3.connect(file)
+    try:
+        rows = connection.execute(
+            "SELECT region_id, level FROM soreness WHERE date = ?", (TODAY.isoformat(),)
+        ).fetchall()
+    finally:
+        connection.close()
+    return dict(rows)
+
+
+def type_note(window: MainWindow, text: str) -> None:
+    """Click into the check-in note, type, press Enter: what a person does."""
+    note = window.check_in_panel.note
+    QTest.mouseClick(note, Qt.MouseButton.LeftButton)
+    note.selectAll()
+    QTest.keyClicks(note, text)
+    QTest.keyClick(note, Qt.Key.Key_Return)
+
+
+def open_read_only(qtbot: QtBot, database: Path) -> MainWindow:
+    window = start_main_window(database)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.journal_open, timeout=5000)
+    qtbot.waitUntil(lambda: window.body_map.painted_with_data, timeout=5000)
+    return window
+
+
+def test_a_second_window_on_the_same_journal_only_reads(
+    qtbot: QtBot, database: Path, tmp_path: Path
+) -> None:
+    filled_repository(database).close()
+    window = open_window(qtbot, database)
+    click_region(window, "quadriceps.left")
+    QTest.keyClick(window.body_map, Qt.Key.Key_5)
+    second = open_read_only(qtbot, database)
+    second.resize(1240, 820)
+    assert second.read_only_bar.isVisible()
+    assert "Read-only" in second.read_only_bar.text()
+    assert "open in another Legday window (process " in second.read_only_bar.text()
+    assert second.journal_label.text() == f"Journal (read-only): {database}"
+    assert second.body_map.levels == {"quadriceps.left": 5, "quadriceps.right": 5}
+    assert not second.body_map.isEnabled() and not second.check_in_panel.isEnabled()
+    second.show_date(dt.date(2026, 3, 3))  # a day with a leg day: still nothing to edit
+    assert not second.edit_leg_day_button.isEnabled()
+    assert not second.edit_leg_day_action.isEnabled()
+    second.today_action.trigger()
+    assert not second.restore_action.isEnabled()
+    assert not window.read_only_bar.isVisible()
+    second.grab().save(str(tmp_path / "read-only.png"))
+    # Keys and clicks in the read-only window change nothing.
+    click_region(second, "calves.left")
+    QTest.keyClick(second.body_map, Qt.Key.Key_8)
+    assert stored_levels(database) == {"quadriceps.left": 5, "quadriceps.right": 5}
+    second.close()
+    # The first window still writes; once it is closed, the next one may write too.
+    click_region(window, "calves.right")
+    QTest.keyClick(window.body_map, Qt.Key.Key_2)
+    assert stored_levels(database)["calves.right"] == 2
+    window.close()
+    third = open_window(qtbot, database)
+    assert not third.read_only_bar.isVisible() and third.body_map.isEnabled()
+    third.close()
+
+
+@pytest.mark.parametrize("what", ["file", "folder"])
+def test_a_journal_that_cannot_be_written_opens_read_only(
+    qtbot: QtBot, database: Path, what: str
+) -> None:
+    filled_repository(database).close()
+    sqlite3.connect(database).execute("PRAGMA wal_checkpoint(TRUNCATE)").connection.close()
+    before = database.read_bytes()
+    with unwritable(database if what == "file" else database.parent):
+        window = open_read_only(qtbot, database)
+        window.show_date(dt.date(2026, 3, 3))
+        assert window.body_map.levels == {"quadriceps.left": 5, "quadriceps.right": 6}
+        expected = (
+            f"{database} cannot be written (it is read-only)"
+            if what == "file"
+            else f"the folder {database.parent} cannot be written"
+        )
+        assert expected in window.read_only_bar.text()
+        assert not window.body_map.isEnabled()
+        window.close()
+    assert database.read_bytes() == before
+
+
+def test_a_full_disk_keeps_the_check_in_in_its_form_until_it_can_be_saved(
+    qtbot: QtBot, database: Path
+) -> None:
+    nearly_full_journal(database)
+    window = open_window(qtbot, database)
+    service = window.service
+    assert service is not None
+    disk_is_full(service._open_connection())
+    shown: list[str] = []
+    answer_message_box("Not now", shown)
+    type_note(window, NOTE)
+    assert "database or disk is full" in shown[0]
+    assert "stays in its form" in shown[0]
+    assert window.check_in_panel.note.text() == NOTE
+    assert window.check_in_panel.title().endswith("not saved yet")
+    assert stored_note(database) is None
+    # The app stays usable for reading: the map and the advice still show the day.
+    assert window.banner_label.text().startswith("No leg day yet")
+    assert window.body_map.isEnabled()
+    # Space is freed; leaving the day saves the note (nothing asked, nothing lost).
+    service._open_connection().execute("PRAGMA max_page_count = 1000000")
+    window.previous_action.trigger()
+    assert stored_note(database) == NOTE
+    window.today_action.trigger()
+    assert window.check_in_panel.note.text() == NOTE
+    assert not window.check_in_panel.title().endswith("not saved yet")
+    window.close()
+
+
+def test_retry_after_a_full_disk_saves_the_check_in(qtbot: QtBot, database: Path) -> None:
+    nearly_full_journal(database)
+    window = open_window(qtbot, database)
+    service = window.service
+    assert service is not None
+    disk_is_full(service._open_connection())
+
+    def free_space_then_retry() -> None:
+        service._open_connection().execute("PRAGMA max_page_count = 1000000")
+        answer_message_box("Retry")
+
+    answer_message_box("Retry")  # the first retry fails too: the disk is still full
+    QTimer.singleShot(300, free_space_then_retry)
+    type_note(window, NOTE)
+    assert stored_note(database) == NOTE
+    assert service.undo_stack.canUndo()
+    window.close()
+
+
+def test_back_up_now_and_restore_from_the_file_menu(
+    qtbot: QtBot, window: MainWindow, database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    click_region(window, "hamstrings.left")
+    QTest.keyClick(window.body_map, Qt.Key.Key_6)
+    saved: list[str] = []
+
+    def choose_suggested(
+        _parent: object, _title: str, suggested: str, _filter: str
+    ) -> tuple[str, str]:
+        saved.append(suggested)
+        return suggested, ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose_suggested)
+    window.backup_action.trigger()
+    backup = Path(saved[0])
+    assert backup.parent == database.parent / "backups" and backup.is_file()
+    assert f"Backed up the journal to {backup}" in window.statusBar().currentMessage()
+
+    click_region(window, "hamstrings.left")
+    QTest.keyClick(window.body_map, Qt.Key.Key_9)
+    assert stored_levels(database)["hamstrings.left"] == 9
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *_: (str(backup), "Legday journal (*.sqlite3)")
+    )
+    shown: list[str] = []
+    answer_message_box("Yes", shown)
+    before_restore = set(list_backups(database))
+    window.restore_action.trigger()
+    assert f"with what {backup.name} holds" in shown[0]
+    assert stored_levels(database)["hamstrings.left"] == 6
+    assert window.body_map.levels["hamstrings.left"] == 6
+    assert not window.service.undo_stack.canUndo()  # type: ignore[union-attr]
+    (safety,) = set(list_backups(database)) - before_restore
+    assert stored_levels_in(safety)["hamstrings.left"] == 9  # the journal as it was
+    assert f"the journal as it was is in {safety}" in window.statusBar().currentMessage()
+    window.close()

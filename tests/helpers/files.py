@@ -1,0 +1,64 @@
+"""Files and folders that cannot be written, even by root (chattr +i), and damaged copies."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import stat
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+
+def _set_immutable(path: Path, on: bool) -> None:
+    flag = "+i" if on else "-i"
+    result = subprocess.run(["chattr", flag, str(path)], capture_output=True, text=True)
+    if result.returncode != 0:
+        pytest.skip(f"root cannot be kept from writing here (chattr {flag}: {result.stderr})")
+
+
+@contextmanager
+def unwritable(path: Path) -> Iterator[Path]:
+    """While inside: nobody may write ``path`` (a file, or a folder's entries)."""
+    as_root = os.geteuid() == 0
+    if as_root and shutil.which("chattr") is None:
+        pytest.skip("running as root without chattr: a read-only file is not read-only")
+    mode = path.stat().st_mode
+    path.chmod(mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+    try:
+        if as_root:
+            _set_immutable(path, True)
+        try:
+            yield path
+        finally:
+            if as_root:
+                _set_immutable(path, False)
+    finally:
+        path.chmod(mode)
+
+
+def truncate(path: Path) -> None:
+    """Cut a (checkpointed) database file in half."""
+    checkpoint(path)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+def checkpoint(path: Path) -> None:
+    """Move everything from the WAL into the database file itself, and drop the WAL."""
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+
+
+def set_revision(path: Path, revision: str) -> None:
+    """Make a journal look as if a newer Legday had migrated it to ``revision``."""
+    connection = sqlite3.connect(path)
+    connection.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+    connection.commit()
+    connection.close()
+    checkpoint(path)

@@ -1,0 +1,348 @@
+"""Backups and restores; damaged, foreign, newer and read-only files; a second Legday."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import sqlite3
+import stat
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from helpers.files import checkpoint, set_revision, truncate, unwritable
+from helpers.journals import disk_is_full, filled_repository, nearly_full_journal, wreck_table
+
+from legday_desktop.cli import main
+from legday_desktop.storage import backup as backups
+from legday_desktop.storage.errors import NotADatabaseError, StorageError
+
+Run = tuple[int, str, str]
+NEW_ROW_CSV = "date,region,level,leg_day_date,days_after,note\n2019-05-04,calves.left,3,,,\n"
+
+
+@pytest.fixture
+def run(capsysbinary: pytest.CaptureFixture[bytes]) -> Callable[..., Run]:
+    def run(*arguments: str | Path) -> Run:
+        code = main([str(argument) for argument in arguments])
+        out, err = capsysbinary.readouterr()
+        return code, out.decode(), err.decode()
+
+    return run
+
+
+@pytest.fixture
+def journal(tmp_path: Path) -> Path:
+    path = tmp_path / "journal.sqlite3"
+    filled_repository(path).close()
+    checkpoint(path)
+    return path
+
+
+def rows(path: Path) -> list[tuple[object, ...]]:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(
+            "SELECT date, region_id, level, note FROM soreness ORDER BY date, region_id"
+        ).fetchall()
+    finally:
+        connection.close()
+
+
+def export(run: Callable[..., Run], path: Path) -> str:
+    code, out, err = run("export", "--db", path, "--format", "json")
+    assert code == 0, err
+    return out
+
+
+# --- backups -------------------------------------------------------------------------
+
+
+def test_a_backup_is_a_healthy_owner_only_copy(journal: Path, tmp_path: Path) -> None:
+    target = backups.backup_to(journal, tmp_path / "copy.sqlite3")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert rows(target) == rows(journal)
+    connection = sqlite3.connect(target)
+    assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    connection.close()
+    with pytest.raises(StorageError, match="exists"):
+        backups.backup_to(journal, target)
+
+
+def test_a_backup_sees_changes_still_in_the_write_ahead_log(journal: Path, tmp_path: Path) -> None:
+    writer = sqlite3.connect(journal)
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("UPDATE soreness SET note = 'only in the WAL'")
+    writer.commit()  # committed, not yet checkpointed; the connection stays open
+    try:
+        target = backups.backup_to(journal, tmp_path / "copy.sqlite3")
+    finally:
+        writer.close()
+    assert {note for *_, note in rows(target)} == {"only in the WAL"}
+
+
+def test_the_backups_folder_keeps_the_newest_ten(journal: Path) -> None:
+    start = dt.datetime(2026, 11, 1, 8, 0)
+    made = [
+        backups.make_backup(journal, now=start + dt.timedelta(hours=hour)) for hour in range(12)
+    ]
+    kept = backups.list_backups(journal)
+    assert kept == sorted(made[2:], reverse=True)
+    assert not made[0].exists() and not made[1].exists()
+    assert stat.S_IMODE(backups.backups_folder(journal).stat().st_mode) == 0o700
+
+
+def test_the_daily_backup_is_made_once_a_day(journal: Path) -> None:
+    today = dt.date.today()
+    first = backups.daily_backup(journal, today=today)
+    assert first is not None and first.parent == journal.parent / "backups"
+    assert backups.daily_backup(journal, today=today) is None
+    assert backups.list_backups(journal) == [first]
+
+
+def test_restore_backs_up_the_current_journal_first(journal: Path, tmp_path: Path) -> None:
+    old = backups.backup_to(journal, tmp_path / "old.sqlite3")
+    connection = sqlite3.connect(journal)
+    connection.execute("DELETE FROM soreness")
+    connection.commit()
+    connection.close()
+    restored = backups.restore(journal, old)
+    assert rows(journal) == rows(old)
+    assert restored.safety_backup is not None and rows(restored.safety_backup) == []
+    assert restored.set_aside is None
+
+
+def test_restore_never_replaces_a_file_that_is_not_a_journal(tmp_path: Path) -> None:
+    good = tmp_path / "good.sqlite3"
+    filled_repository(good).close()
+    photo = tmp_path / "photo.sqlite3"
+    photo.write_bytes(b"\x89PNG not a journal")
+    with pytest.raises(NotADatabaseError):
+        backups.restore(photo, good)
+    assert photo.read_bytes() == b"\x89PNG not a journal"
+
+
+def test_cli_backup_and_restore(run: Callable[..., Run], journal: Path, tmp_path: Path) -> None:
+    code, out, _ = run("backup", "--db", journal, "-o", tmp_path / "mine.sqlite3")
+    assert code == 0 and out == f"Backed up {journal} to {tmp_path / 'mine.sqlite3'}.\n"
+    code, out, _ = run("backup", "--db", journal, "--keep", "1")
+    (kept,) = backups.list_backups(journal)
+    assert code == 0 and str(kept) in out
+    code, _, err = run("backup", "--db", journal, "--keep", "0")
+    assert code == 2 and "--keep must be from 1 to 1000" in err
+    code, out, _ = run("restore", "--db", journal, tmp_path / "mine.sqlite3")
+    assert code == 0 and "the journal as it was is in" in out
+    code, _, err = run("restore", "--db", journal, tmp_path / "none.sqlite3")
+    assert code == 2 and "no such backup file" in err
+
+
+def test_backup_damage_restore_gives_back_the_same_export(
+    run: Callable[..., Run], journal: Path
+) -> None:
+    before = export(run, journal)
+    code, out, _ = run("backup", "--db", journal)
+    assert code == 0
+    (backup,) = backups.list_backups(journal)
+    wreck_table(journal, "soreness")
+    damaged = journal.read_bytes()
+    code, _, err = run("export", "--db", journal, "--format", "json")
+    assert code == 1 and "is damaged" in err and "legday restore" in err
+    code, out, _ = run("restore", "--db", journal, backup)
+    assert code == 0 and "the damaged journal was kept as" in out
+    assert export(run, journal) == before
+    (aside,) = journal.parent.glob(f"{journal.name}.damaged-????????-??????")
+    assert aside.read_bytes() == damaged
+
+
+# --- files that must be left exactly as they are ---------------------------------------
+
+
+def _truncated(path: Path) -> None:
+    truncate(path)
+
+
+def _random_bytes(path: Path) -> None:
+    path.write_bytes(random.Random(6).randbytes(40_000))
+
+
+def _sqlite_header_then_noise(path: Path) -> None:
+    path.write_bytes(b"SQLite format 3\x00" + random.Random(7).randbytes(40_000))
+
+
+def _newer_revision(path: Path) -> None:
+    set_revision(path, "9999_from_the_future")
+
+
+BAD_FILES = {
+    "truncated": (_truncated, "is damaged ("),
+    "random bytes": (_random_bytes, "is not a Legday database (not an SQLite file)"),
+    "damaged after its header": (_sqlite_header_then_noise, "is damaged ("),
+    "newer revision": (
+        _newer_revision,
+        "was written by a newer version of Legday (schema 9999_from_the_future)",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BAD_FILES)
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("export", "--format", "csv"),
+        ("import", "{csv}"),
+        ("advice",),
+        ("backup",),
+        ("demo",),
+    ],
+)
+def test_bad_files_exit_1_with_one_line_and_stay_byte_identical(
+    run: Callable[..., Run], journal: Path, case: str, command: tuple[str, ...]
+) -> None:
+    spoil, message = BAD_FILES[case]
+    spoil(journal)
+    before = journal.read_bytes()
+    csv = journal.parent / "new.csv"
+    csv.write_text(NEW_ROW_CSV)
+    name, *rest = command
+    code, out, err = run(name, "--db", journal, *(part.format(csv=csv) for part in rest))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"legday: error: {journal} ") and message in err
+    assert err.count("\n") == 1
+    assert journal.read_bytes() == before
+    assert not (journal.parent / "backups").exists()
+
+
+def test_a_read_only_journal_can_be_read_but_not_written(
+    run: Callable[..., Run], journal: Path
+) -> None:
+    expected = export(run, journal)
+    csv = journal.parent / "new.csv"
+    csv.write_text(NEW_ROW_CSV)
+    before = journal.read_bytes()
+    with unwritable(journal):
+        assert export(run, journal) == expected
+        code, out, err = run("import", "--db", journal, csv)
+        assert (code, out) == (1, "")
+        assert err == (
+            f"legday: error: Could not save to {journal}: attempt to write a readonly "
+            "database. Nothing of this change was stored.\n"
+        )
+        code, out, _ = run("advice", "--db", journal)
+        assert code == 0 and "Legday gives general information" in out
+    assert journal.read_bytes() == before
+
+
+def test_a_journal_in_a_read_only_folder_can_be_read_but_not_written(
+    run: Callable[..., Run], journal: Path
+) -> None:
+    expected = export(run, journal)
+    csv = journal.parent.parent / f"{journal.parent.name}-new.csv"
+    csv.write_text(NEW_ROW_CSV)
+    before = journal.read_bytes()
+    with unwritable(journal.parent):
+        assert export(run, journal) == expected
+        code, out, err = run("import", "--db", journal, csv)
+        assert (code, out) == (1, "")
+        assert err == (
+            f"legday: error: {journal} cannot be written: its folder {journal.parent} is "
+            "read-only\n"
+        )
+        code, _, err = run("backup", "--db", journal)
+        assert code == 1 and f"Cannot create {journal.parent / 'backups'}" in err
+    assert journal.read_bytes() == before
+
+
+# --- a second Legday on the same journal ---------------------------------------------
+
+
+@pytest.fixture
+def running_legday(journal: Path) -> Iterator[subprocess.Popen[str]]:
+    """A real ``legday`` window (offscreen) with ``journal`` open, until the test ends."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "legday_desktop", "--db", str(journal)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    lock = Path(f"{journal}.lock")
+    deadline = time.monotonic() + 30
+    while not (lock.exists() and str(process.pid) in lock.read_text(errors="replace")):
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline, "the first legday never opened the journal"
+        time.sleep(0.05)
+    yield process
+    process.terminate()
+    process.communicate(timeout=10)
+
+
+def test_a_second_legday_cannot_write(
+    run: Callable[..., Run],
+    journal: Path,
+    running_legday: subprocess.Popen[str],
+    qapp: object,
+) -> None:
+    from legday_desktop.services.journal import JournalService
+
+    csv = journal.parent / "new.csv"
+    csv.write_text(NEW_ROW_CSV)
+    before = rows(journal)
+    # From the command line: refused before anything is read.
+    code, _, err = run("import", "--db", journal, csv)
+    assert code == 1
+    assert err == (
+        f"legday: error: {journal} is open in Legday (process {running_legday.pid}); "
+        "close it there first\n"
+    )
+    code, _, err = run("restore", "--db", journal, csv)
+    assert code == 1 and "is open in Legday" in err
+    # A second app: opens read-only, says why, and saves nothing.
+    failures: list[str] = []
+    service = JournalService(journal)
+    service.write_failed.connect(failures.append)
+    service.open()
+    try:
+        assert service.read_only
+        assert service.read_only_reason == (
+            f"the journal is open in another Legday window (process {running_legday.pid})"
+        )
+        assert service.overview(dt.date(2026, 3, 3)).ratings  # reading works
+        assert not service.set_levels(dt.date(2026, 3, 3), {"calves.left": 9})
+        assert failures and "open in another Legday window" in failures[0]
+    finally:
+        service.close()
+    assert rows(journal) == before
+
+
+# --- a full disk ---------------------------------------------------------------------
+
+
+def test_a_full_disk_is_reported_as_such_and_the_next_write_works(tmp_path: Path) -> None:
+    from legday_desktop.domain.check_ins import CheckIn
+    from legday_desktop.domain.journal import JournalChange
+    from legday_desktop.storage.day_access import apply_change, read_day_overview
+    from legday_desktop.storage.errors import DatabaseWriteError
+    from legday_desktop.storage.sqlite_files import connect
+
+    path = tmp_path / "journal.sqlite3"
+    nearly_full_journal(path)
+    connection = connect(path)
+    disk_is_full(connection)
+    today = dt.date.today()
+    change = JournalChange(check_ins={today: CheckIn(today, note="Knee clicks on stairs. " * 12)})
+    for _ in range(2):  # the connection is not left inside a failed transaction
+        with pytest.raises(DatabaseWriteError) as raised:
+            apply_change(connection, change, today=today)
+        assert str(raised.value) == (
+            "Could not save: database or disk is full. Nothing of this change was stored."
+        )
+    assert read_day_overview(connection, today).check_in is None
+    connection.execute("PRAGMA max_page_count = 1000000")  # space was freed
+    apply_change(connection, change, today=today)
+    assert read_day_overview(connection, today).check_in == change.check_ins[today]
+    connection.close()
