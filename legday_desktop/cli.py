@@ -8,7 +8,10 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from legday_desktop.services.locking import JournalLock
 
 DATABASE_ENV = "LEGDAY_DB"
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
@@ -161,17 +164,21 @@ def _build_parser() -> argparse.ArgumentParser:
         parents=[database],
         help="back up the journal (SQLite online backup)",
         description="Copy the journal with SQLite's online backup API, into FILE or into "
-        "the backups folder beside it (keeping the newest --keep there).",
+        "the backups folder beside it. Backups made with this command are never deleted; "
+        "of the automatic ones (made daily and before upgrades) the newest --keep stay.",
     )
     backup.add_argument(
         "-o",
         "--output",
         type=Path,
         metavar="FILE",
-        help="the backup file (default: backups/<name>-<time>.sqlite3)",
+        help="the backup file (default: backups/<name>-<time>-manual.sqlite3)",
     )
     backup.add_argument(
-        "--keep", type=int, default=10, help="backups to keep in the backups folder (10)"
+        "--keep",
+        type=int,
+        help="automatic backups to keep in the backups folder "
+        "(default: $LEGDAY_KEEP_BACKUPS, or 10)",
     )
     restore = commands.add_parser(
         "restore",
@@ -223,7 +230,7 @@ def _demo(arguments: argparse.Namespace) -> int:
     if not 12 <= arguments.weeks <= 520:
         raise CommandError("--weeks must be from 12 to 520", EXIT_BAD_INPUT)
     path = _database_path(arguments)
-    _refuse_if_open_elsewhere(path)
+    _hold_writer_lock(path)
     repository = open_repository(path)
     try:
         if not repository.is_empty():
@@ -313,7 +320,7 @@ def _import(arguments: argparse.Namespace) -> int:
     except ImportFileError as error:
         raise CommandError(str(error), EXIT_BAD_INPUT) from error
     path = _database_path(arguments)
-    _refuse_if_open_elsewhere(path)
+    _hold_writer_lock(path)
     repository = open_repository(path)
     try:
         check_against_stored_leg_days(parsed, (day.date for day in repository.leg_days()))
@@ -442,18 +449,18 @@ def _advice(arguments: argparse.Namespace) -> int:
 
 
 def _backup(arguments: argparse.Namespace) -> int:
-    from legday_desktop.storage.backup import backup_to, make_backup
+    from legday_desktop.storage.backup import MAX_KEEP, backup_to, make_backup
     from legday_desktop.storage.sqlite_files import prepare_database_file
 
-    if not 1 <= arguments.keep <= 1000:
-        raise CommandError("--keep must be from 1 to 1000", EXIT_BAD_INPUT)
+    if arguments.keep is not None and not 1 <= arguments.keep <= MAX_KEEP:
+        raise CommandError(f"--keep must be from 1 to {MAX_KEEP}", EXIT_BAD_INPUT)
     path = _existing_journal(arguments)
     prepare_database_file(path)  # refuses damaged, foreign and newer files, changes nothing
     if arguments.output is not None:
         _check_output(arguments.output, path, force=False)
         written = backup_to(path, arguments.output)
     else:
-        written = make_backup(path, keep=arguments.keep)
+        written = make_backup(path, keep=arguments.keep, manual=True)
     print(f"Backed up {path} to {written}.")
     return EXIT_OK
 
@@ -462,7 +469,7 @@ def _restore(arguments: argparse.Namespace) -> int:
     from legday_desktop.storage.backup import restore
 
     path = _database_path(arguments)
-    _refuse_if_open_elsewhere(path)
+    _hold_writer_lock(path)
     if not arguments.file.is_file():
         raise CommandError(f"{arguments.file}: no such backup file", EXIT_BAD_INPUT)
     if arguments.file.resolve() == path.resolve():
@@ -477,13 +484,21 @@ def _restore(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _refuse_if_open_elsewhere(path: Path) -> None:
-    """Writers from the command line never race a running app on the same journal."""
+_held_locks: list[JournalLock] = []
+
+
+def _hold_writer_lock(path: Path) -> None:
+    """Become the journal's one writer until the command ends; refuse if a window is.
+
+    ``main`` releases the lock when the command is done, whatever happened.
+    """
     from legday_desktop.services.locking import JournalLock
 
+    if not path.parent.is_dir():
+        return  # opening the journal reports the missing folder
     lock = JournalLock(path)
-    if not path.parent.is_dir() or lock.acquire():
-        lock.release()
+    if lock.acquire():
+        _held_locks.append(lock)
         return
     if lock.held_elsewhere():
         holder = lock.holder()
@@ -516,7 +531,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return run_self_test(path) if arguments.self_test else run_app(path)
             except NoDisplayError as error:
                 raise CommandError(str(error)) from error
-        return _COMMANDS[arguments.command](arguments)
+        try:
+            return _COMMANDS[arguments.command](arguments)
+        finally:
+            while _held_locks:
+                _held_locks.pop().release()
     except CommandError as error:
         print(f"legday: error: {error}", file=sys.stderr)
         return error.exit_code

@@ -160,15 +160,6 @@ class JournalService(QObject):
             self._connection = None
         self._lock.release()
 
-    def backup_now(self) -> Path:
-        """Back up the journal into its backups folder; JournalError if it cannot."""
-        from legday_desktop.storage.backup import make_backup
-
-        try:
-            return make_backup(self.path)
-        except StorageError as error:
-            raise JournalError(str(error)) from error
-
     def back_up_to(self, target: Path) -> Path:
         """Back up the journal into the new file ``target``; JournalError if it cannot."""
         from legday_desktop.storage.backup import backup_to
@@ -215,6 +206,9 @@ class JournalService(QObject):
 
     def _reconnect(self) -> None:
         from legday_desktop.storage.sqlite_files import connect
+
+        if not self.path.is_file():  # never let connecting create an empty journal
+            raise JournalError(f"{self.path} is missing; restore it from a backup")
 
         try:
             self._connection = connect(self.path)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from legday_desktop.storage import backup as backups
 from legday_desktop.storage.errors import StorageError
+from legday_desktop.storage.sqlite_files import backups_folder as _backups_folder
 
 
 class SafekeepingError(Exception):
@@ -24,16 +25,16 @@ class Recovered:
 
 def backups_folder(journal: Path) -> Path:
     """Where the journal's backups are kept: ``backups`` beside it."""
-    return backups.backups_folder(journal)
+    return _backups_folder(journal)
 
 
 def suggested_backup_path(journal: Path, now: dt.datetime | None = None) -> Path:
-    """A new file name in the backups folder for a backup made now."""
-    return backups.new_backup_path(journal, now)
+    """A new file name in the backups folder for a backup made by hand now (never pruned)."""
+    return backups.new_backup_path(journal, now, manual=True)
 
 
 def newest_good_backup(journal: Path) -> Path | None:
-    """The newest backup of ``journal`` that is a healthy journal this Legday can open."""
+    """The newest backup of ``journal`` (by the time in its name) that is healthy and current."""
     for candidate in backups.list_backups(journal):
         try:
             backups.check_backup(candidate)
@@ -44,13 +45,12 @@ def newest_good_backup(journal: Path) -> Path | None:
 
 
 def restore_damaged(journal: Path, backup: Path) -> Recovered:
-    """Rename the damaged ``journal`` beside itself, then restore ``backup`` in its place."""
+    """Restore ``backup`` in place of the damaged ``journal``, which is renamed beside it."""
     try:
-        aside = backups.set_aside(journal) if journal.exists() else None
-        backups.restore(journal, backup)
+        restored = backups.restore(journal, backup)
     except StorageError as error:
         raise SafekeepingError(str(error)) from error
-    return Recovered(set_aside=aside, restored_from=backup)
+    return Recovered(set_aside=restored.set_aside, restored_from=backup)
 
 
 def start_new_beside(journal: Path) -> Recovered:

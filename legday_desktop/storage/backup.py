@@ -1,68 +1,121 @@
 """Backups with SQLite's online backup API, restoring them, and setting damaged files aside.
 
 Never a file copy of a live database: the backup API copies a consistent snapshot even
-while the app has the journal open (WAL and all).
+while the app has the journal open (WAL and all). Backups are named
+``<journal stem>-YYYYMMDD-HHMMSS[-N].sqlite3`` (automatic) or ``…-manual.sqlite3`` (made
+by hand); only automatic ones are ever pruned.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from legday_desktop.storage.errors import DamagedDatabaseError, DatabaseWriteError, StorageError
-from legday_desktop.storage.sqlite_files import open_read_only, prepare_database_file
+from legday_desktop.storage.sqlite_files import (
+    backups_folder,
+    open_read_only,
+    prepare_database_file,
+)
 
-BACKUP_FOLDER = "backups"
 DEFAULT_KEEP = 10
+KEEP_ENV = "LEGDAY_KEEP_BACKUPS"
+MAX_KEEP = 1000
 SIDE_FILES = ("-wal", "-shm")
+_STAMP = "%Y%m%d-%H%M%S"
 
 
-def backups_folder(database: Path) -> Path:
-    """``<the journal's folder>/backups``."""
-    return database.parent / BACKUP_FOLDER
+@dataclass(frozen=True, order=True)
+class BackupFile:
+    """One backup of a journal in its backups folder, ordered by when it was made."""
+
+    made: dt.datetime
+    counter: int
+    path: Path
+    manual: bool
 
 
-def list_backups(database: Path) -> list[Path]:
-    """The journal's automatic and manual backups in its backups folder, newest first."""
+def _name_pattern(database: Path) -> re.Pattern[str]:
+    return re.compile(
+        rf"{re.escape(database.stem)}-(\d{{8}}-\d{{6}})(?:-(\d+))?(-manual)?\.sqlite3"
+    )
+
+
+def backups_to_keep(environment: dict[str, str] | None = None) -> int:
+    """How many automatic backups to keep: ``$LEGDAY_KEEP_BACKUPS``, or 10.
+
+    StorageError naming the variable when it is not a whole number from 1 to 1000.
+    """
+    text = (os.environ if environment is None else environment).get(KEEP_ENV, "").strip()
+    if not text:
+        return DEFAULT_KEEP
+    if not text.isdecimal() or not 1 <= int(text) <= MAX_KEEP:
+        raise StorageError(f"{KEEP_ENV} must be a whole number from 1 to {MAX_KEEP}, not {text!r}")
+    return int(text)
+
+
+def backup_files(database: Path) -> list[BackupFile]:
+    """The journal's backups (automatic and manual) in its backups folder, newest first."""
     folder = backups_folder(database)
     if not folder.is_dir():
         return []
-    found = folder.glob(f"{database.stem}-*.sqlite3")
-    return sorted(found, key=lambda path: path.name, reverse=True)
+    pattern = _name_pattern(database)
+    found: list[BackupFile] = []
+    for path in folder.iterdir():
+        match = pattern.fullmatch(path.name)
+        if match is None or not path.is_file():
+            continue
+        try:
+            made = dt.datetime.strptime(match[1], _STAMP)
+        except ValueError:
+            continue
+        found.append(BackupFile(made, int(match[2] or 1), path, bool(match[3])))
+    return sorted(found, reverse=True)
 
 
-def _timestamp(now: dt.datetime | None = None) -> str:
-    return (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+def list_backups(database: Path) -> list[Path]:
+    """Paths of the journal's backups, newest first."""
+    return [backup.path for backup in backup_files(database)]
 
 
-def new_backup_path(database: Path, now: dt.datetime | None = None) -> Path:
+def new_backup_path(
+    database: Path, now: dt.datetime | None = None, *, manual: bool = False
+) -> Path:
     """A file name in the backups folder, stamped with the time, not yet taken."""
     folder = backups_folder(database)
-    stamp = _timestamp(now)
-    target = folder / f"{database.stem}-{stamp}.sqlite3"
+    stamp = (now or dt.datetime.now()).strftime(_STAMP)
+    kind = "-manual" if manual else ""
+    target = folder / f"{database.stem}-{stamp}{kind}.sqlite3"
     counter = 1
     while target.exists():
         counter += 1
-        target = folder / f"{database.stem}-{stamp}-{counter}.sqlite3"
+        target = folder / f"{database.stem}-{stamp}-{counter}{kind}.sqlite3"
     return target
 
 
 def backup_to(database: Path, target: Path) -> Path:
-    """Copy ``database`` into the new file ``target`` (owner-only) with the backup API."""
+    """Copy ``database`` into the new file ``target`` (owner-only) with the backup API.
+
+    The copy is a self-contained file (rollback journal, not WAL), checked before it
+    takes its name; nothing is left behind if anything fails.
+    """
     if target.exists():
         raise StorageError(f"{target} exists; choose another file for the backup")
     partial = target.with_name(f".{target.name}.partial")
     try:
         source = open_read_only(database)
         try:
-            descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             os.close(descriptor)
             copy = sqlite3.connect(partial)
             try:
                 source.backup(copy)
+                copy.execute("PRAGMA journal_mode = DELETE")  # one file, no -wal beside it
                 (check,) = copy.execute("PRAGMA quick_check(1)").fetchone()
             finally:
                 copy.close()
@@ -72,46 +125,67 @@ def backup_to(database: Path, target: Path) -> Path:
             raise StorageError(f"The backup of {database} did not pass its check ({check})")
         partial.replace(target)
     except sqlite3.Error as error:
-        partial.unlink(missing_ok=True)
         raise DatabaseWriteError(f"Could not back up {database} to {target}: {error}") from error
     except OSError as error:
-        partial.unlink(missing_ok=True)
         raise DatabaseWriteError(
             f"Could not back up {database} to {target}: {error.strerror}"
         ) from error
+    finally:
+        for leftover in (partial, *(Path(f"{partial}{suffix}") for suffix in SIDE_FILES)):
+            leftover.unlink(missing_ok=True)
     return target
 
 
 def make_backup(
-    database: Path, *, keep: int = DEFAULT_KEEP, now: dt.datetime | None = None
+    database: Path,
+    *,
+    keep: int | None = None,
+    now: dt.datetime | None = None,
+    protect: Path | None = None,
+    manual: bool = False,
 ) -> Path:
-    """Back up into the backups folder, keeping the newest ``keep`` backups there."""
+    """Back up into the backups folder, keeping the newest ``keep`` automatic backups.
+
+    ``keep`` defaults to ``backups_to_keep()``. A ``manual`` backup (made by hand) is
+    named so and never pruned; manual backups, the new backup and ``protect`` (a backup
+    about to be restored) are never deleted.
+    """
+    keep = backups_to_keep() if keep is None else keep
     folder = backups_folder(database)
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as error:
         raise DatabaseWriteError(f"Cannot create {folder}: {error.strerror}") from error
-    target = backup_to(database, new_backup_path(database, now))
-    for old in list_backups(database)[max(keep, 1) :]:
-        old.unlink(missing_ok=True)
+    target = backup_to(database, new_backup_path(database, now, manual=manual))
+    spared = {target.resolve(), protect.resolve() if protect else None}
+    automatic = [backup.path for backup in backup_files(database) if not backup.manual]
+    for old in automatic[max(keep, 1) :]:
+        if old.resolve() not in spared:
+            old.unlink(missing_ok=True)
     return target
 
 
 def daily_backup(
-    database: Path, *, keep: int = DEFAULT_KEEP, today: dt.date | None = None
+    database: Path, *, keep: int | None = None, today: dt.date | None = None
 ) -> Path | None:
-    """Back up unless a backup was already made today; the new backup, or None."""
+    """Back up unless an automatic backup was already made today; the new backup, or None."""
     today = today or dt.date.today()
-    newest = list_backups(database)
-    stamp = today.strftime("%Y%m%d")
-    if newest and newest[0].name.removeprefix(f"{database.stem}-").startswith(stamp):
+    if any(not b.manual and b.made.date() == today for b in backup_files(database)):
         return None
     return make_backup(database, keep=keep)
+
+
+def _timestamp(now: dt.datetime | None = None) -> str:
+    return (now or dt.datetime.now()).strftime(_STAMP)
 
 
 def set_aside(database: Path, *, now: dt.datetime | None = None) -> Path:
     """Rename a damaged journal (and its WAL files) out of the way; never deletes it."""
     aside = database.with_name(f"{database.name}.damaged-{_timestamp(now)}")
+    counter = 1
+    while aside.exists():
+        counter += 1
+        aside = database.with_name(f"{database.name}.damaged-{_timestamp(now)}-{counter}")
     try:
         database.rename(aside)
         for suffix in SIDE_FILES:
@@ -121,6 +195,16 @@ def set_aside(database: Path, *, now: dt.datetime | None = None) -> Path:
     except OSError as error:
         raise DatabaseWriteError(f"Could not rename {database}: {error.strerror}") from error
     return aside
+
+
+def _put_back(aside: Path, database: Path) -> None:
+    """Undo ``set_aside`` (a restore that failed leaves the journal as it was)."""
+    with contextlib.suppress(OSError):
+        aside.rename(database)
+        for suffix in SIDE_FILES:
+            side = Path(f"{aside}{suffix}")
+            if side.exists():
+                side.rename(Path(f"{database}{suffix}"))
 
 
 def check_backup(backup: Path) -> None:
@@ -138,32 +222,49 @@ class Restored:
     set_aside: Path | None
 
 
-def restore(database: Path, backup: Path, *, keep: int = DEFAULT_KEEP) -> Restored:
+def restore(database: Path, backup: Path, *, keep: int | None = None) -> Restored:
     """Make ``database`` hold what ``backup`` holds, backing up the current file first.
 
-    A damaged journal cannot be backed up, so it is renamed beside itself instead. A
-    file that is not a Legday journal, or is from a newer Legday, raises StorageError and
-    is left as it is. The backup file itself is never changed.
+    A damaged journal cannot be backed up, so it is renamed beside itself instead (and
+    put back if restoring fails). A file that is not a Legday journal, or is from a newer
+    Legday, raises StorageError and is left as it is. ``backup`` itself is never changed.
     """
     check_backup(backup)
-    safety: Path | None = None
-    aside: Path | None = None
-    if database.exists():
+    if not database.exists():
+        _copy_into_new_file(backup, database)
+        return Restored(safety_backup=None, set_aside=None)
+    try:
+        prepare_database_file(database)
+    except DamagedDatabaseError:
+        aside = set_aside(database)
         try:
-            prepare_database_file(database)
-        except DamagedDatabaseError:
-            aside = set_aside(database)
-        else:
-            safety = make_backup(database, keep=keep + 1)
+            _copy_into_new_file(backup, database)
+        except StorageError:
+            if not database.exists():
+                _put_back(aside, database)
+            raise
+        return Restored(safety_backup=None, set_aside=aside)
+    safety = make_backup(database, keep=keep, protect=backup)
+    check_backup(backup)  # still there and healthy, right before it is copied
     try:
         source = open_read_only(backup)
         target = sqlite3.connect(database)
         try:
+            # One transaction: if it fails, the journal is as it was.
             source.backup(target)
         finally:
             target.close()
             source.close()
     except sqlite3.Error as error:
         raise DatabaseWriteError(f"Could not restore {database} from {backup}: {error}") from error
-    database.chmod(0o600)
-    return Restored(safety_backup=safety, set_aside=aside)
+    return Restored(safety_backup=safety, set_aside=None)
+
+
+def _copy_into_new_file(backup: Path, database: Path) -> None:
+    """Restore ``backup`` to the missing ``database``: a full copy, then a rename."""
+    partial = database.with_name(f".{database.name}.restoring")
+    try:
+        backup_to(backup, partial)
+        partial.replace(database)
+    finally:
+        partial.unlink(missing_ok=True)

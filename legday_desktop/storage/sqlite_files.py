@@ -24,6 +24,9 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 
+BACKUP_FOLDER = "backups"
+
+
 def configure_connection(
     connection: sqlite3.Connection,
     *,
@@ -68,14 +71,30 @@ def connect(path: Path) -> sqlite3.Connection:
 
 
 def open_read_only(path: Path) -> sqlite3.Connection:
-    """A connection that can only read, also when the file or its folder is read-only."""
+    """A connection that can only read, also when the file or its folder is read-only.
+
+    Never creates a file. A WAL journal in a folder that cannot be written is read as it
+    is on disk, which is only right when its -wal file holds nothing: otherwise
+    StorageError, since reading without those changes would show old data.
+    """
+    if not path.is_file():
+        raise StorageError(f"Cannot open {path}: there is no such file")
     uri = path.resolve().as_uri()
     try:
         connection = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.OperationalError:
-        # A WAL database in a folder we may not write: read it as it is on disk.
-        connection = sqlite3.connect(f"{uri}?immutable=1", uri=True)
+    except sqlite3.OperationalError as error:
+        if "unable to open" not in str(error):
+            raise
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise StorageError(
+                f"Cannot read {path}: its latest changes are in {wal.name}, which cannot be "
+                f"read while the folder {path.parent} is read-only; make the folder writable "
+                "and open it again"
+            ) from error
+        connection = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
     connection.isolation_level = None
     connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     connection.execute("PRAGMA query_only = ON")
@@ -121,6 +140,27 @@ def _prepare_file(path: Path) -> None:
         raise NotADatabaseError(
             f"{path} is not a Legday database (not an SQLite file); it was left untouched"
         )
+    wal = Path(f"{path}-wal")
+    if not header and not (wal.exists() and wal.stat().st_size > 0) and _has_backups(path):
+        # An empty file that once held a journal was cut off: restoring is the way on.
+        # (An empty file without backups is a journal that was never written: a new one.)
+        raise DamagedDatabaseError(
+            f"{path} is damaged (it is empty, 0 bytes, and backups of it exist); "
+            "it was left untouched"
+        )
+
+
+def backups_folder(database: Path) -> Path:
+    """``<the journal's folder>/backups``, where the journal's backups are kept."""
+    return database.parent / BACKUP_FOLDER
+
+
+def _has_backups(database: Path) -> bool:
+    """Whether the backups folder holds any backup of ``database`` (see storage.backup)."""
+    try:
+        return any(backups_folder(database).glob(f"{database.stem}-*.sqlite3"))
+    except OSError:
+        return False
 
 
 def _stored_revision(path: Path) -> str | None:
@@ -131,6 +171,8 @@ def _stored_revision(path: Path) -> str | None:
     """
     try:
         connection = open_read_only(path)
+    except sqlite3.OperationalError as error:
+        raise StorageError(f"Cannot open {path}: {error}") from error
     except sqlite3.DatabaseError as error:
         raise DamagedDatabaseError(f"{path} is damaged ({error}); it was left untouched") from error
     except sqlite3.Error as error:

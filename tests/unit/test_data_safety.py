@@ -96,6 +96,28 @@ def test_the_backups_folder_keeps_the_newest_ten(journal: Path) -> None:
     assert stat.S_IMODE(backups.backups_folder(journal).stat().st_mode) == 0o700
 
 
+def test_how_many_automatic_backups_stay_can_be_set(
+    run: Callable[..., Run], journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start = dt.datetime(2026, 11, 1, 8, 0)
+    made = [backups.make_backup(journal, now=start + dt.timedelta(hours=h)) for h in range(5)]
+    monkeypatch.setenv("LEGDAY_KEEP_BACKUPS", "3")
+    newest = backups.make_backup(journal, now=start + dt.timedelta(hours=5))
+    assert backups.list_backups(journal) == [newest, made[4], made[3]]
+    # A backup made by hand is never pruned; --keep prunes the automatic ones now.
+    code, out, _ = run("backup", "--db", journal, "--keep", "1")
+    manual = Path(out.rsplit(" to ", 1)[1].rstrip(".\n"))
+    assert code == 0 and backups.list_backups(journal) == [manual, newest]
+    for value in ("0", "ten", "1001"):
+        monkeypatch.setenv("LEGDAY_KEEP_BACKUPS", value)
+        with pytest.raises(
+            StorageError,
+            match=f"LEGDAY_KEEP_BACKUPS must be a whole number from 1 to 1000, not '{value}'",
+        ):
+            backups.make_backup(journal)
+    assert backups.list_backups(journal) == [manual, newest]
+
+
 def test_the_daily_backup_is_made_once_a_day(journal: Path) -> None:
     today = dt.date.today()
     first = backups.daily_backup(journal, today=today)
@@ -129,9 +151,9 @@ def test_restore_never_replaces_a_file_that_is_not_a_journal(tmp_path: Path) -> 
 def test_cli_backup_and_restore(run: Callable[..., Run], journal: Path, tmp_path: Path) -> None:
     code, out, _ = run("backup", "--db", journal, "-o", tmp_path / "mine.sqlite3")
     assert code == 0 and out == f"Backed up {journal} to {tmp_path / 'mine.sqlite3'}.\n"
-    code, out, _ = run("backup", "--db", journal, "--keep", "1")
+    code, out, _ = run("backup", "--db", journal)
     (kept,) = backups.list_backups(journal)
-    assert code == 0 and str(kept) in out
+    assert code == 0 and str(kept) in out and kept.name.endswith("-manual.sqlite3")
     code, _, err = run("backup", "--db", journal, "--keep", "0")
     assert code == 2 and "--keep must be from 1 to 1000" in err
     code, out, _ = run("restore", "--db", journal, tmp_path / "mine.sqlite3")
@@ -346,3 +368,100 @@ def test_a_full_disk_is_reported_as_such_and_the_next_write_works(tmp_path: Path
     apply_change(connection, change, today=today)
     assert read_day_overview(connection, today).check_in == change.check_ins[today]
     connection.close()
+
+
+# --- what the review found -----------------------------------------------------------
+
+
+def test_restoring_the_oldest_backup_never_prunes_it_first(journal: Path) -> None:
+    start = dt.datetime(2026, 11, 1, 8, 0)
+    made = [backups.make_backup(journal, now=start + dt.timedelta(hours=h)) for h in range(10)]
+    oldest = made[0]
+    expected = rows(oldest)
+    connection = sqlite3.connect(journal)
+    connection.execute("DELETE FROM soreness")
+    connection.commit()
+    connection.close()
+    restored = backups.restore(journal, oldest)
+    assert oldest.is_file() and rows(journal) == expected != []
+    assert restored.safety_backup is not None and restored.safety_backup.is_file()
+
+
+def test_only_this_journals_timestamped_backups_count(journal: Path) -> None:
+    folder = journal.parent / "backups"
+    start = dt.datetime(2026, 11, 1, 8, 0)
+    first = backups.make_backup(journal, now=start)
+    # Another journal's backups and a hand-named copy share the folder and the prefix.
+    other = journal.with_name(f"{journal.stem}-old.sqlite3")
+    filled_repository(other).close()
+    for hour in range(12):
+        backups.make_backup(other, now=start + dt.timedelta(hours=hour))
+    holiday = backups.backup_to(journal, folder / f"{journal.stem}-before-holiday.sqlite3")
+    manual = backups.backup_to(
+        journal, backups.new_backup_path(journal, start - dt.timedelta(days=90), manual=True)
+    )
+    same_second = backups.make_backup(journal, now=start)
+    assert same_second.name.endswith("-2.sqlite3")
+    assert backups.list_backups(journal) == [same_second, first, manual]
+    for day in range(1, 12):
+        backups.make_backup(journal, now=start + dt.timedelta(days=day))
+    kept = backups.list_backups(journal)
+    assert len(kept) == 11 and manual in kept  # ten automatic ones, and the manual one
+    assert first not in kept and holiday.is_file()
+    assert len(backups.list_backups(other)) == 10
+
+
+def test_backups_are_single_files_and_leave_nothing_behind(journal: Path, tmp_path: Path) -> None:
+    target = backups.backup_to(journal, tmp_path / "copy.sqlite3")
+    backups.check_backup(target)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("copy")) == [
+        "copy.sqlite3"
+    ]
+    assert not list(tmp_path.glob(".*partial*"))
+
+
+def test_an_empty_journal_file_with_backups_is_damaged_not_a_new_journal(
+    run: Callable[..., Run], journal: Path
+) -> None:
+    assert run("backup", "--db", journal)[0] == 0
+    journal.write_bytes(b"")
+    code, out, err = run("export", "--db", journal, "--format", "csv")
+    assert (code, out) == (1, "")
+    assert "is damaged (it is empty, 0 bytes, and backups of it exist)" in err
+    assert journal.read_bytes() == b""
+    code, _, err = run("demo", "--db", journal)
+    assert code == 1 and journal.read_bytes() == b""
+
+
+def test_an_empty_file_without_backups_becomes_a_new_journal(
+    run: Callable[..., Run], tmp_path: Path
+) -> None:
+    path = tmp_path / "journal.sqlite3"
+    path.write_bytes(b"")  # e.g. made by hand, or a first start that stopped at once
+    code, out, _ = run("export", "--db", path, "--format", "csv")
+    assert (code, out) == (0, "date,region,level,leg_day_date,days_after,note\n")
+    assert run("demo", "--db", path)[0] == 0
+
+
+def test_unread_changes_in_the_wal_are_not_hidden_in_a_read_only_folder(
+    run: Callable[..., Run], journal: Path
+) -> None:
+    writer = sqlite3.connect(journal)
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("UPDATE soreness SET note = 'only in the WAL'")
+    writer.commit()
+    wal = Path(f"{journal}-wal")
+    assert wal.stat().st_size > 0
+    # A crash: the changes stay in the WAL (a copy, as the writer would leave it).
+    crashed = journal.parent / "crashed"
+    crashed.mkdir()
+    for suffix in ("", "-wal"):
+        Path(f"{crashed / journal.name}{suffix}").write_bytes(
+            Path(f"{journal}{suffix}").read_bytes()
+        )
+    writer.close()
+    copy = crashed / journal.name
+    with unwritable(crashed):
+        code, out, err = run("export", "--db", copy, "--format", "json")
+    assert (code, out) == (1, "")
+    assert f"its latest changes are in {journal.name}-wal" in err
