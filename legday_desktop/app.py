@@ -60,6 +60,7 @@ def open_journal(window: MainWindow, database: Path) -> bool:
 
 
 def _recover_damaged(window: MainWindow, database: Path, message: str) -> bool:
+    from legday_desktop.services.locking import JournalLock
     from legday_desktop.services.safekeeping import (
         SafekeepingError,
         newest_good_backup,
@@ -71,9 +72,18 @@ def _recover_damaged(window: MainWindow, database: Path, message: str) -> bool:
     if not window.interactive:
         window.show_open_error(message)
         return False
-    backup = newest_good_backup(database)
-    choice = DamagedJournalDialog.ask(window, message, backup)
+    # Only the journal's one writer may rename or replace it.
+    lock = JournalLock(database)
+    if not lock.acquire():
+        window.show_open_error(
+            f"{message}. It is open in another Legday window; recover it there."
+            if lock.held_elsewhere()
+            else message
+        )
+        return False
     try:
+        backup = newest_good_backup(database)
+        choice = DamagedJournalDialog.ask(window, message, backup)
         if choice is DamagedChoice.RESTORE_BACKUP and backup is not None:
             recovered = restore_damaged(database, backup)
         elif choice is DamagedChoice.START_NEW:
@@ -84,6 +94,8 @@ def _recover_damaged(window: MainWindow, database: Path, message: str) -> bool:
     except SafekeepingError as error:
         window.show_open_error(str(error))
         return False
+    finally:
+        lock.release()
     if not open_journal(window, database):
         return False
     done = f"restored from {backup}" if recovered.restored_from else "started anew"
