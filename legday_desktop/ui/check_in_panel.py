@@ -122,10 +122,11 @@ class CheckInPanel(QGroupBox):
         self._shown = check_in
 
     def keep_unsaved(self, check_in: CheckIn) -> None:
-        """Show ``check_in`` that could not be saved; it is saved with the next edit."""
+        """Show ``check_in`` that could not be saved; the next edit tries it again."""
         if check_in.date != self._date:
             return
         self._fill(check_in)
+        self._shown = check_in  # not sent again by itself: once per attempt, not per view
         self.setTitle(f"{self._title} — not saved yet")
 
     def _fill(self, check_in: CheckIn) -> None:

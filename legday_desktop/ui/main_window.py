@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyle,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -76,6 +77,8 @@ class MainWindow(QMainWindow):
         self._service: JournalService | None = None
         self._failure_message = ""
         self._asking_after_failure = False
+        # Check-ins that could not be saved, by date: shown in their form until saved.
+        self._unsaved_check_ins: dict[dt.date, CheckIn] = {}
         self._overview: DayOverview | None = None
         self.shown_date = today()
         self.setWindowTitle(APP_NAME)
@@ -278,7 +281,9 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         # The side column scrolls when squeezed, so its size hint is small: say what it needs.
-        side_width = max(self.check_in_panel.sizeHint().width(), 480)
+        # (The check-in's width, plus its scroll bar and the tab page's frame.)
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        side_width = max(self.check_in_panel.sizeHint().width() + scroll_bar + 24, 480)
         self.splitter.setSizes([1240 - side_width, side_width])
         self.splitter.setChildrenCollapsible(False)
 
@@ -492,6 +497,9 @@ class MainWindow(QMainWindow):
             overview.check_in,
             f"Check-in for {texts.short_date(overview.date, today)}",
         )
+        unsaved = self._unsaved_check_ins.get(overview.date)
+        if unsaved is not None:
+            self.check_in_panel.keep_unsaved(unsaved)
         self._show_warning(overview.check_in)
         self._show_selection()
 
@@ -619,6 +627,8 @@ class MainWindow(QMainWindow):
 
     def _journal_changed(self, change: JournalChange, text: str, replayed: bool) -> None:
         self.statusBar().showMessage(f"Saved — {text}", 6000)
+        for date in change.check_ins:
+            self._unsaved_check_ins.pop(date, None)
         if replayed:
             self.body_map.forget_pending_digit()
             if (
@@ -650,24 +660,20 @@ class MainWindow(QMainWindow):
                     break
         finally:
             self._asking_after_failure = False
-        unsaved = self._unsaved_check_in()
+        failed = service.failed_change if service is not None else None
+        if failed is not None:
+            for date, check_in in failed.change.check_ins.items():
+                if check_in is not None:
+                    self._unsaved_check_ins[date] = check_in
         self.refresh()
-        if unsaved is not None:
-            self.check_in_panel.keep_unsaved(unsaved)
-
-    def _unsaved_check_in(self) -> CheckIn | None:
-        """The shown day's check-in that could not be saved (still to save), if any."""
-        failed = self._service.failed_change if self._service is not None else None
-        if failed is None:
-            return None
-        return failed.change.check_ins.get(self.shown_date)
 
     def _ask_retry(self, message: str, can_retry: bool) -> bool:
         """Show why a change was not saved; True when the user chooses Retry."""
         box = QMessageBox(QMessageBox.Icon.Warning, "Not saved", message, parent=self)
         box.setInformativeText(
-            "Until it is saved, a check-in stays in its form on this day. Free some disk "
-            "space, or make the journal file writable, then choose Retry."
+            "A check-in stays in its form, marked “not saved yet”, until it is saved: free "
+            "some disk space or make the journal file writable, then choose Retry (or change "
+            "the check-in again later)."
             if can_retry
             else ""
         )
@@ -676,6 +682,32 @@ class MainWindow(QMainWindow):
         box.setDefaultButton(retry or box.buttons()[0])
         box.exec()
         return retry is not None and box.clickedButton() is retry
+
+    def _close_anyway(self) -> bool:
+        """Before closing with check-ins that could not be saved: try again, or ask."""
+        while self._unsaved_check_ins:
+            dates = sorted(self._unsaved_check_ins)
+            days = ", ".join(texts.short_date(date, self._today()) for date in dates)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                "Close without saving?",
+                f"The check-in of {days} could not be saved; closing now would lose it.",
+                parent=self,
+            )
+            again = box.addButton("Try saving again", QMessageBox.ButtonRole.AcceptRole)
+            close = box.addButton("Close without saving", QMessageBox.ButtonRole.DestructiveRole)
+            cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+            box.setDefaultButton(again)
+            box.setEscapeButton(cancel)
+            box.exec()
+            if box.clickedButton() is close:
+                return True
+            if box.clickedButton() is not again or self._service is None:
+                return False
+            for date in dates:
+                if not self._service.save_check_in(self._unsaved_check_ins[date]):
+                    break
+        return True
 
     def _journal_replaced(self, text: str) -> None:
         """The whole journal changed under the window (restored): show it afresh."""
@@ -757,7 +789,10 @@ class MainWindow(QMainWindow):
         from legday_desktop.services.safekeeping import suggested_backup_path
 
         suggested = suggested_backup_path(self._service.path)
-        suggested.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        try:
+            suggested.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError:
+            suggested = Path.home() / suggested.name  # e.g. the journal's folder is read-only
         path, _ = QFileDialog.getSaveFileName(
             self, "Back up the journal", str(suggested), "Legday journal (*.sqlite3)"
         )
@@ -852,6 +887,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         if self._service is not None:
             self.check_in_panel.commit_pending()
+        if self._unsaved_check_ins and self._interactive and not self._close_anyway():
+            event.ignore()
+            return
         if self._interactive:
             self.save_settings()
         if self._service is not None:

@@ -25,6 +25,34 @@ def open_window(qtbot: QtBot, database: Path) -> MainWindow:
     return window
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """A dialog still opening while the test's windows close fails the test, never hangs it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    if QApplication.instance() is None:  # a test without widgets: nothing can open
+        return (yield)
+    left_open: list[str] = []
+
+    def dismiss() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QDialog) and dialog.isVisible():
+            left_open.append(dialog.windowTitle())
+            dialog.reject()
+
+    watcher = QTimer()
+    watcher.timeout.connect(dismiss)
+    watcher.start(50)
+    try:
+        result = yield
+    finally:
+        watcher.stop()
+    if left_open:
+        pytest.fail(f"dialogs opened while the test's windows closed: {left_open}")
+    return result
+
+
 @pytest.fixture(autouse=True)
 def isolated_settings(isolated_user_folders: Path) -> None:
     """QSettings reads XDG_CONFIG_HOME once per process: point it at this test's home."""
@@ -56,17 +84,32 @@ def answer_message_box(button_text: str, seen: list[str] | None = None) -> None:
 
     Clicks the button as a person would; the test fails if the box has no such button.
     """
+    answer_message_boxes([button_text], seen)
+
+
+def answer_message_boxes(button_texts: list[str], seen: list[str] | None = None) -> None:
+    """Answer the next message boxes in turn, one button each, as they open."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    answered: list[QMessageBox] = []
+
     def click() -> None:
         box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox) or not box.isVisible():
+        if (
+            not isinstance(box, QMessageBox)
+            or not box.isVisible()
+            or any(box is old for old in answered)
+        ):
             QTimer.singleShot(10, click)
             return
+        answered.append(box)
+        button_text = button_texts[len(answered) - 1]
         if seen is not None:
             seen.append(f"{box.text()}\n{box.informativeText()}")
         labels = [button.text().replace("&", "") for button in box.buttons()]
+        if len(answered) < len(button_texts):
+            QTimer.singleShot(10, click)
         for button, label in zip(box.buttons(), labels, strict=True):
             if label == button_text:
                 QTest.mouseClick(button, Qt.MouseButton.LeftButton)

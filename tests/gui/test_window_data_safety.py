@@ -7,15 +7,22 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import answer_message_box, click_region, open_window, stored_levels
-from helpers.files import unwritable
+from conftest import (
+    answer_message_box,
+    answer_message_boxes,
+    click_region,
+    open_window,
+    stored_levels,
+)
+from helpers.files import checkpoint, set_revision, truncate, unwritable
 from helpers.journals import disk_is_full, filled_repository, nearly_full_journal
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from legday_desktop.app import start_main_window
+from legday_desktop.services.locking import JournalLock
 from legday_desktop.storage.backup import list_backups
 from legday_desktop.ui.main_window import MainWindow
 
@@ -52,6 +59,12 @@ def type_note(window: MainWindow, text: str) -> None:
     note.selectAll()
     QTest.keyClicks(note, text)
     QTest.keyClick(note, Qt.Key.Key_Return)
+
+
+def texts_today() -> str:
+    from legday_desktop.ui import texts
+
+    return texts.short_date(TODAY, TODAY)
 
 
 def open_read_only(qtbot: QtBot, database: Path) -> MainWindow:
@@ -140,14 +153,42 @@ def test_a_full_disk_keeps_the_check_in_in_its_form_until_it_can_be_saved(
     # The app stays usable for reading: the map and the advice still show the day.
     assert window.banner_label.text().startswith("No leg day yet")
     assert window.body_map.isEnabled()
-    # Space is freed; leaving the day saves the note (nothing asked, nothing lost).
-    service._open_connection().execute("PRAGMA max_page_count = 1000000")
+    # Looking at another day and coming back asks nothing and loses nothing.
     window.previous_action.trigger()
-    assert stored_note(database) == NOTE
+    assert window.check_in_panel.note.text() == ""
     window.today_action.trigger()
     assert window.check_in_panel.note.text() == NOTE
-    assert not window.check_in_panel.title().endswith("not saved yet")
-    window.close()
+    assert window.check_in_panel.title().endswith("not saved yet")
+    assert len(shown) == 1 and stored_note(database) is None
+    # Space is freed; closing offers to try again, and the note is saved.
+    service._open_connection().execute("PRAGMA max_page_count = 1000000")
+    closing: list[str] = []
+    answer_message_box("Try saving again", closing)
+    assert window.close()
+    assert "could not be saved; closing now would lose it" in closing[0]
+    assert stored_note(database) == NOTE
+
+
+def test_closing_with_an_unsaved_check_in_asks_first(qtbot: QtBot, database: Path) -> None:
+    nearly_full_journal(database)
+    window = open_window(qtbot, database)
+    service = window.service
+    assert service is not None
+    disk_is_full(service._open_connection())
+    answer_message_box("Not now")
+    type_note(window, NOTE)
+    # Cancel keeps the window, and the note, on screen.
+    answer_message_box("Cancel")
+    assert not window.close()
+    assert window.isVisible() and window.check_in_panel.note.text() == NOTE
+    # Trying again on a disk that is still full fails again, says so, and asks again.
+    seen: list[str] = []
+    answer_message_boxes(["Try saving again", "Not now", "Close without saving"], seen)
+    assert window.close()
+    closing = f"The check-in of {texts_today()} could not be saved; closing now would lose it."
+    assert seen[0].startswith(closing) and seen[2].startswith(closing)
+    assert "database or disk is full" in seen[1]
+    assert stored_note(database) is None
 
 
 def test_retry_after_a_full_disk_saves_the_check_in(qtbot: QtBot, database: Path) -> None:
@@ -206,3 +247,86 @@ def test_back_up_now_and_restore_from_the_file_menu(
     assert stored_levels_in(safety)["hamstrings.left"] == 9  # the journal as it was
     assert f"the journal as it was is in {safety}" in window.statusBar().currentMessage()
     window.close()
+
+
+def refused_on_open(qtbot: QtBot, database: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Start the app on ``database`` and return the error dialog's text (its only dialog)."""
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    window = start_main_window(database)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert not window.journal_open
+    assert window.banner_label.text() == f"Could not open the journal: {shown[0]}"
+    return shown[0]
+
+
+def test_a_journal_from_a_newer_legday_is_refused_untouched(
+    qtbot: QtBot, database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    filled_repository(database).close()
+    set_revision(database, "f00dfeedbeef")
+    before = database.read_bytes()
+    text = refused_on_open(qtbot, database, monkeypatch)
+    assert text == (
+        f"{database} was written by a newer version of Legday (schema f00dfeedbeef); "
+        "update Legday to open it. The file was left untouched."
+    )
+    assert database.read_bytes() == before
+    assert not (database.parent / "backups").exists()
+
+
+def test_a_truncated_journal_is_explained_and_left_as_it_is(qtbot: QtBot, database: Path) -> None:
+    filled_repository(database).close()
+    truncate(database)
+    before = database.read_bytes()
+    shown: list[str] = []
+    answer_message_box("Quit", shown)
+    window = start_main_window(database)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.open_error is not None, timeout=5000)
+    assert "Your journal file is damaged" in shown[0]
+    assert f"{database} is damaged (database disk image is malformed)" in shown[0]
+    assert database.read_bytes() == before
+
+
+def test_a_damaged_journal_open_in_another_window_is_recovered_only_there(
+    qtbot: QtBot, database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    filled_repository(database).close()
+    truncate(database)
+    before = database.read_bytes()
+    other_window = JournalLock(database)
+    assert other_window.acquire()
+    try:
+        text = refused_on_open(qtbot, database, monkeypatch)
+    finally:
+        other_window.release()
+    assert text.endswith("It is open in another Legday window; recover it there.")
+    assert database.read_bytes() == before
+    assert not list(database.parent.glob("*.damaged-*"))
+
+
+def test_back_up_now_from_a_read_only_folder_suggests_the_home_folder(
+    qtbot: QtBot, database: Path, isolated_user_folders: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    filled_repository(database).close()
+    checkpoint(database)
+    suggested: list[str] = []
+
+    def choose_suggested(_parent: object, _title: str, path: str, _filter: str) -> tuple[str, str]:
+        suggested.append(path)
+        return path, ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose_suggested)
+    with unwritable(database.parent):
+        window = open_read_only(qtbot, database)
+        assert window.read_only_bar.isVisible()
+        window.backup_action.trigger()
+        window.close()
+    backup = Path(suggested[0])
+    assert backup.parent == isolated_user_folders
+    assert backup.name.startswith("journal-") and backup.name.endswith("-manual.sqlite3")
+    day = dt.date(2026, 3, 3)
+    assert stored_levels(backup, day) == stored_levels(database, day) != {}
+    assert f"Backed up the journal to {backup}" in window.statusBar().currentMessage()
