@@ -17,6 +17,8 @@ from legday_desktop.paths import set_application_names
 from legday_desktop.services.journal import DamagedJournalError, JournalError, JournalService
 from legday_desktop.ui.main_window import MainWindow
 
+DAILY_BACKUP_DELAY_MS = 1500  # after the day is painted: start-up first, then the backup
+
 
 class NoDisplayError(RuntimeError):
     """There is no screen to show the window on."""
@@ -106,10 +108,16 @@ def _recover_damaged(window: MainWindow, database: Path, message: str) -> bool:
 
 
 def _back_up_once_painted(window: MainWindow, service: JournalService) -> None:
-    """The day's automatic backup, once the window shows the day (never before)."""
+    """The day's automatic backup, a moment after the window shows the day (never before).
+
+    Start-up stays lean: the backup's disk work and memory come once the day is on screen.
+    """
+
+    def painted() -> None:
+        window.body_map.data_painted.disconnect(painted)
+        QTimer.singleShot(DAILY_BACKUP_DELAY_MS, window, back_up)
 
     def back_up() -> None:
-        window.body_map.data_painted.disconnect(back_up)
         try:
             made = service.daily_backup()
         except JournalError as error:
@@ -118,7 +126,7 @@ def _back_up_once_painted(window: MainWindow, service: JournalService) -> None:
         if made is not None:
             window.statusBar().showMessage(f"Backed up the journal to {made}", 6000)
 
-    window.body_map.data_painted.connect(back_up)
+    window.body_map.data_painted.connect(painted)
 
 
 def start_main_window(database: Path, *, interactive: bool = True) -> MainWindow:

@@ -213,6 +213,7 @@ def test_retry_after_a_full_disk_saves_the_check_in(qtbot: QtBot, database: Path
 def test_back_up_now_and_restore_from_the_file_menu(
     qtbot: QtBot, window: MainWindow, database: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    qtbot.waitUntil(lambda: bool(list_backups(database)), timeout=5000)  # the day's own
     click_region(window, "hamstrings.left")
     QTest.keyClick(window.body_map, Qt.Key.Key_6)
     saved: list[str] = []
@@ -330,3 +331,23 @@ def test_back_up_now_from_a_read_only_folder_suggests_the_home_folder(
     day = dt.date(2026, 3, 3)
     assert stored_levels(backup, day) == stored_levels(database, day) != {}
     assert f"Backed up the journal to {backup}" in window.statusBar().currentMessage()
+
+
+def test_the_day_s_first_start_backs_the_journal_up_once_the_day_is_shown(
+    qtbot: QtBot, database: Path
+) -> None:
+    filled_repository(database).close()
+    window = open_window(qtbot, database)
+    assert list_backups(database) == []  # the day is on screen before any backup work
+    qtbot.waitUntil(lambda: bool(list_backups(database)), timeout=5000)
+    (backup,) = list_backups(database)
+    assert f"Backed up the journal to {backup}" in window.statusBar().currentMessage()
+    assert stored_levels(backup, dt.date(2026, 3, 3)) == stored_levels(
+        database, dt.date(2026, 3, 3)
+    )
+    window.close()
+    # A second start on the same day makes no second backup.
+    again = open_window(qtbot, database)
+    qtbot.wait(2000)
+    assert list_backups(database) == [backup]
+    again.close()
