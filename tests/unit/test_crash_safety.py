@@ -194,3 +194,4 @@ def test_acknowledged_levels_survive_sigkill_at_random_moments(tmp_path: Path) -
     assert acknowledged >= 20 * KILLS, f"only {acknowledged} steps acknowledged in {KILLS} runs"
     # Some writer started on a WAL full of commits that a killed one left behind.
     assert hot_wal > 0
+    print(f"\n{KILLS} kills, {acknowledged} acknowledged steps, all stored; {hot_wal} hot WALs")
