@@ -12,9 +12,10 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from legday_desktop import IMPORTED_AT
+from legday_desktop import APP_ID, IMPORTED_AT
 from legday_desktop.paths import set_application_names
 from legday_desktop.services.journal import DamagedJournalError, JournalError, JournalService
+from legday_desktop.ui.about_dialog import app_icon
 from legday_desktop.ui.main_window import MainWindow
 
 DAILY_BACKUP_DELAY_MS = 1500  # after the day is painted: start-up first, then the backup
@@ -33,10 +34,14 @@ def _has_display() -> bool:
 
 def _application() -> QApplication:
     set_application_names()
+    # Desktops match windows to the installed .desktop entry (Wayland by this name).
+    QApplication.setDesktopFileName(APP_ID)
     app = QApplication.instance()
-    if isinstance(app, QApplication):
-        return app
-    return QApplication(sys.argv[:1])
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    if app.windowIcon().isNull():
+        app.setWindowIcon(app_icon())
+    return app
 
 
 def open_journal(window: MainWindow, database: Path) -> bool:
@@ -135,6 +140,7 @@ def start_main_window(database: Path, *, interactive: bool = True) -> MainWindow
     ``interactive=False`` (self-test) neither reads nor writes the user's window
     settings, and reports an unopenable journal in ``window.open_error``, not a dialog.
     """
+    _application()  # names the app and gives it its icon (tests make their own app)
     window = MainWindow(interactive=interactive)
     window.show()
 

@@ -843,15 +843,11 @@ class MainWindow(QMainWindow):
             )
 
     def _about(self) -> None:
-        location = self._service.path if self._service else "(none open)"
-        QMessageBox.about(
-            self,
-            f"About {APP_NAME}",
-            f"<h3>{APP_NAME} {legday_desktop.__version__}</h3>"
-            "<p>Record where your legs are sore after leg day and follow how it fades.</p>"
-            f"<p>{NOT_MEDICAL_ADVICE}</p>"
-            f"<p>Journal: {location}</p><p>MIT licence. Body-map artwork drawn for Legday.</p>",
-        )
+        from legday_desktop.ui.about_dialog import AboutDialog
+
+        journal = self._service.path if self._service is not None else None
+        dialog = AboutDialog(legday_desktop.__version__, journal, NOT_MEDICAL_ADVICE, self)
+        dialog.exec()
 
     # --- settings ----------------------------------------------------------------
 
