@@ -1,0 +1,208 @@
+"""Recovery summaries, repeated-bout trends and habit comparisons on hand-made histories."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from legday_desktop.domain.check_ins import CheckIn, RecoveryAction
+from legday_desktop.domain.insights import (
+    COMPARISON_CAVEAT,
+    SLEEP_KEY,
+    compare_habits,
+    main_groups,
+    repeated_bout_trend,
+    similar,
+    summarise_leg_day,
+    summarise_leg_days,
+)
+from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.recovery import TOTAL, day_values
+from legday_desktop.domain.soreness import SorenessRating
+
+MONDAY = dt.date(2026, 3, 2)
+
+
+def day(offset: int, start: dt.date = MONDAY) -> dt.date:
+    return start + dt.timedelta(days=offset)
+
+
+def both_sides(
+    date: dt.date, group: str, left: int, right: int | None = None
+) -> list[SorenessRating]:
+    return [
+        SorenessRating(date, f"{group}.left", left),
+        SorenessRating(date, f"{group}.right", left if right is None else right),
+    ]
+
+
+def quad_day(date: dt.date) -> LegDay:
+    return LegDay(date=date, exercises=("Leg extension",))
+
+
+def test_summary_of_one_leg_day_per_group_and_in_total() -> None:
+    ratings = [
+        *both_sides(day(1), "quadriceps", 5, 3),  # mean 4
+        *both_sides(day(2), "quadriceps", 6),
+        *both_sides(day(2), "calves", 4),
+        *both_sides(day(3), "quadriceps", 3),
+        *both_sides(day(4), "quadriceps", 2),
+    ]
+    summary = summarise_leg_day(quad_day(MONDAY), None, day_values(ratings))
+    quads = summary.of("quadriceps")
+    assert quads is not None
+    assert (quads.peak, quads.peak_day, quads.days_to_recover) == (6, 2, 4)
+    assert quads.area == pytest.approx((4 + 6) / 2 + (6 + 3) / 2 + (3 + 2) / 2)
+    calves = summary.of("calves")
+    assert calves is not None
+    assert (calves.peak, calves.peak_day, calves.days_to_recover, calves.area) == (4, 2, None, 0)
+    # Total: the mean of the rated groups each day: 4, 5, 3, 2.
+    total = summary.total
+    assert (total.peak, total.peak_day, total.days_to_recover) == (5, 2, 4)
+    assert total.area == pytest.approx(4.5 + 4 + 2.5)
+    assert summary.of("hamstrings") is None  # never rated
+
+
+def test_the_total_recovers_only_when_every_group_is_back_to_2() -> None:
+    ratings = [
+        *both_sides(day(1), "quadriceps", 6),
+        *both_sides(day(1), "glutes", 6),
+        *both_sides(day(2), "quadriceps", 1),
+        *both_sides(day(2), "glutes", 4),  # mean of the day 2.5, but glutes still at 4
+        *both_sides(day(3), "glutes", 2),
+    ]
+    summary = summarise_leg_day(quad_day(MONDAY), None, day_values(ratings))
+    assert summary.total.days_to_recover == 3
+    assert summary.of("quadriceps").days_to_recover == 2  # type: ignore[union-attr]
+
+
+def test_the_next_leg_day_ends_the_window() -> None:
+    ratings = [
+        *both_sides(day(1), "quadriceps", 4),
+        *both_sides(day(2), "quadriceps", 6),
+        *both_sides(day(3), "quadriceps", 2),  # belongs to the next leg day
+    ]
+    values = day_values(ratings)
+    first, second = summarise_leg_days([quad_day(day(3)), quad_day(MONDAY)], values)
+    assert first.leg_day.date == MONDAY  # oldest first
+    quads = first.of("quadriceps")
+    assert quads is not None
+    assert (quads.peak, quads.days_to_recover, quads.area) == (6, None, 5)
+    assert second.total.peak == 2 and second.total.days_to_recover == 0
+
+
+def test_an_unrated_leg_day_has_an_empty_summary() -> None:
+    summary = summarise_leg_day(quad_day(MONDAY), None, {})
+    assert summary.groups == ()
+    assert (summary.total.peak, summary.total.days_to_recover, summary.total.area) == (
+        None,
+        None,
+        0,
+    )
+
+
+def recovering_in(days: int, start: dt.date, group: str = "quadriceps") -> list[SorenessRating]:
+    """Level 6 on day 1, 4 until the day before ``days``, then 2 on day ``days``."""
+    ratings = both_sides(day(1, start), group, 6)
+    for offset in range(2, days):
+        ratings += both_sides(day(offset, start), group, 4)
+    return ratings + both_sides(day(days, start), group, 2)
+
+
+def test_similar_means_the_same_main_groups() -> None:
+    assert main_groups(LegDay(date=MONDAY, exercises=("Squat",))) == {
+        "quadriceps",
+        "glutes",
+        "adductors",
+    }
+    assert similar(quad_day(MONDAY), LegDay(date=day(7), exercises=("leg extension",)))
+    assert not similar(quad_day(MONDAY), LegDay(date=day(7), exercises=("Squat",)))
+    no_catalogue = LegDay(date=day(7), exercises=("Sled push",))
+    assert not similar(no_catalogue, no_catalogue)  # nothing known is loaded
+
+
+def test_repeated_bout_trend_over_similar_leg_days() -> None:
+    starts = [MONDAY, day(28), day(56)]
+    ratings = [
+        *recovering_in(5, starts[0]),
+        *recovering_in(4, starts[1]),
+        *recovering_in(3, starts[2]),
+        *both_sides(day(15), "calves", 8),  # a calf day in between, not similar
+    ]
+    leg_days = [*map(quad_day, starts), LegDay(date=day(14), exercises=("Calf raise",))]
+    summaries = summarise_leg_days(leg_days, day_values(ratings))
+    trend = repeated_bout_trend(summaries, "quadriceps")
+    assert trend is not None
+    assert trend.dates == tuple(starts)
+    assert [part.days_to_recover for part in trend.summaries] == [5, 4, 3]
+    assert trend.weeks == 8
+    assert trend.days_faster == pytest.approx(2.0)
+    assert trend.peak_lower == pytest.approx(0.0)
+    assert trend.sentence() == (
+        "Your quads recover about 2.0 days faster than 8 weeks ago (3 similar leg days)."
+    )
+    total = repeated_bout_trend(summaries, TOTAL)
+    assert total is not None and total.sentence().startswith("Your legs recover about 2.0 days")
+
+
+def test_a_steady_recovery_reads_about_as_fast() -> None:
+    starts = [MONDAY, day(21), day(42)]
+    ratings = [rating for start in starts for rating in recovering_in(4, start)]
+    summaries = summarise_leg_days(map(quad_day, starts), day_values(ratings))
+    trend = repeated_bout_trend(summaries, "quadriceps")
+    assert trend is not None
+    assert (
+        trend.sentence() == "Your quads recover about as fast as 6 weeks ago (3 similar leg days)."
+    )
+
+
+def test_too_few_similar_leg_days_give_no_trend() -> None:
+    starts = [MONDAY, day(28)]
+    ratings = [rating for start in starts for rating in recovering_in(4, start)]
+    summaries = summarise_leg_days(map(quad_day, starts), day_values(ratings))
+    assert repeated_bout_trend(summaries, "quadriceps") is None
+    assert repeated_bout_trend(summaries, TOTAL) is None
+    assert repeated_bout_trend((), "quadriceps") is None
+
+
+def habit_history(
+    with_massage: int, without: int, *, unrecorded: int = 0
+) -> tuple[list[LegDay], list[SorenessRating], list[CheckIn]]:
+    """Weekly quad days: with massage they recover in 2 days, without in 4."""
+    leg_days, ratings, check_ins = [], [], []
+    for index in range(with_massage + without + unrecorded):
+        start = day(7 * index)
+        leg_days.append(quad_day(start))
+        massaged = index < with_massage
+        ratings += recovering_in(2 if massaged else 4, start)
+        if index < with_massage + without:
+            actions = {RecoveryAction.FOAM_ROLLING_OR_MASSAGE} if massaged else set()
+            sleep = 8.5 if index % 2 else 6.0
+            check_ins.append(CheckIn(day(1, start), actions=frozenset(actions), sleep_hours=sleep))
+    return leg_days, ratings, check_ins
+
+
+def test_a_habit_is_compared_when_each_side_has_3_leg_days() -> None:
+    leg_days, ratings, check_ins = habit_history(3, 3, unrecorded=2)
+    summaries = summarise_leg_days(leg_days, day_values(ratings))
+    comparisons = compare_habits(summaries, check_ins)
+    # Only massage: no other action was ever ticked, and 8 h nights were 3 against 3.
+    assert [c.key for c in comparisons] == ["foam_rolling_or_massage", SLEEP_KEY]
+    massage = comparisons[0]
+    assert (massage.with_count, massage.without_count) == (3, 3)  # unrecorded ones not counted
+    assert (massage.with_days, massage.without_days, massage.days_faster) == (2, 4, 2)
+    assert massage.with_area < massage.without_area
+    assert massage.sentence() == (
+        "Foam rolling or massage: after 3 leg days with it you were back to 2 or less "
+        "2.0 days sooner than after 3 without it (2.0 against 4.0 days)."
+    )
+    assert "not proof" in COMPARISON_CAVEAT
+
+
+def test_too_few_leg_days_on_a_side_show_no_comparison() -> None:
+    leg_days, ratings, check_ins = habit_history(2, 5)
+    summaries = summarise_leg_days(leg_days, day_values(ratings))
+    comparisons = compare_habits(summaries, check_ins)
+    assert "foam_rolling_or_massage" not in [c.key for c in comparisons]
+    assert compare_habits((), ()) == ()
