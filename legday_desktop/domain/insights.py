@@ -12,7 +12,7 @@ import datetime as dt
 import itertools
 import statistics
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from legday_desktop.domain.check_ins import CheckIn, RecoveryAction
 from legday_desktop.domain.exercises import group_loads
@@ -22,6 +22,8 @@ from legday_desktop.domain.recovery import (
     TOTAL,
     DayValues,
     Series,
+    peak_of,
+    recovered_by,
     recovery_curve,
     series_label,
 )
@@ -36,8 +38,12 @@ MIN_SIMILAR_LEG_DAYS = 3
 TREND_WEEKS = 8
 # Below this change (days) the trend reads "about as fast".
 SAME_SPEED_DAYS = 0.5
-# The days after a leg day whose check-ins count for it (the sorest ones).
+# The days after a leg day whose check-ins count for it, and whose soreness is compared
+# (the sorest ones, which most users rate).
 ACTION_WINDOW_DAYS = 3
+EARLY_DAYS = (1, 3)
+# Below this difference (levels) two sides read "about the same".
+SAME_SORENESS = 0.3
 SLEEP_KEY = "sleep_8h"
 SLEEP_HOURS = 8.0
 COMPARISON_CAVEAT = (
@@ -58,6 +64,8 @@ class SeriesSummary:
     days_to_recover: int | None
     # Area under the curve (level × days, straight lines between rated days).
     area: float
+    # The mean of the rated days 1–3 after: the sorest days, rated after most leg days.
+    early_mean: float | None = None
 
     @property
     def label(self) -> str:
@@ -87,20 +95,20 @@ def area_under(points: Sequence[tuple[int, float]]) -> float:
     )
 
 
-def _peak(points: Sequence[tuple[int, float]]) -> tuple[int, float]:
-    """The highest point; the earliest of equal ones."""
-    return max(points, key=lambda point: (point[1], -point[0]))
-
-
 def summarise_series(series: Series[int]) -> SeriesSummary:
     points = series.points
     if not points:
         return SeriesSummary(series.key, None, None, None, 0.0)
-    peak_day, peak = _peak(points)
-    recovered = next(
-        (day for day, value in points if day >= peak_day and value <= RECOVERED_AT), None
+    peak_day, peak = peak_of(points)
+    early = [value for day, value in points if EARLY_DAYS[0] <= day <= EARLY_DAYS[1]]
+    return SeriesSummary(
+        series.key,
+        peak,
+        peak_day,
+        recovered_by(points, peak_day),
+        area_under(points),
+        statistics.fmean(early) if early else None,
     )
-    return SeriesSummary(series.key, peak, peak_day, recovered, area_under(points))
 
 
 def summarise_leg_day(
@@ -117,7 +125,7 @@ def summarise_leg_day(
             if offset >= total.peak_day and max(day_values.values()) <= RECOVERED_AT:
                 every_group_recovered = offset
                 break
-    total = SeriesSummary(TOTAL, total.peak, total.peak_day, every_group_recovered, total.area)
+    total = replace(total, days_to_recover=every_group_recovered)
     return RecoverySummary(leg_day, groups, total)
 
 
@@ -237,29 +245,40 @@ class ActionComparison:
 
     key: str  # a RecoveryAction value, or SLEEP_KEY
     label: str
-    with_count: int
+    with_count: int  # leg days with soreness rated on days 1–3
     without_count: int
-    with_days: float  # mean days until every group was back to 2 or less
-    without_days: float
-    with_area: float  # mean area under the total curve
-    without_area: float
+    with_soreness: float  # mean soreness (all groups) on days 1–3
+    without_soreness: float
+    # Mean days until every group was back to 2 or less, where that was measured on
+    # enough leg days on both sides (else None), and on how many.
+    with_days: float | None = None
+    without_days: float | None = None
+    with_days_count: int = 0
+    without_days_count: int = 0
 
     @property
-    def days_faster(self) -> float:
-        """How many days sooner the leg days with the habit recovered, on average."""
-        return self.without_days - self.with_days
+    def soreness_lower(self) -> float:
+        """How much less sore the leg days with the habit were on days 1–3, on average."""
+        return self.without_soreness - self.with_soreness
 
     def sentence(self) -> str:
-        difference = self.days_faster
-        if abs(difference) < SAME_SPEED_DAYS:
-            how = "about as fast as"
+        difference = self.soreness_lower
+        if abs(difference) < SAME_SORENESS:
+            how = "about the same as"
         else:
-            how = f"{abs(difference):.1f} days {'sooner' if difference > 0 else 'later'} than"
-        return (
-            f"{self.label}: after {self.with_count} leg days with it you were back to 2 or "
-            f"less {how} after {self.without_count} without it "
-            f"({self.with_days:.1f} against {self.without_days:.1f} days)."
+            how = f"{abs(difference):.1f} {'lower' if difference > 0 else 'higher'} than"
+        text = (
+            f"{self.label}: on days 1–3 after the {self.with_count} leg days with it, "
+            f"soreness averaged {self.with_soreness:.1f}, {how} after the "
+            f"{self.without_count} without it ({self.without_soreness:.1f})"
         )
+        if self.with_days is not None and self.without_days is not None:
+            text += (
+                f"; back to 2 or less by day {self.with_days:.1f} against "
+                f"{self.without_days:.1f} ({self.with_days_count} and "
+                f"{self.without_days_count} leg days measured)"
+            )
+        return text + "."
 
 
 def habits_after(
@@ -305,29 +324,36 @@ def compare_habits(
     """
     check_ins = tuple(check_ins)
     ordered = sorted(summaries, key=lambda s: s.leg_day.date)
-    sides: dict[str, dict[bool, list[RecoverySummary]]] = {}
+    sides: dict[str, dict[bool, list[SeriesSummary]]] = {}
     for index, summary in enumerate(ordered):
-        if summary.total.days_to_recover is None:
+        if summary.total.early_mean is None:
             continue
         following = ordered[index + 1].leg_day.date if index + 1 < len(ordered) else None
         habits = habits_after(summary.leg_day, following, check_ins)
         for key, done in (habits or {}).items():
-            sides.setdefault(key, {True: [], False: []})[done].append(summary)
+            sides.setdefault(key, {True: [], False: []})[done].append(summary.total)
     comparisons = []
     for key in [*(action.value for action in RecoveryAction), SLEEP_KEY]:
         with_, without = sides.get(key, {True: [], False: []}).values()
         if len(with_) < minimum or len(without) < minimum:
             continue
+        with_days = [part.days_to_recover for part in with_ if part.days_to_recover is not None]
+        without_days = [
+            part.days_to_recover for part in without if part.days_to_recover is not None
+        ]
+        measured = len(with_days) >= minimum and len(without_days) >= minimum
         comparisons.append(
             ActionComparison(
                 key,
                 habit_label(key),
                 len(with_),
                 len(without),
-                statistics.fmean(s.total.days_to_recover or 0 for s in with_),
-                statistics.fmean(s.total.days_to_recover or 0 for s in without),
-                statistics.fmean(s.total.area for s in with_),
-                statistics.fmean(s.total.area for s in without),
+                statistics.fmean(part.early_mean or 0 for part in with_),
+                statistics.fmean(part.early_mean or 0 for part in without),
+                statistics.fmean(with_days) if measured else None,
+                statistics.fmean(without_days) if measured else None,
+                len(with_days),
+                len(without_days),
             )
         )
-    return tuple(comparisons)
+    return tuple(sorted(comparisons, key=lambda c: -c.soreness_lower))

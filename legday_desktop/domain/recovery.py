@@ -155,18 +155,25 @@ class LegDaySummary:
     leg_day: LegDay
     peak: float | None
     peak_day: int | None
-    days_to_recover: int | None  # first day after the peak at or below RECOVERED_AT
+    days_to_recover: int | None  # see recovered_by
+
+
+def peak_of(points: Sequence[tuple[int, float]]) -> tuple[int, float]:
+    """The highest point (day, value); the earliest of equal ones."""
+    return max(points, key=lambda point: (point[1], -point[0]))
+
+
+def recovered_by(points: Sequence[tuple[int, float]], peak_day: int) -> int | None:
+    """The first rated day, from the peak on, at or below RECOVERED_AT (None: not yet)."""
+    return next((day for day, value in points if day >= peak_day and value <= RECOVERED_AT), None)
 
 
 def summarise(leg_day: LegDay, series: Series[int]) -> LegDaySummary:
     points = list(series.points)
     if not points:
         return LegDaySummary(leg_day, None, None, None)
-    peak_day, peak = max(points, key=lambda point: (point[1], -point[0]))
-    recovered = next(
-        (day for day, value in points if day > peak_day and value <= RECOVERED_AT), None
-    )
-    return LegDaySummary(leg_day, peak, peak_day, recovered)
+    peak_day, peak = peak_of(points)
+    return LegDaySummary(leg_day, peak, peak_day, recovered_by(points, peak_day))
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +185,7 @@ class Comparison:
     series: tuple[Series[int], ...]
     summaries: tuple[LegDaySummary, ...]
     last_day: int
+    note: str = ""  # e.g. how recovery changed over similar leg days (services.insights)
 
 
 def compare_leg_days(

@@ -54,6 +54,7 @@ def test_summary_of_one_leg_day_per_group_and_in_total() -> None:
     assert quads is not None
     assert (quads.peak, quads.peak_day, quads.days_to_recover) == (6, 2, 4)
     assert quads.area == pytest.approx((4 + 6) / 2 + (6 + 3) / 2 + (3 + 2) / 2)
+    assert quads.early_mean == pytest.approx((4 + 6 + 3) / 3)  # days 1–3
     calves = summary.of("calves")
     assert calves is not None
     assert (calves.peak, calves.peak_day, calves.days_to_recover, calves.area) == (4, 2, None, 0)
@@ -187,15 +188,25 @@ def test_a_habit_is_compared_when_each_side_has_3_leg_days() -> None:
     leg_days, ratings, check_ins = habit_history(3, 3, unrecorded=2)
     summaries = summarise_leg_days(leg_days, day_values(ratings))
     comparisons = compare_habits(summaries, check_ins)
-    # Only massage: no other action was ever ticked, and 8 h nights were 3 against 3.
+    # No other action was ever ticked; 8 h nights were 3 against 3. Biggest difference first.
     assert [c.key for c in comparisons] == ["foam_rolling_or_massage", SLEEP_KEY]
     massage = comparisons[0]
     assert (massage.with_count, massage.without_count) == (3, 3)  # unrecorded ones not counted
-    assert (massage.with_days, massage.without_days, massage.days_faster) == (2, 4, 2)
-    assert massage.with_area < massage.without_area
+    # Days 1–3: 6 and 2 with massage (mean 4), 6, 4 and 4 without (mean 4 2/3).
+    assert massage.with_soreness == pytest.approx(4.0)
+    assert massage.without_soreness == pytest.approx(14 / 3)
+    assert massage.soreness_lower == pytest.approx(2 / 3)
+    assert (massage.with_days, massage.without_days) == (2, 4)
+    assert (massage.with_days_count, massage.without_days_count) == (3, 3)
     assert massage.sentence() == (
-        "Foam rolling or massage: after 3 leg days with it you were back to 2 or less "
-        "2.0 days sooner than after 3 without it (2.0 against 4.0 days)."
+        "Foam rolling or massage: on days 1–3 after the 3 leg days with it, soreness "
+        "averaged 4.0, 0.7 lower than after the 3 without it (4.7); back to 2 or less by "
+        "day 2.0 against 4.0 (3 and 3 leg days measured)."
+    )
+    sleep = comparisons[1]
+    assert sleep.sentence().startswith(
+        "Sleep of 8 h or more: on days 1–3 after the 3 leg days with it, soreness averaged "
+        "4.4, about the same as after the 3 without it (4.2)"
     )
     assert "not proof" in COMPARISON_CAVEAT
 
