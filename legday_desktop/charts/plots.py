@@ -291,6 +291,8 @@ def draw_recovery(ax: Axes, curve: RecoveryCurve | None, style: ChartStyle) -> N
 def draw_comparison(ax: Axes, comparison: Comparison, style: ChartStyle) -> None:
     """Several leg days on one axis of days after, newest emphasised, with their summaries."""
     title = f"{comparison.label}: the last {len(comparison.series)} leg days"
+    if comparison.note:
+        title += f"\n{comparison.note}"
     drawn = _begin(ax, "compare", style, xlabel=DAYS_AFTER_LABEL, title=title)
     ax.set_xlim(-0.3, comparison.last_day + 0.3)
     ax.set_xticks(range(comparison.last_day + 1))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Protocol
 
@@ -24,6 +24,7 @@ from legday_desktop.domain.recovery import (
     timeline,
 )
 from legday_desktop.domain.regions import GROUP_IDS
+from legday_desktop.services.insights import trend_note
 from legday_desktop.services.journal import JournalService
 
 
@@ -138,9 +139,9 @@ def chart_data(service: ChartSource, request: ChartRequest) -> ChartData:
             return compare_leg_days((), {}, request.group or TOTAL, request.count, request.shown)
         last = min(request.today, chosen[-1].date + dt.timedelta(days=MAX_DAYS_SHOWN))
         values = service.day_values(chosen[0].date, last, request.mode)
-        return compare_leg_days(
-            leg_days, values, request.group or TOTAL, request.count, request.shown
-        )
+        key = request.group or TOTAL
+        comparison = compare_leg_days(leg_days, values, key, request.count, request.shown)
+        return replace(comparison, note=trend_note(service, key, request.shown))
     leg_day, following = _pick_leg_day(leg_days, request)
     if leg_day is None:
         return None

@@ -16,6 +16,7 @@ from legday_desktop.cli import main
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.recovery import (
     TOTAL,
+    Comparison,
     compare_leg_days,
     day_values,
     recovery_curve,
@@ -134,3 +135,25 @@ def test_chart_command_refuses_bad_arguments(
     code, err = run("-o", str(tmp_path / "a.gif"))
     assert code == 2 and ".png, .svg or .pdf" in err
     assert not list(tmp_path.iterdir())
+
+
+def test_the_compare_chart_says_how_recovery_changed_over_similar_leg_days(
+    demo_db: Path,
+) -> None:
+    from legday_desktop.services.charts import ChartKind, ChartRequest, chart_data
+    from legday_desktop.services.journal import JournalService
+
+    service = JournalService(demo_db)
+    service.open()
+    try:
+        today = dt.date.today()
+        request = ChartRequest(ChartKind.COMPARE, today=today, shown=today, group="quadriceps")
+        comparison = chart_data(service, request)
+    finally:
+        service.close()
+    assert isinstance(comparison, Comparison)
+    assert comparison.note.startswith("Your quads recover about ")
+    assert comparison.note.endswith("similar leg days).")
+    ax = axes()
+    draw_comparison(ax, comparison, LIGHT)
+    assert ax.get_title(loc="left").splitlines()[1] == comparison.note  # type: ignore[attr-defined]
