@@ -41,6 +41,7 @@ from legday_desktop.ui import texts
 from legday_desktop.ui.body_map import BodyMap
 from legday_desktop.ui.check_in_panel import CheckInPanel
 from legday_desktop.ui.elided_label import ElidedLabel
+from legday_desktop.ui.insights_panel import InsightsPanel
 from legday_desktop.ui.leg_day_dialog import LegDayDialog
 from legday_desktop.ui.level_controls import LevelPicker, ScaleLegend
 from legday_desktop.ui.region_table import LevelEditDelegate, RegionTableModel
@@ -272,6 +273,9 @@ class MainWindow(QMainWindow):
         self.charts_page = QWidget()
         QVBoxLayout(self.charts_page).setContentsMargins(0, 0, 0, 0)
         self.side_tabs.addTab(self.charts_page, "C&harts")
+        self.insights_panel = InsightsPanel()
+        self.side_tabs.addTab(self.insights_panel, "&Insights")
+        self._insights_stale = True
         self.side_tabs.currentChanged.connect(self._side_tab_changed)
         self.chart_panel: ChartPanel | None = None
 
@@ -520,6 +524,8 @@ class MainWindow(QMainWindow):
     def _side_tab_changed(self, index: int) -> None:
         if self.side_tabs.widget(index) is self.charts_page:
             self.show_charts()
+        elif self.side_tabs.widget(index) is self.insights_panel and self._insights_stale:
+            self._refresh_insights()
         elif self.side_tabs.widget(index) is self.side_splitter and self._advice_stale:
             self._advice_timer.start()
 
@@ -532,6 +538,28 @@ class MainWindow(QMainWindow):
         self._advice_stale = True
         if self.side_tabs.currentWidget() is self.side_splitter:
             self._advice_timer.start()
+        self._insights_stale = True
+        if self.side_tabs.currentWidget() is self.insights_panel:
+            self._refresh_insights()
+
+    @property
+    def insights_shown(self) -> bool:
+        """True once the Insights tab shows the journal as it is now."""
+        return not self._insights_stale
+
+    def _refresh_insights(self) -> None:
+        """Summaries, trends and habit comparisons of the whole journal, as of today."""
+        if self._service is None:
+            return
+        from legday_desktop.services.insights import journal_insights
+
+        self._insights_stale = False
+        try:
+            insights = journal_insights(self._service, self._today())
+        except JournalError as error:
+            self.insights_panel.show_message(f"Could not read the journal: {error}")
+            return
+        self.insights_panel.show_insights(insights)
 
     def _refresh_advice(self) -> None:
         """Choose today's tips again (after a change, once the map has repainted)."""

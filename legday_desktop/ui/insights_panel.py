@@ -1,0 +1,114 @@
+"""The Insights tab: how recovery changes, the last leg day in numbers, habits that go with it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from legday_desktop.ui.tips_panel import NOT_MEDICAL_ADVICE, escape
+
+if TYPE_CHECKING:  # loaded with the first insights, never on the way to the first window
+    from legday_desktop.domain.insights import BoutTrend, RecoverySummary, SeriesSummary
+    from legday_desktop.services.insights import Insights
+
+NO_TREND = (
+    "A trend shows once you have logged 3 similar leg days (the same main muscle groups) "
+    "and rated their soreness until it was back to 2 or less."
+)
+NO_HABITS = (
+    "Not enough leg days yet to compare habits. A habit is compared once there are 3 leg "
+    "days with it and 3 without it, ticked in the check-ins of the first days after."
+)
+
+
+def _day(date: dt.date) -> str:
+    return f"{date:%a} {date.day} {date:%b} {date.year}"
+
+
+def _days(count: int | None) -> str:
+    if count is None:
+        return "not yet"
+    return f"day {count}"
+
+
+def _number(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
+
+
+def trend_html(trend: BoutTrend) -> str:
+    first, last = trend.summaries[0], trend.summaries[-1]
+    return (
+        f"<p><b>{escape(trend.sentence())}</b><br><small>"
+        f"Peak {_number(first.peak)} → {_number(last.peak)}; back to 2 or less by "
+        f"{_days(first.days_to_recover)} → {_days(last.days_to_recover)} "
+        f"({_day(trend.dates[0])} to {_day(trend.dates[-1])}).</small></p>"
+    )
+
+
+def _summary_row(label: str, part: SeriesSummary) -> str:
+    peak = "not rated" if part.peak is None else f"{part.peak:.1f} on day {part.peak_day}"
+    return (
+        f"<tr><td>{escape(label)}</td><td>{peak}</td>"
+        f"<td>{_days(part.days_to_recover)}</td><td align='right'>{part.area:.1f}</td></tr>"
+    )
+
+
+def summary_html(summary: RecoverySummary) -> str:
+    leg_day = summary.leg_day
+    rows = [_summary_row("All groups", summary.total)]
+    rows += [_summary_row(part.label, part) for part in summary.groups]
+    return (
+        f"<p>{_day(leg_day.date)} · {escape(leg_day.display_title)}</p>"
+        "<table cellspacing='0' cellpadding='3'>"
+        "<tr><th align='left'>Group</th><th align='left'>Peak</th>"
+        "<th align='left'>Back to 2 or less</th><th align='right'>Area</th></tr>"
+        + "".join(rows)
+        + "</table><p><small>Area: the soreness summed over the days after (level × days);"
+        " for all groups, back to 2 or less means every rated group.</small></p>"
+    )
+
+
+class InsightsPanel(QWidget):
+    """Shows Insights as one scrollable page; nothing where the data are too few."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Insights from your journal")
+        self.page = QTextBrowser()
+        self.page.setOpenLinks(False)
+        self.disclaimer = QLabel(NOT_MEDICAL_ADVICE)
+        self.disclaimer.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.page, stretch=1)
+        layout.addWidget(self.disclaimer)
+
+    def text(self) -> str:
+        """What the page says, as plain text."""
+        return self.page.toPlainText()
+
+    def show_message(self, message: str) -> None:
+        self.page.setHtml(f"<p>{escape(message)}</p>")
+
+    def show_insights(self, insights: Insights) -> None:
+        from legday_desktop.domain.insights import COMPARISON_CAVEAT
+
+        if insights.latest is None:
+            self.show_message(
+                "No leg days yet. Log a leg day (Ctrl+L) and rate your soreness on the "
+                "days after: insights appear as your history grows."
+            )
+            return
+        parts = ["<h3>How your recovery is changing</h3>"]
+        parts += [trend_html(trend) for trend in insights.trends] or [f"<p>{NO_TREND}</p>"]
+        parts.append("<h3>Your last leg day</h3>")
+        parts.append(summary_html(insights.latest))
+        parts.append("<h3>What goes with faster recovery</h3>")
+        if insights.habits:
+            parts += [f"<p>{escape(habit.sentence())}</p>" for habit in insights.habits]
+            parts.append(f"<p><i>{escape(COMPARISON_CAVEAT)}</i></p>")
+        else:
+            parts.append(f"<p>{NO_HABITS}</p>")
+        self.page.setHtml("".join(parts))

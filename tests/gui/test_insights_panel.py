@@ -1,0 +1,98 @@
+"""The Insights tab: the repeated-bout sentence, the last leg day, habits only with enough data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from conftest import open_window
+from helpers.journals import filled_repository
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from legday_desktop.domain.check_ins import CheckIn, RecoveryAction
+from legday_desktop.domain.demo import demo_journal
+from legday_desktop.domain.journal import Journal
+from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.soreness import SorenessRating
+from legday_desktop.ui.main_window import MainWindow
+
+TODAY = dt.date.today()
+
+
+def show_insights(qtbot: QtBot, window: MainWindow) -> str:
+    """Click the Insights tab, as a person would, and read what it says."""
+    tabs = window.side_tabs
+    index = tabs.indexOf(window.insights_panel)
+    QTest.mouseClick(
+        tabs.tabBar(), Qt.MouseButton.LeftButton, pos=tabs.tabBar().tabRect(index).center()
+    )
+    qtbot.waitUntil(lambda: window.insights_shown, timeout=5000)
+    return window.insights_panel.text()
+
+
+def test_the_demo_shows_the_repeated_bout_sentence_and_habits(
+    qtbot: QtBot, database: Path, tmp_path: Path
+) -> None:
+    filled_repository(database, demo_journal(TODAY)).close()
+    window = open_window(qtbot, database)
+    window.resize(1240, 820)
+    text = show_insights(qtbot, window)
+    window.grab().save(str(tmp_path / "insights.png"))
+    assert "How your recovery is changing" in text
+    assert "Your legs recover about" in text and "weeks ago (3 similar leg days)." in text
+    assert "Your last leg day" in text and "All groups" in text
+    assert "What goes with faster recovery" in text
+    assert "on days 1–3 after the" in text
+    assert "not proof" in text
+    assert "general information, not medical advice" in window.insights_panel.disclaimer.text()
+    window.close()
+
+
+def test_habits_with_too_few_leg_days_are_not_shown(qtbot: QtBot, database: Path) -> None:
+    # Weekly quad days, all rated; massage after 4 of them, cold only after 2.
+    leg_days, ratings, check_ins = [], [], []
+    start = TODAY - dt.timedelta(weeks=10)
+    for week in range(8):
+        day = start + dt.timedelta(weeks=week)
+        leg_days.append(LegDay(date=day, exercises=("Leg extension",)))
+        for offset, level in ((1, 6), (2, 4 if week % 2 else 3), (3, 2)):
+            date = day + dt.timedelta(days=offset)
+            ratings += [
+                SorenessRating(date, f"quadriceps.{side}", level) for side in ("left", "right")
+            ]
+        actions = set()
+        if week % 2 == 0:
+            actions.add(RecoveryAction.FOAM_ROLLING_OR_MASSAGE)
+        if week < 2:
+            actions.add(RecoveryAction.COLD)
+        check_ins.append(
+            CheckIn(day + dt.timedelta(days=1), actions=frozenset(actions), water_litres=2.0)
+        )
+    filled_repository(database, Journal(tuple(leg_days), tuple(ratings), tuple(check_ins))).close()
+    window = open_window(qtbot, database)
+    text = show_insights(qtbot, window)
+    assert "Foam rolling or massage: on days 1–3 after the 4 leg days with it" in text
+    assert "after the 4 without it" in text
+    assert "Cold" not in text  # 2 leg days with it: too few to say anything
+    assert "Your quads recover about as fast as" in text
+    window.close()
+
+
+def test_an_empty_journal_says_what_to_do(qtbot: QtBot, window: MainWindow) -> None:
+    text = show_insights(qtbot, window)
+    assert text.startswith("No leg days yet. Log a leg day (Ctrl+L)")
+
+
+def test_insights_follow_an_edit(qtbot: QtBot, database: Path) -> None:
+    filled_repository(database, demo_journal(TODAY)).close()
+    window = open_window(qtbot, database)
+    before = show_insights(qtbot, window)
+    window.side_tabs.setCurrentIndex(0)
+    window.show_date(TODAY)
+    assert window.service is not None
+    window.service.set_levels(TODAY, {"calves.left": 9, "calves.right": 9})
+    after = show_insights(qtbot, window)
+    assert after != before and "Calves" in after
+    window.close()
