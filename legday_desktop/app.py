@@ -165,12 +165,14 @@ def run_app(database: Path) -> int:
     return 0 if window.journal_open else 1
 
 
-def run_self_test(database: Path, *, timeout_s: float = 60) -> int:
+def run_self_test(database: Path, *, timeout_s: float = 60, with_charts: bool = False) -> int:
     """Open the window, wait until today's map is painted with data, print timings, exit.
 
     Prints one JSON line: timings in seconds since Legday was imported, or the error.
     Without a display (a headless build machine) it renders offscreen. Exit code 0 when
     the day was painted, 1 otherwise (the journal could not be opened, or time ran out).
+    ``with_charts`` then also opens the Charts tab and draws its chart (matplotlib and
+    its Qt backend: what a bundled build must carry), and reports the lines drawn.
     """
     if QApplication.instance() is None and not _has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -195,7 +197,18 @@ def run_self_test(database: Path, *, timeout_s: float = 60) -> int:
             "regions_rated": len(window.body_map.levels),
             **{key: round(value, 4) for key, value in timings.items()},
         }
-        QTimer.singleShot(0, lambda: finish(report, 0))
+        QTimer.singleShot(0, lambda: draw_charts(report) if with_charts else finish(report, 0))
+
+    def draw_charts(report: dict[str, object]) -> None:
+        window.show_charts()
+        panel = window.chart_panel
+        if panel is None:
+            finish({"ok": False, "error": "the Charts tab could not be built"}, 1)
+            return
+        panel.refresh()
+        report["charts_drawn_s"] = round(time.perf_counter() - IMPORTED_AT, 4)
+        report["chart_lines"] = len(panel.axes.get_lines())
+        finish(report, 0)
 
     def check_failed() -> None:
         if window.open_error is not None:

@@ -38,6 +38,22 @@ from legday_desktop.domain.regions import GROUP_IDS
 from legday_desktop.services.charts import ChartDataCache, ChartKind, ChartRequest, chart_data
 from legday_desktop.services.journal import JournalError, JournalService
 
+SAVE_FORMATS = frozenset({"png", "pdf", "svg", "jpg", "jpeg"})
+
+
+class ChartCanvas(FigureCanvasQTAgg):
+    """The charts' canvas; the toolbar's Save offers only the formats Legday writes.
+
+    (Its bundled build leaves out PostScript, PGF and WebP.)
+    """
+
+    filetypes = {  # noqa: RUF012 (matplotlib's class attribute, read through the class)
+        suffix: name
+        for suffix, name in FigureCanvasQTAgg.filetypes.items()
+        if suffix in SAVE_FORMATS
+    }
+
+
 KIND_TITLES = {
     ChartKind.RECOVERY: "Recovery curve",
     ChartKind.COMPARE: "Compare leg days",
@@ -121,7 +137,7 @@ class ChartPanel(QWidget):
         self._needs_layout = True
         self._background: object | None = None
         self._signature: tuple[object, ...] | None = None
-        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas = ChartCanvas(self.figure)
         self.canvas.setMinimumSize(320, 240)
         self.axes = self.figure.add_subplot()
         self.toolbar = NavigationToolbar2QT(self.canvas, self)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QIcon
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,19 +24,41 @@ from legday_desktop.resource_files import resource_path
 ICON_SIZE = 96
 
 
-WINDOW_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
-
-
 def app_icon() -> QIcon:
-    """Legday's own icon, from PNGs rendered from resources/legday.svg.
+    """Legday's own icon, from PNGs rendered from resources/legday.svg (resources/icons).
 
     PNGs rather than the SVG: Qt reads them itself, where the SVG would load the SVG
     plugin and library (about 2 MB) on the way to the first window.
     """
     icon = QIcon()
-    for size in WINDOW_ICON_SIZES:
-        icon.addFile(str(resource_path(f"icons/legday-{size}.png")), QSize(size, size))
+    for png in sorted(resource_path("icons").glob("legday-*.png")):
+        icon.addFile(str(png))
     return icon
+
+
+# Set by a PyInstaller build: its own libraries and plugins, which programs it starts
+# (the file manager) must not load in place of the system's.
+BUNDLE_ENVIRONMENT = ("LD_LIBRARY_PATH", "QT_PLUGIN_PATH", "QT_QPA_PLATFORM_PLUGIN_PATH")
+
+
+def open_with_desktop(url: QUrl) -> None:
+    """Open ``url`` with the desktop's own program (from a bundled build too)."""
+    if not getattr(sys, "frozen", False):
+        QDesktopServices.openUrl(url)
+        return
+    saved = {name: os.environ.get(name) for name in BUNDLE_ENVIRONMENT}
+    try:
+        for name in BUNDLE_ENVIRONMENT:
+            os.environ.pop(name, None)
+        if "LD_LIBRARY_PATH_ORIG" in os.environ:  # what the user had before the bundle
+            os.environ["LD_LIBRARY_PATH"] = os.environ["LD_LIBRARY_PATH_ORIG"]
+        QDesktopServices.openUrl(url)
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 class AboutDialog(QDialog):
@@ -110,4 +134,4 @@ class AboutDialog(QDialog):
         self.setMinimumWidth(520)
 
     def _open_link(self, link: str) -> None:
-        QDesktopServices.openUrl(QUrl(link))
+        open_with_desktop(QUrl(link))

@@ -7,7 +7,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-prefix="${1:-$HOME/.local}"
+mkdir -p "${1:-$HOME/.local}"
+prefix="$(cd "${1:-$HOME/.local}" && pwd)"  # absolute: the links and the menu entry use it
 app_id="io.github.legday.Legday"
 
 if [ ! -x "$root/dist/legday/legday" ]; then
@@ -21,7 +22,12 @@ rm -rf "$prefix/lib/legday"
 mv "$prefix/lib/legday.new" "$prefix/lib/legday"
 ln -sfn "$prefix/lib/legday/legday" "$prefix/bin/legday"
 
-install -Dm644 "$here/$app_id.desktop" "$prefix/share/applications/$app_id.desktop"
+# The menu entry runs the installed command by its full path: PREFIX/bin may not be
+# on the desktop session's PATH.
+mkdir -p "$prefix/share/applications"
+sed "s|^Exec=legday|Exec=\"$prefix/bin/legday\"|" "$here/$app_id.desktop" \
+    > "$prefix/share/applications/$app_id.desktop"
+chmod 644 "$prefix/share/applications/$app_id.desktop"
 install -Dm644 "$here/$app_id.metainfo.xml" "$prefix/share/metainfo/$app_id.metainfo.xml"
 (cd "$here/icons" && find hicolor -type f) | while read -r icon; do
     install -Dm644 "$here/icons/$icon" "$prefix/share/icons/$icon"
