@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from legday_desktop import APP_NAME
 from legday_desktop.resource_files import resource_path
+from legday_desktop.ui.tips_panel import escape
 
 ICON_SIZE = 96
 
