@@ -62,6 +62,11 @@ def _build_parser() -> argparse.ArgumentParser:
         help="open the window, wait until today's body map is painted with data, print "
         "one JSON line of timings and exit (for smoke tests and start-up measurements)",
     )
+    parser.add_argument(
+        "--with-charts",
+        action="store_true",
+        help="with --self-test: then also open the Charts tab and draw a chart",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     # Each sub-command accepts --db too; SUPPRESS keeps a top-level --db when it is absent.
@@ -143,6 +148,40 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     chart.add_argument("-o", "--output", type=Path, metavar="FILE", required=True)
     chart.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+    report = commands.add_parser(
+        "report",
+        parents=[database],
+        help="write a PDF report of a period for a clinician",
+        description="Write an A4 PDF for a clinician: the period, body maps on days 1, 2 "
+        "and 3 after a leg day, the recovery curve and timeline, peaks and recovery days "
+        "per leg day, every warning symptom and pattern alert with its dates, and the "
+        "notes. The journal is only read.",
+    )
+    report.add_argument(
+        "--from",
+        dest="first",
+        type=_date_argument,
+        metavar="YYYY-MM-DD",
+        help="the period's first day (default: 4 weeks before its last, or the journal's "
+        "first day if later)",
+    )
+    report.add_argument(
+        "--to",
+        dest="last",
+        type=_date_argument,
+        metavar="YYYY-MM-DD",
+        help="the period's last day (default: today)",
+    )
+    report.add_argument(
+        "--leg-day",
+        type=_date_argument,
+        metavar="YYYY-MM-DD",
+        help="the leg day whose days 1–3 are drawn (default: the period's newest leg day "
+        "rated on all three)",
+    )
+    report.add_argument("-o", "--output", type=Path, metavar="FILE.pdf", required=True)
+    report.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
     advice = commands.add_parser(
         "advice",
@@ -424,6 +463,53 @@ def _chart(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _report(arguments: argparse.Namespace) -> int:
+    output: Path = arguments.output
+    if output.suffix.lower() != ".pdf":
+        raise CommandError(f"{output}: the report must be a .pdf file", EXIT_BAD_INPUT)
+    today = dt.date.today()
+    first: dt.date | None = arguments.first
+    last: dt.date | None = arguments.last
+    if last is not None and last > today:
+        raise CommandError(f"--to {last.isoformat()} is in the future", EXIT_BAD_INPUT)
+    if first is not None and first > (last or today):
+        end = f"--to {last.isoformat()}" if last is not None else f"today ({today.isoformat()})"
+        raise CommandError(f"--from {first.isoformat()} is after {end}", EXIT_BAD_INPUT)
+    path = _existing_journal(arguments)
+    _check_output(output, path, force=arguments.force)
+
+    from legday_desktop.services.journal import JournalError, JournalService
+    from legday_desktop.services.report import ReportError, gather_report
+
+    service = JournalService(path)
+    try:
+        service.open()
+        data = gather_report(
+            service, first=first, last=last, leg_day=arguments.leg_day, today=today
+        )
+    except ReportError as error:
+        raise CommandError(str(error), EXIT_BAD_INPUT) from error
+    except JournalError as error:
+        raise CommandError(str(error)) from error
+    finally:
+        service.close()
+
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # fonts and painting only, no window
+    # Held in a variable: the application must live while the PDF is painted.
+    _application = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    from legday_desktop.ui.report_pdf import write_report_pdf
+
+    try:
+        pages = write_report_pdf(data, output)
+    except OSError as error:
+        raise CommandError(f"cannot write {output}: {error.strerror or error}") from error
+    print(f"Wrote {output} ({pages} page{'s' if pages != 1 else ''}).")
+    return EXIT_OK
+
+
 def _advice(arguments: argparse.Namespace) -> int:
     today = dt.date.today()
     date = arguments.date or today
@@ -513,6 +599,7 @@ _COMMANDS = {
     "import": _import,
     "snapshot": _snapshot,
     "chart": _chart,
+    "report": _report,
     "advice": _advice,
     "backup": _backup,
     "restore": _restore,
@@ -528,7 +615,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             path = _database_path(arguments)
             try:
-                return run_self_test(path) if arguments.self_test else run_app(path)
+                if arguments.with_charts and not arguments.self_test:
+                    raise CommandError("--with-charts goes with --self-test", EXIT_BAD_INPUT)
+                if arguments.self_test:
+                    return run_self_test(path, with_charts=arguments.with_charts)
+                return run_app(path)
             except NoDisplayError as error:
                 raise CommandError(str(error)) from error
         try:

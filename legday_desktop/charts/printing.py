@@ -1,0 +1,116 @@
+"""Charts drawn for paper: print size and resolution, each line told apart without colour."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import replace
+
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import PathCollection
+from matplotlib.colors import to_rgb
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from legday_desktop.charts.plots import draw_recovery, draw_timeline
+from legday_desktop.charts.style import LIGHT
+from legday_desktop.domain.recovery import RecoveryCurve, Timeline
+
+MM_PER_INCH = 25.4
+PRINT_DPI = 220
+PRINT_STYLE = replace(LIGHT, font_size=8.5)
+# The total stays a thick solid line; the groups get a dash pattern and a marker each, so
+# that a black-and-white print still tells them apart.
+DASHES: tuple[tuple[float, tuple[float, ...]], ...] = (
+    (0, (5.0, 2.0)),
+    (0, (1.2, 1.6)),
+    (0, (6.0, 1.8, 1.2, 1.8)),
+    (0, (2.5, 1.5)),
+    (0, (8.0, 2.0, 1.2, 2.0, 1.2, 2.0)),
+    (0, (3.5, 1.5, 3.5, 4.0)),
+)
+MARKERS = ("s", "^", "D", "v", "o", "P", "X", "<", ">")
+PRINT_DARKEN = 0.3
+MAX_MARKERS = 45  # per line
+
+
+def _marker_step(line: Line2D) -> int:
+    """Every point's marker, or every n-th on a long line: enough to tell lines apart."""
+    return max(1, len(line.get_xdata()) // MAX_MARKERS)  # type: ignore[arg-type]
+
+
+def darker(colour: object, share: float = PRINT_DARKEN) -> tuple[float, float, float]:
+    """``colour`` mixed with ``share`` of black: pale lines (yellow, sky blue) print too faint."""
+    red, green, blue = to_rgb(colour)  # type: ignore[arg-type]
+    return (red * (1 - share), green * (1 - share), blue * (1 - share))
+
+
+def make_print_friendly(ax: Axes) -> None:
+    """Give the lines of a drawn chart dashes and markers, and its legend a side column.
+
+    The on-screen charts keep their look; this only changes the Axes it is given.
+    """
+    groups = [
+        line
+        for line in ax.get_lines()
+        if not str(line.get_label()).startswith("_") and line.get_label() != "Total"
+    ]
+    for index, line in enumerate(groups):
+        line.set_color(darker(line.get_color()))
+        line.set_linestyle(DASHES[index % len(DASHES)])
+        line.set_marker(MARKERS[index % len(MARKERS)])
+        line.set_markersize(4.5)
+        line.set_markevery(_marker_step(line))
+        line.set_markerfacecolor("white")
+        line.set_markeredgewidth(1.1)
+    for line in ax.get_lines():
+        if line.get_label() == "Total":
+            line.set_marker("o")
+            line.set_markersize(4)
+            line.set_markevery(_marker_step(line))
+    # The level-coloured points of the screen chart would hide the markers: dropped.
+    for collection in list(ax.collections):
+        if isinstance(collection, PathCollection):
+            collection.remove()
+    old = ax.get_legend()
+    if old is None:
+        return
+    old.remove()
+    handles, labels = ax.get_legend_handles_labels()
+    ax.legend(
+        handles=handles,
+        labels=labels,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        fontsize=PRINT_STYLE.font_size * 0.9,
+        frameon=False,
+        handlelength=3.2,
+    )
+
+
+def _png(draw: Callable[[Axes], None], width_mm: float, height_mm: float, dpi: int) -> bytes:
+    figure = Figure(
+        figsize=(width_mm / MM_PER_INCH, height_mm / MM_PER_INCH), dpi=dpi, layout="constrained"
+    )
+    FigureCanvasAgg(figure)
+    ax = figure.add_subplot()
+    draw(ax)
+    make_print_friendly(ax)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi, facecolor="white")
+    return buffer.getvalue()
+
+
+def recovery_png(
+    curve: RecoveryCurve, width_mm: float, height_mm: float, dpi: int = PRINT_DPI
+) -> bytes:
+    """The recovery curve as a PNG image of that size on paper."""
+    return _png(lambda ax: draw_recovery(ax, curve, PRINT_STYLE), width_mm, height_mm, dpi)
+
+
+def timeline_png(
+    timeline: Timeline, width_mm: float, height_mm: float, dpi: int = PRINT_DPI
+) -> bytes:
+    """The timeline as a PNG image of that size on paper."""
+    return _png(lambda ax: draw_timeline(ax, timeline, PRINT_STYLE), width_mm, height_mm, dpi)

@@ -1,0 +1,383 @@
+"""The report for a clinician: a period's leg days, soreness, warnings, alerts and notes."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from legday_desktop.domain.check_ins import WarningSymptom
+from legday_desktop.domain.insights import (
+    RecoverySummary,
+    SeriesSummary,
+    main_groups,
+    summarise_leg_days,
+)
+from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.recovery import (
+    MAX_DAYS_SHOWN,
+    TOTAL,
+    DayValues,
+    RecoveryCurve,
+    SideMode,
+    Timeline,
+    recovery_curve,
+    timeline,
+)
+from legday_desktop.domain.regions import GROUP_IDS, group_by_id, region_by_id
+from legday_desktop.domain.soreness import SorenessRating
+from legday_desktop.guidance.advice import AdviceContext, find_alerts
+from legday_desktop.services.journal import JournalService
+
+DEFAULT_PERIOD_DAYS = 28
+MAP_DAYS = (1, 2, 3)
+# The timeline shows the total and the sorest groups of the period (at least this sore).
+TIMELINE_GROUPS = 3
+TIMELINE_GROUP_FROM = 4.0
+ALERT_TITLES = {
+    "rising_after_day_3": "Still rising after day 3",
+    "late_soreness": "Sore at 4 or more from day 5",
+    "lasting": "Sore for over a week",
+    "knee_pain": "Knee pain",
+    "asymmetry": "One side much sorer",
+}
+
+
+class ReportError(Exception):
+    """The report cannot be made for the period or leg day asked for; says why, for the user."""
+
+
+class EmptyPeriodError(ReportError):
+    """The period holds no leg day (``period`` says which days were looked at)."""
+
+    def __init__(self, message: str, period: Period) -> None:
+        super().__init__(message)
+        self.period = period
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """The calendar days a report covers, both included."""
+
+    first: dt.date
+    last: dt.date
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+    def __contains__(self, date: object) -> bool:
+        return isinstance(date, dt.date) and self.first <= date <= self.last
+
+
+@dataclass(frozen=True, slots=True)
+class DayMap:
+    """The level of each rated region on one day after the chosen leg day.
+
+    Regions missing from ``levels`` were not rated that day. ``remark`` says when the day
+    is not plainly part of the leg day (after the period, or after the next leg day).
+    """
+
+    days_after: int
+    date: dt.date
+    levels: dict[str, int]
+    remark: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DatedSymptom:
+    """A warning symptom reported in the check-in of one day."""
+
+    date: dt.date
+    symptom: WarningSymptom
+
+    @property
+    def label(self) -> str:
+        return self.symptom.label
+
+
+@dataclass(frozen=True, slots=True)
+class DatedAlert:
+    """A pattern alert that stood from ``first`` to ``last`` (the same kind and region)."""
+
+    first: dt.date
+    last: dt.date
+    kind: str
+    message: str  # as worded on its first day
+    region_id: str | None = None
+
+    @property
+    def title(self) -> str:
+        return ALERT_TITLES.get(self.kind, self.kind.replace("_", " ").capitalize())
+
+
+@dataclass(frozen=True, slots=True)
+class DatedNote:
+    """A note the user wrote, with the day and what it was written on."""
+
+    date: dt.date
+    about: str  # "Leg day: Squat day", "Check-in", "Left hamstrings, level 7"
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class LegDayRecovery:
+    """How one leg day of the period went.
+
+    ``summary`` takes each group as the mean of its two sides, as the app's charts do;
+    ``every_side_recovered`` is stricter: the first rated day, from the peak on, with
+    every rated side at 2 or less, so one strained side is never averaged away.
+    """
+
+    summary: RecoverySummary
+    every_side_recovered: int | None
+
+    @property
+    def leg_day(self) -> LegDay:
+        return self.summary.leg_day
+
+    @property
+    def total(self) -> SeriesSummary:
+        return self.summary.total
+
+
+@dataclass(frozen=True, slots=True)
+class ReportData:
+    """Everything the report shows, for one period and one chosen leg day."""
+
+    period: Period
+    made_on: dt.date
+    leg_days: tuple[LegDayRecovery, ...]  # the period's leg days, oldest first
+    chosen: LegDay
+    day_maps: tuple[DayMap, ...]
+    curve: RecoveryCurve
+    timeline: Timeline
+    symptoms: tuple[DatedSymptom, ...]
+    alerts: tuple[DatedAlert, ...]
+    notes: tuple[DatedNote, ...]
+
+
+def main_group_names(leg_day: LegDay) -> str:
+    """``Quads, Glutes`` in catalogue order; an empty string for no known exercise."""
+    groups = main_groups(leg_day)
+    return ", ".join(group_by_id(group).name for group in GROUP_IDS if group in groups)
+
+
+def _iso(date: dt.date) -> str:
+    return date.isoformat()
+
+
+def report_period(
+    first: dt.date | None,
+    last: dt.date | None,
+    *,
+    today: dt.date,
+    journal_start: dt.date | None,
+) -> Period:
+    """The period asked for; by default the 4 weeks up to today, or less if the journal is.
+
+    Raises ReportError for a period that ends after today or starts after it ends.
+    """
+    last = today if last is None else last
+    if last > today:
+        raise ReportError(f"the period ends on {_iso(last)}, after today ({_iso(today)})")
+    if first is None:
+        first = last - dt.timedelta(days=DEFAULT_PERIOD_DAYS - 1)
+        if journal_start is not None and first < journal_start <= last:
+            first = journal_start
+    if first > last:
+        raise ReportError(
+            f"the period starts on {_iso(first)}, after its end on {_iso(last)}; "
+            "choose a start on or before the end"
+        )
+    return Period(first, last)
+
+
+def gather_report(
+    service: JournalService,
+    *,
+    first: dt.date | None = None,
+    last: dt.date | None = None,
+    leg_day: dt.date | None = None,
+    today: dt.date | None = None,
+) -> ReportData:
+    """Read what the report shows for the period ``first``–``last`` (see ``report_period``).
+
+    ``leg_day`` chooses the leg day whose days 1–3 are drawn as body maps (default: the
+    newest leg day of the period with soreness rated on all three days, else on most).
+    Only reads the journal. Raises EmptyPeriodError for a period without leg days,
+    ReportError for a leg day outside it, JournalError if the journal cannot be read.
+    """
+    today = today or dt.date.today()
+    all_leg_days = service.leg_days()
+    starts = [date for date in (service.first_rating_date(),) if date is not None]
+    starts += [all_leg_days[0].date] if all_leg_days else []
+    period = report_period(first, last, today=today, journal_start=min(starts, default=None))
+    in_period = [day for day in all_leg_days if day.date in period]
+    if not in_period:
+        raise EmptyPeriodError(
+            f"no leg days between {_iso(period.first)} and {_iso(period.last)}; "
+            "choose another period",
+            period,
+        )
+    following = next((day for day in all_leg_days if day.date > period.last), None)
+    values = service.day_values(period.first, period.last, SideMode.MEAN)
+    sorer_sides = service.day_values(period.first, period.last, SideMode.MAX)
+    # The leg day after the period only ends the last one's days; its soreness is not read.
+    windows = [*in_period, *([following] if following else [])]
+    summaries = tuple(
+        LegDayRecovery(summary, strict.total.days_to_recover)
+        for summary, strict in zip(
+            summarise_leg_days(windows, values)[: len(in_period)],
+            summarise_leg_days(windows, sorer_sides)[: len(in_period)],
+            strict=True,
+        )
+    )
+    next_dates = {day.date: after.date for day, after in itertools.pairwise(all_leg_days)}
+    chosen = _choose_leg_day(in_period, leg_day, period, values, next_dates)
+    # The alerts look back from the period's first days to their leg days.
+    history = service.ratings_between(period.first - dt.timedelta(days=MAX_DAYS_SHOWN), period.last)
+    ratings = [rating for rating in history if rating.date >= period.first]
+    check_ins = service.check_ins_between(period.first, period.last)
+    symptoms = tuple(
+        DatedSymptom(check_in.date, symptom)
+        for check_in in check_ins
+        for symptom in WarningSymptom  # catalogue order: the most alarming first
+        if symptom in check_in.symptoms
+    )
+    notes = [
+        *(DatedNote(day.date, _leg_day_label(day), day.notes) for day in in_period),
+        *(DatedNote(c.date, "Check-in", c.note) for c in check_ins),
+        *(
+            DatedNote(r.date, f"{region_by_id(r.region_id).name}, level {r.level}", r.note)
+            for r in ratings
+        ),
+    ]
+    return ReportData(
+        period=period,
+        made_on=today,
+        leg_days=summaries,
+        chosen=chosen,
+        day_maps=_day_maps(chosen, next_dates.get(chosen.date), period, ratings),
+        curve=recovery_curve(chosen, next_dates.get(chosen.date), values),
+        timeline=timeline(values, in_period, _timeline_keys(values), period.first, period.last),
+        symptoms=symptoms,
+        alerts=period_alerts(period, all_leg_days, history),
+        notes=tuple(
+            sorted((note for note in notes if note.text.strip()), key=lambda note: note.date)
+        ),
+    )
+
+
+def _leg_day_label(leg_day: LegDay) -> str:
+    """``Leg day: Squat day``, or ``Leg day`` for one without a title."""
+    title = leg_day.title.strip()
+    return f"Leg day: {title}" if title else "Leg day"
+
+
+def _choose_leg_day(
+    in_period: Sequence[LegDay],
+    asked: dt.date | None,
+    period: Period,
+    values: DayValues,
+    next_dates: dict[dt.date, dt.date],
+) -> LegDay:
+    if asked is not None:
+        found = next((day for day in in_period if day.date == asked), None)
+        if found is None:
+            raise ReportError(
+                f"there is no leg day on {_iso(asked)} between {_iso(period.first)} and "
+                f"{_iso(period.last)}; choose one of the period's leg days, or a period "
+                "that holds it"
+            )
+        return found
+
+    def days_rated(leg_day: LegDay) -> int:
+        """How many of the days 1–3 after ``leg_day`` (and before the next) have ratings."""
+        ends = next_dates.get(leg_day.date)
+        dates = [leg_day.date + dt.timedelta(days=offset) for offset in MAP_DAYS]
+        return sum(1 for date in dates if (ends is None or date < ends) and values.get(date))
+
+    # Three full maps if any leg day has them, else the most maps; the newest of equals.
+    return max(in_period, key=lambda leg_day: (days_rated(leg_day), leg_day.date))
+
+
+def _day_maps(
+    leg_day: LegDay,
+    next_leg_day: dt.date | None,
+    period: Period,
+    ratings: Sequence[SorenessRating],
+) -> tuple[DayMap, ...]:
+    maps = []
+    for offset in MAP_DAYS:
+        date = leg_day.date + dt.timedelta(days=offset)
+        levels = {r.region_id: r.level for r in ratings if r.date == date}
+        remark = ""
+        if date > period.last:
+            remark = "after the end of the period"
+        elif next_leg_day is not None and date >= next_leg_day:
+            remark = (
+                f"after the next leg day ({next_leg_day:%a} {next_leg_day.day} {next_leg_day:%b})"
+            )
+        maps.append(DayMap(offset, date, levels, remark))
+    return tuple(maps)
+
+
+def _timeline_keys(values: DayValues) -> list[str]:
+    """The total, and the period's sorest groups (up to TIMELINE_GROUPS), sorest first."""
+    highest: dict[str, float] = {}
+    for groups in values.values():
+        for group, value in groups.items():
+            highest[group] = max(value, highest.get(group, 0.0))
+    sorest = sorted(
+        (group for group, value in highest.items() if value >= TIMELINE_GROUP_FROM),
+        key=lambda group: (-highest[group], GROUP_IDS.index(group)),
+    )
+    return [TOTAL, *sorest[:TIMELINE_GROUPS]]
+
+
+def _on_the_day(message: str, date: dt.date) -> str:
+    """The rules word an alert for the day it is shown on ("today"); a report names the day."""
+    return re.sub(r"\btoday\b", f"on {date:%a} {date.day} {date:%b}", message)
+
+
+def period_alerts(
+    period: Period, leg_days: Sequence[LegDay], history: Sequence[SorenessRating]
+) -> tuple[DatedAlert, ...]:
+    """The pattern alerts the app showed on each day of the period, each run of days once.
+
+    ``history`` holds the ratings from MAX_DAYS_SHOWN days before the period to its end,
+    oldest first. The same kind of alert about the same region on consecutive days is one
+    entry, from its first day to its last, worded as on its first day.
+    """
+    ordered = sorted(history, key=lambda rating: rating.date)
+    dates = [rating.date for rating in ordered]
+    leg_day_dates = [leg_day.date for leg_day in leg_days]
+    runs: list[DatedAlert] = []
+    open_runs: dict[tuple[str, str | None], int] = {}  # (kind, region) -> index in runs
+    day = period.first
+    while day <= period.last:
+        index = bisect.bisect_right(leg_day_dates, day)
+        if index:
+            leg_day = leg_days[index - 1]
+            # As the app's own context: the leg day's ratings, at most MAX_DAYS_SHOWN back.
+            start = max(leg_day.date, day - dt.timedelta(days=MAX_DAYS_SHOWN))
+            window = ordered[bisect.bisect_left(dates, start) : bisect.bisect_right(dates, day)]
+            context = AdviceContext(date=day, leg_day=leg_day, ratings=tuple(window))
+            for alert in find_alerts(context):
+                key = (alert.kind, alert.region_id)
+                previous = open_runs.get(key)
+                if previous is not None and runs[previous].last == day - dt.timedelta(days=1):
+                    runs[previous] = replace(runs[previous], last=day)
+                else:
+                    open_runs[key] = len(runs)
+                    runs.append(
+                        DatedAlert(
+                            day, day, alert.kind, _on_the_day(alert.message, day), alert.region_id
+                        )
+                    )
+        day += dt.timedelta(days=1)
+    return tuple(runs)

@@ -1,0 +1,271 @@
+"""The clinician's PDF report: ``legday report`` and File → Export report…, read with pdftotext."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import open_window
+from helpers.journals import filled_repository
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from legday_desktop.cli import main
+from legday_desktop.domain.check_ins import CheckIn
+from legday_desktop.domain.demo import demo_journal
+from legday_desktop.domain.journal import Journal
+from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.soreness import SorenessRating
+from legday_desktop.services.journal import JournalService
+from legday_desktop.services.report import ReportData, gather_report
+from legday_desktop.ui.main_window import MainWindow
+
+TODAY = dt.date.today()
+NOT_MEDICAL_ADVICE = "Legday gives general information, not medical advice."
+
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
+    reason="pdftotext and pdftoppm come with Debian's poppler-utils (CI installs them)",
+)
+
+
+def pdf_text(path: Path, *, layout: bool) -> str:
+    """The PDF's text as pdftotext reads it: in columns (``layout``) or cell by cell."""
+    options = ["-layout"] if layout else []
+    result = subprocess.run(
+        ["pdftotext", *options, str(path), "-"], capture_output=True, text=True, check=True
+    )
+    return result.stdout
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def short(date: dt.date) -> str:
+    return f"{date:%a} {date.day} {date:%b}"
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("report") / "demo.sqlite3"
+    assert main(["demo", "--db", str(path)]) == 0
+    return path
+
+
+@pytest.fixture(scope="module")
+def strain() -> dt.date:
+    """The demo's strained hamstring: the leg day its warning symptoms start on."""
+    journal = demo_journal(TODAY)
+    return next(check_in.date for check_in in journal.check_ins if check_in.symptoms)
+
+
+def around(strain: dt.date) -> tuple[dt.date, dt.date]:
+    """A period with the strain in it, within one calendar year (dates without years)."""
+    first = max(strain - dt.timedelta(days=10), dt.date(strain.year, 1, 1))
+    last = min(strain + dt.timedelta(days=20), dt.date(strain.year, 12, 31), TODAY)
+    return first, last
+
+
+def expected(demo_db: Path, first: dt.date, last: dt.date) -> ReportData:
+    service = JournalService(demo_db)
+    service.open()
+    try:
+        return gather_report(service, first=first, last=last, today=TODAY)
+    finally:
+        service.close()
+
+
+@needs_poppler
+def test_report_of_the_demo_holds_the_peaks_warnings_alerts_and_notes(
+    demo_db: Path, strain: dt.date, tmp_path: Path
+) -> None:
+    first, last = around(strain)
+    output = tmp_path / "report.pdf"
+    # Its own process, with no display and no Qt platform chosen: it renders offscreen.
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")
+    }
+    command = [sys.executable, "-m", "legday_desktop", "report", "--db", str(demo_db)]
+    command += ["--from", first.isoformat(), "--to", last.isoformat(), "-o", str(output)]
+    result = subprocess.run(command, capture_output=True, text=True, env=environment)
+    assert result.returncode == 0, result.stderr
+    assert output.read_bytes().startswith(b"%PDF")
+
+    data = expected(demo_db, first, last)
+    layout = pdf_text(output, layout=True)
+    pages = layout.count("\f")
+    assert pages >= 2
+    assert result.stdout == f"Wrote {output} ({pages} pages).\n"
+    assert f"Page 1 of {pages}" in layout and f"Page {pages} of {pages}" in layout
+    lines = layout.splitlines()
+    assert "Legday soreness report" in lines[0]
+    assert NOT_MEDICAL_ADVICE in layout
+    assert f"Body maps after {data.chosen.display_title}" in layout
+
+    # The peaks table: its header, then a row per leg day with its peak and recovery.
+    table = lines[next(i for i, line in enumerate(lines) if "Peaks and recovery" in line) :]
+    header = next(line for line in table if line.split()[:3] == ["Leg", "day", "Session"])
+    for title in ("Main groups", "Peak", "Peak on", "Every group ≤ 2", "Area"):
+        assert title in header
+    for item in data.leg_days:
+        row = next(line for line in table if line.strip().startswith(short(item.leg_day.date)))
+        total = item.total
+        assert item.leg_day.display_title in row
+        assert f"{total.peak:.1f}" in row and f"day {total.peak_day}" in row
+        recovered = item.every_side_recovered
+        assert ("not reached" if recovered is None else f"day {recovered}") in row
+        assert f"{total.area:.1f}" in row
+
+    # Every warning symptom and alert with its dates, and every note.
+    cells = words(pdf_text(output, layout=False))
+    assert data.symptoms and data.alerts and data.notes
+    for symptom in data.symptoms:
+        assert any(short(symptom.date) in line and symptom.label in line for line in lines)
+    for alert in data.alerts:
+        dates = f"{short(alert.first)} – {short(alert.last)}"
+        assert any(line.strip().startswith(dates) for line in lines), dates
+        assert words(alert.message) in cells
+        assert alert.title in cells
+    assert "Sudden sharp pain during exercise" in cells
+    for note in data.notes:
+        assert words(note.text) in cells
+        assert any(line.strip().startswith(short(note.date)) for line in lines)
+
+    # Every page renders as an image (for looking at it).
+    subprocess.run(
+        ["pdftoppm", "-r", "20", "-gray", "-png", str(output), str(tmp_path / "page")], check=True
+    )
+    assert len(list(tmp_path.glob("page-*.png"))) == pages
+
+
+def test_an_existing_file_needs_force(
+    qapp: QApplication, demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "report.pdf"
+    output.write_bytes(b"keep me")
+    assert main(["report", "--db", str(demo_db), "-o", str(output)]) == 2
+    assert "exists; add --force to replace it" in capsys.readouterr().err
+    assert output.read_bytes() == b"keep me"
+    assert main(["report", "--db", str(demo_db), "-o", str(output), "--force"]) == 0
+    assert capsys.readouterr().out.startswith(f"Wrote {output} (")
+    assert output.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--from", "2026-02-30"], "argument --from: '2026-02-30' is not a calendar date"),
+        (["--to", "yesterday"], "argument --to:"),
+        (
+            ["--from", "2026-03-10", "--to", "2026-03-01"],
+            "--from 2026-03-10 is after --to 2026-03-01",
+        ),
+        (["--to", (TODAY + dt.timedelta(days=1)).isoformat()], "is in the future"),
+        (["--from", "2001-01-01", "--to", "2001-01-31"], "no leg days between 2001-01-01 and"),
+        (["--leg-day", "2001-01-01"], "there is no leg day on 2001-01-01 between"),
+    ],
+)
+def test_bad_dates_exit_2_with_one_line(
+    demo_db: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    arguments: list[str],
+    message: str,
+) -> None:
+    output = tmp_path / "report.pdf"
+    code: int | str | None
+    try:
+        code = main(["report", "--db", str(demo_db), *arguments, "-o", str(output)])
+    except SystemExit as exit:  # argparse's own checks end the parse this way
+        code = exit.code
+    assert code == 2
+    error = capsys.readouterr().err
+    assert message in error
+    assert error.strip().splitlines()[-1].startswith(("legday: error:", "legday report: error:"))
+    assert not output.exists()
+
+
+def file_menu_action(window: MainWindow, text: str) -> QAction:
+    """The File menu's action with this text, as a person finds it in the menu."""
+    file_menu = window.menuBar().actions()[0].menu()
+    assert isinstance(file_menu, QMenu)
+    file_menu.aboutToShow.emit()  # as opening the menu does
+    return next(action for action in file_menu.actions() if action.text() == text)
+
+
+def test_file_export_report_writes_the_pdf(
+    qtbot: QtBot, demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = tmp_path / "journal.sqlite3"
+    shutil.copyfile(demo_db, database)
+    window = open_window(qtbot, database)
+    target = tmp_path / "chosen.pdf"
+    asked: list[str] = []
+
+    def choose(_parent: object, _title: str, suggested: str, _filter: str) -> tuple[str, str]:
+        asked.append(suggested)
+        return str(target), "PDF document (*.pdf)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    action = file_menu_action(window, "Export re&port…")
+    assert action.isEnabled()
+    action.trigger()
+    assert asked == [str(Path.home() / f"legday-report-{TODAY.isoformat()}.pdf")]
+    assert target.read_bytes().startswith(b"%PDF")
+    message = window.statusBar().currentMessage()
+    assert message.startswith(f"Wrote {target} (") and message.endswith(" pages)")
+    window.close()
+
+
+def test_file_export_report_explains_an_empty_journal(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = tmp_path / "journal.sqlite3"
+    filled_repository(database, Journal()).close()
+    window = open_window(qtbot, database)
+    target = tmp_path / "chosen.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(target), ""))
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text: shown.append((title, text)))
+    file_menu_action(window, "Export re&port…").trigger()
+    assert shown and shown[0][0] == "Nothing to report yet"
+    assert "There is no leg day from" in shown[0][1]
+    assert not target.exists()
+    window.close()
+
+
+@needs_poppler
+def test_a_note_longer_than_a_page_flows_onto_the_next_pages(
+    qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    leg_day = LegDay(TODAY - dt.timedelta(days=3), "Squat day", ("Squat",))
+    note = "\n".join(f"n{number:03d}" for number in range(1, 351))
+    journal = Journal(
+        leg_days=(leg_day,),
+        ratings=(SorenessRating(leg_day.date + dt.timedelta(days=1), "quadriceps.left", 5),),
+        check_ins=(CheckIn(leg_day.date + dt.timedelta(days=1), note=note),),
+    )
+    database = tmp_path / "journal.sqlite3"
+    filled_repository(database, journal).close()
+    output = tmp_path / "report.pdf"
+    assert main(["report", "--db", str(database), "-o", str(output)]) == 0
+    text = pdf_text(output, layout=True)
+    pages = text.count("\f")
+    assert capsys.readouterr().out == f"Wrote {output} ({pages} pages).\n"
+    # 350 lines of one note: a page and more, every line printed, none cut off.
+    assert pages >= 4
+    found = [
+        line.split()[-1]
+        for line in text.splitlines()
+        if line.strip().endswith(tuple(f"n{number:03d}" for number in range(1, 351)))
+    ]
+    assert found == [f"n{number:03d}" for number in range(1, 351)]
