@@ -41,7 +41,6 @@ from legday_desktop.ui import texts
 from legday_desktop.ui.body_map import BodyMap
 from legday_desktop.ui.check_in_panel import CheckInPanel
 from legday_desktop.ui.elided_label import ElidedLabel
-from legday_desktop.ui.insights_panel import InsightsPanel
 from legday_desktop.ui.leg_day_dialog import LegDayDialog
 from legday_desktop.ui.level_controls import LevelPicker, ScaleLegend
 from legday_desktop.ui.region_table import LevelEditDelegate, RegionTableModel
@@ -49,6 +48,7 @@ from legday_desktop.ui.tips_panel import TipsPanel
 
 if TYPE_CHECKING:
     from legday_desktop.charts.panel import ChartPanel
+    from legday_desktop.ui.insights_panel import InsightsPanel
 
 NOT_MEDICAL_ADVICE = "Legday gives general information, not medical advice."
 
@@ -273,8 +273,11 @@ class MainWindow(QMainWindow):
         self.charts_page = QWidget()
         QVBoxLayout(self.charts_page).setContentsMargins(0, 0, 0, 0)
         self.side_tabs.addTab(self.charts_page, "C&harts")
-        self.insights_panel = InsightsPanel()
-        self.side_tabs.addTab(self.insights_panel, "&Insights")
+        # Insights too are built when first shown.
+        self.insights_page = QWidget()
+        QVBoxLayout(self.insights_page).setContentsMargins(0, 0, 0, 0)
+        self.side_tabs.addTab(self.insights_page, "&Insights")
+        self.insights_panel: InsightsPanel | None = None
         self._insights_stale = True
         self.side_tabs.currentChanged.connect(self._side_tab_changed)
         self.chart_panel: ChartPanel | None = None
@@ -304,6 +307,12 @@ class MainWindow(QMainWindow):
             "Export body map &image…", self.export_image, "Ctrl+Shift+E"
         )
         file_menu.addAction(self.export_image_action)
+        self.export_report_action = action("Export re&port…", self.export_report, "Ctrl+Shift+P")
+        file_menu.addAction(self.export_report_action)
+        # Only with a journal open; checked as the menu opens (and by the slot itself).
+        file_menu.aboutToShow.connect(
+            lambda: self.export_report_action.setEnabled(self._service is not None)
+        )
         file_menu.addSeparator()
         self.backup_action = action("&Back up now…", self.back_up_now)
         self.restore_action = action("&Restore from backup…", self.restore_from_backup)
@@ -524,7 +533,7 @@ class MainWindow(QMainWindow):
     def _side_tab_changed(self, index: int) -> None:
         if self.side_tabs.widget(index) is self.charts_page:
             self.show_charts()
-        elif self.side_tabs.widget(index) is self.insights_panel and self._insights_stale:
+        elif self.side_tabs.widget(index) is self.insights_page and self._insights_stale:
             self._refresh_insights()
         elif self.side_tabs.widget(index) is self.side_splitter and self._advice_stale:
             self._advice_timer.start()
@@ -539,7 +548,7 @@ class MainWindow(QMainWindow):
         if self.side_tabs.currentWidget() is self.side_splitter:
             self._advice_timer.start()
         self._insights_stale = True
-        if self.side_tabs.currentWidget() is self.insights_panel:
+        if self.side_tabs.currentWidget() is self.insights_page:
             self._refresh_insights()
 
     @property
@@ -553,6 +562,11 @@ class MainWindow(QMainWindow):
             return
         from legday_desktop.services.insights import journal_insights
 
+        if self.insights_panel is None:
+            from legday_desktop.ui.insights_panel import InsightsPanel
+
+            self.insights_panel = InsightsPanel(self.insights_page)
+            self.insights_page.layout().addWidget(self.insights_panel)
         self._insights_stale = False
         try:
             insights = journal_insights(self._service, self._today())
@@ -809,6 +823,61 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Saved the image to {path}", 6000)
         else:
             QMessageBox.warning(self, "Image not saved", f"Could not write {path}.")
+
+    def export_report(self) -> None:
+        """Ask where, then write the report of the last 4 weeks as a PDF for a clinician.
+
+        Its body maps show the days after the shown day's leg day when that lies in
+        those weeks, else after the newest leg day rated on days 1–3.
+        """
+        if self._service is None:
+            self.statusBar().showMessage("Open a journal first to export a report", 6000)
+            return
+        from PySide6.QtWidgets import QApplication
+
+        from legday_desktop.services.report import (
+            DEFAULT_PERIOD_DAYS,
+            EmptyPeriodError,
+            ReportError,
+            gather_report,
+        )
+        from legday_desktop.ui.report_pdf import write_report_pdf
+
+        self.check_in_panel.commit_pending()
+        today = self._today()
+        suggested = Path.home() / f"legday-report-{today.isoformat()}.pdf"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export report", str(suggested), "PDF document (*.pdf)"
+        )
+        if not path:
+            return
+        shown = self._overview.leg_day if self._overview is not None else None
+        since = today - dt.timedelta(days=DEFAULT_PERIOD_DAYS - 1)
+        leg_day = shown.date if shown is not None and shown.date >= since else None
+        problem: tuple[str, str] | None = None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            data = gather_report(self._service, leg_day=leg_day, today=today)
+            pages = write_report_pdf(data, Path(path))
+        except EmptyPeriodError as error:
+            problem = (
+                "Nothing to report yet",
+                f"There is no leg day from {texts.long_date(error.period.first)} to "
+                f"{texts.long_date(error.period.last)}, so no report was written. For an "
+                "earlier period, use the command line: "
+                "legday report --from YYYY-MM-DD --to YYYY-MM-DD -o FILE.pdf",
+            )
+        except (ReportError, JournalError) as error:
+            problem = ("No report written", f"No report was written: {error}.")
+        except OSError as error:
+            problem = ("Report not saved", f"Could not write {path}: {error.strerror or error}.")
+        finally:
+            QApplication.restoreOverrideCursor()
+        if problem is not None:
+            QMessageBox.warning(self, *problem)
+            return
+        plural = "s" if pages != 1 else ""
+        self.statusBar().showMessage(f"Wrote {path} ({pages} page{plural})", 10000)
 
     def back_up_now(self) -> None:
         """Ask where, then copy the journal there with SQLite's backup API."""

@@ -24,11 +24,12 @@ TODAY = dt.date.today()
 def show_insights(qtbot: QtBot, window: MainWindow) -> str:
     """Click the Insights tab, as a person would, and read what it says."""
     tabs = window.side_tabs
-    index = tabs.indexOf(window.insights_panel)
+    index = tabs.indexOf(window.insights_page)
     QTest.mouseClick(
         tabs.tabBar(), Qt.MouseButton.LeftButton, pos=tabs.tabBar().tabRect(index).center()
     )
     qtbot.waitUntil(lambda: window.insights_shown, timeout=5000)
+    assert window.insights_panel is not None
     return window.insights_panel.text()
 
 
@@ -46,6 +47,7 @@ def test_the_demo_shows_the_repeated_bout_sentence_and_habits(
     assert "What goes with faster recovery" in text
     assert "on days 1–3 after the" in text
     assert "not proof" in text
+    assert window.insights_panel is not None
     assert "general information, not medical advice" in window.insights_panel.disclaimer.text()
     window.close()
 
@@ -81,6 +83,7 @@ def test_habits_with_too_few_leg_days_are_not_shown(qtbot: QtBot, database: Path
 
 
 def test_an_empty_journal_says_what_to_do(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.insights_panel is None  # built when first shown, not at start-up
     text = show_insights(qtbot, window)
     assert text.startswith("No leg days yet. Log a leg day (Ctrl+L)")
 

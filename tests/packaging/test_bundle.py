@@ -79,7 +79,7 @@ def test_version_and_self_test_exit_0_from_any_folder(bundle: Path, tmp_path: Pa
     assert journal.is_file()  # created and migrated: the migrations travelled along
 
 
-def test_demo_export_advice_and_charts_work(bundle: Path, tmp_path: Path) -> None:
+def test_demo_export_advice_charts_and_report_work(bundle: Path, tmp_path: Path) -> None:
     journal = tmp_path / "demo.sqlite3"
     demo = run_app("demo", "--db", journal, cwd=tmp_path)
     assert demo.returncode == 0 and demo.stdout.startswith("Filled"), demo.stderr
@@ -98,6 +98,17 @@ def test_demo_export_advice_and_charts_work(bundle: Path, tmp_path: Path) -> Non
         assert chart.stat().st_size > 1000
     snapshot = run_app("snapshot", "--db", journal, "-o", tmp_path / "w.png", cwd=tmp_path)
     assert snapshot.returncode == 0, snapshot.stderr
+    # The clinician's report: Qt's PDF writer, the printed map and the chart images.
+    pdf = tmp_path / "report.pdf"
+    made = run_app("report", "--db", journal, "-o", pdf, cwd=tmp_path)
+    assert made.returncode == 0 and "pages)." in made.stdout, made.stderr
+    assert pdf.read_bytes().startswith(b"%PDF")
+    # The window's Charts tab: matplotlib's Qt backend and everything it imports.
+    charts = run_app("--self-test", "--with-charts", "--db", journal, cwd=tmp_path)
+    assert charts.returncode == 0, charts.stderr
+    report = json.loads(charts.stdout)
+    assert report["ok"] is True and report["chart_lines"] > 0
+    assert "Error" not in charts.stderr, charts.stderr
 
 
 def test_the_bundle_carries_the_window_icon(bundle: Path) -> None:
@@ -128,3 +139,19 @@ def test_install_puts_the_app_and_its_desktop_files_in_place(bundle: Path, tmp_p
         [str(prefix / "bin" / "legday"), "--version"], capture_output=True, text=True
     )
     assert version.stdout == f"legday {legday_desktop.__version__}\n"
+    entry = (prefix / f"share/applications/{app_id}.desktop").read_text()
+    assert f'Exec="{prefix}/bin/legday"' in entry.splitlines()
+
+
+def test_install_takes_a_relative_prefix(bundle: Path, tmp_path: Path) -> None:
+    installed = subprocess.run(
+        ["bash", str(ROOT / "packaging" / "linux" / "install.sh"), "relative/prefix"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert installed.returncode == 0, installed.stderr
+    command = tmp_path / "relative" / "prefix" / "bin" / "legday"
+    version = subprocess.run([str(command), "--version"], capture_output=True, text=True)
+    assert version.returncode == 0, version.stderr
