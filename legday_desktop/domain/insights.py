@@ -22,6 +22,7 @@ from legday_desktop.domain.recovery import (
     TOTAL,
     DayValues,
     Series,
+    days_after_only,
     peak_of,
     recovered_by,
     recovery_curve,
@@ -45,6 +46,8 @@ EARLY_DAYS = (1, 3)
 # Below this difference (levels) two sides read "about the same".
 SAME_SORENESS = 0.3
 SLEEP_KEY = "sleep_8h"
+# Groups named in the singular ("your lower back recovers").
+SINGULAR_GROUPS = frozenset({"lower_back", "adductors"})
 SLEEP_HOURS = 8.0
 COMPARISON_CAVEAT = (
     "A comparison of your own leg days, not proof: other things differ between them too "
@@ -54,18 +57,26 @@ COMPARISON_CAVEAT = (
 
 @dataclass(frozen=True, slots=True)
 class SeriesSummary:
-    """Peak and recovery of one group (or the total) after one leg day."""
+    """Peak and recovery of one group (or the total) after one leg day, from day 1 on.
+
+    Peak, area and the days 1–3 mean use the mean of a group's two sides; the days to
+    recover use the sorer side, so a one-sided strain is never averaged away.
+    """
 
     key: str
-    peak: float | None
+    peak: float | None  # None: not rated on any day after the leg day
     peak_day: int | None
-    # The first rated day, from the peak on, at or below RECOVERED_AT (for the total:
-    # the first such day on which every rated group is); None if not within the window.
+    # The first rated day, from the peak on, with the sorer side at or below
+    # RECOVERED_AT (for the total: every group, each at its last rated value);
+    # None if that was not seen before the window ended.
     days_to_recover: int | None
-    # Area under the curve (level × days, straight lines between rated days).
-    area: float
+    # Area under the curve (level × days, straight lines between rated days);
+    # None when fewer than two days after were rated.
+    area: float | None
     # The mean of the rated days 1–3 after: the sorest days, rated after most leg days.
     early_mean: float | None = None
+    # The last day after the leg day that was rated (None: none was).
+    last_rated_day: int | None = None
 
     @property
     def label(self) -> str:
@@ -79,6 +90,7 @@ class RecoverySummary:
     leg_day: LegDay
     groups: tuple[SeriesSummary, ...]
     total: SeriesSummary
+    window_closed: bool = True  # False for the newest leg day: it may still be recovering
 
     def of(self, key: str) -> SeriesSummary | None:
         """The summary for a group id, or TOTAL; None when the group was not rated."""
@@ -87,56 +99,89 @@ class RecoverySummary:
         return next((summary for summary in self.groups if summary.key == key), None)
 
 
-def area_under(points: Sequence[tuple[int, float]]) -> float:
+def area_under(points: Sequence[tuple[int, float]]) -> float | None:
     """Trapezoid area between consecutive rated days (gaps are bridged by a straight line)."""
+    if len(points) < 2:
+        return None
     return sum(
         (day_b - day_a) * (value_a + value_b) / 2
         for (day_a, value_a), (day_b, value_b) in itertools.pairwise(points)
     )
 
 
-def summarise_series(series: Series[int]) -> SeriesSummary:
-    points = series.points
+def summarise_series(series: Series[int], sorer_side: Series[int] | None = None) -> SeriesSummary:
+    """The summary of one line; days to recover from ``sorer_side`` when given."""
+    points = days_after_only(series.points)
     if not points:
-        return SeriesSummary(series.key, None, None, None, 0.0)
+        return SeriesSummary(series.key, None, None, None, None)
     peak_day, peak = peak_of(points)
+    strict = days_after_only(sorer_side.points) if sorer_side is not None else points
     early = [value for day, value in points if EARLY_DAYS[0] <= day <= EARLY_DAYS[1]]
     return SeriesSummary(
         series.key,
         peak,
         peak_day,
-        recovered_by(points, peak_day),
+        recovered_by(strict, peak_day),
         area_under(points),
         statistics.fmean(early) if early else None,
+        points[-1][0],
     )
 
 
+def _every_group_recovered(
+    leg_day: LegDay, rated_days: Sequence[int], values: DayValues, from_day: int
+) -> int | None:
+    """The first rated day from ``from_day`` on with every group at or below RECOVERED_AT.
+
+    Every group rated so far after the leg day counts, each at its last rated value: a
+    group that was not rated again has not been seen to recover.
+    """
+    last_known: dict[str, float] = {}
+    for offset in rated_days:
+        last_known.update(values.get(leg_day.date + dt.timedelta(days=offset), {}))
+        if offset >= from_day and max(last_known.values()) <= RECOVERED_AT:
+            return offset
+    return None
+
+
 def summarise_leg_day(
-    leg_day: LegDay, next_leg_day: dt.date | None, values: DayValues
+    leg_day: LegDay,
+    next_leg_day: dt.date | None,
+    values: DayValues,
+    sorer_sides: DayValues | None = None,
 ) -> RecoverySummary:
-    """Peaks, recovery days and areas of ``leg_day``, for each group and in total."""
+    """Peaks, recovery days and areas of ``leg_day``, for each group and in total.
+
+    ``values`` hold the mean of each group's sides, ``sorer_sides`` the sorer side
+    (see ``recovery.day_values``); without them the means decide recovery too.
+    """
     curve = recovery_curve(leg_day, next_leg_day, values)
-    groups = tuple(summarise_series(series) for series in curve.groups)
+    strict = curve if sorer_sides is None else recovery_curve(leg_day, next_leg_day, sorer_sides)
+    strict_by_key = {series.key: series for series in strict.groups}
+    groups = tuple(
+        summarise_series(series, strict_by_key.get(series.key)) for series in curve.groups
+    )
     total = summarise_series(curve.total)
-    every_group_recovered = None
     if total.peak_day is not None:
-        for offset, _ in curve.total.points:  # the rated days of this leg day's window
-            day_values = values[leg_day.date + dt.timedelta(days=offset)]
-            if offset >= total.peak_day and max(day_values.values()) <= RECOVERED_AT:
-                every_group_recovered = offset
-                break
-    total = replace(total, days_to_recover=every_group_recovered)
-    return RecoverySummary(leg_day, groups, total)
+        rated_days = [day for day, _ in days_after_only(strict.total.points)]
+        recovered = _every_group_recovered(
+            leg_day, rated_days, sorer_sides or values, total.peak_day
+        )
+        total = replace(total, days_to_recover=recovered)
+    return RecoverySummary(leg_day, groups, total, window_closed=next_leg_day is not None)
 
 
 def summarise_leg_days(
-    leg_days: Iterable[LegDay], values: DayValues
+    leg_days: Iterable[LegDay], values: DayValues, sorer_sides: DayValues | None = None
 ) -> tuple[RecoverySummary, ...]:
-    """A summary for every leg day, oldest first."""
+    """A summary for every leg day, oldest first (see ``summarise_leg_day``)."""
     ordered = sorted(leg_days, key=lambda leg_day: leg_day.date)
     return tuple(
         summarise_leg_day(
-            leg_day, ordered[index + 1].date if index + 1 < len(ordered) else None, values
+            leg_day,
+            ordered[index + 1].date if index + 1 < len(ordered) else None,
+            values,
+            sorer_sides,
         )
         for index, leg_day in enumerate(ordered)
     )
@@ -167,12 +212,14 @@ class BoutTrend:
     key: str
     summaries: tuple[SeriesSummary, ...]
     dates: tuple[dt.date, ...]
-    weeks: int  # how far back the comparison reaches
+    weeks: int  # how many weeks ago the oldest of them was
     # Days to recover then minus now, from a straight line through the points:
-    # positive means faster now.
+    # positive means faster now. A leg day not back to 2 or less before the next one
+    # counts with the day after its last rating (at least that long).
     days_faster: float
     # Peak then minus now, the same way: positive means less sore now.
     peak_lower: float
+    not_recovered: int = 0  # how many of them were not back to 2 or less in their window
 
     @property
     def label(self) -> str:
@@ -180,16 +227,21 @@ class BoutTrend:
 
     def sentence(self) -> str:
         """E.g. "Your quads recover about 1.5 days faster than 8 weeks ago (4 similar …)"."""
-        what = self.label.lower() if self.key != TOTAL else "legs"
+        if self.key == TOTAL:
+            what, verb = "legs", "recover"
+        else:
+            what = self.label.lower()
+            verb = "recovers" if self.key in SINGULAR_GROUPS else "recover"
         if abs(self.days_faster) < SAME_SPEED_DAYS:
             change = "about as fast as"
         else:
             speed = "faster" if self.days_faster > 0 else "slower"
             change = f"about {abs(self.days_faster):.1f} days {speed} than"
-        return (
-            f"Your {what} recover {change} {self.weeks} weeks ago "
-            f"({len(self.dates)} similar leg days)."
-        )
+        count = f"{len(self.dates)} similar leg days"
+        if self.not_recovered:
+            count += f", {self.not_recovered} of them not back to 2 or less before the next leg day"
+        weeks = "1 week" if self.weeks == 1 else f"{self.weeks} weeks"
+        return f"Your {what} {verb} {change} {weeks} ago ({count})."
 
 
 def _line_change(xs: Sequence[float], ys: Sequence[float]) -> float:
@@ -198,41 +250,63 @@ def _line_change(xs: Sequence[float], ys: Sequence[float]) -> float:
     return slope * (xs[-1] - xs[0])
 
 
+def _recovery_days(summary: RecoverySummary, part: SeriesSummary) -> tuple[int, bool] | None:
+    """Days to recover, and whether that is only "at least" (not recovered in the window).
+
+    None while the newest leg day may still be recovering, or when nothing was rated.
+    """
+    if part.peak is None or part.last_rated_day is None:
+        return None
+    if part.days_to_recover is not None:
+        return part.days_to_recover, False
+    if not summary.window_closed:
+        return None
+    return part.last_rated_day + 1, True
+
+
 def repeated_bout_trend(
-    summaries: Sequence[RecoverySummary], key: str, *, weeks: int = TREND_WEEKS
+    summaries: Sequence[RecoverySummary],
+    key: str,
+    *,
+    weeks: int = TREND_WEEKS,
+    today: dt.date | None = None,
 ) -> BoutTrend | None:
     """The trend of ``key`` over leg days similar to the newest one that loaded it.
 
     Uses the similar leg days of the last ``weeks`` weeks, or the newest
-    MIN_SIMILAR_LEG_DAYS of them if fewer; None when there are not enough with a
-    measured recovery.
+    MIN_SIMILAR_LEG_DAYS of them if fewer; None when there are not enough rated ones.
+    "Weeks ago" counts from ``today`` (default: the newest of them).
     """
-    measured = [
-        (summary.leg_day, part)
-        for summary in sorted(summaries, key=lambda s: s.leg_day.date)
-        if (part := summary.of(key)) is not None and part.days_to_recover is not None
-    ]
-    if key != TOTAL:
-        measured = [(leg_day, part) for leg_day, part in measured if key in main_groups(leg_day)]
+    measured = []
+    for summary in sorted(summaries, key=lambda s: s.leg_day.date):
+        part = summary.of(key)
+        if part is None or (key != TOTAL and key not in main_groups(summary.leg_day)):
+            continue
+        days = _recovery_days(summary, part)
+        if days is not None:
+            measured.append((summary.leg_day, part, *days))
     if not measured:
         return None
     newest = measured[-1][0]
-    alike = [(leg_day, part) for leg_day, part in measured if similar(leg_day, newest)]
+    alike = [entry for entry in measured if similar(entry[0], newest)]
     if len(alike) < MIN_SIMILAR_LEG_DAYS:
         return None
     since = newest.date - dt.timedelta(weeks=weeks)
-    recent = [(leg_day, part) for leg_day, part in alike if leg_day.date >= since]
+    recent = [entry for entry in alike if entry[0].date >= since]
     chosen = recent if len(recent) >= MIN_SIMILAR_LEG_DAYS else alike[-MIN_SIMILAR_LEG_DAYS:]
-    xs = [float((leg_day.date - chosen[0][0].date).days) for leg_day, _ in chosen]
-    recover = [float(part.days_to_recover or 0) for _, part in chosen]
-    peaks = [float(part.peak or 0) for _, part in chosen]
+    first = chosen[0][0].date
+    xs = [float((leg_day.date - first).days) for leg_day, *_ in chosen]
+    recover = [float(days) for _, _, days, _ in chosen]
+    peaks = [float(part.peak or 0) for _, part, *_ in chosen]
+    reference = today or chosen[-1][0].date
     return BoutTrend(
         key,
-        tuple(part for _, part in chosen),
-        tuple(leg_day.date for leg_day, _ in chosen),
-        max(1, round(xs[-1] / 7)),
+        tuple(part for _, part, *_ in chosen),
+        tuple(leg_day.date for leg_day, *_ in chosen),
+        max(1, round((reference - first).days / 7)),
         -_line_change(xs, recover),
         -_line_change(xs, peaks),
+        sum(1 for *_, at_least in chosen if at_least),
     )
 
 

@@ -20,6 +20,7 @@ from legday_desktop.domain.soreness import SorenessRating
 
 TOTAL = "total"
 RECOVERED_AT = 2  # a group at or below this level counts as recovered
+FIRST_DAY_AFTER = 1  # peaks and recovery are read from the day after the leg day on
 MIN_DAYS_SHOWN = 7
 MAX_DAYS_SHOWN = 28
 
@@ -168,8 +169,17 @@ def recovered_by(points: Sequence[tuple[int, float]], peak_day: int) -> int | No
     return next((day for day, value in points if day >= peak_day and value <= RECOVERED_AT), None)
 
 
+def days_after_only(points: Sequence[tuple[int, float]]) -> list[tuple[int, float]]:
+    """The points from day 1 on.
+
+    Soreness on the leg day itself is the previous session's: delayed-onset soreness
+    starts some 12–24 hours after training.
+    """
+    return [point for point in points if point[0] >= FIRST_DAY_AFTER]
+
+
 def summarise(leg_day: LegDay, series: Series[int]) -> LegDaySummary:
-    points = list(series.points)
+    points = days_after_only(series.points)
     if not points:
         return LegDaySummary(leg_day, None, None, None)
     peak_day, peak = peak_of(points)

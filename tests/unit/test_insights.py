@@ -9,7 +9,9 @@ import pytest
 from legday_desktop.domain.check_ins import CheckIn, RecoveryAction
 from legday_desktop.domain.insights import (
     COMPARISON_CAVEAT,
+    SAME_SPEED_DAYS,
     SLEEP_KEY,
+    BoutTrend,
     compare_habits,
     main_groups,
     repeated_bout_trend,
@@ -18,7 +20,7 @@ from legday_desktop.domain.insights import (
     summarise_leg_days,
 )
 from legday_desktop.domain.leg_days import LegDay
-from legday_desktop.domain.recovery import TOTAL, day_values
+from legday_desktop.domain.recovery import TOTAL, SideMode, day_values
 from legday_desktop.domain.soreness import SorenessRating
 
 MONDAY = dt.date(2026, 3, 2)
@@ -56,12 +58,21 @@ def test_summary_of_one_leg_day_per_group_and_in_total() -> None:
     assert quads.area == pytest.approx((4 + 6) / 2 + (6 + 3) / 2 + (3 + 2) / 2)
     assert quads.early_mean == pytest.approx((4 + 6 + 3) / 3)  # days 1–3
     calves = summary.of("calves")
-    assert calves is not None
-    assert (calves.peak, calves.peak_day, calves.days_to_recover, calves.area) == (4, 2, None, 0)
+    assert calves is not None  # rated on one day only: no area, no recovery seen
+    assert (calves.peak, calves.peak_day, calves.days_to_recover, calves.area) == (
+        4,
+        2,
+        None,
+        None,
+    )
     # Total: the mean of the rated groups each day: 4, 5, 3, 2.
     total = summary.total
-    assert (total.peak, total.peak_day, total.days_to_recover) == (5, 2, 4)
+    assert (total.peak, total.peak_day) == (5, 2)
     assert total.area == pytest.approx(4.5 + 4 + 2.5)
+    # The calves were last seen at 4: not every group is known to be back to 2 or less.
+    assert total.days_to_recover is None
+    rated_again = day_values([*ratings, *both_sides(day(5), "calves", 1)])
+    assert summarise_leg_day(quad_day(MONDAY), None, rated_again).total.days_to_recover == 5
     assert summary.of("hamstrings") is None  # never rated
 
 
@@ -90,7 +101,8 @@ def test_the_next_leg_day_ends_the_window() -> None:
     quads = first.of("quadriceps")
     assert quads is not None
     assert (quads.peak, quads.days_to_recover, quads.area) == (6, None, 5)
-    assert second.total.peak == 2 and second.total.days_to_recover == 0
+    # Rated on its own day only: that soreness is the first leg day's, not its own.
+    assert second.total.peak is None and second.total.days_to_recover is None
 
 
 def test_an_unrated_leg_day_has_an_empty_summary() -> None:
@@ -99,8 +111,25 @@ def test_an_unrated_leg_day_has_an_empty_summary() -> None:
     assert (summary.total.peak, summary.total.days_to_recover, summary.total.area) == (
         None,
         None,
-        0,
+        None,
     )
+
+
+def test_a_one_sided_strain_is_not_averaged_away() -> None:
+    ratings = [
+        *both_sides(day(1), "hamstrings", 6, 2),
+        *both_sides(day(2), "hamstrings", 4, 0),  # mean 2, but the left side is at 4
+        *both_sides(day(4), "hamstrings", 2, 0),
+    ]
+    leg_day = LegDay(date=MONDAY, exercises=("Romanian deadlift",))
+    mean = day_values(ratings)
+    sorer = day_values(ratings, SideMode.MAX)
+    summary = summarise_leg_day(leg_day, None, mean, sorer)
+    hamstrings = summary.of("hamstrings")
+    assert hamstrings is not None
+    assert (hamstrings.peak, hamstrings.days_to_recover) == (4, 4)  # peak: mean of the sides
+    assert summary.total.days_to_recover == 4
+    assert summarise_leg_day(leg_day, None, mean).total.days_to_recover == 2  # means only
 
 
 def recovering_in(days: int, start: dt.date, group: str = "quadriceps") -> list[SorenessRating]:
@@ -217,3 +246,53 @@ def test_too_few_leg_days_on_a_side_show_no_comparison() -> None:
     comparisons = compare_habits(summaries, check_ins)
     assert "foam_rolling_or_massage" not in [c.key for c in comparisons]
     assert compare_habits((), ()) == ()
+
+
+def test_a_leg_day_rated_only_on_its_own_day_does_not_count_in_a_trend() -> None:
+    starts = [MONDAY, day(28), day(56)]
+    ratings = [
+        *recovering_in(5, starts[0]),
+        *recovering_in(4, starts[1]),
+        *recovering_in(3, starts[2]),
+        *both_sides(day(70), "quadriceps", 1),  # the evening of a fourth quad day
+    ]
+    leg_days = [*map(quad_day, starts), quad_day(day(70))]
+    trend = repeated_bout_trend(summarise_leg_days(leg_days, day_values(ratings)), "quadriceps")
+    assert trend is not None and trend.dates == tuple(starts)
+    assert trend.days_faster == pytest.approx(2.0)
+
+
+def test_leg_days_not_recovered_before_the_next_count_and_show_a_slowdown() -> None:
+    starts = [MONDAY, day(7), day(14), day(21), day(28)]
+    ratings = [rating for start in starts[:3] for rating in recovering_in(3, start)]
+    for start in starts[3:]:  # still at 6 on every rated day until the next leg day
+        for offset in range(1, 6):
+            ratings += both_sides(day(offset, start), "quadriceps", 6)
+    leg_days = [*map(quad_day, starts), LegDay(date=day(35), exercises=("Calf raise",))]
+    summaries = summarise_leg_days(leg_days, day_values(ratings))
+    trend = repeated_bout_trend(summaries, "quadriceps", today=day(42))
+    assert trend is not None
+    assert trend.not_recovered == 2
+    assert trend.days_faster < -SAME_SPEED_DAYS
+    assert trend.weeks == 6  # the oldest of them, counted from today
+    assert trend.sentence().startswith("Your quads recover about ")
+    assert "days slower than 6 weeks ago (5 similar leg days, 2 of them not back to 2 or less" in (
+        trend.sentence()
+    )
+
+
+def test_the_newest_leg_day_still_recovering_is_left_out() -> None:
+    starts = [MONDAY, day(7), day(14), day(21)]
+    ratings = [rating for start in starts[:3] for rating in recovering_in(3, start)]
+    ratings += both_sides(day(1, starts[3]), "quadriceps", 7)  # yesterday's leg day
+    summaries = summarise_leg_days(map(quad_day, starts), day_values(ratings))
+    trend = repeated_bout_trend(summaries, "quadriceps")
+    assert trend is not None and trend.dates == tuple(starts[:3])
+
+
+def test_sentences_for_groups_named_in_the_singular() -> None:
+    dates = (MONDAY, day(7), day(14))
+    trend = BoutTrend("lower_back", (), dates, 1, 1.04, 0.0)
+    assert trend.sentence() == (
+        "Your lower back recovers about 1.0 days faster than 1 week ago (3 similar leg days)."
+    )
