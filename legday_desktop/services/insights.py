@@ -51,14 +51,26 @@ class Insights:
         return self.summaries[-1] if self.summaries else None
 
 
-def trends_of(summaries: tuple[RecoverySummary, ...]) -> tuple[BoutTrend, ...]:
-    """Trends for the groups the newest measured leg day loaded most, then the total."""
+def trends_of(summaries: tuple[RecoverySummary, ...], today: dt.date) -> tuple[BoutTrend, ...]:
+    """Trends for the groups the newest leg day loaded most, then the total."""
     if not summaries:
         return ()
     newest = summaries[-1].leg_day
     keys = [*sorted(main_groups(newest), key=newest.loaded_groups.index), TOTAL]
-    found = (repeated_bout_trend(summaries, key) for key in keys)
+    found = (repeated_bout_trend(summaries, key, today=today) for key in keys)
     return tuple(trend for trend in found if trend is not None)
+
+
+def _summaries(
+    source: TrendSource, leg_days: tuple[LegDay, ...], last: dt.date
+) -> tuple[RecoverySummary, ...]:
+    """Summaries with peaks from the mean of both sides and recovery from the sorer one."""
+    first = leg_days[0].date
+    return summarise_leg_days(
+        leg_days,
+        source.day_values(first, last, SideMode.MEAN),
+        source.day_values(first, last, SideMode.MAX),
+    )
 
 
 def journal_insights(source: InsightSource, today: dt.date) -> Insights:
@@ -66,12 +78,12 @@ def journal_insights(source: InsightSource, today: dt.date) -> Insights:
     leg_days = tuple(leg_day for leg_day in source.leg_days() if leg_day.date <= today)
     if not leg_days:
         return Insights(today, (), (), ())
-    first = leg_days[0].date
     last = min(today, leg_days[-1].date + dt.timedelta(days=MAX_DAYS_SHOWN))
-    values = source.day_values(first, last, SideMode.MEAN)
-    summaries = summarise_leg_days(leg_days, values)
-    check_ins = source.check_ins_between(first, last)
-    return Insights(today, summaries, trends_of(summaries), compare_habits(summaries, check_ins))
+    summaries = _summaries(source, leg_days, last)
+    check_ins = source.check_ins_between(leg_days[0].date, last)
+    return Insights(
+        today, summaries, trends_of(summaries, today), compare_habits(summaries, check_ins)
+    )
 
 
 def trend_note(source: TrendSource, key: str, shown: dt.date) -> str:
@@ -82,6 +94,5 @@ def trend_note(source: TrendSource, key: str, shown: dt.date) -> str:
     if not leg_days:
         return ""
     last = min(shown, leg_days[-1].date + dt.timedelta(days=MAX_DAYS_SHOWN))
-    values = source.day_values(leg_days[0].date, last, SideMode.MEAN)
-    trend = repeated_bout_trend(summarise_leg_days(leg_days, values), key)
+    trend = repeated_bout_trend(_summaries(source, leg_days, last), key, today=shown)
     return trend.sentence() if trend is not None else ""

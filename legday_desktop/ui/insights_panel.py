@@ -29,7 +29,7 @@ def _day(date: dt.date) -> str:
 
 def _days(count: int | None) -> str:
     if count is None:
-        return "not yet"
+        return "not seen"
     return f"day {count}"
 
 
@@ -47,26 +47,36 @@ def trend_html(trend: BoutTrend) -> str:
     )
 
 
-def _summary_row(label: str, part: SeriesSummary) -> str:
-    peak = "not rated" if part.peak is None else f"{part.peak:.1f} on day {part.peak_day}"
+def _summary_row(label: str, part: SeriesSummary, ongoing: bool) -> str:
+    if part.peak is None:
+        peak = "not rated after the leg day"
+    else:
+        peak = f"{part.peak:.1f} on day {part.peak_day}"
+    if part.days_to_recover is not None:
+        back = f"day {part.days_to_recover}"
+    else:
+        back = "not yet" if ongoing else "not before the next leg day"
     return (
         f"<tr><td>{escape(label)}</td><td>{peak}</td>"
-        f"<td>{_days(part.days_to_recover)}</td><td align='right'>{part.area:.1f}</td></tr>"
+        f"<td>{back}</td><td align='right'>{_number(part.area)}</td></tr>"
     )
 
 
 def summary_html(summary: RecoverySummary) -> str:
     leg_day = summary.leg_day
-    rows = [_summary_row("All groups", summary.total)]
-    rows += [_summary_row(part.label, part) for part in summary.groups]
+    ongoing = not summary.window_closed
+    rows = [_summary_row("All groups", summary.total, ongoing)]
+    rows += [_summary_row(part.label, part, ongoing) for part in summary.groups]
     return (
         f"<p>{_day(leg_day.date)} · {escape(leg_day.display_title)}</p>"
         "<table cellspacing='0' cellpadding='3'>"
         "<tr><th align='left'>Group</th><th align='left'>Peak</th>"
         "<th align='left'>Back to 2 or less</th><th align='right'>Area</th></tr>"
         + "".join(rows)
-        + "</table><p><small>Area: the soreness summed over the days after (level × days);"
-        " for all groups, back to 2 or less means every rated group.</small></p>"
+        + "</table><p><small>From the day after the leg day on. Peak and area (the "
+        "soreness summed over the days, level × days) use the mean of a group's two "
+        "sides; back to 2 or less means the sorer side, and for all groups every group "
+        "rated so far.</small></p>"
     )
 
 
@@ -105,7 +115,7 @@ class InsightsPanel(QWidget):
         parts += [trend_html(trend) for trend in insights.trends] or [f"<p>{NO_TREND}</p>"]
         parts.append("<h3>Your last leg day</h3>")
         parts.append(summary_html(insights.latest))
-        parts.append("<h3>What goes with faster recovery</h3>")
+        parts.append("<h3>Your habits and your soreness</h3>")
         if insights.habits:
             parts += [f"<p>{escape(habit.sentence())}</p>" for habit in insights.habits]
             parts.append(f"<p><i>{escape(COMPARISON_CAVEAT)}</i></p>")

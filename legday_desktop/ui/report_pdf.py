@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QTextLayout,
+    QTextOption,
 )
 
 import legday_desktop
@@ -133,8 +134,15 @@ class PageFlow:
     def wrap(self, text: str, font: QFont, width: float) -> list[str]:
         """``text`` broken into lines no wider than ``width`` (its own line breaks kept)."""
         lines: list[str] = []
+        option = QTextOption()
+        # A word longer than the line (a pasted link) breaks anywhere rather than running
+        # off the page.
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         for paragraph in text.splitlines() or [""]:
             layout = QTextLayout(paragraph, font, self.writer)
+            layout.setTextOption(option)
+            # Qt counts in UTF-16 code units; Python strings count code points.
+            units = paragraph.encode("utf-16-le")
             layout.beginLayout()
             while True:
                 line = layout.createLine()
@@ -142,7 +150,8 @@ class PageFlow:
                     break
                 line.setLineWidth(width)
                 start, length = line.textStart(), line.textLength()
-                lines.append(paragraph[start : start + length].rstrip())
+                piece = units[2 * start : 2 * (start + length)].decode("utf-16-le")
+                lines.append(piece.rstrip())
             layout.endLayout()
             if not paragraph:
                 lines.append("")
@@ -622,7 +631,7 @@ def _peaks(flow: PageFlow, data: ReportData) -> None:
                 peak,
                 peak_on,
                 recovered,
-                f"{item.total.area:.1f}",
+                "–" if item.total.area is None else f"{item.total.area:.1f}",
             ]
         )
         if leg_day.date == data.chosen.date:

@@ -44,7 +44,7 @@ def test_the_demo_shows_the_repeated_bout_sentence_and_habits(
     assert "How your recovery is changing" in text
     assert "Your legs recover about" in text and "weeks ago (3 similar leg days)." in text
     assert "Your last leg day" in text and "All groups" in text
-    assert "What goes with faster recovery" in text
+    assert "Your habits and your soreness" in text
     assert "on days 1–3 after the" in text
     assert "not proof" in text
     assert window.insights_panel is not None

@@ -123,7 +123,7 @@ def test_report_of_the_demo_holds_the_peaks_warnings_alerts_and_notes(
         assert f"{total.peak:.1f}" in row and f"day {total.peak_day}" in row
         recovered = item.every_side_recovered
         assert ("not reached" if recovered is None else f"day {recovered}") in row
-        assert f"{total.area:.1f}" in row
+        assert ("–" if total.area is None else f"{total.area:.1f}") in row
 
     # Every warning symptom and alert with its dates, and every note.
     cells = words(pdf_text(output, layout=False))
@@ -269,3 +269,29 @@ def test_a_note_longer_than_a_page_flows_onto_the_next_pages(
         if line.strip().endswith(tuple(f"n{number:03d}" for number in range(1, 351)))
     ]
     assert found == [f"n{number:03d}" for number in range(1, 351)]
+
+
+def test_long_words_and_emoji_in_notes_are_printed_whole(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    leg_day = LegDay(TODAY - dt.timedelta(days=3), "Squat day", ("Squat",))
+    link = "https://example.org/" + "x" * 400  # one "word" far wider than the page
+    words = "💪 hamstrings tight after the Beine-Tag, Oberschenkel brennen " * 6
+    journal = Journal(
+        leg_days=(leg_day,),
+        ratings=(SorenessRating(leg_day.date + dt.timedelta(days=1), "quadriceps.left", 5),),
+        check_ins=(
+            CheckIn(leg_day.date + dt.timedelta(days=1), note=link),
+            CheckIn(leg_day.date + dt.timedelta(days=2), note=words.strip()),
+        ),
+    )
+    database = tmp_path / "journal.sqlite3"
+    filled_repository(database, journal).close()
+    output = tmp_path / "report.pdf"
+    assert main(["report", "--db", str(database), "-o", str(output)]) == 0
+    text = pdf_text(output, layout=False)
+    assert text.count("x") >= 400  # every character of the link, over several lines
+    printed = text.split()
+    # Lines break between words, never inside one (counting code points, not UTF-16).
+    for word in ("hamstrings", "Beine-Tag,", "Oberschenkel", "brennen"):
+        assert printed.count(word) == 6, word
