@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDateEdit,
+    QDialog,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -825,10 +826,10 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Image not saved", f"Could not write {path}.")
 
     def export_report(self) -> None:
-        """Ask where, then write the report of the last 4 weeks as a PDF for a clinician.
+        """Ask for the period and leg day, then where; write the report as a PDF.
 
-        Its body maps show the days after the shown day's leg day when that lies in
-        those weeks, else after the newest leg day rated on days 1–3.
+        The period defaults to the last 4 weeks; the body maps to the shown day's leg day
+        when it lies in them, else to the newest leg day rated on days 1–3.
         """
         if self._service is None:
             self.statusBar().showMessage("Open a journal first to export a report", 6000)
@@ -841,43 +842,71 @@ class MainWindow(QMainWindow):
             ReportError,
             gather_report,
         )
+        from legday_desktop.ui.report_dialog import ReportDialog
         from legday_desktop.ui.report_pdf import write_report_pdf
 
         self.check_in_panel.commit_pending()
         today = self._today()
-        suggested = Path.home() / f"legday-report-{today.isoformat()}.pdf"
+        try:
+            leg_days = self._service.leg_days()
+        except JournalError as error:
+            QMessageBox.warning(self, "No report written", f"No report was written: {error}.")
+            return
+        if not leg_days:
+            QMessageBox.warning(
+                self,
+                "Nothing to report yet",
+                "There is no leg day in the journal yet, so there is nothing to report. "
+                "Log a leg day (Ctrl+L) and rate your soreness on the days after.",
+            )
+            return
+        first = max(today - dt.timedelta(days=DEFAULT_PERIOD_DAYS - 1), leg_days[0].date)
+        shown = self._overview.leg_day if self._overview is not None else None
+        dialog = ReportDialog(
+            leg_days, today, min(first, today), shown.date if shown else None, self
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        choice = dialog.choice()
+        suggested = Path.home() / (
+            f"legday-report-{choice.first.isoformat()}-to-{choice.last.isoformat()}.pdf"
+        )
         path, _ = QFileDialog.getSaveFileName(
             self, "Export report", str(suggested), "PDF document (*.pdf)"
         )
         if not path:
             return
-        shown = self._overview.leg_day if self._overview is not None else None
-        since = today - dt.timedelta(days=DEFAULT_PERIOD_DAYS - 1)
-        leg_day = shown.date if shown is not None and shown.date >= since else None
+        target = Path(path)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
         problem: tuple[str, str] | None = None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            data = gather_report(self._service, leg_day=leg_day, today=today)
-            pages = write_report_pdf(data, Path(path))
+            data = gather_report(
+                self._service,
+                first=choice.first,
+                last=choice.last,
+                leg_day=choice.leg_day,
+                today=today,
+            )
+            pages = write_report_pdf(data, target)
         except EmptyPeriodError as error:
             problem = (
-                "Nothing to report yet",
+                "Nothing to report",
                 f"There is no leg day from {texts.long_date(error.period.first)} to "
-                f"{texts.long_date(error.period.last)}, so no report was written. For an "
-                "earlier period, use the command line: "
-                "legday report --from YYYY-MM-DD --to YYYY-MM-DD -o FILE.pdf",
+                f"{texts.long_date(error.period.last)}, so no report was written.",
             )
         except (ReportError, JournalError) as error:
             problem = ("No report written", f"No report was written: {error}.")
         except OSError as error:
-            problem = ("Report not saved", f"Could not write {path}: {error.strerror or error}.")
+            problem = ("Report not saved", f"Could not write {target}: {error.strerror or error}.")
         finally:
             QApplication.restoreOverrideCursor()
         if problem is not None:
             QMessageBox.warning(self, *problem)
             return
         plural = "s" if pages != 1 else ""
-        self.statusBar().showMessage(f"Wrote {path} ({pages} page{plural})", 10000)
+        self.statusBar().showMessage(f"Wrote {target} ({pages} page{plural})", 10000)
 
     def back_up_now(self) -> None:
         """Ask where, then copy the journal there with SQLite's backup API."""

@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from conftest import open_window
 from helpers.journals import filled_repository
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -202,6 +204,34 @@ def file_menu_action(window: MainWindow, text: str) -> QAction:
     return next(action for action in file_menu.actions() if action.text() == text)
 
 
+def answer_report_dialog(
+    first: dt.date | None = None, leg_day_label: str | None = None, seen: list[str] | None = None
+) -> None:
+    """When the report dialog opens: set From, pick a leg day by its label, click Save."""
+    from PySide6.QtCore import QDate, QTimer
+    from PySide6.QtWidgets import QPushButton
+
+    from legday_desktop.ui.report_dialog import ReportDialog
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ReportDialog):
+            QTimer.singleShot(10, answer)
+            return
+        if seen is not None:
+            seen.extend(dialog.leg_day_box.itemText(i) for i in range(dialog.leg_day_box.count()))
+        if first is not None:
+            dialog.first_edit.setDate(QDate(first.year, first.month, first.day))
+        if leg_day_label is not None:
+            index = dialog.leg_day_box.findText(leg_day_label)
+            assert index >= 0, leg_day_label
+            dialog.leg_day_box.setCurrentIndex(index)
+        save = next(b for b in dialog.findChildren(QPushButton) if b.text() == "&Save report…")
+        QTest.mouseClick(save, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+
+
 def test_file_export_report_writes_the_pdf(
     qtbot: QtBot, demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -218,12 +248,65 @@ def test_file_export_report_writes_the_pdf(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
     action = file_menu_action(window, "Export re&port…")
     assert action.isEnabled()
+    answer_report_dialog()
     action.trigger()
-    assert asked == [str(Path.home() / f"legday-report-{TODAY.isoformat()}.pdf")]
+    first = TODAY - dt.timedelta(days=27)
+    assert asked == [
+        str(Path.home() / f"legday-report-{first.isoformat()}-to-{TODAY.isoformat()}.pdf")
+    ]
     assert target.read_bytes().startswith(b"%PDF")
     message = window.statusBar().currentMessage()
     assert message.startswith(f"Wrote {target} (") and message.endswith(" pages)")
     window.close()
+
+
+@needs_poppler
+def test_the_report_dialog_chooses_the_period_and_the_leg_day(
+    qtbot: QtBot, demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = tmp_path / "journal.sqlite3"
+    shutil.copyfile(demo_db, database)
+    window = open_window(qtbot, database)
+    chosen_name = tmp_path / "eight-weeks"  # typed without .pdf: the suffix is added
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(chosen_name), ""))
+    first = TODAY - dt.timedelta(weeks=8)
+    service = window.service
+    assert service is not None
+    leg_day = next(day for day in service.leg_days() if day.date >= first)
+    label = f"{short(leg_day.date)} · {leg_day.display_title}"
+    offered: list[str] = []
+    answer_report_dialog(first, label, offered)
+    file_menu_action(window, "Export re&port…").trigger()
+    target = tmp_path / "eight-weeks.pdf"
+    assert target.is_file() and not chosen_name.exists()
+    text = pdf_text(target, layout=False)
+    assert f"Period: {first:%a} {first.day} {first:%B %Y}" in text
+    assert f"Body maps after {leg_day.display_title}, {leg_day.date:%a} {leg_day.date.day}" in text
+    window.close()
+
+
+def test_the_report_dialog_will_not_save_an_empty_or_backward_period(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QDate
+
+    from legday_desktop.ui.report_dialog import NEWEST_RATED, ReportDialog
+
+    leg_days = [LegDay(TODAY - dt.timedelta(days=40), "Old day"), LegDay(TODAY, "Today's")]
+    dialog = ReportDialog(leg_days, TODAY, TODAY - dt.timedelta(days=27))
+    qtbot.addWidget(dialog)
+    assert [dialog.leg_day_box.itemText(i) for i in range(dialog.leg_day_box.count())] == [
+        NEWEST_RATED,
+        f"{short(TODAY)} · Today's",
+    ]
+    assert dialog.save_button.isEnabled()
+    dialog.last_edit.setDate(QDate(TODAY.year, TODAY.month, TODAY.day).addDays(-1))
+    assert not dialog.save_button.isEnabled()
+    assert dialog.problem_label.text().startswith("There is no leg day in this period")
+    dialog.first_edit.setDate(QDate(TODAY.year, TODAY.month, TODAY.day))
+    assert not dialog.save_button.isEnabled()
+    assert dialog.problem_label.text().startswith("The period starts after it ends")
+    dialog.first_edit.setDate(QDate(TODAY.year, TODAY.month, TODAY.day).addDays(-45))
+    assert dialog.save_button.isEnabled()
+    assert dialog.leg_day_box.count() == 2  # the old day; today's is after the period
 
 
 def test_file_export_report_explains_an_empty_journal(
@@ -238,7 +321,7 @@ def test_file_export_report_explains_an_empty_journal(
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text: shown.append((title, text)))
     file_menu_action(window, "Export re&port…").trigger()
     assert shown and shown[0][0] == "Nothing to report yet"
-    assert "There is no leg day from" in shown[0][1]
+    assert "There is no leg day in the journal yet" in shown[0][1]
     assert not target.exists()
     window.close()
 
