@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile
@@ -11,12 +12,18 @@ class JournalLock:
     """The ``<journal>.lock`` file. A lock left by a process that died is taken over."""
 
     def __init__(self, journal: Path) -> None:
-        self._lock = QLockFile(str(journal) + ".lock")
+        self.path = Path(f"{journal}.lock")
+        self._lock = QLockFile(str(self.path))
         self._lock.setStaleLockTime(0)  # stale only when its process is gone
 
     def acquire(self) -> bool:
         """Take the lock if nobody holds it; False when another Legday does."""
-        return self._lock.tryLock(0)
+        if not self._lock.tryLock(0):
+            return False
+        # It names the process and the machine: for the owner's eyes only, as the journal.
+        with contextlib.suppress(OSError):
+            self.path.chmod(0o600)
+        return True
 
     def held_elsewhere(self) -> bool:
         """True when the last ``acquire`` failed because another process holds the lock."""

@@ -465,3 +465,14 @@ def test_unread_changes_in_the_wal_are_not_hidden_in_a_read_only_folder(
         code, out, err = run("export", "--db", copy, "--format", "json")
     assert (code, out) == (1, "")
     assert f"its latest changes are in {journal.name}-wal" in err
+
+
+def test_the_lock_file_is_for_the_owner_only(tmp_path: Path) -> None:
+    from legday_desktop.services.locking import JournalLock
+
+    lock = JournalLock(tmp_path / "journal.sqlite3")
+    assert lock.acquire()
+    try:
+        assert stat.S_IMODE(lock.path.stat().st_mode) == 0o600  # it names process and host
+    finally:
+        lock.release()
