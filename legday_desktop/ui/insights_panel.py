@@ -41,7 +41,7 @@ def trend_html(trend: BoutTrend) -> str:
     first, last = trend.summaries[0], trend.summaries[-1]
     return (
         f"<p><b>{escape(trend.sentence())}</b><br><small>"
-        f"Peak {_number(first.peak)} → {_number(last.peak)}; back to 2 or less by "
+        f"Peak {_number(first.peak)} → {_number(last.peak)}; back to 2 or less: "
         f"{_days(first.days_to_recover)} → {_days(last.days_to_recover)} "
         f"({_day(trend.dates[0])} to {_day(trend.dates[-1])}).</small></p>"
     )
