@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from legday_desktop.domain.errors import DomainError
 from legday_desktop.domain.journal import Journal
 from legday_desktop.domain.leg_days import LegDay, LegDayCalendar
-from legday_desktop.domain.soreness import SorenessRating, check_level
+from legday_desktop.domain.soreness import MAX_NOTE_LENGTH, SorenessRating, check_level
 from legday_desktop.exchange.errors import ImportFileError
 from legday_desktop.exchange.parsed import ParsedImport, RecordKey
 from legday_desktop.exchange.text_fields import parse_iso_date, parse_whole_number
@@ -89,6 +89,13 @@ class _CsvReader:
                     lines[key] = self.line
                 self.line = reader.line_num + 1
         except csv.Error as error:
+            if "field larger than field limit" in str(error):
+                limit = csv.field_size_limit()
+                raise self.fail(
+                    "row",
+                    f"a field is longer than {limit:,} characters (a note holds at most "
+                    f"{MAX_NOTE_LENGTH:,}); is this a Legday export?",
+                ) from None
             raise self.fail("row", f"not valid CSV ({error})") from None
 
         leg_day_dates = {day for day in leg_day_of.values() if day is not None}

@@ -1218,3 +1218,20 @@ def test_a_giant_field_just_under_the_size_limit_is_refused_where_it_is(
     started = time.perf_counter()
     import_case(stored, case)
     assert time.perf_counter() - started < 10
+
+
+def test_a_csv_field_over_the_reader_limit_is_explained_in_plain_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from legday_desktop.cli import main
+
+    source = tmp_path / "pasted.csv"
+    source.write_text(
+        "date,region,level,leg_day_date,days_after,note\n"
+        f"2026-11-20,quadriceps.left,3,,,{'x' * 200_000}\n"
+    )
+    assert main(["import", "--db", str(tmp_path / "journal.sqlite3"), str(source)]) == 2
+    assert capsys.readouterr().err == (
+        f"legday: error: {source}:2: row: a field is longer than 131,072 characters "
+        "(a note holds at most 2,000); is this a Legday export?\n"
+    )
