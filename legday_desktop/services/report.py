@@ -340,8 +340,12 @@ def _timeline_keys(values: DayValues) -> list[str]:
 
 
 def _on_the_day(message: str, date: dt.date) -> str:
-    """The rules word an alert for the day it is shown on ("today"); a report names the day."""
-    return re.sub(r"\btoday\b", f"on {date:%a} {date.day} {date:%b}", message)
+    """An alert worded for a clinician: the day named, "the leg day".
+
+    The rules word alerts for the person, on the day ("today", "your leg day").
+    """
+    message = re.sub(r"\btoday\b", f"on {date:%a} {date.day} {date:%b}", message)
+    return re.sub(r"\byour leg day\b", "the leg day", message)
 
 
 def period_alerts(

@@ -239,6 +239,12 @@ def test_the_demo_history_gives_its_strain_and_nothing_is_written(tmp_path: Path
     ]
     assert {alert.kind for alert in report.alerts} >= {"asymmetry", "late_soreness", "lasting"}
     assert all(alert.first >= strain for alert in report.alerts)
+    # Worded for a clinician: the days named, "the leg day" rather than "your leg day".
+    lasting = next(alert for alert in report.alerts if alert.kind == "lasting")
+    assert "days after the leg day" in lasting.message
+    assert not any(
+        "your leg day" in alert.message or "today" in alert.message for alert in report.alerts
+    )
     assert any("sharp pull in the back of the left thigh" in note.text for note in report.notes)
     assert _exported(database) == before
 
