@@ -280,6 +280,11 @@ class MainWindow(QMainWindow):
         self.side_tabs.addTab(self.insights_page, "&Insights")
         self.insights_panel: InsightsPanel | None = None
         self._insights_stale = True
+        self._insights_timer = QTimer(self)
+        self._insights_timer.setSingleShot(True)
+        # The whole history is read again: once edits pause, not on every keystroke.
+        self._insights_timer.setInterval(300)
+        self._insights_timer.timeout.connect(self._refresh_insights)
         self.side_tabs.currentChanged.connect(self._side_tab_changed)
         self.chart_panel: ChartPanel | None = None
 
@@ -550,7 +555,7 @@ class MainWindow(QMainWindow):
             self._advice_timer.start()
         self._insights_stale = True
         if self.side_tabs.currentWidget() is self.insights_page:
-            self._refresh_insights()
+            self._insights_timer.start()
 
     @property
     def insights_shown(self) -> bool:

@@ -98,4 +98,9 @@ def test_insights_follow_an_edit(qtbot: QtBot, database: Path) -> None:
     window.service.set_levels(TODAY, {"calves.left": 9, "calves.right": 9})
     after = show_insights(qtbot, window)
     assert after != before and "Calves" in after
+    # With the tab in view, edits show there once they pause (not on every keystroke).
+    window.service.set_levels(TODAY, {"calves.left": None, "calves.right": None})
+    assert not window.insights_shown
+    qtbot.waitUntil(lambda: window.insights_shown, timeout=3000)
+    assert window.insights_panel is not None and window.insights_panel.text() == before
     window.close()
