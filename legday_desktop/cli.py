@@ -333,16 +333,12 @@ def _export(arguments: argparse.Namespace) -> int:
 
 
 def _write_file_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
-    temporary = path.with_name(f".{path.name}.partial")
+    """Write ``data`` to ``path`` through a temporary file; CommandError if it cannot."""
+    from legday_desktop.file_writing import write_atomically
+
     try:
-        with temporary.open("wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        temporary.replace(path)
+        write_atomically(path, data)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
         raise CommandError(f"cannot write {path}: {error.strerror}") from error
 
 

@@ -8,7 +8,6 @@ of 4". Tables and notes flow onto further pages, a table's header repeated on ea
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +31,7 @@ from PySide6.QtGui import (
 import legday_desktop
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.regions import GROUP_IDS, Side, group_by_id
+from legday_desktop.file_writing import write_atomically
 from legday_desktop.services.report import (
     DayMap,
     LegDayRecovery,
@@ -748,14 +748,5 @@ def write_report_pdf(data: ReportData, path: Path) -> int:
     Raises OSError if the file cannot be written (``path`` is then left as it was).
     """
     content, pages = report_pdf(data)
-    temporary = path.with_name(f".{path.name}.partial")
-    try:
-        with temporary.open("wb") as file:
-            file.write(content)
-            file.flush()
-            os.fsync(file.fileno())
-        temporary.replace(path)
-    except OSError:
-        temporary.unlink(missing_ok=True)
-        raise
+    write_atomically(path, content)
     return pages
