@@ -563,38 +563,34 @@ def _levels_table(flow: PageFlow, day_maps: Sequence[DayMap]) -> None:
     )
 
 
+def _chart(flow: PageFlow, heading: str, caption: str, png: bytes) -> None:
+    """A chart under its heading and caption, kept on one page with them."""
+    height = CHART_HEIGHT_MM * flow.mm
+    flow.heading(heading)
+    flow.text(caption, flow.fonts.small, keep_with_next=height)
+    flow.skip(1)
+    flow.image(QImage.fromData(png), flow.width, height)
+
+
 def _charts(flow: PageFlow, data: ReportData) -> None:
     from legday_desktop.charts.printing import recovery_png, timeline_png
 
-    fonts = flow.fonts
     width_mm = flow.width / flow.mm
     chosen = data.chosen
-    flow.heading(f"Recovery after {chosen.display_title}, {_day(chosen.date)}")
-    flow.text(
+    _chart(
+        flow,
+        f"Recovery after {chosen.display_title}, {_day(chosen.date)}",
         "Each rated muscle group (the mean of both sides) and the total (the mean of the "
         "rated groups) by day after the leg day. Grey band: the typical course of "
         "delayed-onset muscle soreness, scaled to this peak (Cheung et al., 2003).",
-        fonts.small,
-        keep_with_next=CHART_HEIGHT_MM * flow.mm,
+        recovery_png(data.curve, width_mm, CHART_HEIGHT_MM),
     )
-    flow.skip(1)
-    flow.image(
-        QImage.fromData(recovery_png(data.curve, width_mm, CHART_HEIGHT_MM)),
-        flow.width,
-        CHART_HEIGHT_MM * flow.mm,
-    )
-    flow.heading("Soreness over the period")
-    flow.text(
+    _chart(
+        flow,
+        "Soreness over the period",
         "The total and the period's sorest muscle groups by date; dashed vertical lines "
         "mark the leg days. Days without ratings are gaps, not zeros.",
-        fonts.small,
-        keep_with_next=CHART_HEIGHT_MM * flow.mm,
-    )
-    flow.skip(1)
-    flow.image(
-        QImage.fromData(timeline_png(data.timeline, width_mm, CHART_HEIGHT_MM)),
-        flow.width,
-        CHART_HEIGHT_MM * flow.mm,
+        timeline_png(data.timeline, width_mm, CHART_HEIGHT_MM),
     )
 
 
