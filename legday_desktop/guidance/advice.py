@@ -43,6 +43,9 @@ class AdviceContext:
     check_ins: tuple[CheckIn, ...] = ()
     earlier_leg_days: tuple[LegDay, ...] = ()
     earlier_values: DayValues | None = None
+    # Word days by their date and "the leg day", for a record read later by someone
+    # else (the clinician's report), not "today" and "your leg day".
+    for_the_record: bool = False
 
     @property
     def days_after(self) -> int | None:
@@ -138,7 +141,8 @@ class Advice:
 
 def _when(context: AdviceContext, rating: SorenessRating) -> str:
     if rating.date == context.date:
-        return "today"
+        date = rating.date
+        return f"on {date:%a} {date.day} {date:%b}" if context.for_the_record else "today"
     return f"on day {context.day_of(rating.date)}" if context.leg_day else f"on {rating.date}"
 
 
@@ -255,7 +259,8 @@ def _lasting(context: AdviceContext, latest: dict[str, SorenessRating]) -> Alert
     level, region, now = max(lasting)
     return Alert(
         "lasting",
-        f"Still sore {context.day_of(now.date)} days after your leg day "
+        f"Still sore {context.day_of(now.date)} days after "
+        f"{'the' if context.for_the_record else 'your'} leg day "
         f"({region_by_id(region).name} at {level} {_when(context, now)}): soreness usually "
         "lasts five to seven days.",
         region,

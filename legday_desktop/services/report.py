@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -339,15 +338,6 @@ def _timeline_keys(values: DayValues) -> list[str]:
     return [TOTAL, *sorest[:TIMELINE_GROUPS]]
 
 
-def _on_the_day(message: str, date: dt.date) -> str:
-    """An alert worded for a clinician: the day named, "the leg day".
-
-    The rules word alerts for the person, on the day ("today", "your leg day").
-    """
-    message = re.sub(r"\btoday\b", f"on {date:%a} {date.day} {date:%b}", message)
-    return re.sub(r"\byour leg day\b", "the leg day", message)
-
-
 def period_alerts(
     period: Period, leg_days: Sequence[LegDay], history: Sequence[SorenessRating]
 ) -> tuple[DatedAlert, ...]:
@@ -370,7 +360,9 @@ def period_alerts(
             # As the app's own context: the leg day's ratings, at most MAX_DAYS_SHOWN back.
             start = max(leg_day.date, day - dt.timedelta(days=MAX_DAYS_SHOWN))
             window = ordered[bisect.bisect_left(dates, start) : bisect.bisect_right(dates, day)]
-            context = AdviceContext(date=day, leg_day=leg_day, ratings=tuple(window))
+            context = AdviceContext(
+                date=day, leg_day=leg_day, ratings=tuple(window), for_the_record=True
+            )
             for alert in find_alerts(context):
                 key = (alert.kind, alert.region_id)
                 previous = open_runs.get(key)
@@ -378,10 +370,6 @@ def period_alerts(
                     runs[previous] = replace(runs[previous], last=day)
                 else:
                     open_runs[key] = len(runs)
-                    runs.append(
-                        DatedAlert(
-                            day, day, alert.kind, _on_the_day(alert.message, day), alert.region_id
-                        )
-                    )
+                    runs.append(DatedAlert(day, day, alert.kind, alert.message, alert.region_id))
         day += dt.timedelta(days=1)
     return tuple(runs)
