@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from legday_desktop.ui.texts import weekday_date
 from legday_desktop.ui.tips_panel import NOT_MEDICAL_ADVICE, escape
 
 if TYPE_CHECKING:  # loaded with the first insights, never on the way to the first window
@@ -21,10 +21,6 @@ NO_HABITS = (
     "Not enough leg days yet to compare habits. A habit is compared once there are 3 leg "
     "days with it and 3 without it, ticked in the check-ins of the first days after."
 )
-
-
-def _day(date: dt.date) -> str:
-    return f"{date:%a} {date.day} {date:%b} {date.year}"
 
 
 def _days(count: int | None) -> str:
@@ -43,7 +39,7 @@ def trend_html(trend: BoutTrend) -> str:
         f"<p><b>{escape(trend.sentence())}</b><br><small>"
         f"Peak {_number(first.peak)} → {_number(last.peak)}; back to 2 or less: "
         f"{_days(first.days_to_recover)} → {_days(last.days_to_recover)} "
-        f"({_day(trend.dates[0])} to {_day(trend.dates[-1])}).</small></p>"
+        f"({weekday_date(trend.dates[0])} to {weekday_date(trend.dates[-1])}).</small></p>"
     )
 
 
@@ -68,7 +64,7 @@ def summary_html(summary: RecoverySummary) -> str:
     rows = [_summary_row("All groups", summary.total, ongoing)]
     rows += [_summary_row(part.label, part, ongoing) for part in summary.groups]
     return (
-        f"<p>{_day(leg_day.date)} · {escape(leg_day.display_title)}</p>"
+        f"<p>{weekday_date(leg_day.date)} · {escape(leg_day.display_title)}</p>"
         "<table cellspacing='0' cellpadding='3'>"
         "<tr><th align='left'>Group</th><th align='left'>Peak</th>"
         "<th align='left'>Back to 2 or less</th><th align='right'>Area</th></tr>"

@@ -46,6 +46,7 @@ from legday_desktop.ui.printed_map import (
     paint_body_map,
     paint_legend,
 )
+from legday_desktop.ui.texts import weekday_date
 
 REPORT_TITLE = "Legday soreness report"
 NOT_MEDICAL_ADVICE = "Legday gives general information, not medical advice."
@@ -333,15 +334,9 @@ class PageFlow:
 # --- wording -------------------------------------------------------------------------
 
 
-def _day(date: dt.date, *, year: bool = True) -> str:
-    """``Fri 18 Sep 2026`` (``Fri 18 Sep`` without the year)."""
-    text = f"{date:%a} {date.day} {date:%b}"
-    return f"{text} {date.year}" if year else text
-
-
 def _in_period(data: ReportData, date: dt.date) -> str:
     """A date in a table: without the year when the whole period lies in one year."""
-    return _day(date, year=data.period.first.year != data.period.last.year)
+    return weekday_date(date, year=data.period.first.year != data.period.last.year)
 
 
 def _long_day(date: dt.date) -> str:
@@ -415,8 +410,8 @@ def _first_page(flow: PageFlow, data: ReportData) -> None:
         flow.text(f"Leg days in this period ({len(leg_days)}): {named}.", fonts.body)
     else:
         flow.text(
-            f"{len(leg_days)} leg days in this period, from {_day(leg_days[0].date)} to "
-            f"{_day(leg_days[-1].date)}; each is listed in the table of peaks.",
+            f"{len(leg_days)} leg days in this period, from {weekday_date(leg_days[0].date)} to "
+            f"{weekday_date(leg_days[-1].date)}; each is listed in the table of peaks.",
             fonts.body,
         )
 
@@ -424,7 +419,7 @@ def _first_page(flow: PageFlow, data: ReportData) -> None:
     flow.text(_at_a_glance(data), fonts.bold)
 
     chosen = data.chosen
-    flow.heading(f"Body maps after {chosen.display_title}, {_day(chosen.date)}")
+    flow.heading(f"Body maps after {chosen.display_title}, {weekday_date(chosen.date)}")
     details = _leg_day_details(chosen)
     if details:
         flow.text(details, fonts.body)
@@ -468,7 +463,7 @@ def _at_a_glance(data: ReportData) -> str:
 
 
 def _map_caption(day_map: DayMap) -> str:
-    return f"Day {day_map.days_after} · {_day(day_map.date, year=False)}"
+    return f"Day {day_map.days_after} · {weekday_date(day_map.date, year=False)}"
 
 
 def _map_remark(day_map: DayMap) -> str:
@@ -579,7 +574,7 @@ def _charts(flow: PageFlow, data: ReportData) -> None:
     chosen = data.chosen
     _chart(
         flow,
-        f"Recovery after {chosen.display_title}, {_day(chosen.date)}",
+        f"Recovery after {chosen.display_title}, {weekday_date(chosen.date)}",
         "Each rated muscle group (the mean of both sides) and the total (the mean of the "
         "rated groups) by day after the leg day. Grey band: the typical course of "
         "delayed-onset muscle soreness, scaled to this peak (Cheung et al., 2003).",
@@ -733,7 +728,9 @@ def report_pdf(data: ReportData) -> tuple[bytes, int]:
     _peaks(flow, data)
     _warnings(flow, data)
     _notes(flow, data)
-    pages = flow.paint(f"{REPORT_TITLE} · {_day(data.period.first)} – {_day(data.period.last)}")
+    pages = flow.paint(
+        f"{REPORT_TITLE} · {weekday_date(data.period.first)} – {weekday_date(data.period.last)}"
+    )
     buffer.close()
     return bytes(content.data()), pages
 

@@ -15,10 +15,15 @@ def long_date(date: dt.date) -> str:
     return f"{date:%A} {date.day} {date:%B %Y}"
 
 
+def weekday_date(date: dt.date, *, year: bool = True) -> str:
+    """``Fri 18 Sep 2026`` (``Fri 18 Sep`` without the year)."""
+    text = f"{date:%a} {date.day} {date:%b}"
+    return f"{text} {date.year}" if year else text
+
+
 def short_date(date: dt.date, today: dt.date) -> str:
     """``Mon 23 Nov``, with the year when it is not this year's."""
-    text = f"{date:%a} {date.day} {date:%b}"
-    return text if date.year == today.year else f"{text} {date.year}"
+    return weekday_date(date, year=date.year != today.year)
 
 
 def days_after_headline(overview: DayOverview) -> str:

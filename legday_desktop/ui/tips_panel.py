@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -24,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from legday_desktop.ui.texts import weekday_date
+
 if TYPE_CHECKING:  # the guidance rules load with the first advice, after the first paint
     from legday_desktop.guidance.advice import Advice, ChosenTip
     from legday_desktop.guidance.content import Tip
@@ -35,10 +36,6 @@ URGENT_STYLE = "background: #b00020; color: white; border-radius: 6px; padding: 
 def escape(text: str) -> str:
     """Text made safe for Qt rich text (the html module costs half a megabyte at start)."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _day(date: dt.date) -> str:
-    return f"{date:%a} {date.day} {date:%b}"
 
 
 def tip_html(tip: Tip, reason: str | None = None) -> str:
@@ -149,13 +146,13 @@ class TipsPanel(QWidget):
             elif item.ready_on <= advice.date:
                 when = "back to 2 or less"
             else:
-                when = f"likely from {_day(item.ready_on)}"
+                when = f"likely from {weekday_date(item.ready_on, year=False)}"
             rows.append(f"{escape(item.label)}: {when} <small>({escape(item.basis)})</small>")
         next_day = advice.next_leg_day
         if advice.alerts or advice.urgent:
             return "<p><b>Next leg day: have the warning above checked first.</b></p>"
         summary = (
-            f"<p><b>Next leg day: likely fine from {_day(next_day)}</b></p>"
+            f"<p><b>Next leg day: likely fine from {weekday_date(next_day, year=False)}</b></p>"
             if next_day is not None and next_day > advice.date
             else "<p><b>Next leg day: your rated groups are back to 2 or less</b></p>"
             if next_day is not None
