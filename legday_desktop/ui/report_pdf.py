@@ -46,7 +46,7 @@ from legday_desktop.ui.printed_map import (
     paint_body_map,
     paint_legend,
 )
-from legday_desktop.ui.texts import weekday_date
+from legday_desktop.ui.texts import leg_day_details, weekday_date
 
 REPORT_TITLE = "Legday soreness report"
 NOT_MEDICAL_ADVICE = "Legday gives general information, not medical advice."
@@ -348,13 +348,7 @@ def _level(value: float | None) -> str:
 
 
 def _leg_day_details(leg_day: LegDay) -> str:
-    parts = []
-    if leg_day.exercises:
-        parts.append(", ".join(leg_day.exercises))
-    if leg_day.rpe is not None:
-        parts.append(f"effort {leg_day.rpe}/10")
-    if leg_day.duration_minutes is not None:
-        parts.append(f"{leg_day.duration_minutes} min")
+    parts = leg_day_details(leg_day)
     groups = main_group_names(leg_day)
     if groups:
         parts.append(f"main groups: {groups}")

@@ -36,15 +36,21 @@ def days_after_headline(overview: DayOverview) -> str:
     return f"Day {days} after leg day"
 
 
-def leg_day_summary(leg_day: LegDay, today: dt.date) -> str:
-    """``Squat day · Mon 23 Nov · Squat, Lunge · effort 8/10 · 60 min``."""
-    parts = [leg_day.display_title, short_date(leg_day.date, today)]
+def leg_day_details(leg_day: LegDay) -> list[str]:
+    """What was done, as far as recorded: ``["Squat, Lunge", "effort 8/10", "60 min"]``."""
+    parts = []
     if leg_day.exercises:
         parts.append(", ".join(leg_day.exercises))
     if leg_day.rpe is not None:
         parts.append(f"effort {leg_day.rpe}/10")
     if leg_day.duration_minutes is not None:
         parts.append(f"{leg_day.duration_minutes} min")
+    return parts
+
+
+def leg_day_summary(leg_day: LegDay, today: dt.date) -> str:
+    """``Squat day · Mon 23 Nov · Squat, Lunge · effort 8/10 · 60 min``."""
+    parts = [leg_day.display_title, short_date(leg_day.date, today), *leg_day_details(leg_day)]
     return " · ".join(parts)
 
 

@@ -67,14 +67,6 @@ def texts_today() -> str:
     return texts.short_date(TODAY, TODAY)
 
 
-def open_read_only(qtbot: QtBot, database: Path) -> MainWindow:
-    window = start_main_window(database)
-    qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.journal_open, timeout=5000)
-    qtbot.waitUntil(lambda: window.body_map.painted_with_data, timeout=5000)
-    return window
-
-
 def test_a_second_window_on_the_same_journal_only_reads(
     qtbot: QtBot, database: Path, tmp_path: Path
 ) -> None:
@@ -82,7 +74,7 @@ def test_a_second_window_on_the_same_journal_only_reads(
     window = open_window(qtbot, database)
     click_region(window, "quadriceps.left")
     QTest.keyClick(window.body_map, Qt.Key.Key_5)
-    second = open_read_only(qtbot, database)
+    second = open_window(qtbot, database)
     second.resize(1240, 820)
     assert second.read_only_bar.isVisible()
     assert "Read-only" in second.read_only_bar.text()
@@ -120,7 +112,7 @@ def test_a_journal_that_cannot_be_written_opens_read_only(
     sqlite3.connect(database).execute("PRAGMA wal_checkpoint(TRUNCATE)").connection.close()
     before = database.read_bytes()
     with unwritable(database if what == "file" else database.parent):
-        window = open_read_only(qtbot, database)
+        window = open_window(qtbot, database)
         window.show_date(dt.date(2026, 3, 3))
         assert window.body_map.levels == {"quadriceps.left": 5, "quadriceps.right": 6}
         expected = (
@@ -321,7 +313,7 @@ def test_back_up_now_from_a_read_only_folder_suggests_the_home_folder(
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", choose_suggested)
     with unwritable(database.parent):
-        window = open_read_only(qtbot, database)
+        window = open_window(qtbot, database)
         assert window.read_only_bar.isVisible()
         window.backup_action.trigger()
         window.close()
