@@ -12,8 +12,30 @@ from legday_desktop.domain.leg_days import check_date
 from legday_desktop.domain.soreness import check_note
 
 
+class Severity(enum.StrEnum):
+    """How soon a warning needs a clinician."""
+
+    URGENT = "urgent"  # seek care now or today
+    CHECK = "check"  # keep an eye on it; get it checked if it is not easing
+
+    @property
+    def heading(self) -> str:
+        """What a warning of this severity says first, wherever it is shown."""
+        return _SEVERITY_HEADINGS[self]
+
+
+_SEVERITY_HEADINGS = {
+    Severity.URGENT: "⚠ Seek medical attention",
+    Severity.CHECK: "Keep an eye on it: get it checked if it is not easing",
+}
+
+
 class WarningSymptom(enum.StrEnum):
-    """A symptom that means "seek medical attention", never ordinary muscle soreness."""
+    """A symptom that is never ordinary muscle soreness, in the order the check-in lists them.
+
+    The urgent ones come first; ``CANNOT_BEAR_WEIGHT`` is the follow-up question that
+    makes the two check symptoms urgent (see ``severity_of``).
+    """
 
     DIZZINESS = "dizziness"
     LABOURED_BREATHING = "laboured_breathing"
@@ -22,12 +44,21 @@ class WarningSymptom(enum.StrEnum):
     DARK_URINE = "dark_urine"
     SEVERE_SWELLING = "severe_swelling"
     PAIN_FAR_WORSE_THAN_EXPECTED = "pain_far_worse_than_expected"
+    ONE_LEG_SWOLLEN_WARM_RED = "one_leg_swollen_warm_red"
+    TIGHT_HARD_SWOLLEN_SHIN_OR_CALF = "tight_hard_swollen_shin_or_calf"
+    NUMBNESS_OR_TINGLING = "numbness_or_tingling"
     SUDDEN_SHARP_PAIN = "sudden_sharp_pain"
     JOINT_LOCKS_OR_GIVES_WAY = "joint_locks_or_gives_way"
+    CANNOT_BEAR_WEIGHT = "cannot_bear_weight"
 
     @property
     def label(self) -> str:
         return _SYMPTOM_LABELS[self]
+
+    @property
+    def severity(self) -> Severity:
+        """The symptom's severity on its own (see ``severity_of`` for the follow-up)."""
+        return Severity.CHECK if self in CHECK_SYMPTOMS else Severity.URGENT
 
 
 _SYMPTOM_LABELS = {
@@ -38,9 +69,28 @@ _SYMPTOM_LABELS = {
     WarningSymptom.DARK_URINE: "Dark (tea- or cola-coloured) urine",
     WarningSymptom.SEVERE_SWELLING: "Severe swelling",
     WarningSymptom.PAIN_FAR_WORSE_THAN_EXPECTED: "Pain far worse than expected",
+    WarningSymptom.ONE_LEG_SWOLLEN_WARM_RED: "One calf or leg swollen, warm or red",
+    WarningSymptom.TIGHT_HARD_SWOLLEN_SHIN_OR_CALF: "A tight, hard, swollen shin or calf",
+    WarningSymptom.NUMBNESS_OR_TINGLING: "Numbness or tingling",
     WarningSymptom.SUDDEN_SHARP_PAIN: "Sudden sharp pain during exercise",
     WarningSymptom.JOINT_LOCKS_OR_GIVES_WAY: "A joint that locks or gives way",
+    WarningSymptom.CANNOT_BEAR_WEIGHT: "I cannot put weight on the leg",
 }
+# Get these checked if they are not easing, unless the person cannot bear weight.
+CHECK_SYMPTOMS = frozenset(
+    {WarningSymptom.SUDDEN_SHARP_PAIN, WarningSymptom.JOINT_LOCKS_OR_GIVES_WAY}
+)
+
+
+def severity_of(symptom: WarningSymptom, reported: frozenset[WarningSymptom]) -> Severity:
+    """The severity of ``symptom`` reported together with ``reported`` (the same day's).
+
+    A sudden sharp pain or a joint that gives way is urgent when the person also cannot
+    put weight on the leg.
+    """
+    if symptom in CHECK_SYMPTOMS and WarningSymptom.CANNOT_BEAR_WEIGHT in reported:
+        return Severity.URGENT
+    return symptom.severity
 
 
 class RecoveryAction(enum.StrEnum):

@@ -9,20 +9,22 @@ from dataclasses import dataclass, field
 from legday_desktop.domain.check_ins import CheckIn
 from legday_desktop.domain.errors import DomainError
 from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.profile import Profile
 from legday_desktop.domain.soreness import SorenessRating
 
 
 @dataclass(frozen=True, slots=True)
 class Journal:
-    """Everything a user recorded: leg days, soreness ratings and check-ins, by date."""
+    """Everything a user recorded: leg days, ratings and check-ins by date, and the profile."""
 
     leg_days: tuple[LegDay, ...] = ()
     ratings: tuple[SorenessRating, ...] = ()
     check_ins: tuple[CheckIn, ...] = ()
+    profile: Profile = field(default_factory=Profile)
 
     @property
     def is_empty(self) -> bool:
-        return not (self.leg_days or self.ratings or self.check_ins)
+        return not (self.leg_days or self.ratings or self.check_ins) and self.profile.is_empty
 
     def sorted(self) -> Journal:
         """The same journal in canonical order: by date, ratings then by region id."""
@@ -30,17 +32,19 @@ class Journal:
             tuple(sorted(self.leg_days, key=lambda leg_day: leg_day.date)),
             tuple(sorted(self.ratings, key=lambda rating: (rating.date, rating.region_id))),
             tuple(sorted(self.check_ins, key=lambda check_in: check_in.date)),
+            self.profile,
         )
 
 
 @dataclass(frozen=True, slots=True)
 class DayOverview:
-    """What the user sees first for a date: its leg day, how many days after, its ratings."""
+    """What the user sees first for a date: its leg day, ratings, check-in and the profile."""
 
     date: dt.date
     leg_day: LegDay | None
     ratings: tuple[SorenessRating, ...]
     check_in: CheckIn | None
+    profile: Profile = field(default_factory=Profile)
 
     @property
     def days_after(self) -> int | None:
@@ -51,13 +55,16 @@ class DayOverview:
 class JournalChange:
     """Records to put into the journal by key, all in one transaction; None removes one.
 
-    ``ratings`` is keyed by (date, region id). Applying a change returns its inverse:
-    the same keys with what was stored before, so undo is applying that.
+    ``ratings`` is keyed by (date, region id). ``profile`` replaces the standing answers
+    (an empty Profile removes them); None leaves them as they are. Applying a change
+    returns its inverse: the same keys with what was stored before, so undo is applying
+    that.
     """
 
     leg_days: Mapping[dt.date, LegDay | None] = field(default_factory=dict)
     ratings: Mapping[tuple[dt.date, str], SorenessRating | None] = field(default_factory=dict)
     check_ins: Mapping[dt.date, CheckIn | None] = field(default_factory=dict)
+    profile: Profile | None = None
 
     def __post_init__(self) -> None:
         for date, leg_day in self.leg_days.items():
@@ -78,3 +85,7 @@ class JournalChange:
     @property
     def touches_leg_days(self) -> bool:
         return bool(self.leg_days)
+
+    @property
+    def touches_profile(self) -> bool:
+        return self.profile is not None

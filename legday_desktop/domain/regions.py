@@ -32,11 +32,17 @@ class View(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class MuscleGroup:
-    """A muscle group (or, for the knees, a joint) that the user can rate on both sides."""
+    """A muscle group (or, for the knees, a joint) that the user can rate on both sides.
+
+    ``name`` heads lists ("Quads"); ``side_name`` names one side ("quad", as in "Left
+    quad") and ``both_name`` the two together ("both quads").
+    """
 
     id: str
     name: str
     view: View
+    side_name: str
+    both_name: str
     is_joint: bool = False
 
 
@@ -53,8 +59,8 @@ class Region:
 
     @property
     def name(self) -> str:
-        """The name shown to people, e.g. ``Left quads``."""
-        return f"{self.side.label} {self.group.name[0].lower()}{self.group.name[1:]}"
+        """The name shown to people, e.g. ``Left quad``."""
+        return f"{self.side.label} {self.group.side_name}"
 
     @property
     def mirror_id(self) -> str:
@@ -63,15 +69,17 @@ class Region:
 
 # The catalogue itself. Order is the display order: front view top to bottom, then back.
 GROUPS: tuple[MuscleGroup, ...] = (
-    MuscleGroup("hip_flexors", "Hip flexors", View.FRONT),
-    MuscleGroup("quadriceps", "Quads", View.FRONT),
-    MuscleGroup("adductors", "Inner thigh (adductors)", View.FRONT),
-    MuscleGroup("knees", "Knees", View.FRONT, is_joint=True),
-    MuscleGroup("shins", "Shins", View.FRONT),
-    MuscleGroup("lower_back", "Lower back", View.BACK),
-    MuscleGroup("glutes", "Glutes", View.BACK),
-    MuscleGroup("hamstrings", "Hamstrings", View.BACK),
-    MuscleGroup("calves", "Calves", View.BACK),
+    MuscleGroup("hip_flexors", "Hip flexors", View.FRONT, "hip flexor", "both hip flexors"),
+    MuscleGroup("quadriceps", "Quads", View.FRONT, "quad", "both quads"),
+    MuscleGroup(
+        "adductors", "Inner thigh (adductors)", View.FRONT, "inner thigh", "both inner thighs"
+    ),
+    MuscleGroup("knees", "Knees", View.FRONT, "knee", "both knees", is_joint=True),
+    MuscleGroup("shins", "Shins", View.FRONT, "shin", "both shins"),
+    MuscleGroup("lower_back", "Lower back", View.BACK, "lower back", "lower back (both sides)"),
+    MuscleGroup("glutes", "Glutes", View.BACK, "glute", "both glutes"),
+    MuscleGroup("hamstrings", "Hamstrings", View.BACK, "hamstring", "both hamstrings"),
+    MuscleGroup("calves", "Calves", View.BACK, "calf", "both calves"),
 )
 
 REGIONS: tuple[Region, ...] = tuple(Region(group, side) for group in GROUPS for side in Side)

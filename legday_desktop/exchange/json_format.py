@@ -1,4 +1,8 @@
-"""JSON of the whole journal (leg days, soreness, check-ins) with a ``format_version``."""
+"""JSON of the whole journal (leg days, soreness, check-ins, profile) with a ``format_version``.
+
+Versions: 1 — leg days, soreness and check-ins; 2 — adds ``profile`` (the standing
+answers) and the check-in symptoms added with it. Every earlier version still imports.
+"""
 
 from __future__ import annotations
 
@@ -14,13 +18,16 @@ from legday_desktop.domain.check_ins import CheckIn, parse_action, parse_symptom
 from legday_desktop.domain.errors import DomainError
 from legday_desktop.domain.journal import Journal
 from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.profile import Profile
 from legday_desktop.domain.soreness import SorenessRating
 from legday_desktop.exchange.errors import ImportFileError
 from legday_desktop.exchange.parsed import ParsedImport, RecordKey
 from legday_desktop.exchange.text_fields import format_time, parse_iso_date, parse_iso_time
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 _SECTIONS = ("leg_days", "soreness", "check_ins")
+_PROFILE_SINCE = 2  # the format_version that added "profile"
 
 T = TypeVar("T")
 
@@ -64,6 +71,12 @@ def write_json(journal: Journal) -> str:
             }
             for check_in in journal.check_ins
         ],
+        "profile": {
+            "statin_or_new_medicine": journal.profile.statin_or_new_medicine,
+            "answered_on": None
+            if journal.profile.answered_on is None
+            else journal.profile.answered_on.isoformat(),
+        },
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
@@ -143,14 +156,23 @@ class _JsonReader:
             raise self.fail(where, error.field, error.problem) from None
 
     def parse(self, document: object) -> ParsedImport:
-        root = self.fields(document, "$", ("format_version", *_SECTIONS), ())
-        version = root["format_version"]
-        if type(version) is not int or version != FORMAT_VERSION:
+        if not isinstance(document, dict):
+            raise self.fail("$", "entry", f"must be a JSON object, got {_kind(document)}")
+        version = document.get("format_version")
+        if "format_version" in document and (
+            type(version) is not int or version not in READABLE_VERSIONS
+        ):
+            readable = ", ".join(str(number) for number in READABLE_VERSIONS)
             raise self.fail(
                 "$",
                 "format_version",
-                f"this Legday reads format_version {FORMAT_VERSION}, the file has {version!r}",
+                f"this Legday reads format_version {readable}, the file has {version!r}"
+                + (" (from a newer Legday?)" if _is_newer(version) else ""),
             )
+        has_profile = type(version) is int and version >= _PROFILE_SINCE
+        root = self.fields(
+            document, "$", ("format_version", *_SECTIONS), ("profile",) if has_profile else ()
+        )
         for section in _SECTIONS:
             if not isinstance(root[section], list):
                 raise self.fail(
@@ -242,11 +264,25 @@ class _JsonReader:
             remember(("check_in", date), where)
             check_ins.append(check_in)
 
+        profile = self._profile(root.get("profile"), places)
         return ParsedImport(
             self.source,
-            Journal(tuple(leg_days), tuple(ratings), tuple(check_ins)).sorted(),
+            Journal(tuple(leg_days), tuple(ratings), tuple(check_ins), profile).sorted(),
             places,
         )
+
+    def _profile(self, value: object, places: dict[RecordKey, str]) -> Profile:
+        if value is None:
+            return Profile()
+        where = "$.profile"
+        entry = self.fields(value, where, (), ("statin_or_new_medicine", "answered_on"))
+        answer = self.typed(entry, where, "statin_or_new_medicine", bool)
+        answered_on = (
+            None if entry.get("answered_on") is None else self.date(entry, where, "answered_on")
+        )
+        places[("profile",)] = where
+        with self.domain_rules(where):
+            return Profile(answer, answered_on)
 
     def _names(self, entry: dict[str, Any], where: str, key: str) -> list[str]:
         names = self.typed(entry, where, key, list, [])
@@ -258,6 +294,10 @@ class _JsonReader:
         if len(set(names)) != len(names):
             raise self.fail(where, key, "lists the same entry twice")
         return list(names)
+
+
+def _is_newer(version: object) -> bool:
+    return type(version) is int and version > FORMAT_VERSION
 
 
 def _kind(value: object) -> str:
@@ -277,7 +317,13 @@ def _kind(value: object) -> str:
 def _describe(kind: type | tuple[type, ...]) -> str:
     kinds = kind if isinstance(kind, tuple) else (kind,)
     return " or ".join(
-        {str: "text", int: "a whole number", float: "a number", list: "a list"}.get(k, k.__name__)
+        {
+            str: "text",
+            int: "a whole number",
+            float: "a number",
+            list: "a list",
+            bool: "true/false",
+        }.get(k, k.__name__)
         for k in kinds
     )
 

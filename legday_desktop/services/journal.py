@@ -15,6 +15,7 @@ from legday_desktop.domain.check_ins import CheckIn
 from legday_desktop.domain.errors import DomainError
 from legday_desktop.domain.journal import DayOverview, JournalChange
 from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.profile import STATIN_QUESTION, Profile
 from legday_desktop.domain.recovery import DayValues, SideMode
 from legday_desktop.domain.soreness import SorenessRating
 from legday_desktop.services.locking import JournalLock
@@ -25,6 +26,7 @@ from legday_desktop.storage.day_access import (
     read_day_values,
     read_first_rating_date,
     read_leg_days,
+    read_profile,
     read_ratings_between,
 )
 from legday_desktop.storage.errors import (
@@ -261,6 +263,13 @@ class JournalService(QObject):
         except StorageError as error:
             raise JournalError(str(error)) from error
 
+    def profile(self) -> Profile:
+        """The standing answers (medicines); an empty Profile when none were given."""
+        try:
+            return read_profile(self._open_connection())
+        except StorageError as error:
+            raise JournalError(str(error)) from error
+
     def first_rating_date(self) -> dt.date | None:
         try:
             return read_first_rating_date(self._open_connection())
@@ -298,6 +307,14 @@ class JournalService(QObject):
         return self._push(
             JournalChange(check_ins={check_in.date: check_in}),
             f"Update check-in of {_day(check_in.date)}",
+        )
+
+    def save_statin_answer(self, answer: bool) -> bool:
+        """Record the standing answer to the medicines question, as of today, as one step."""
+        profile = Profile(answer, self._today())
+        return self._push(
+            JournalChange(profile=profile),
+            f"Answer “{STATIN_QUESTION}”: {'yes' if answer else 'no'}",
         )
 
     def save_leg_day(self, leg_day: LegDay, *, replacing: dt.date | None = None) -> bool:
@@ -364,10 +381,14 @@ def _day(date: dt.date) -> str:
 
 
 def _describe_levels(date: dt.date, levels: dict[str, int | None]) -> str:
-    """``Set Left quads and Right quads to 6 on Wed 25 Nov``."""
+    """``Set both quads to 6 on Wed 25 Nov``, ``Clear Left calf on Wed 25 Nov``."""
     from legday_desktop.domain.regions import region_by_id
 
-    names = " and ".join(region_by_id(region_id).name for region_id in sorted(levels))
+    regions = [region_by_id(region_id) for region_id in sorted(levels)]
+    if len(regions) == 2 and regions[0].group == regions[1].group:
+        names = regions[0].group.both_name
+    else:
+        names = " and ".join(region.name for region in regions)
     values = set(levels.values())
     if values == {None}:
         return f"Clear {names} on {_day(date)}"

@@ -14,6 +14,7 @@ import sqlite3
 from legday_desktop.domain.check_ins import CheckIn, RecoveryAction, WarningSymptom
 from legday_desktop.domain.journal import DayOverview, JournalChange
 from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.profile import Profile
 from legday_desktop.domain.recovery import DayValues, SideMode
 from legday_desktop.domain.soreness import SorenessRating
 from legday_desktop.storage.errors import DatabaseWriteError, StorageError
@@ -24,7 +25,7 @@ def _time(text: str | None) -> dt.time | None:
 
 
 def read_day_overview(connection: sqlite3.Connection, date: dt.date) -> DayOverview:
-    """The leg day ``date`` belongs to, that day's ratings and check-in, in one transaction.
+    """The leg day ``date`` belongs to, that day's ratings and check-in, and the profile.
 
     Works on any connection to a Legday database at the newest schema; the repository
     uses it too, through SQLAlchemy's driver connection, so there is one way to read a day.
@@ -42,11 +43,14 @@ def read_day_overview(connection: sqlite3.Connection, date: dt.date) -> DayOverv
                 )
             )
             check_in = _read_check_in(connection, date)
+            profile = _read_profile(connection)
         finally:
             connection.execute("COMMIT")
     except sqlite3.Error as error:
         raise StorageError(f"Could not read the journal: {error}") from error
-    return DayOverview(date=date, leg_day=leg_day, ratings=ratings, check_in=check_in)
+    return DayOverview(
+        date=date, leg_day=leg_day, ratings=ratings, check_in=check_in, profile=profile
+    )
 
 
 def _read_leg_day(connection: sqlite3.Connection, where: str, day: str) -> LegDay | None:
@@ -202,7 +206,39 @@ def _apply(connection: sqlite3.Connection, change: JournalChange) -> JournalChan
             "INSERT INTO check_in_action (check_in_id, action) VALUES (?, ?)",
             [(cursor.lastrowid, action.value) for action in check_in.actions],
         )
-    return JournalChange(old_leg_days, old_ratings, old_check_ins)
+
+    old_profile: Profile | None = None
+    if change.profile is not None:
+        old_profile = _read_profile(connection)
+        connection.execute("DELETE FROM profile")
+        if not change.profile.is_empty:
+            assert change.profile.answered_on is not None
+            connection.execute(
+                "INSERT INTO profile (id, statin_or_new_medicine, answered_on) VALUES (1, ?, ?)",
+                (
+                    int(bool(change.profile.statin_or_new_medicine)),
+                    change.profile.answered_on.isoformat(),
+                ),
+            )
+    return JournalChange(old_leg_days, old_ratings, old_check_ins, old_profile)
+
+
+def _read_profile(connection: sqlite3.Connection) -> Profile:
+    row = connection.execute(
+        "SELECT statin_or_new_medicine, answered_on FROM profile WHERE id = 1"
+    ).fetchone()
+    if row is None:
+        return Profile()
+    answer, answered_on = row
+    return Profile(bool(answer), dt.date.fromisoformat(answered_on))
+
+
+def read_profile(connection: sqlite3.Connection) -> Profile:
+    """The standing answers (an empty Profile when none were given)."""
+    try:
+        return _read_profile(connection)
+    except sqlite3.Error as error:
+        raise StorageError(f"Could not read the journal: {error}") from error
 
 
 def read_leg_days(connection: sqlite3.Connection) -> tuple[LegDay, ...]:

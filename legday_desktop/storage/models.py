@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Date,
     Float,
@@ -169,3 +170,18 @@ class CheckInActionRow(Base):
         ForeignKey("check_in.id", ondelete="CASCADE"), primary_key=True
     )
     action: Mapped[str] = mapped_column(String, primary_key=True)
+
+
+class ProfileRow(Base):
+    """The standing answers (one row, id 1); no row until the person answers anything."""
+
+    __tablename__ = "profile"
+    __table_args__ = (
+        CheckConstraint("id = 1", name="single_row"),
+        CheckConstraint("statin_or_new_medicine IN (0, 1)", name="answer_yes_or_no"),
+        CheckConstraint(ISO_DATE.format(column="answered_on"), name="answered_on_iso"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    statin_or_new_medicine: Mapped[bool] = mapped_column(Boolean)
+    answered_on: Mapped[dt.date] = mapped_column(Date)

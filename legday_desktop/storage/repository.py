@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from legday_desktop.domain.check_ins import CheckIn, RecoveryAction, WarningSymptom
 from legday_desktop.domain.journal import DayOverview, Journal, JournalChange
 from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.profile import Profile
 from legday_desktop.domain.regions import region_by_id
 from legday_desktop.domain.soreness import SorenessRating
 from legday_desktop.storage.database import BEGIN_MODE, open_engine, open_read_only_engine
@@ -26,6 +27,7 @@ from legday_desktop.storage.models import (
     CheckInSymptomRow,
     LegDayExerciseRow,
     LegDayRow,
+    ProfileRow,
     SorenessRow,
 )
 from legday_desktop.storage.sqlite_files import BUSY_TIMEOUT_MS, prepare_database_file
@@ -129,6 +131,18 @@ _CHECK_INS = (
     .options(selectinload(CheckInRow.symptoms), selectinload(CheckInRow.actions))
     .order_by(CheckInRow.date)
 )
+
+
+def _profile(row: ProfileRow | None) -> Profile:
+    if row is None:
+        return Profile()
+    return Profile(bool(row.statin_or_new_medicine), row.answered_on)
+
+
+def _describe_answer(profile: Profile) -> str:
+    answer = "yes" if profile.statin_or_new_medicine else "no"
+    assert profile.answered_on is not None
+    return f"{answer!r} (answered on {profile.answered_on.isoformat()})"
 
 
 def _describe_rating(rating: SorenessRating) -> str:
@@ -265,7 +279,7 @@ class Repository:
         with self._reading() as session:
             return not any(
                 session.scalar(select(func.count()).select_from(table))
-                for table in (LegDayRow, SorenessRow, CheckInRow)
+                for table in (LegDayRow, SorenessRow, CheckInRow, ProfileRow)
             )
 
     def journal(self) -> Journal:
@@ -278,6 +292,7 @@ class Repository:
                 tuple(_leg_day(row) for row in session.scalars(_LEG_DAYS)),
                 tuple(_rating(row) for row in ratings),
                 tuple(_check_in(row) for row in session.scalars(_CHECK_INS)),
+                _profile(session.get(ProfileRow, 1)),
             )
 
     def merge(
@@ -369,4 +384,30 @@ class Repository:
                         f"the database already holds a different check-in on "
                         f"{check_in.date.isoformat()}",
                     )
+
+            # The standing answers: nothing to do when the file gives none.
+            if not journal.profile.is_empty:
+                profile_row = session.get(ProfileRow, 1)
+                stored_profile = _profile(profile_row)
+                if stored_profile == journal.profile:
+                    unchanged += 1
+                elif profile_row is not None and not replace:
+                    raise ImportConflictError(
+                        ("profile",),
+                        "statin_or_new_medicine",
+                        f"the database already holds the answer {_describe_answer(stored_profile)}"
+                        f"; the file says {_describe_answer(journal.profile)}",
+                    )
+                else:
+                    if profile_row is None:
+                        profile_row = ProfileRow(id=1)
+                        session.add(profile_row)
+                        added += 1
+                    else:
+                        replaced += 1
+                    profile_row.statin_or_new_medicine = bool(
+                        journal.profile.statin_or_new_medicine
+                    )
+                    assert journal.profile.answered_on is not None
+                    profile_row.answered_on = journal.profile.answered_on
         return MergeSummary(added=added, replaced=replaced, unchanged=unchanged)

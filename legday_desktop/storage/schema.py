@@ -2,5 +2,5 @@
 
 # Every revision in migrations/versions, oldest first. A test keeps this list equal to
 # Alembic's own history, so checking a database on open needs no Alembic import.
-REVISIONS: tuple[str, ...] = ("0001_baseline",)
+REVISIONS: tuple[str, ...] = ("0001_baseline", "0002_warnings_and_profile")
 HEAD: str = REVISIONS[-1]

@@ -88,10 +88,10 @@ def test_shapes_keep_their_aspect_and_scale_with_the_widget(qtbot: QtBot) -> Non
 def test_hover_highlights_and_names_region_and_level(window: MainWindow) -> None:
     window.body_map.set_levels({"quadriceps.left": 6})
     QTest.mouseMove(window.body_map, window.body_map.region_centre("quadriceps.left").toPoint())
-    assert window.body_map.toolTip() == "Left quads — 6, moderate"
+    assert window.body_map.toolTip() == "Left quad — 6, moderate"
     assert window.body_map.hovered_region == "quadriceps.left"
     QTest.mouseMove(window.body_map, window.body_map.region_centre("calves.right").toPoint())
-    assert window.body_map.toolTip() == "Right calves — not rated"
+    assert window.body_map.toolTip() == "Right calf — not rated"
 
 
 def test_every_region_is_an_accessible_element(window: MainWindow) -> None:
@@ -117,10 +117,10 @@ def test_accessible_description_follows_the_selection(window: MainWindow) -> Non
     body_map = window.body_map
     assert body_map.accessibleName() == "Body map"
     click_region(window, "calves.left")
-    assert "Left calves — not rated" in body_map.accessibleDescription()
+    assert "Left calf — not rated" in body_map.accessibleDescription()
     model = window.region_model
     index = model.index(model.row_of("calves.left"), model.LEVEL)
-    assert model.data(index, Qt.ItemDataRole.AccessibleDescriptionRole) == "Left calves — not rated"
+    assert model.data(index, Qt.ItemDataRole.AccessibleDescriptionRole) == "Left calf — not rated"
 
 
 def test_keyboard_only_select_type_move_delete_undo_redo(
@@ -275,7 +275,7 @@ def test_undo_of_another_day_shows_that_day(window: MainWindow, database) -> Non
     window.undo_action.trigger()
     assert window.shown_date == dt.date.today()
     assert stored_levels(database) == {} == window.body_map.levels
-    assert window.statusBar().currentMessage().startswith("Saved — Undo: Set Left calves")
+    assert window.statusBar().currentMessage().startswith("Saved — Undo: Set both calves")
 
 
 @pytest.mark.parametrize("interruption", ["level button", "other day", "undo", "table edit"])

@@ -70,7 +70,7 @@ def test_demo_export_json(run, demo_db: Path) -> None:  # type: ignore[no-untype
     code, out, _ = run("export", "--db", demo_db, "--format", "json")
     document = json.loads(out)
     assert code == 0
-    assert document["format_version"] == 1
+    assert document["format_version"] == 2
     assert len(document["leg_days"]) >= 12
     assert len(document["soreness"]) >= 500
     assert any(check_in["actions"] for check_in in document["check_ins"])
@@ -158,7 +158,7 @@ def test_conflicting_import_names_the_line_and_needs_replace(run, tmp_path: Path
     bad = bad_csv(tmp_path, changed.splitlines())
     code, _, err = run("import", "--db", target, bad)
     assert code == 2
-    assert f"{bad}:5: level: the database already holds Left quads = 3" in err
+    assert f"{bad}:5: level: the database already holds Left quad = 3" in err
     assert "--replace" in err
     assert run("export", "--db", target, "--format", "csv")[1] == before
     assert run("import", "--db", target, bad, "--replace")[0] == 0

@@ -6,7 +6,14 @@ import datetime as dt
 
 import pytest
 
-from legday_desktop.domain.check_ins import CheckIn, RecoveryAction, WarningSymptom, parse_symptom
+from legday_desktop.domain.check_ins import (
+    CheckIn,
+    RecoveryAction,
+    Severity,
+    WarningSymptom,
+    parse_symptom,
+    severity_of,
+)
 from legday_desktop.domain.errors import DomainError
 from legday_desktop.domain.exercises import CATALOGUE, find_exercise, group_loads
 from legday_desktop.domain.leg_days import LegDay, LegDayCalendar, days_after
@@ -37,9 +44,11 @@ class TestRegions:
 
     def test_names_and_mirror(self) -> None:
         quads = region_by_id("quadriceps.left")
-        assert quads.name == "Left quads"
+        assert quads.name == "Left quad"
         assert quads.mirror_id == "quadriceps.right"
-        assert region_by_id("adductors.right").name == "Right inner thigh (adductors)"
+        assert region_by_id("adductors.right").name == "Right inner thigh"
+        assert region_by_id("knees.right").name == "Right knee"
+        assert group_by_id("calves").both_name == "both calves"
         assert group_by_id("knees").is_joint
         assert not group_by_id("calves").is_joint
 
@@ -184,9 +193,20 @@ class TestCheckIns:
             CheckIn(D(2026, 1, 1), **changes)  # type: ignore[arg-type]
         assert error.value.field == field
 
+    def test_a_check_symptom_is_urgent_when_the_leg_takes_no_weight(self) -> None:
+        sharp, no_weight = WarningSymptom.SUDDEN_SHARP_PAIN, WarningSymptom.CANNOT_BEAR_WEIGHT
+        assert severity_of(sharp, frozenset({sharp})) is Severity.CHECK
+        assert severity_of(sharp, frozenset({sharp, no_weight})) is Severity.URGENT
+        joint = WarningSymptom.JOINT_LOCKS_OR_GIVES_WAY
+        assert severity_of(joint, frozenset({joint, no_weight})) is Severity.URGENT
+        fever = WarningSymptom.FEVER
+        assert severity_of(fever, frozenset({fever})) is Severity.URGENT
+
     def test_every_product_symptom_is_known(self) -> None:
-        assert len(WarningSymptom) == 9
+        assert len(WarningSymptom) == 13
         assert parse_symptom("dark_urine") is WarningSymptom.DARK_URINE
+        assert parse_symptom("one_leg_swollen_warm_red").severity is Severity.URGENT
+        assert WarningSymptom.SUDDEN_SHARP_PAIN.severity is Severity.CHECK
         with pytest.raises(DomainError, match="unknown symptom 'headache'"):
             parse_symptom("headache")
         assert all(symptom.label for symptom in WarningSymptom)

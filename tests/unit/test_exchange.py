@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from legday_desktop.domain.check_ins import CheckIn, RecoveryAction, WarningSymptom
 from legday_desktop.domain.journal import Journal
 from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.profile import Profile
 from legday_desktop.domain.regions import REGION_IDS
 from legday_desktop.domain.soreness import SorenessRating
 from legday_desktop.exchange.csv_format import (
@@ -175,8 +176,9 @@ class TestCsv:
 class TestJson:
     def test_layout(self) -> None:
         document = json.loads(write_json(small_journal()))
-        assert document["format_version"] == FORMAT_VERSION == 1
-        assert list(document) == ["format_version", "leg_days", "soreness", "check_ins"]
+        assert document["format_version"] == FORMAT_VERSION == 2
+        assert list(document) == ["format_version", "leg_days", "soreness", "check_ins", "profile"]
+        assert document["profile"] == {"statin_or_new_medicine": None, "answered_on": None}
         assert document["leg_days"][0] == {
             "date": "2026-03-02",
             "start_time": "18:30",
@@ -200,6 +202,60 @@ class TestJson:
         assert parsed.journal == small_journal().sorted()
         assert not parsed.leg_days_are_references
         assert write_json(parsed.journal) == text
+
+    def test_the_profile_round_trips(self) -> None:
+        journal = Journal(profile=Profile(True, dt.date(2026, 11, 2)))
+        text = write_json(journal)
+        assert json.loads(text)["profile"] == {
+            "statin_or_new_medicine": True,
+            "answered_on": "2026-11-02",
+        }
+        parsed = parse_json(text, "in.json", today=TODAY)
+        assert parsed.journal.profile == journal.profile
+        assert write_json(parsed.journal) == text
+
+    def test_a_version_1_export_still_imports_unchanged(self) -> None:
+        """format_version 1 (before the profile and the new symptoms) reads as it always did."""
+        document = json.loads(write_json(small_journal()))
+        document["format_version"] = 1
+        del document["profile"]
+        parsed = parse_json(json.dumps(document), "old.json", today=TODAY)
+        assert parsed.journal == small_journal().sorted()
+        assert parsed.journal.profile.is_empty
+        # Written again, it is the current version with an unanswered profile.
+        assert json.loads(write_json(parsed.journal))["format_version"] == FORMAT_VERSION
+
+    @pytest.mark.parametrize(
+        ("change", "expected"),
+        [
+            (
+                lambda d: (d.update(format_version=1), d.pop("profile")) and d.update(profile={}),
+                "in.json:$: profile: unknown field",
+            ),
+            (
+                lambda d: d["profile"].update(statin_or_new_medicine="yes"),
+                "in.json:$.profile: statin_or_new_medicine: must be true/false, got text",
+            ),
+            (
+                lambda d: d["profile"].update(statin_or_new_medicine=True),
+                "in.json:$.profile: answered_on: an answer needs the day it was given",
+            ),
+            (
+                lambda d: d["profile"].update(
+                    statin_or_new_medicine=True, answered_on="2099-01-01"
+                ),
+                "in.json:$.profile: answered_on: 2099-01-01 is in the future",
+            ),
+            (
+                lambda d: d["profile"].update(mood="good"),
+                "in.json:$.profile: mood: unknown field",
+            ),
+        ],
+    )
+    def test_bad_profiles_name_path_and_field(self, change: object, expected: str) -> None:
+        document = json.loads(write_json(small_journal()))
+        change(document)  # type: ignore[operator]
+        assert json_error(document).startswith(expected)
 
     @pytest.mark.parametrize(
         ("change", "expected"),
@@ -250,8 +306,9 @@ class TestJson:
                 "in.json:$.check_ins[0]: sleep_hours: 30 hours is outside 0–24",
             ),
             (
-                lambda d: d.update(format_version=2),
-                "in.json:$: format_version: this Legday reads format_version 1",
+                lambda d: d.update(format_version=3),
+                "in.json:$: format_version: this Legday reads format_version 1, 2, the file has 3 "
+                "(from a newer Legday?)",
             ),
             (lambda d: d.pop("check_ins"), "in.json:$: check_ins: missing"),
             (lambda d: d.update(soreness={}), "in.json:$.soreness: soreness: must be a JSON list"),
@@ -287,7 +344,7 @@ class TestJson:
             ),
             (
                 lambda d: d.update(format_version=1.0),
-                "in.json:$: format_version: this Legday reads format_version 1",
+                "in.json:$: format_version: this Legday reads format_version 1, 2",
             ),
         ],
     )
@@ -367,11 +424,13 @@ check_ins = st.builds(
     sleep_hours=st.none() | st.floats(0, 24),
     note=texts,
 )
+profiles = st.just(Profile()) | st.builds(Profile, st.booleans(), dates)
 journals = st.builds(
     Journal,
     leg_days=st.lists(leg_days, max_size=5, unique_by=lambda x: x.date).map(tuple),
     ratings=st.lists(ratings, max_size=12, unique_by=lambda x: (x.date, x.region_id)).map(tuple),
     check_ins=st.lists(check_ins, max_size=5, unique_by=lambda x: x.date).map(tuple),
+    profile=profiles,
 )
 
 

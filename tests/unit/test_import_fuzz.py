@@ -28,7 +28,7 @@ from legday_desktop.cli import main
 from legday_desktop.domain.check_ins import RecoveryAction, WarningSymptom
 from legday_desktop.domain.regions import REGION_IDS
 from legday_desktop.exchange.csv_format import COLUMNS, HEADER
-from legday_desktop.exchange.json_format import write_json
+from legday_desktop.exchange.json_format import FORMAT_VERSION, write_json
 from legday_desktop.exchange.reading import MAX_IMPORT_BYTES
 
 # --- how many examples --------------------------------------------------------------
@@ -254,7 +254,9 @@ def merged(before: Document, says: FileSays, *, replace: bool) -> Merged:
         ("soreness", "rating", says.ratings, lambda e: ("rating", e["date"], e["region"])),
         ("check_ins", "check_in", says.check_ins, lambda e: ("check_in", e["date"])),
     ]
-    document: Document = {"format_version": 1}
+    # The export is of the current format; the generated files (format_version 1) hold
+    # no profile, so the stored one stays as it was.
+    document: Document = {"format_version": FORMAT_VERSION, "profile": before["profile"]}
     for section, kind, entries, key_of in sections:
         stored = {key_of(entry): entry for entry in before[section]}
         for entry in entries:
@@ -960,7 +962,7 @@ def bad_root(draw: st.DrawFn, model: JsonModel) -> None:
     document = model.document
     choice = draw(st.sampled_from(["version", "no section", "not a list", "extra", "entry"]))
     if choice == "version":
-        version = draw(st.sampled_from([2, 0, "1", 1.0, True, None, [1], Raw("9" * 5000)]))
+        version = draw(st.sampled_from([3, 0, "1", 1.0, True, None, [1], Raw("9" * 5000)]))
         document.set("format_version", version)
         model.fault = refusal("$", "format_version")
     elif choice == "no section":

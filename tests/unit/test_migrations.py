@@ -62,8 +62,9 @@ def test_baseline_seeds_the_regions_and_freezes_the_catalogues(tmp_path: Path) -
     stored = set(rows(path, "SELECT id, group_id, side FROM region"))
     assert stored == {(r.id, r.group.id, r.side.value) for r in REGIONS}
     baseline = script_directory().get_revision("0001_baseline").module
+    newest_symptoms = script_directory().get_revision("0002_warnings_and_profile").module
     # A new symptom or action in the domain needs a migration that allows it.
-    assert tuple(symptom.value for symptom in WarningSymptom) == baseline.SYMPTOMS
+    assert tuple(symptom.value for symptom in WarningSymptom) == newest_symptoms.SYMPTOMS
     assert tuple(action.value for action in RecoveryAction) == baseline.ACTIONS
 
 

@@ -240,7 +240,7 @@ class TestJournal:
         with pytest.raises(ImportConflictError) as error:
             repository.merge(changed, today=TODAY)
         assert error.value.key == ("rating", D(2026, 3, 3), "quadriceps.left")
-        assert "Left quads = 5" in str(error.value) and "Left quads = 7" in str(error.value)
+        assert "Left quad = 5" in str(error.value) and "Left quad = 7" in str(error.value)
         assert repository.journal() == before
         summary = repository.merge(changed, today=TODAY, replace=True)
         assert (summary.added, summary.replaced) == (1, 1)
