@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import textwrap
+from typing import Any
 
+from legday_desktop.domain.check_ins import Severity
 from legday_desktop.guidance.advice import Advice
+from legday_desktop.guidance.alerts import Alert
+from legday_desktop.guidance.readiness import EARLIEST_DAY, Readiness
 
 NOT_MEDICAL_ADVICE = "Legday gives general information, not medical advice."
 PHASE_LABELS = {
@@ -16,33 +21,77 @@ PHASE_LABELS = {
 }
 
 
-def _day(date: object) -> str:
-    import datetime as dt
-
-    assert isinstance(date, dt.date)
+def _day(date: dt.date) -> str:
     return f"{date:%a} {date.day} {date:%b}"
 
 
+def readiness_words(item: Readiness, today: dt.date) -> str:
+    """``likely Thu 3 Dec–Sat 5 Dec``, ``back to 2 or less now`` or ``no date yet``."""
+    between = item.ready_between
+    if between is None:
+        return "no date yet"
+    first, last = between
+    if last <= today:
+        return "back to 2 or less now"
+    if first == last:
+        return f"likely {_day(first)}"
+    return f"likely {_day(first)}–{_day(last)}"
+
+
+def next_leg_day_words(advice: Advice) -> str:
+    """The line about the next leg day, or why there is no date for it."""
+    if advice.urgent_alerts:
+        return "Next leg day: have the urgent warning seen to first"
+    if advice.alerts:
+        return "Next leg day: no date while a warning stands; see how it goes first"
+    between = advice.next_leg_day_between
+    if between is None:
+        if not advice.readiness:
+            return ""
+        if advice.days_after is not None and advice.days_after < EARLIEST_DAY:
+            return "Next leg day: too early to tell; soreness usually peaks 1–3 days after"
+        return "Next leg day: no honest date yet (see each group above)"
+    first, last = between
+    if last <= advice.date:
+        return "Next leg day: your rated groups are back to 2 or less"
+    span = _day(first) if first == last else f"{_day(first)}–{_day(last)}"
+    return f"Next leg day: likely fine {'on' if first == last else 'from'} {span}"
+
+
+def _alert_lines(alerts: tuple[Alert, ...], wrap: textwrap.TextWrapper) -> list[str]:
+    lines = []
+    for alert in alerts:
+        lines.extend(wrap.wrap(f"! {alert.title}: {alert.message}"))
+    return lines
+
+
 def advice_text(advice: Advice) -> str:
-    """Warnings first, then alerts, tips with their reasons, and readiness."""
+    """Urgent warnings first, then those to check, tips with their reasons, and readiness."""
     wrap = textwrap.TextWrapper(width=88, initial_indent="    ", subsequent_indent="    ")
+    first_line = textwrap.TextWrapper(width=88, initial_indent="  ", subsequent_indent="    ")
     lines = [
         f"Legday advice for {advice.date:%A} {advice.date.day} {advice.date:%B %Y} "
         f"({PHASE_LABELS[advice.phase]})",
         NOT_MEDICAL_ADVICE,
         "",
     ]
-    if advice.urgent:
-        lines.append("SEEK MEDICAL ATTENTION")
-        for chosen in advice.urgent:
-            lines.append(f"  ! {chosen.tip.title} — {chosen.reason}")
+    for heading, alerts in (
+        (Severity.URGENT.heading.upper(), advice.urgent_alerts),
+        (Severity.CHECK.heading.upper(), advice.check_alerts),
+    ):
+        if alerts:
+            lines.append(heading)
+            lines.extend(_alert_lines(alerts, first_line))
+            lines.append("")
+    warnings = [chosen for chosen in advice.tips if chosen.is_warning]
+    if warnings:
+        lines.append("What to do")
+        for chosen in warnings:
+            lines.append(f"  • {chosen.tip.title}")
             lines.extend(wrap.wrap(chosen.tip.body))
+            lines.extend(wrap.wrap(f"Source: {chosen.tip.source}"))
         lines.append("")
-    if advice.alerts:
-        lines.append("Patterns that are not ordinary soreness")
-        lines.extend(f"  ! {alert.message}" for alert in advice.alerts)
-        lines.append("")
-    others = [chosen for chosen in advice.tips if not chosen.urgent]
+    others = [chosen for chosen in advice.tips if not chosen.is_warning]
     if others:
         lines.append("Tips for today")
         for chosen in others:
@@ -54,28 +103,35 @@ def advice_text(advice: Advice) -> str:
     if advice.readiness:
         lines.append("When each group is likely back to 2 or less")
         for item in advice.readiness:
-            if item.ready_on is None:
-                when = "later than expected"
-            elif item.ready_on <= advice.date:
-                when = "back to 2 or less now"
-            else:
-                when = f"from {_day(item.ready_on)}"
-            lines.append(f"  {item.label}: {when} ({item.basis})")
-        if advice.alerts or advice.urgent:
-            lines.append("Next leg day: have the warnings above checked first")
-        elif advice.next_leg_day is not None:
-            lines.append(f"Next leg day: likely fine from {_day(advice.next_leg_day)}")
+            lines.append(f"  {item.label}: {readiness_words(item, advice.date)} ({item.basis})")
+        lines.append(next_leg_day_words(advice))
     return "\n".join(lines).rstrip() + "\n"
 
 
-def advice_json(advice: Advice) -> str:
-    """The same selection as JSON: ids, titles, reasons, alerts, readiness per group."""
-    document = {
+def _iso(date: dt.date | None) -> str | None:
+    return None if date is None else date.isoformat()
+
+
+def _iso_range(between: tuple[dt.date, dt.date] | None) -> list[str] | None:
+    return None if between is None else [between[0].isoformat(), between[1].isoformat()]
+
+
+def advice_document(advice: Advice) -> dict[str, Any]:
+    """The advice as plain JSON data (see PRODUCT.md, ``legday advice --json``)."""
+    return {
         "date": advice.date.isoformat(),
         "phase": advice.phase,
         "note": NOT_MEDICAL_ADVICE,
         "alerts": [
-            {"kind": alert.kind, "message": alert.message, "region": alert.region_id}
+            {
+                "kind": alert.kind.value,
+                "severity": alert.severity.value,
+                "title": alert.title,
+                "message": alert.message,
+                "region": alert.region_id,
+                "groups": list(alert.groups),
+                "symptom": None if alert.symptom is None else alert.symptom.value,
+            }
             for alert in advice.alerts
         ],
         "tips": [
@@ -86,6 +142,8 @@ def advice_json(advice: Advice) -> str:
                 "evidence": chosen.tip.evidence,
                 "reason": chosen.reason,
                 "urgent": chosen.urgent,
+                "severity": None if chosen.severity is None else chosen.severity.value,
+                "suits": sorted(chosen.tip.suits),
                 "source": chosen.tip.source,
             }
             for chosen in advice.tips
@@ -94,11 +152,17 @@ def advice_json(advice: Advice) -> str:
             {
                 "group": item.group,
                 "name": item.label,
-                "ready_on": None if item.ready_on is None else item.ready_on.isoformat(),
+                "ready_on": _iso(item.ready_on),
+                "ready_between": _iso_range(item.ready_between),
                 "basis": item.basis,
             }
             for item in advice.readiness
         ],
-        "next_leg_day": None if advice.next_leg_day is None else advice.next_leg_day.isoformat(),
+        "next_leg_day": _iso(advice.next_leg_day),
+        "next_leg_day_between": _iso_range(advice.next_leg_day_between),
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def advice_json(advice: Advice) -> str:
+    """The same selection as JSON: alerts with severity, tips, readiness per group."""
+    return json.dumps(advice_document(advice), indent=2, ensure_ascii=False) + "\n"

@@ -6,9 +6,9 @@ import bisect
 import datetime as dt
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from legday_desktop.domain.check_ins import WarningSymptom
+from legday_desktop.domain.check_ins import CheckIn, Severity, WarningSymptom, severity_of
 from legday_desktop.domain.insights import (
     RecoverySummary,
     SeriesSummary,
@@ -16,6 +16,7 @@ from legday_desktop.domain.insights import (
     summarise_leg_days,
 )
 from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.profile import Profile
 from legday_desktop.domain.recovery import (
     MAX_DAYS_SHOWN,
     TOTAL,
@@ -28,7 +29,8 @@ from legday_desktop.domain.recovery import (
 )
 from legday_desktop.domain.regions import GROUP_IDS, group_by_id, region_by_id
 from legday_desktop.domain.soreness import SorenessRating
-from legday_desktop.guidance.advice import AdviceContext, find_alerts
+from legday_desktop.guidance.alerts import TRAINING_DAY_LOOK_BACK, AlertKind, pattern_alerts
+from legday_desktop.guidance.context import SYMPTOM_DAYS, AdviceContext
 from legday_desktop.services.journal import JournalService
 
 DEFAULT_PERIOD_DAYS = 28
@@ -36,13 +38,6 @@ MAP_DAYS = (1, 2, 3)
 # The timeline shows the total and the sorest groups of the period (at least this sore).
 TIMELINE_GROUPS = 3
 TIMELINE_GROUP_FROM = 4.0
-ALERT_TITLES = {
-    "rising_after_day_3": "Still rising after day 3",
-    "late_soreness": "Sore at 4 or more from day 5",
-    "lasting": "Sore for over a week",
-    "knee_pain": "Knee pain",
-    "asymmetry": "One side much sorer",
-}
 
 
 class ReportError(Exception):
@@ -88,10 +83,11 @@ class DayMap:
 
 @dataclass(frozen=True, slots=True)
 class DatedSymptom:
-    """A warning symptom reported in the check-in of one day."""
+    """A warning symptom reported in the check-in of one day, and how urgent it was."""
 
     date: dt.date
     symptom: WarningSymptom
+    severity: Severity = Severity.URGENT
 
     @property
     def label(self) -> str:
@@ -104,13 +100,14 @@ class DatedAlert:
 
     first: dt.date
     last: dt.date
-    kind: str
+    kind: AlertKind
+    severity: Severity
     message: str  # as worded on its first day
     region_id: str | None = None
 
     @property
     def title(self) -> str:
-        return ALERT_TITLES.get(self.kind, self.kind.replace("_", " ").capitalize())
+        return self.kind.heading
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +154,7 @@ class ReportData:
     symptoms: tuple[DatedSymptom, ...]
     alerts: tuple[DatedAlert, ...]
     notes: tuple[DatedNote, ...]
+    profile: Profile = field(default_factory=Profile)
 
 
 def main_group_names(leg_day: LegDay) -> str:
@@ -238,11 +236,17 @@ def gather_report(
     next_dates = {day.date: after.date for day, after in itertools.pairwise(all_leg_days)}
     chosen = _choose_leg_day(in_period, leg_day, period, values, next_dates)
     # The alerts look back from the period's first days to their leg days.
-    history = service.ratings_between(period.first - dt.timedelta(days=MAX_DAYS_SHOWN), period.last)
+    history = service.ratings_between(
+        period.first - dt.timedelta(days=MAX_DAYS_SHOWN + TRAINING_DAY_LOOK_BACK), period.last
+    )
     ratings = [rating for rating in history if rating.date >= period.first]
-    check_ins = service.check_ins_between(period.first, period.last)
+    # Symptoms stand for SYMPTOM_DAYS days: the alerts of the first days see earlier ones.
+    recent_check_ins = service.check_ins_between(
+        period.first - dt.timedelta(days=SYMPTOM_DAYS - 1), period.last
+    )
+    check_ins = [check_in for check_in in recent_check_ins if check_in.date >= period.first]
     symptoms = tuple(
-        DatedSymptom(check_in.date, symptom)
+        DatedSymptom(check_in.date, symptom, severity_of(symptom, check_in.symptoms))
         for check_in in check_ins
         for symptom in WarningSymptom  # catalogue order: the most alarming first
         if symptom in check_in.symptoms
@@ -264,10 +268,11 @@ def gather_report(
         curve=recovery_curve(chosen, next_dates.get(chosen.date), values),
         timeline=timeline(values, in_period, _timeline_keys(values), period.first, period.last),
         symptoms=symptoms,
-        alerts=period_alerts(period, all_leg_days, history),
+        alerts=period_alerts(period, all_leg_days, history, recent_check_ins),
         notes=tuple(
             sorted((note for note in notes if note.text.strip()), key=lambda note: note.date)
         ),
+        profile=service.profile(),
     )
 
 
@@ -339,19 +344,24 @@ def _timeline_keys(values: DayValues) -> list[str]:
 
 
 def period_alerts(
-    period: Period, leg_days: Sequence[LegDay], history: Sequence[SorenessRating]
+    period: Period,
+    leg_days: Sequence[LegDay],
+    history: Sequence[SorenessRating],
+    check_ins: Sequence[CheckIn] = (),
 ) -> tuple[DatedAlert, ...]:
     """The pattern alerts the app showed on each day of the period, each run of days once.
 
     ``history`` holds the ratings from MAX_DAYS_SHOWN days before the period to its end,
-    oldest first. The same kind of alert about the same region on consecutive days is one
-    entry, from its first day to its last, worded as on its first day.
+    oldest first; ``check_ins`` those from SYMPTOM_DAYS days before it (a reported symptom
+    changes some alerts). The same kind of alert about the same group with the same
+    severity on consecutive days is one entry, from its first day to its last, worded as
+    on its first day.
     """
     ordered = sorted(history, key=lambda rating: rating.date)
     dates = [rating.date for rating in ordered]
     leg_day_dates = [leg_day.date for leg_day in leg_days]
     runs: list[DatedAlert] = []
-    open_runs: dict[tuple[str, str | None], int] = {}  # (kind, region) -> index in runs
+    open_runs: dict[tuple[AlertKind, tuple[str, ...], Severity], int] = {}  # -> index in runs
     day = period.first
     while day <= period.last:
         index = bisect.bisect_right(leg_day_dates, day)
@@ -359,17 +369,26 @@ def period_alerts(
             leg_day = leg_days[index - 1]
             # As the app's own context: the leg day's ratings, at most MAX_DAYS_SHOWN back.
             start = max(leg_day.date, day - dt.timedelta(days=MAX_DAYS_SHOWN))
+            start -= dt.timedelta(days=TRAINING_DAY_LOOK_BACK)  # carried-over soreness
             window = ordered[bisect.bisect_left(dates, start) : bisect.bisect_right(dates, day)]
             context = AdviceContext(
-                date=day, leg_day=leg_day, ratings=tuple(window), for_the_record=True
+                date=day,
+                leg_day=leg_day,
+                ratings=tuple(window),
+                check_ins=tuple(check_ins),
+                for_the_record=True,
             )
-            for alert in find_alerts(context):
-                key = (alert.kind, alert.region_id)
+            for alert in pattern_alerts(context):
+                key = (alert.kind, alert.groups, alert.severity)
                 previous = open_runs.get(key)
                 if previous is not None and runs[previous].last == day - dt.timedelta(days=1):
                     runs[previous] = replace(runs[previous], last=day)
                 else:
                     open_runs[key] = len(runs)
-                    runs.append(DatedAlert(day, day, alert.kind, alert.message, alert.region_id))
+                    runs.append(
+                        DatedAlert(
+                            day, day, alert.kind, alert.severity, alert.message, alert.region_id
+                        )
+                    )
         day += dt.timedelta(days=1)
     return tuple(runs)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from helpers.journals import filled_repository
 
-from legday_desktop.domain.check_ins import CheckIn, WarningSymptom
+from legday_desktop.domain.check_ins import CheckIn, Severity, WarningSymptom
 from legday_desktop.domain.demo import demo_journal
 from legday_desktop.domain.journal import Journal
 from legday_desktop.domain.leg_days import LegDay
@@ -163,12 +163,12 @@ def test_symptoms_alerts_and_notes_are_gathered_with_their_dates(
     # on its first day; gone on day 5 (2–0).
     [alert] = report.alerts
     assert (alert.first, alert.last, alert.kind) == (day(HINGE, 1), day(HINGE, 4), "asymmetry")
-    assert alert.title == "One side much sorer"
-    assert alert.message.startswith("Left hamstrings at 6 but right hamstrings at 2:")
+    assert alert.title == "One side much sorer" and alert.severity is Severity.CHECK
+    assert alert.message.startswith("Left hamstring at 6 but the right hamstring at 2 on ")
     assert [(note.date, note.about, note.text) for note in report.notes] == [
         (SQUAT.date, "Leg day: Squat day", "Felt strong"),
         (day(HINGE, 1), "Check-in", "Pulled something on the last set"),
-        (day(HINGE, 1), "Left hamstrings, level 6", "Sharp, not the usual ache"),
+        (day(HINGE, 1), "Left hamstring, level 6", "Sharp, not the usual ache"),
     ]
 
 
@@ -199,22 +199,34 @@ def test_an_alert_that_stops_and_comes_back_is_listed_twice_and_says_on_which_da
     ratings = [
         SorenessRating(day(leg_day, 5), "quadriceps.left", 5),  # 4 or more on day 5
         SorenessRating(day(leg_day, 6), "quadriceps.left", 2),
-        SorenessRating(day(leg_day, 8), "quadriceps.left", 4),  # back again on day 8
+        SorenessRating(day(leg_day, 8), "quadriceps.left", 3),  # back again on day 8
     ]
-    alerts = period_alerts(Period(leg_day.date, day(leg_day, 9)), [leg_day], ratings)
-    late = [(a.first, a.last, a.message) for a in alerts if a.kind == "late_soreness"]
-    assert late == [
+    # Up 2 on day 10: rising after day 3 says more than "still sore", so it takes over.
+    ratings.append(SorenessRating(day(leg_day, 10), "quadriceps.left", 5))
+    alerts = period_alerts(Period(leg_day.date, day(leg_day, 10)), [leg_day], ratings)
+    seen = [(a.first, a.last, a.kind, a.message) for a in alerts]
+    assert seen == [
         (
             day(leg_day, 5),
             day(leg_day, 5),
-            "Left quads at 5 on Sat 7 Mar (day 5): usual soreness is mild or gone by the "
-            "fifth day.",
+            "late_soreness",
+            "Left quad at 5 on Sat 7 Mar (day 5): not easing, though usual soreness is mild or "
+            "gone by the fifth day; keep an eye on it and get it checked if it does not ease "
+            "soon.",
         ),
         (
             day(leg_day, 8),
             day(leg_day, 9),
-            "Left quads at 4 on Tue 10 Mar (day 8): usual soreness is mild or gone by the "
-            "fifth day.",
+            "lasting",
+            "Left quad at 3 on Tue 10 Mar (day 8): still sore more than a week after the leg "
+            "day, when soreness has usually faded; get it checked if it is not easing.",
+        ),
+        (
+            day(leg_day, 10),
+            day(leg_day, 10),
+            "rising_after_day_3",
+            "Left quad rose from 3 on Tue 10 Mar (day 8) to 5 on Thu 12 Mar (day 10): soreness "
+            "normally eases after the third day; get it checked if it is not easing.",
         ),
     ]
 
@@ -241,7 +253,7 @@ def test_the_demo_history_gives_its_strain_and_nothing_is_written(tmp_path: Path
     assert all(alert.first >= strain for alert in report.alerts)
     # Worded for a clinician: the days named, "the leg day" rather than "your leg day".
     lasting = next(alert for alert in report.alerts if alert.kind == "lasting")
-    assert "days after the leg day" in lasting.message
+    assert "more than a week after the leg day" in lasting.message
     assert not any(
         "your leg day" in alert.message or "today" in alert.message for alert in report.alerts
     )

@@ -1,0 +1,758 @@
+"""Alerts: warning symptoms the person reported, and rating patterns that are not ordinary DOMS.
+
+Every alert has one severity: *urgent* (seek care now or today) or *check* (keep an eye
+on it; get it checked if it is not easing). The rules, their thresholds and the facts
+behind them are listed in docs/guidance-rules.md; each has unit tests at and around its
+threshold (tests/unit/test_alert_rules.py).
+
+Days count from the leg day (day 0). A "rise" compares a side with its value on the
+previous rated day. A region's latest rating stands until a newer one, so an alert
+stands until a new rating shows the pattern has gone.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from legday_desktop.domain.check_ins import Severity, WarningSymptom
+from legday_desktop.domain.recovery import RECOVERED_AT
+from legday_desktop.domain.regions import (
+    GROUP_IDS,
+    GROUPS,
+    MuscleGroup,
+    Side,
+    region_by_id,
+)
+from legday_desktop.domain.soreness import SorenessRating
+from legday_desktop.guidance.context import AdviceContext, ReportedSymptom
+
+# Thresholds of the pattern rules (levels on the 0–10 scale, days after the leg day).
+RISING_AFTER_DAY = 3  # rises ending on day 4 or later count
+BIG_RISE = 2  # one rise of this many points, or two rises in a row
+LATE_DAYS = (5, 7)  # late soreness: on days 5–7 ...
+LATE_LEVEL = 4  # ... at 4 or more, while not falling
+LASTING_AFTER_DAY = 7  # lasting soreness: from day 8 ...
+LASTING_LEVEL = 3  # ... at 3 or more
+EXTREME_LEVEL = 8  # extreme soreness anywhere, with no urgent symptom reported
+TRAINING_DAY_LEVEL = 7  # this sore on day 0 is not DOMS ...
+TRAINING_DAY_JUMP = 3  # ... unless it was within 2 points of it just before the session
+TRAINING_DAY_LOOK_BACK = 3  # (its latest rating in the 3 days before the leg day)
+CLOT_AFTER_DAY = 2  # one calf rising from day 3 on ...
+OTHER_CALF_AT_MOST = 1  # ... while the other calf is at most 1
+ONE_SIDE_GAP = 3  # one side this many points sorer: a strain
+SHIN_FAST_RISE = 3  # shins: a rise of 3 or more between two days after day 1 ...
+SHIN_HIGH = 7  # ... or 7 or more and still rising on day 3 or later
+SHIN_HIGH_FROM_DAY = 3
+JOINT_LEVEL = 4  # joint (knee) pain worth having checked
+
+CALVES, SHINS = "calves", "shins"
+
+
+class AlertKind(enum.StrEnum):
+    """What an alert is about; the order is the order alerts of one severity are shown."""
+
+    REPORTED_SYMPTOM = "reported_symptom"
+    POSSIBLE_CLOT = "possible_clot"
+    POSSIBLE_COMPARTMENT_SYNDROME = "possible_compartment_syndrome"
+    SEVERE_ON_TRAINING_DAY = "severe_on_training_day"
+    JOINT_PAIN = "joint_pain"
+    EXTREME_SORENESS = "extreme_soreness"
+    RISING_AFTER_DAY_3 = "rising_after_day_3"
+    LATE_SORENESS = "late_soreness"
+    LASTING = "lasting"
+    ONE_SIDE_SORER = "asymmetry"
+
+    @property
+    def heading(self) -> str:
+        return _HEADINGS[self]
+
+
+_HEADINGS = {
+    AlertKind.REPORTED_SYMPTOM: "Warning symptom",
+    AlertKind.POSSIBLE_CLOT: "Possible blood clot",
+    AlertKind.POSSIBLE_COMPARTMENT_SYNDROME: "Possible compartment syndrome",
+    AlertKind.SEVERE_ON_TRAINING_DAY: "Severe pain on the training day",
+    AlertKind.JOINT_PAIN: "Joint pain",
+    AlertKind.EXTREME_SORENESS: "Extreme soreness",
+    AlertKind.RISING_AFTER_DAY_3: "Still rising after day 3",
+    AlertKind.LATE_SORENESS: "Sore at 4 or more from day 5",
+    AlertKind.LASTING: "Sore at 3 or more after a week",
+    AlertKind.ONE_SIDE_SORER: "One side much sorer",
+}
+
+# Alerts under which massage, foam rolling and heat are never offered, and for which
+# groups: a possible clot or a reported symptom for every group (they name no muscle
+# for certain), pressure in the lower leg for both of its groups, a strain for its own.
+_HANDS_OFF_EVERYWHERE = frozenset({AlertKind.REPORTED_SYMPTOM, AlertKind.POSSIBLE_CLOT})
+_HANDS_OFF_LOWER_LEG = frozenset({AlertKind.POSSIBLE_COMPARTMENT_SYNDROME})
+_HANDS_OFF_OWN_GROUP = frozenset({AlertKind.ONE_SIDE_SORER, AlertKind.SEVERE_ON_TRAINING_DAY})
+
+
+@dataclass(frozen=True, slots=True)
+class Alert:
+    """A warning: what was seen or reported, how urgent it is, and which region it is about.
+
+    ``groups`` are the muscle groups a pattern alert names; ``symptom`` is the reported
+    symptom of a REPORTED_SYMPTOM alert. ``region_id`` names the sorest side, if any.
+    """
+
+    kind: AlertKind
+    severity: Severity
+    message: str
+    region_id: str | None = None
+    groups: tuple[str, ...] = ()
+    symptom: WarningSymptom | None = None
+
+    @property
+    def group(self) -> str | None:
+        """The first group the alert names (None for a reported symptom)."""
+        return self.groups[0] if self.groups else None
+
+    @property
+    def is_urgent(self) -> bool:
+        return self.severity is Severity.URGENT
+
+    @property
+    def tag(self) -> str:
+        """The tips file's ``when`` tag of the tips that say what to do about it."""
+        if self.symptom is not None:
+            return f"symptom:{self.symptom.value}"
+        return f"alert:{self.kind.value}"
+
+    @property
+    def title(self) -> str:
+        return self.symptom.label if self.symptom is not None else self.kind.heading
+
+    @property
+    def hands_off_groups(self) -> frozenset[str]:
+        """The groups for which massage, foam rolling and heat must not be offered."""
+        if self.kind in _HANDS_OFF_EVERYWHERE:
+            return frozenset(GROUP_IDS)
+        if self.kind in _HANDS_OFF_LOWER_LEG:
+            return frozenset({SHINS, CALVES})
+        if self.kind in _HANDS_OFF_OWN_GROUP:
+            return frozenset(self.groups)
+        return frozenset()
+
+
+def find_alerts(context: AdviceContext) -> tuple[Alert, ...]:
+    """Every alert for the date: urgent ones first, then those to keep an eye on.
+
+    Reported symptoms stand SYMPTOM_DAYS days, across new leg days. Pattern alerts need a
+    leg day, except joint pain and extreme soreness, which are never ordinary anyway.
+    """
+    symptoms = context.reported_symptoms()
+    patterns = _pattern_alerts(context, symptoms)
+    # A joint that gives way, with pain rated in that joint, is one cause: the joint alert.
+    gives_way = WarningSymptom.JOINT_LOCKS_OR_GIVES_WAY
+    absorbed = {
+        gives_way
+        for alert in patterns
+        if alert.kind is AlertKind.JOINT_PAIN and alert.is_urgent and gives_way in symptoms
+    }
+    alerts = [*_symptom_alerts(context, symptoms, absorbed), *patterns]
+    kinds = list(AlertKind)
+    return tuple(
+        sorted(
+            alerts,
+            key=lambda alert: (
+                not alert.is_urgent,
+                kinds.index(alert.kind),
+                GROUP_IDS.index(alert.group) if alert.group else -1,
+            ),
+        )
+    )
+
+
+def pattern_alerts(context: AdviceContext) -> tuple[Alert, ...]:
+    """The alerts found in the ratings alone (the report lists symptoms on their own)."""
+    return tuple(alert for alert in find_alerts(context) if alert.symptom is None)
+
+
+# --- reported symptoms ----------------------------------------------------------------
+
+# How a symptom reads inside a sentence ("You reported …").
+_PHRASES = {
+    WarningSymptom.DIZZINESS: "dizziness",
+    WarningSymptom.LABOURED_BREATHING: "laboured breathing",
+    WarningSymptom.FEVER: "a fever",
+    WarningSymptom.UNUSUAL_WEAKNESS: "unusual muscle weakness",
+    WarningSymptom.DARK_URINE: "dark (tea- or cola-coloured) urine",
+    WarningSymptom.SEVERE_SWELLING: "severe swelling",
+    WarningSymptom.PAIN_FAR_WORSE_THAN_EXPECTED: "pain far worse than expected",
+    WarningSymptom.ONE_LEG_SWOLLEN_WARM_RED: "a calf or leg that is swollen, warm or red",
+    WarningSymptom.TIGHT_HARD_SWOLLEN_SHIN_OR_CALF: "a tight, hard, swollen shin or calf",
+    WarningSymptom.NUMBNESS_OR_TINGLING: "numbness or tingling",
+    WarningSymptom.SUDDEN_SHARP_PAIN: "a sudden sharp pain during exercise",
+    WarningSymptom.JOINT_LOCKS_OR_GIVES_WAY: "a joint that locks or gives way",
+    WarningSymptom.CANNOT_BEAR_WEIGHT: "that you cannot put weight on the leg",
+}
+_RHABDO = "can be a sign of muscle breakdown (rhabdomyolysis)"
+# What to do, one clause per symptom and severity, from the facts in shared/facts/doms.md.
+_ADVICE = {
+    (WarningSymptom.DIZZINESS, Severity.URGENT): (
+        "with aching muscles that is not soreness from training; get medical care now"
+    ),
+    (WarningSymptom.LABOURED_BREATHING, Severity.URGENT): (
+        "get medical care now, and call emergency services if it is severe or comes with "
+        "chest pain (a clot can travel to the lungs)"
+    ),
+    (WarningSymptom.FEVER, Severity.URGENT): (
+        "aches with a fever point to an illness such as an infection, not to training; "
+        "see a doctor today"
+    ),
+    (WarningSymptom.UNUSUAL_WEAKNESS, Severity.URGENT): (
+        f"weakness that gets in the way of everyday tasks {_RHABDO}; get medical care now"
+    ),
+    (WarningSymptom.DARK_URINE, Severity.URGENT): (
+        f"this {_RHABDO}; stop exercising, drink water and get medical care now"
+    ),
+    (WarningSymptom.SEVERE_SWELLING, Severity.URGENT): (
+        "that is not ordinary soreness; get medical care today"
+    ),
+    (WarningSymptom.PAIN_FAR_WORSE_THAN_EXPECTED, Severity.URGENT): (
+        f"that {_RHABDO}; get medical care now"
+    ),
+    (WarningSymptom.ONE_LEG_SWOLLEN_WARM_RED, Severity.URGENT): (
+        "this can be a blood clot (deep vein thrombosis); get medical care today, at once "
+        "if you are short of breath or have chest pain, and do not massage, roll or heat "
+        "that leg"
+    ),
+    (WarningSymptom.TIGHT_HARD_SWOLLEN_SHIN_OR_CALF, Severity.URGENT): (
+        "this can be compartment syndrome, pressure building inside the muscle, which is "
+        "an emergency; get medical care now"
+    ),
+    (WarningSymptom.NUMBNESS_OR_TINGLING, Severity.URGENT): (
+        "that points to a nerve or to pressure inside the muscle, not to soreness; get "
+        "medical care now"
+    ),
+    (WarningSymptom.CANNOT_BEAR_WEIGHT, Severity.URGENT): (
+        "that is not soreness; get it seen today"
+    ),
+    (WarningSymptom.SUDDEN_SHARP_PAIN, Severity.CHECK): (
+        "that suggests a strain rather than soreness; stop loading that muscle and get it "
+        "checked if it is not easing"
+    ),
+    (WarningSymptom.SUDDEN_SHARP_PAIN, Severity.URGENT): (
+        "that may be a bad strain or a tear; get it seen today"
+    ),
+    (WarningSymptom.JOINT_LOCKS_OR_GIVES_WAY, Severity.CHECK): (
+        "that points to a problem inside the joint; avoid heavy loading and get it checked"
+    ),
+    (WarningSymptom.JOINT_LOCKS_OR_GIVES_WAY, Severity.URGENT): (
+        "that needs to be seen today; keep weight off it until then"
+    ),
+}
+# Symptoms that say the person could not bear weight, and so take in that report.
+_WEIGHT_BEARING = (WarningSymptom.SUDDEN_SHARP_PAIN, WarningSymptom.JOINT_LOCKS_OR_GIVES_WAY)
+
+
+def _symptom_alerts(
+    context: AdviceContext,
+    symptoms: dict[WarningSymptom, ReportedSymptom],
+    absorbed: set[WarningSymptom],
+) -> list[Alert]:
+    alerts = []
+    weight_told = any(
+        symptoms[symptom].could_not_bear_weight
+        for symptom in _WEIGHT_BEARING
+        if symptom in symptoms
+    )
+    for symptom, reported in symptoms.items():
+        if symptom in absorbed:
+            continue
+        if symptom is WarningSymptom.CANNOT_BEAR_WEIGHT and weight_told:
+            continue  # said with the sharp pain or the joint it goes with
+        phrase = _PHRASES[symptom]
+        if symptom in _WEIGHT_BEARING and reported.could_not_bear_weight:
+            phrase += " and could not put weight on the leg"
+        who = "Reported" if context.for_the_record else "You reported"
+        advice = _ADVICE[(symptom, reported.severity)]
+        alerts.append(
+            Alert(
+                AlertKind.REPORTED_SYMPTOM,
+                reported.severity,
+                f"{who} {phrase} {context.when_reported(reported.last_reported)}: {advice}.",
+                symptom=symptom,
+            )
+        )
+    return alerts
+
+
+# --- patterns in the ratings ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """One side of a group: its ratings since the leg day, oldest first (at least one)."""
+
+    course: tuple[SorenessRating, ...]
+
+    @property
+    def region_id(self) -> str:
+        return self.course[-1].region_id
+
+    @property
+    def latest(self) -> SorenessRating:
+        return self.course[-1]
+
+    @property
+    def previous(self) -> SorenessRating | None:
+        return self.course[-2] if len(self.course) >= 2 else None
+
+    @property
+    def rise(self) -> int | None:
+        """How much the latest rating is above the previous one (None without one)."""
+        previous = self.previous
+        return None if previous is None else self.latest.level - previous.level
+
+
+@dataclass(frozen=True, slots=True)
+class _Finding:
+    """What one rule saw in one group: its part of the sentence (``seen``) and the rest.
+
+    Findings of one kind that say the same ``why`` make one alert.
+    """
+
+    kind: AlertKind
+    severity: Severity
+    seen: str
+    why: str
+    group: str
+    ratings: tuple[SorenessRating, ...]
+
+
+def _pattern_alerts(
+    context: AdviceContext, symptoms: dict[WarningSymptom, ReportedSymptom]
+) -> list[Alert]:
+    """One alert per kind (and wording): every group it was seen in named in one sentence."""
+    courses = context.courses()
+    urgent_symptom = any(reported.is_urgent for reported in symptoms.values())
+    findings: dict[tuple[AlertKind, Severity, str], list[_Finding]] = {}
+    for group in GROUPS:
+        sides = {
+            side: _Side(courses[region])
+            for side in Side
+            if (region := f"{group.id}.{side.value}") in courses
+        }
+        if sides:
+            for finding in _group_findings(context, group, sides, symptoms, urgent_symptom):
+                key = (finding.kind, finding.severity, finding.why)
+                findings.setdefault(key, []).append(finding)
+    alerts = []
+    for (kind, severity, why), found in findings.items():
+        ratings = [rating for part in found for rating in part.ratings]
+        alerts.append(
+            Alert(
+                kind,
+                severity,
+                f"{_together(context, [part.seen for part in found], ratings)}: {why}.",
+                max(ratings, key=lambda rating: rating.level).region_id,
+                tuple(part.group for part in found),
+            )
+        )
+    return alerts
+
+
+def _together(context: AdviceContext, parts: list[str], ratings: Sequence[SorenessRating]) -> str:
+    """``Both quads at 9, right inner thigh at 8 and both glutes at 9 today (day 2)``.
+
+    Each part names its group and day; said of one day, the day is said once, at the end.
+    """
+    dates = {rating.date for rating in ratings}
+    when = f" {context.when(next(iter(dates)))}" if len(dates) == 1 else ""
+    if len(parts) > 1 and when and all(part.endswith(when) for part in parts):
+        parts = [part[: -len(when)] for part in parts[:-1]] + parts[-1:]
+    parts = [parts[0], *(part[0].lower() + part[1:] for part in parts[1:])]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _group_findings(
+    context: AdviceContext,
+    group: MuscleGroup,
+    sides: dict[Side, _Side],
+    symptoms: dict[WarningSymptom, ReportedSymptom],
+    urgent_symptom: bool,
+) -> list[_Finding]:
+    """What the rules see in one group, one finding of each kind at most."""
+    extreme = None if urgent_symptom else _extreme(context, group, sides)
+    if group.is_joint:
+        return [found for found in (_joint_pain(context, group, sides, symptoms), extreme) if found]
+    if context.leg_day is None:
+        return [extreme] if extreme else []
+    # A possible clot or compartment syndrome says all there is to say about its group.
+    dominant = (
+        _possible_clot(context, group, sides)
+        if group.id == CALVES
+        else _possible_compartment_syndrome(context, group, sides)
+        if group.id == SHINS
+        else None
+    )
+    if dominant is not None:
+        return [dominant]
+    training_day = _severe_on_training_day(context, group, sides)
+    rising, rising_sides = _rising_after_day_3(context, group, sides)
+    steady = {side: info for side, info in sides.items() if side not in rising_sides}
+    found = [
+        training_day,
+        None if training_day else extreme,
+        rising,
+        _late_soreness(context, group, steady),
+        _lasting(context, group, steady),
+        _one_side_sorer(context, group, sides),
+    ]
+    return [finding for finding in found if finding is not None]
+
+
+def _finding(
+    kind: AlertKind,
+    severity: Severity,
+    seen: str,
+    why: str,
+    group: MuscleGroup,
+    ratings: Sequence[SorenessRating],
+) -> _Finding:
+    return _Finding(kind, severity, seen, why, group.id, tuple(ratings))
+
+
+def _names(group: MuscleGroup, ratings: Sequence[SorenessRating], context: AdviceContext) -> str:
+    """``Both quads at 9 today (day 2)``, ``Left quad at 9 and right quad at 7 today (day 2)``."""
+    if len(ratings) == 2:
+        first, second = ratings
+        if first.level == second.level and first.date == second.date:
+            who = f"{group.both_name} at {first.level} {context.when(first.date)}"
+        elif first.date == second.date:
+            who = (
+                f"{_side_name(first)} at {first.level} and {_side_name(second)} at "
+                f"{second.level} {context.when(first.date)}"
+            )
+        else:
+            who = (
+                f"{_side_name(first)} at {first.level} {context.when(first.date)} and "
+                f"{_side_name(second)} at {second.level} {context.when(second.date)}"
+            )
+    else:
+        (only,) = ratings
+        who = f"{_side_name(only)} at {only.level} {context.when(only.date)}"
+    return who[0].upper() + who[1:]
+
+
+def _side_name(rating: SorenessRating) -> str:
+    return region_by_id(rating.region_id).name.lower()
+
+
+def _ordered(sides: dict[Side, _Side]) -> list[_Side]:
+    return [sides[side] for side in Side if side in sides]
+
+
+def _severe_on_training_day(
+    context: AdviceContext, group: MuscleGroup, sides: dict[Side, _Side]
+) -> _Finding | None:
+    """7 or more on day 0 that was not there before the session; stands until back to ≤ 2.
+
+    DOMS starts 12–24 hours after the session. Soreness already there from an earlier
+    session (within TRAINING_DAY_LOOK_BACK days, up less than TRAINING_DAY_JUMP) is
+    carried over, not a new injury.
+    """
+    found = []
+    for side in _ordered(sides):
+        first = side.course[0]
+        if (
+            context.day_of(first.date) != 0
+            or first.level < TRAINING_DAY_LEVEL
+            or side.latest.level <= RECOVERED_AT
+        ):
+            continue
+        before = context.rated_before_leg_day(side.region_id, TRAINING_DAY_LOOK_BACK)
+        if before is None or first.level - before.level >= TRAINING_DAY_JUMP:
+            found.append(side)
+    if not found:
+        return None
+    seen = _names(group, [side.course[0] for side in found], context)
+    later = [side.latest for side in found if side.latest.date != side.course[0].date]
+    if later:
+        levels = " and ".join(dict.fromkeys(str(rating.level) for rating in later))
+        seen += f", still at {levels} {context.when(later[-1].date)}"
+    return _finding(
+        AlertKind.SEVERE_ON_TRAINING_DAY,
+        Severity.CHECK,
+        seen,
+        "soreness from training starts 12–24 hours after the session, so pain this strong on "
+        "the training day itself points to a strain or another injury; rest it and get it "
+        "checked if it is not easing",
+        group,
+        [side.latest for side in found],
+    )
+
+
+def _possible_clot(
+    context: AdviceContext, group: MuscleGroup, sides: dict[Side, _Side]
+) -> _Finding | None:
+    """One calf rising after day 2 while the other calf is at most 1."""
+    for side in Side:
+        this, other = sides.get(side), sides.get(side.mirrored)
+        if this is None or other is None:
+            continue
+        rise = this.rise
+        if (
+            rise is not None
+            and rise > 0
+            and context.day_of(this.latest.date) > CLOT_AFTER_DAY
+            and other.latest.level <= OTHER_CALF_AT_MOST
+        ):
+            return _finding(
+                AlertKind.POSSIBLE_CLOT,
+                Severity.URGENT,
+                f"{_rose([this], context)} while the {_side_name(other.latest)} is at "
+                f"{other.latest.level}",
+                "calf pain that grows on one side can be a blood clot (deep vein thrombosis); "
+                "get medical care today, and do not massage, roll or heat that leg",
+                group,
+                [this.latest],
+            )
+    return None
+
+
+def _rose(sides: Sequence[_Side], context: AdviceContext) -> str:
+    """``Left calf rose from 2 on day 2 to 6 today (day 3)``; ``Both shins rose …`` once."""
+    return _sentence(sides, lambda side: _rise_story(side, context))
+
+
+def _rise_story(side: _Side, context: AdviceContext) -> str:
+    """``rose from 2 on day 2 to 6 today (day 3)``."""
+    previous = side.previous
+    assert previous is not None
+    return (
+        f"rose from {previous.level} {context.when(previous.date)} to {side.latest.level} "
+        f"{context.when(side.latest.date)}"
+    )
+
+
+def _sentence(sides: Sequence[_Side], story: Callable[[_Side], str]) -> str:
+    """What each side did, the group named once when both sides did the same."""
+    stories = [story(side) for side in sides]
+    if len(sides) == 2 and stories[0] == stories[1]:
+        text = f"{region_by_id(sides[0].region_id).group.both_name} {stories[0]}"
+    else:
+        text = " and ".join(
+            f"{_side_name(side.latest)} {told}" for side, told in zip(sides, stories, strict=True)
+        )
+    return text[0].upper() + text[1:]
+
+
+def _possible_compartment_syndrome(
+    context: AdviceContext, group: MuscleGroup, sides: dict[Side, _Side]
+) -> _Finding | None:
+    """Shins: a rise of 3+ between two days after day 1, or 7+ and still rising from day 3."""
+    fast, high = [], []
+    for side in _ordered(sides):
+        previous, rise = side.previous, side.rise
+        if previous is None or rise is None or rise <= 0:
+            continue
+        if rise >= SHIN_FAST_RISE and context.day_of(previous.date) > 1:
+            fast.append(side)
+        elif side.latest.level >= SHIN_HIGH and context.day_of(side.latest.date) >= (
+            SHIN_HIGH_FROM_DAY
+        ):
+            high.append(side)
+    if not fast and not high:
+        return None
+    seen = [_rose(fast, context)] if fast else []
+    if high:
+        seen.append(f"{_names(group, [side.latest for side in high], context)} and still rising")
+    return _finding(
+        AlertKind.POSSIBLE_COMPARTMENT_SYNDROME,
+        Severity.URGENT,
+        " and ".join([seen[0], *(part[0].lower() + part[1:] for part in seen[1:])]),
+        "shin pain that climbs like this can be compartment syndrome, pressure building "
+        "inside the muscle; get medical care now",
+        group,
+        [side.latest for side in (*fast, *high)],
+    )
+
+
+def _joint_pain(
+    context: AdviceContext,
+    group: MuscleGroup,
+    sides: dict[Side, _Side],
+    symptoms: dict[WarningSymptom, ReportedSymptom],
+) -> _Finding | None:
+    """A joint at 4 or more: a check; urgent when it locks, gives way or swells."""
+    found = [side.latest for side in _ordered(sides) if side.latest.level >= JOINT_LEVEL]
+    if not found:
+        return None
+    who = _names(group, found, context)
+    joint = group.side_name
+    for symptom in (WarningSymptom.JOINT_LOCKS_OR_GIVES_WAY, WarningSymptom.SEVERE_SWELLING):
+        reported = symptoms.get(symptom)
+        if reported is not None:
+            phrase = _PHRASES[symptom]
+            gives_way = symptom is WarningSymptom.JOINT_LOCKS_OR_GIVES_WAY
+            if gives_way and reported.could_not_bear_weight:
+                phrase += " and could not put weight on the leg"
+            told = "reported" if context.for_the_record else "you reported"
+            return _finding(
+                AlertKind.JOINT_PAIN,
+                Severity.URGENT,
+                f"{who}, and {told} {phrase} {context.when_reported(reported.last_reported)}",
+                f"get the {joint} seen today and keep weight off it until then",
+                group,
+                found,
+            )
+    return _finding(
+        AlertKind.JOINT_PAIN,
+        Severity.CHECK,
+        who,
+        f"joint pain is not muscle soreness; get it checked if it persists or the {joint} "
+        "locks, swells or gives way",
+        group,
+        found,
+    )
+
+
+def _extreme(
+    context: AdviceContext, group: MuscleGroup, sides: dict[Side, _Side]
+) -> _Finding | None:
+    """8 or more, with no urgent symptom reported: ask about the signs of muscle breakdown."""
+    found = [side.latest for side in _ordered(sides) if side.latest.level >= EXTREME_LEVEL]
+    if not found:
+        return None
+    ask = (
+        "check for dark urine, unusual weakness and swelling"
+        if context.for_the_record
+        else "check for dark urine, unusual weakness and swelling, and tick them in the "
+        "check-in if you have them"
+    )
+    return _finding(
+        AlertKind.EXTREME_SORENESS,
+        Severity.CHECK,
+        _names(group, found, context),
+        f"soreness this strong can still be ordinary after a first or unusually hard session, "
+        f"but {ask}",
+        group,
+        found,
+    )
+
+
+def _rising_after_day_3(
+    context: AdviceContext, group: MuscleGroup, sides: dict[Side, _Side]
+) -> tuple[_Finding | None, set[Side]]:
+    """A rise of 2 or more ending after day 3, or two rises in a row after day 3."""
+    rising: dict[Side, _Side] = {}
+    for key, side in sides.items():
+        course, rise = side.course, side.rise
+        if rise is None or rise <= 0 or context.day_of(side.latest.date) <= RISING_AFTER_DAY:
+            continue
+        twice = (
+            len(course) >= 3
+            and context.day_of(course[-2].date) > RISING_AFTER_DAY
+            and course[-2].level > course[-3].level
+        )
+        if rise >= BIG_RISE or twice:
+            rising[key] = side
+
+    def story(side: _Side) -> str:
+        course = side.course
+        if side.rise is not None and side.rise >= BIG_RISE:
+            return _rise_story(side, context)
+        return (
+            f"rose from {course[-3].level} to {course[-2].level} {context.when(course[-2].date)} "
+            f"and to {side.latest.level} {context.when(side.latest.date)}"
+        )
+
+    if not rising:
+        return None, set()
+    ordered = [rising[side] for side in Side if side in rising]
+    return (
+        _finding(
+            AlertKind.RISING_AFTER_DAY_3,
+            Severity.CHECK,
+            _sentence(ordered, story),
+            "soreness normally eases after the third day; get it checked if it is not easing",
+            group,
+            [side.latest for side in ordered],
+        ),
+        set(rising),
+    )
+
+
+def _late_soreness(
+    context: AdviceContext, group: MuscleGroup, sides: dict[Side, _Side]
+) -> _Finding | None:
+    """4 or more on days 5–7, while not falling."""
+    first, last = LATE_DAYS
+    found = [
+        side.latest
+        for side in _ordered(sides)
+        if first <= context.day_of(side.latest.date) <= last
+        and side.latest.level >= LATE_LEVEL
+        and (side.rise is None or side.rise >= 0)
+    ]
+    if not found:
+        return None
+    return _finding(
+        AlertKind.LATE_SORENESS,
+        Severity.CHECK,
+        _names(group, found, context),
+        "not easing, though usual soreness is mild or gone by the fifth day; keep an eye on "
+        "it and get it checked if it does not ease soon",
+        group,
+        found,
+    )
+
+
+def _lasting(
+    context: AdviceContext, group: MuscleGroup, sides: dict[Side, _Side]
+) -> _Finding | None:
+    """3 or more after day 7 (1–2 lingering is not an alert)."""
+    found = [
+        side.latest
+        for side in _ordered(sides)
+        if context.day_of(side.latest.date) > LASTING_AFTER_DAY
+        and side.latest.level >= LASTING_LEVEL
+    ]
+    if not found:
+        return None
+    return _finding(
+        AlertKind.LASTING,
+        Severity.CHECK,
+        _names(group, found, context),
+        f"still sore more than a week after {context.your} leg day, when soreness has "
+        "usually faded; get it checked if it is not easing",
+        group,
+        found,
+    )
+
+
+def _one_side_sorer(
+    context: AdviceContext, group: MuscleGroup, sides: dict[Side, _Side]
+) -> _Finding | None:
+    """One side 3 or more points sorer than the other: more like a strain."""
+    left, right = sides.get(Side.LEFT), sides.get(Side.RIGHT)
+    if left is None or right is None:
+        return None
+    if abs(left.latest.level - right.latest.level) < ONE_SIDE_GAP:
+        return None
+    sorer, other = (left, right) if left.latest.level > right.latest.level else (right, left)
+    if sorer.latest.date == other.latest.date:
+        seen = (
+            f"{_side_name(sorer.latest)} at {sorer.latest.level} but the "
+            f"{_side_name(other.latest)} at {other.latest.level} {context.when(sorer.latest.date)}"
+        )
+    else:
+        seen = (
+            f"{_side_name(sorer.latest)} at {sorer.latest.level} "
+            f"{context.when(sorer.latest.date)} but the {_side_name(other.latest)} at "
+            f"{other.latest.level} {context.when(other.latest.date)}"
+        )
+    return _finding(
+        AlertKind.ONE_SIDE_SORER,
+        Severity.CHECK,
+        seen[0].upper() + seen[1:],
+        "one side 3 or more points sorer suggests a strain rather than ordinary soreness; "
+        "rest it and get it checked if it is not easing",
+        group,
+        [sorer.latest],
+    )
