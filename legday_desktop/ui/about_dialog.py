@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from legday_desktop import APP_NAME
 from legday_desktop.resource_files import resource_path
-from legday_desktop.ui.tips_panel import escape
+from legday_desktop.ui.texts import escape
 
 ICON_SIZE = 96
 

@@ -1,4 +1,7 @@
-"""The daily check-in for the shown date: warning symptoms, recovery actions, water, sleep."""
+"""The daily check-in for the shown date: warning signs, recovery actions, water, sleep.
+
+Below it, the one standing question that is not about a day: medicines.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QLabel,
@@ -17,10 +21,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from legday_desktop.domain.check_ins import CheckIn, RecoveryAction, WarningSymptom
+from legday_desktop.domain.check_ins import (
+    CHECK_SYMPTOMS,
+    CheckIn,
+    RecoveryAction,
+    Severity,
+    WarningSymptom,
+)
+from legday_desktop.domain.profile import STATIN_QUESTION, Profile
 from legday_desktop.domain.soreness import MAX_NOTE_LENGTH
 
 T = TypeVar("T", WarningSymptom, RecoveryAction)
+
+
+URGENT_SIGNS = [symptom for symptom in WarningSymptom if symptom.severity is Severity.URGENT]
+URGENT_SIGNS.remove(WarningSymptom.CANNOT_BEAR_WEIGHT)  # the follow-up of the two below
+CHECK_SIGNS = [symptom for symptom in WarningSymptom if symptom in CHECK_SYMPTOMS]
 
 
 class CheckInPanel(QGroupBox):
@@ -28,21 +44,49 @@ class CheckInPanel(QGroupBox):
 
     Signals:
         check_in_edited(object): the CheckIn as the user has just set it.
+        statin_answer_edited(bool): the user (un)ticked the standing medicines question.
     """
 
     check_in_edited = Signal(object)
+    statin_answer_edited = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Check-in", parent)
         self._date = dt.date.today()
         self._shown: CheckIn | None = None
         self._title = "Check-in"
-        symptoms, self.symptom_boxes = self._check_boxes(
-            "<b>Warning signs</b> (any one: seek medical care)", list(WarningSymptom), columns=2
+        urgent, urgent_boxes = self._check_boxes(
+            "<b>Warning signs</b> — any one of these: seek medical care now or today",
+            URGENT_SIGNS,
+            columns=2,
         )
+        check, check_boxes = self._check_boxes(
+            "<b>Get it checked</b> if it is not easing:", CHECK_SIGNS, columns=2
+        )
+        # The follow-up question that makes either of those urgent.
+        no_weight = QCheckBox(f"… and {WarningSymptom.CANNOT_BEAR_WEIGHT.label}")
+        no_weight.setToolTip("With either of the two above, that needs to be seen today")
+        no_weight.setAccessibleName(WarningSymptom.CANNOT_BEAR_WEIGHT.label)
+        no_weight.toggled.connect(self._emit)
+        check.addWidget(no_weight, 2, 0, 1, 2)
+        check.setContentsMargins(0, 0, 0, 0)
+        self.symptom_boxes = {
+            **urgent_boxes,
+            **check_boxes,
+            WarningSymptom.CANNOT_BEAR_WEIGHT: no_weight,
+        }
         actions, self.action_boxes = self._check_boxes(
             "<b>What I did for recovery</b>", list(RecoveryAction), columns=3
         )
+        # Asked once, not every day: it stays until changed, and shows from every day.
+        self.statin_box = QCheckBox(STATIN_QUESTION)
+        self.statin_box.setToolTip(
+            "Some medicines, statins above all, can cause muscle aches. When ticked, Legday "
+            "mentions them whenever your soreness is not the usual pattern. It stays ticked "
+            "until you untick it."
+        )
+        self.statin_box.toggled.connect(self.statin_answer_edited)
+        self._profile = Profile()
 
         self.water = self._amount(15, 0.25, " L")
         self.sleep = self._amount(24, 0.5, " h")
@@ -63,13 +107,24 @@ class CheckInPanel(QGroupBox):
         amounts.setColumnStretch(1, 1)
         amounts.setColumnStretch(3, 1)
 
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        standing = QLabel("<b>About you</b> (not only today)")
+
         layout = QVBoxLayout(self)
         layout.setSpacing(4)
-        layout.addLayout(symptoms)
+        layout.addLayout(urgent)
+        layout.addSpacing(2)
+        layout.addLayout(check)
         layout.addSpacing(4)
         layout.addLayout(actions)
         layout.addSpacing(4)
         layout.addLayout(amounts)
+        layout.addSpacing(4)
+        layout.addWidget(line)
+        layout.addWidget(standing)
+        layout.addWidget(self.statin_box)
         layout.addStretch(1)
 
     def _check_boxes(
@@ -111,6 +166,13 @@ class CheckInPanel(QGroupBox):
             sleep_hours=self._value(self.sleep),
             note=self.note.text(),
         )
+
+    def show_profile(self, profile: Profile) -> None:
+        """Show the standing answers without emitting an edit."""
+        self._profile = profile
+        self.statin_box.blockSignals(True)
+        self.statin_box.setChecked(profile.takes_statin_or_new_medicine)
+        self.statin_box.blockSignals(False)
 
     def show_check_in(self, date: dt.date, check_in: CheckIn | None, title: str) -> None:
         """Show ``check_in`` (None: nothing recorded) without emitting edits."""

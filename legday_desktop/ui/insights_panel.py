@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from legday_desktop.ui.texts import weekday_date
-from legday_desktop.ui.tips_panel import NOT_MEDICAL_ADVICE, escape
+from legday_desktop.ui.texts import escape, weekday_date
+from legday_desktop.ui.tips_panel import NOT_MEDICAL_ADVICE
 
 if TYPE_CHECKING:  # loaded with the first insights, never on the way to the first window
     from legday_desktop.domain.insights import BoutTrend, RecoverySummary, SeriesSummary

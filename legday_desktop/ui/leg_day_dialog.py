@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from legday_desktop.domain.errors import DomainError
 from legday_desktop.domain.exercises import CATALOGUE, find_exercise
 from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.ui.texts import escape
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +40,14 @@ class LegDayDialog(QDialog):
     """Logs a new leg day or edits one; ``ask`` runs it and returns the decision."""
 
     def __init__(
-        self, parent: QWidget | None, leg_day: LegDay | None, date: dt.date, today: dt.date
+        self,
+        parent: QWidget | None,
+        leg_day: LegDay | None,
+        date: dt.date,
+        today: dt.date,
+        notice: str = "",
     ) -> None:
+        """``notice`` names warnings that still stand (a symptom reported in the last days)."""
         super().__init__(parent)
         self._original = leg_day
         self._today = today
@@ -111,6 +118,19 @@ class LegDayDialog(QDialog):
             )
             delete.clicked.connect(self._delete_clicked)
         layout = QVBoxLayout(self)
+        self.notice_label = QLabel(
+            f"<b>Before you train again</b><br>{escape(notice)}<br>Have it seen to first; "
+            "the warning stays on the Today tab for 7 days from when you reported it."
+        )
+        self.notice_label.setObjectName("standingWarning")
+        self.notice_label.setStyleSheet(
+            "#standingWarning { color: white; background: #b00020; padding: 6px; "
+            "border-radius: 4px; }"
+        )
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setAccessibleName("Warning that still stands")
+        self.notice_label.setVisible(bool(notice))
+        layout.addWidget(self.notice_label)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
@@ -159,10 +179,15 @@ class LegDayDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, leg_day: LegDay | None, date: dt.date, today: dt.date
+        cls,
+        parent: QWidget | None,
+        leg_day: LegDay | None,
+        date: dt.date,
+        today: dt.date,
+        notice: str = "",
     ) -> LegDayDecision | None:
         """Run the dialog; the user's decision, or None if cancelled. Tests replace this."""
-        dialog = cls(parent, leg_day, date, today)
+        dialog = cls(parent, leg_day, date, today, notice)
         try:
             return dialog.decision() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:

@@ -46,6 +46,7 @@ from legday_desktop.ui.leg_day_dialog import LegDayDialog
 from legday_desktop.ui.level_controls import LevelPicker, ScaleLegend
 from legday_desktop.ui.region_table import LevelEditDelegate, RegionTableModel
 from legday_desktop.ui.tips_panel import TipsPanel
+from legday_desktop.ui.warning_banner import WarningBanner
 
 if TYPE_CHECKING:
     from legday_desktop.charts.panel import ChartPanel
@@ -121,22 +122,8 @@ class MainWindow(QMainWindow):
     # --- building ----------------------------------------------------------------
 
     def _build_warning(self) -> None:
-        self.warning = QFrame()
-        self.warning.setObjectName("medicalWarning")
-        self.warning.setStyleSheet(
-            "#medicalWarning { background: #b00020; border-radius: 6px; }"
-            "#medicalWarning QLabel { color: white; }"
-        )
-        self.warning_title = QLabel("⚠ Seek medical attention")
-        self.warning_title.setFont(_bigger(self.font(), 1.35, bold=True))
-        self.warning_text = QLabel()
-        self.warning_text.setWordWrap(True)
-        layout = QVBoxLayout(self.warning)
-        layout.setContentsMargins(12, 8, 12, 8)
-        layout.addWidget(self.warning_title)
-        layout.addWidget(self.warning_text)
-        self.warning.setAccessibleName("Seek medical attention")
-        self.warning.hide()
+        # Urgent warnings in red, those to keep an eye on in amber, from every tab.
+        self.warning = WarningBanner()
         # Another Legday has the journal, or it cannot be written: say so on every tab.
         self.read_only_bar = QLabel()
         self.read_only_bar.setObjectName("readOnlyBar")
@@ -246,6 +233,7 @@ class MainWindow(QMainWindow):
 
         self.check_in_panel = CheckInPanel()
         self.check_in_panel.check_in_edited.connect(self._check_in_edited)
+        self.check_in_panel.statin_answer_edited.connect(self._statin_answer_edited)
 
         # On small screens the check-in scrolls rather than squeezing its boxes together.
         check_in_scroller = QScrollArea()
@@ -519,20 +507,8 @@ class MainWindow(QMainWindow):
         unsaved = self._unsaved_check_ins.get(overview.date)
         if unsaved is not None:
             self.check_in_panel.keep_unsaved(unsaved)
-        self._show_warning(overview.check_in)
+        self.check_in_panel.show_profile(overview.profile)
         self._show_selection()
-
-    def _show_warning(self, check_in: CheckIn | None) -> None:
-        if check_in is None or not check_in.has_warning:
-            self.warning.hide()
-            return
-        symptoms = ", ".join(symptom.label for symptom in sorted(check_in.symptoms))
-        self.warning_text.setText(
-            f"You reported: {symptoms}. This is not ordinary muscle soreness. Contact a "
-            "doctor or urgent care promptly; with dark urine, severe weakness or pain far "
-            f"worse than expected, go today. {NOT_MEDICAL_ADVICE}"
-        )
-        self.warning.show()
 
     # --- selection and levels ----------------------------------------------------
 
@@ -541,18 +517,16 @@ class MainWindow(QMainWindow):
             self.show_charts()
         elif self.side_tabs.widget(index) is self.insights_page and self._insights_stale:
             self._refresh_insights()
-        elif self.side_tabs.widget(index) is self.side_splitter and self._advice_stale:
-            self._advice_timer.start()
 
     @property
     def advice_shown(self) -> bool:
-        """True once the Today panel shows advice for the current data."""
+        """True once the warnings and the Today panel show advice for the current data."""
         return not self._advice_stale
 
     def _schedule_advice(self) -> None:
+        # The warnings show on every tab, so advice follows every change, whatever is shown.
         self._advice_stale = True
-        if self.side_tabs.currentWidget() is self.side_splitter:
-            self._advice_timer.start()
+        self._advice_timer.start()
         self._insights_stale = True
         if self.side_tabs.currentWidget() is self.insights_page:
             self._insights_timer.start()
@@ -594,13 +568,12 @@ class MainWindow(QMainWindow):
             self.tips_panel.show_message(f"Could not read the journal: {error}")
             return
         self.tips_panel.show_advice(advice)
-        # The window's banner carries them too, so they show from every tab.
-        if advice.urgent or advice.alerts:
-            reasons = [alert.message for alert in advice.alerts]
-            reasons += [c.reason for c in advice.urgent]
-            lines = list(dict.fromkeys(reasons))  # one line per cause, in order
-            self.warning_text.setText(" ".join(lines) + f" {NOT_MEDICAL_ADVICE}")
-            self.warning.show()
+        # The window's banner carries them too, one line per cause, so they show from
+        # every tab; it tells assistive technology when a new one appears.
+        self.warning.show_warnings(
+            [alert.message for alert in advice.urgent_alerts],
+            [alert.message for alert in advice.check_alerts],
+        )
 
     def show_charts(self) -> None:
         """Show the charts page, building it on first use."""
@@ -671,6 +644,10 @@ class MainWindow(QMainWindow):
         if self._service is not None:
             self._service.save_check_in(check_in)
 
+    def _statin_answer_edited(self, answer: bool) -> None:
+        if self._service is not None:
+            self._service.save_statin_answer(answer)
+
     # --- changes from the service ------------------------------------------------
 
     def _journal_changed(self, change: JournalChange, text: str, replayed: bool) -> None:
@@ -688,7 +665,7 @@ class MainWindow(QMainWindow):
                 (date,) = change.dates
                 self.show_date(date)
                 return
-        if self.shown_date in change.dates or change.touches_leg_days:
+        if self.shown_date in change.dates or change.touches_leg_days or change.touches_profile:
             self.refresh()
 
     def _write_failed(self, message: str) -> None:
@@ -780,7 +757,8 @@ class MainWindow(QMainWindow):
     def _ask_leg_day(self, leg_day: LegDay | None) -> None:
         if self._service is None:
             return
-        decision = LegDayDialog.ask(self, leg_day, self.shown_date, self._today())
+        notice = self._standing_warnings_notice() if leg_day is None else ""
+        decision = LegDayDialog.ask(self, leg_day, self.shown_date, self._today(), notice)
         if decision is None:
             return
         if decision.delete and decision.original_date is not None:
@@ -800,6 +778,18 @@ class MainWindow(QMainWindow):
             ):
                 return
             self._service.save_leg_day(decision.leg_day, replacing=decision.original_date)
+
+    def _standing_warnings_notice(self) -> str:
+        """What was reported in the last days and still stands, for the leg-day dialog."""
+        if self._service is None:
+            return ""
+        from legday_desktop.services.advice import standing_urgent_symptoms
+
+        try:
+            standing = standing_urgent_symptoms(self._service, self.shown_date)
+        except JournalError:
+            return ""
+        return " ".join(alert.message for alert in standing)
 
     def _confirm_replace(self, existing: LegDay) -> bool:
         """Ask before a leg day takes the date of another one (one leg day per date)."""

@@ -29,7 +29,9 @@ from PySide6.QtGui import (
 )
 
 import legday_desktop
+from legday_desktop.domain.check_ins import Severity
 from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.profile import STATIN_QUESTION
 from legday_desktop.domain.regions import GROUP_IDS, Side, group_by_id
 from legday_desktop.file_writing import write_atomically
 from legday_desktop.services.report import (
@@ -409,6 +411,8 @@ def _first_page(flow: PageFlow, data: ReportData) -> None:
             fonts.body,
         )
 
+    flow.text(_medicines(data), fonts.body)
+
     flow.skip(1.5)
     flow.text(_at_a_glance(data), fonts.bold)
 
@@ -433,6 +437,20 @@ def _dates(data: ReportData, dates: Sequence[dt.date]) -> str:
         )
     named = [_in_period(data, day) for day in days]
     return "on " + (named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1])
+
+
+def _medicines(data: ReportData) -> str:
+    """The standing answer on statins and new medicines, with the day it was given."""
+    profile = data.profile
+    question = f"“{STATIN_QUESTION}”"
+    if profile.answered_on is None:
+        return f"{question}: not answered."
+    answer = "yes" if profile.statin_or_new_medicine else "no"
+    return f"{question}: {answer} (answered on {_long_day(profile.answered_on)})."
+
+
+def _severity_word(severity: Severity) -> str:
+    return "Urgent" if severity is Severity.URGENT else "Check"
 
 
 def _at_a_glance(data: ReportData) -> str:
@@ -638,15 +656,20 @@ def _warnings(flow: PageFlow, data: ReportData) -> None:
     fonts = flow.fonts
     flow.heading("Warning symptoms")
     flow.text(
-        "Ticked in the daily check-in. None of these is ordinary muscle soreness; Legday "
-        "asks the person to seek medical attention for each.",
+        "Ticked in the daily check-in. None of these is ordinary muscle soreness. Urgent: "
+        "Legday asks the person to seek care now or the same day. Check: to have it checked "
+        "if it is not easing (urgent when the person also could not bear weight).",
         fonts.small,
     )
     flow.skip(1)
     if data.symptoms:
+        share = _date_share(data)
         flow.table(
-            (Column("Date", _date_share(data)), Column("Symptom", 1 - _date_share(data))),
-            [[_in_period(data, item.date), item.label] for item in data.symptoms],
+            (Column("Date", share), Column("Severity", 0.14), Column("Symptom", 0.86 - share)),
+            [
+                [_in_period(data, item.date), _severity_word(item.severity), item.label]
+                for item in data.symptoms
+            ],
         )
     else:
         flow.text(NONE_RECORDED, fonts.body)
@@ -664,9 +687,9 @@ def _warnings(flow: PageFlow, data: ReportData) -> None:
             when = _in_period(data, alert.first)
             if alert.last != alert.first:
                 when += f" – {_in_period(data, alert.last)}"
-            rows.append([when, alert.title, alert.message])
+            rows.append([when, f"{alert.title} ({_severity_word(alert.severity)})", alert.message])
         flow.table(
-            (Column("Dates", 0.25), Column("Alert", 0.19), Column("What was seen", 0.56)), rows
+            (Column("Dates", 0.25), Column("Alert", 0.21), Column("What was seen", 0.54)), rows
         )
     else:
         flow.text(NONE_RECORDED, fonts.body)

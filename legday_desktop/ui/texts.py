@@ -10,6 +10,11 @@ from legday_desktop.domain.regions import region_by_id
 from legday_desktop.domain.soreness import band_of
 
 
+def escape(text: str) -> str:
+    """Text made safe for Qt rich text (the html module costs half a megabyte at start)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def long_date(date: dt.date) -> str:
     """``Wednesday 25 November 2026``."""
     return f"{date:%A} {date.day} {date:%B %Y}"

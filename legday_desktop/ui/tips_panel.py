@@ -23,19 +23,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from legday_desktop.ui.texts import weekday_date
+from legday_desktop.domain.check_ins import Severity
+from legday_desktop.ui.texts import escape
 
 if TYPE_CHECKING:  # the guidance rules load with the first advice, after the first paint
-    from legday_desktop.guidance.advice import Advice, ChosenTip
+    from legday_desktop.guidance.advice import Advice
+    from legday_desktop.guidance.alerts import Alert
     from legday_desktop.guidance.content import Tip
+    from legday_desktop.guidance.tips import ChosenTip
 
 NOT_MEDICAL_ADVICE = "Legday gives general information, not medical advice."
-URGENT_STYLE = "background: #b00020; color: white; border-radius: 6px; padding: 8px;"
-
-
-def escape(text: str) -> str:
-    """Text made safe for Qt rich text (the html module costs half a megabyte at start)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+BOX_STYLES = {
+    Severity.URGENT: "background: #b00020; color: white; border-radius: 6px; padding: 8px;",
+    Severity.CHECK: "background: #ffd27a; color: #3a2500; border: 1px solid #a86800; "
+    "border-radius: 6px; padding: 8px;",
+}
+HELD_BACK = (
+    "<p>Other tips are held back while an urgent warning stands: have it seen to first.</p>"
+)
 
 
 def tip_html(tip: Tip, reason: str | None = None) -> str:
@@ -48,7 +53,7 @@ def tip_html(tip: Tip, reason: str | None = None) -> str:
 
 
 class TipsPanel(QWidget):
-    """Shows an Advice: urgent warnings in a red box that nothing can push out of view."""
+    """Shows an Advice: warnings on top (urgent red, check amber) that no tip can push away."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,12 +61,14 @@ class TipsPanel(QWidget):
         self.disclaimer = QLabel(NOT_MEDICAL_ADVICE)
         self.disclaimer.setObjectName("tipsDisclaimer")
         self.disclaimer.setWordWrap(True)
-        self.urgent_box = QLabel()
-        self.urgent_box.setObjectName("urgentTips")
-        self.urgent_box.setWordWrap(True)
-        self.urgent_box.setTextFormat(Qt.TextFormat.RichText)
-        self.urgent_box.setStyleSheet(URGENT_STYLE)
-        self.urgent_box.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.urgent_box = self._warning_box("urgentTips", Severity.URGENT)
+        self.check_box = self._warning_box("checkTips", Severity.CHECK)
+        warnings = QWidget()
+        warnings_layout = QVBoxLayout(warnings)
+        warnings_layout.setContentsMargins(0, 0, 0, 0)
+        warnings_layout.addWidget(self.urgent_box)
+        warnings_layout.addWidget(self.check_box)
+        warnings_layout.addStretch(1)
         self.readiness_label = QLabel()
         self.readiness_label.setObjectName("readiness")
         self.readiness_label.setWordWrap(True)
@@ -92,7 +99,7 @@ class TipsPanel(QWidget):
         # many of them stay readable: always in view, never pushed away by a tip.
         self.urgent_area = QScrollArea()
         self.urgent_area.setObjectName("urgentArea")
-        self.urgent_area.setWidget(self.urgent_box)
+        self.urgent_area.setWidget(warnings)
         self.urgent_area.setWidgetResizable(True)
         self.urgent_area.setFrameShape(QFrame.Shape.NoFrame)
         self.urgent_area.setMinimumHeight(120)
@@ -104,6 +111,18 @@ class TipsPanel(QWidget):
         layout.addLayout(footer)
         self.chosen: tuple[ChosenTip, ...] = ()
 
+    @staticmethod
+    def _warning_box(name: str, severity: Severity) -> QLabel:
+        box = QLabel()
+        box.setObjectName(name)
+        box.setWordWrap(True)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setStyleSheet(BOX_STYLES[severity])
+        box.setAlignment(Qt.AlignmentFlag.AlignTop)
+        box.setAccessibleName(severity.heading)
+        box.hide()
+        return box
+
     def show_message(self, message: str) -> None:
         self.chosen = ()
         self.urgent_area.hide()
@@ -112,52 +131,50 @@ class TipsPanel(QWidget):
 
     def show_advice(self, advice: Advice) -> None:
         self.chosen = advice.tips
-        urgent = advice.urgent
-        if urgent or advice.alerts:
-            # Every alert's own explanation first, even when a symptom brought in its tip.
-            flagged = "".join(f"<li>{escape(alert.message)}</li>" for alert in advice.alerts)
-            self.urgent_box.setText(
-                "<p><b>⚠ Seek medical attention</b></p>"
-                + (f"<p>Not the usual pattern:</p><ul>{flagged}</ul>" if flagged else "")
-                + "".join(
-                    f"<p><b>{escape(c.tip.title)}</b> — {escape(c.reason)}"
-                    f"<br>{escape(c.tip.body)}</p>"
-                    for c in urgent
-                )
-            )
-            self.urgent_area.show()
-        else:
-            self.urgent_area.hide()
+        for box, alerts in (
+            (self.urgent_box, advice.urgent_alerts),
+            (self.check_box, advice.check_alerts),
+        ):
+            box.setText(self._warnings_html(alerts, advice.tips))
+            box.setAccessibleDescription(" ".join(alert.message for alert in alerts))
+            box.setVisible(bool(alerts))
+        self.urgent_area.setVisible(bool(advice.alerts))
         self.readiness_label.setText(self._readiness_html(advice))
-        others = [chosen for chosen in advice.tips if not chosen.urgent]
+        others = [chosen for chosen in advice.tips if not chosen.is_warning]
+        held_back = HELD_BACK if advice.urgent_alerts else ""
         self.tips_label.setText(
-            "".join(tip_html(chosen.tip, chosen.reason) for chosen in others)
+            "".join(tip_html(chosen.tip, chosen.reason) for chosen in others) + held_back
             or "<p>No tips for this day.</p>"
         )
 
     @staticmethod
+    def _warnings_html(alerts: tuple[Alert, ...], chosen: tuple[ChosenTip, ...]) -> str:
+        """Each warning once: what was seen or reported, then what to do and its source."""
+        if not alerts:
+            return ""
+        parts = [f"<p><b>{escape(alerts[0].severity.heading)}</b></p>"]
+        for alert in alerts:
+            parts.append(f"<p><b>{escape(alert.title)}</b>: {escape(alert.message)}")
+            for answer in (c for c in chosen if c.answers is alert):
+                parts.append(
+                    f"<br>{escape(answer.tip.body)}"
+                    f"<br><small>Source: {escape(answer.tip.source)}</small>"
+                )
+            parts.append("</p>")
+        return "".join(parts)
+
+    @staticmethod
     def _readiness_html(advice: Advice) -> str:
+        from legday_desktop.guidance.report import next_leg_day_words, readiness_words
+
         if not advice.readiness:
             return ""
-        rows = []
-        for item in advice.readiness:
-            if item.ready_on is None:
-                when = "later than expected"
-            elif item.ready_on <= advice.date:
-                when = "back to 2 or less"
-            else:
-                when = f"likely from {weekday_date(item.ready_on, year=False)}"
-            rows.append(f"{escape(item.label)}: {when} <small>({escape(item.basis)})</small>")
-        next_day = advice.next_leg_day
-        if advice.alerts or advice.urgent:
-            return "<p><b>Next leg day: have the warning above checked first.</b></p>"
-        summary = (
-            f"<p><b>Next leg day: likely fine from {weekday_date(next_day, year=False)}</b></p>"
-            if next_day is not None and next_day > advice.date
-            else "<p><b>Next leg day: your rated groups are back to 2 or less</b></p>"
-            if next_day is not None
-            else ""
-        )
+        rows = [
+            f"{escape(item.label)}: {escape(readiness_words(item, advice.date))} "
+            f"<small>({escape(item.basis)})</small>"
+            for item in advice.readiness
+        ]
+        summary = f"<p><b>{escape(next_leg_day_words(advice))}</b></p>"
         return summary + "<p>" + "<br>".join(rows) + "</p>"
 
 

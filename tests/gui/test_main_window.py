@@ -91,9 +91,10 @@ def test_a_ticked_symptom_shows_the_medical_warning(
 ) -> None:
     assert window.warning.isHidden()
     window.check_in_panel.symptom_boxes[WarningSymptom.DARK_URINE].click()
-    assert window.warning.isVisible()
-    assert "Seek medical attention" in window.warning_title.text()
-    assert "Dark (tea- or cola-coloured) urine" in window.warning_text.text()
+    qtbot.waitUntil(window.warning.isVisible, timeout=2000)
+    assert window.warning.urgent.isVisible() and window.warning.check.isHidden()
+    assert "Seek medical attention" in window.warning.urgent.title.text()
+    assert "You reported dark (tea- or cola-coloured) urine today" in window.warning.text()
     connection = sqlite3.connect(database)
     assert connection.execute("SELECT symptom FROM check_in_symptom").fetchall() == [
         ("dark_urine",)
@@ -101,10 +102,10 @@ def test_a_ticked_symptom_shows_the_medical_warning(
     connection.close()
     window.close()
     reopened = open_window(qtbot, database)
-    assert reopened.warning.isVisible()
+    qtbot.waitUntil(reopened.warning.isVisible, timeout=2000)
     reopened.undo_action.setEnabled(True)
     reopened.check_in_panel.symptom_boxes[WarningSymptom.DARK_URINE].click()
-    assert reopened.warning.isHidden()
+    qtbot.waitUntil(reopened.warning.isHidden, timeout=2000)
 
 
 def test_check_in_amounts_are_saved(window: MainWindow, database: Path) -> None:
@@ -182,7 +183,7 @@ def test_a_failed_write_is_explained_and_changes_nothing(qtbot: QtBot, database:
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()
-    assert shown and f"Set Left quads and Right quads to 4 on {TODAY:%a} {TODAY.day}" in shown[0]
+    assert shown and f"Set both quads to 4 on {TODAY:%a} {TODAY.day}" in shown[0]
     assert "database is locked" in shown[0]
     assert "Nothing of this change was stored" in shown[0]
     assert stored_levels(database) == {} == window.body_map.levels
@@ -306,7 +307,7 @@ def test_status_bar_confirms_saves(window: MainWindow) -> None:
     QTest.keyClick(window.body_map, Qt.Key.Key_2)
     day = f"{TODAY:%a} {TODAY.day} {TODAY:%b}"
     assert window.statusBar().currentMessage() == (
-        f"Saved — Set Left knees and Right knees to 2 on {day}"
+        f"Saved — Set both knees to 2 on {day}"
     )
 
 

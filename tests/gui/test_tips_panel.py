@@ -40,7 +40,10 @@ def test_dark_urine_puts_the_warning_on_top_at_once_and_undo_works(
     box.click()
     qtbot.waitUntil(lambda: panel.urgent_area.isVisible(), timeout=2000)
     assert "Seek medical attention" in panel.urgent_box.text()
-    assert "Dark urine: seek medical care today" in panel.urgent_box.text()
+    assert "You reported dark (tea- or cola-coloured) urine today" in panel.urgent_box.text()
+    assert "creatine kinase (CK)" in panel.urgent_box.text()  # what to do, once
+    assert panel.check_box.isHidden()
+    assert "held back while an urgent warning stands" in panel.tips_label.text()
     assert panel.chosen[0].tip.id == "see-doctor-dark-urine" and panel.chosen[0].urgent
     # The warning sits above the scrolling tips, so no tip can push it out of view.
     assert panel.layout().indexOf(panel.urgent_area) == 0
@@ -110,9 +113,19 @@ def test_alerts_show_their_reasons_in_the_panel_and_the_banner(
     window = open_window(qtbot, database)
     panel = window.tips_panel
     qtbot.waitUntil(lambda: panel.urgent_area.isVisible(), timeout=3000)
-    assert "Left hamstrings at 6 today (day 6)" in panel.urgent_box.text()
-    assert "Left hamstrings at 6 but right hamstrings at 1" in panel.urgent_box.text()
-    assert window.warning.isVisible()
-    assert "Left hamstrings at 6 today" in window.warning_text.text()
-    assert "have the warning above checked first" in panel.readiness_label.text()
+    # Both are to keep an eye on: amber, not red, in the panel and in the banner.
+    assert panel.urgent_box.isHidden() and panel.check_box.isVisible()
+    text = panel.check_box.text()
+    assert "Left hamstring at 6 today (day 6): not easing" in text
+    assert "Left hamstring at 6 but the right hamstring at 1 today (day 6)" in text
+    assert window.warning.check.isVisible() and window.warning.urgent.isHidden()
+    assert window.warning.check.lines == tuple(alert.message for alert in _alerts(window))
+    assert "no date while a warning stands" in panel.readiness_label.text()
     assert not window.side_splitter.isCollapsible(0)
+
+
+def _alerts(window: MainWindow) -> list[object]:
+    from legday_desktop.services.advice import advice_for
+
+    assert window.service is not None
+    return list(advice_for(window.service, window.shown_date).alerts)
