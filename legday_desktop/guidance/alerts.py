@@ -145,12 +145,13 @@ def find_alerts(context: AdviceContext) -> tuple[Alert, ...]:
     """
     symptoms = context.reported_symptoms()
     patterns = _pattern_alerts(context, symptoms)
-    # A joint that gives way, with pain rated in that joint, is one cause: the joint alert.
-    gives_way = WarningSymptom.JOINT_LOCKS_OR_GIVES_WAY
+    # A symptom seen in the ratings too is one cause: the pattern's alert names it.
     absorbed = {
-        gives_way
+        symptom
         for alert in patterns
-        if alert.kind is AlertKind.JOINT_PAIN and alert.is_urgent and gives_way in symptoms
+        if alert.is_urgent
+        for symptom in _SAME_CAUSE.get(alert.kind, ())
+        if symptom in symptoms
     }
     alerts = [*_symptom_alerts(context, symptoms, absorbed), *patterns]
     kinds = list(AlertKind)
@@ -244,6 +245,15 @@ _ADVICE = {
     (WarningSymptom.JOINT_LOCKS_OR_GIVES_WAY, Severity.URGENT): (
         "that needs to be seen today; keep weight off it until then"
     ),
+}
+# Reported symptoms that an urgent pattern alert of this kind names as the same cause.
+_SAME_CAUSE = {
+    AlertKind.POSSIBLE_CLOT: (WarningSymptom.ONE_LEG_SWOLLEN_WARM_RED,),
+    AlertKind.POSSIBLE_COMPARTMENT_SYNDROME: (
+        WarningSymptom.TIGHT_HARD_SWOLLEN_SHIN_OR_CALF,
+        WarningSymptom.NUMBNESS_OR_TINGLING,
+    ),
+    AlertKind.JOINT_PAIN: (WarningSymptom.JOINT_LOCKS_OR_GIVES_WAY,),
 }
 # Symptoms that say the person could not bear weight, and so take in that report.
 _WEIGHT_BEARING = (WarningSymptom.SUDDEN_SHARP_PAIN, WarningSymptom.JOINT_LOCKS_OR_GIVES_WAY)
@@ -384,9 +394,9 @@ def _group_findings(
         return [extreme] if extreme else []
     # A possible clot or compartment syndrome says all there is to say about its group.
     dominant = (
-        _possible_clot(context, group, sides)
+        _possible_clot(context, group, sides, symptoms)
         if group.id == CALVES
-        else _possible_compartment_syndrome(context, group, sides)
+        else _possible_compartment_syndrome(context, group, sides, symptoms)
         if group.id == SHINS
         else None
     )
@@ -488,7 +498,10 @@ def _severe_on_training_day(
 
 
 def _possible_clot(
-    context: AdviceContext, group: MuscleGroup, sides: dict[Side, _Side]
+    context: AdviceContext,
+    group: MuscleGroup,
+    sides: dict[Side, _Side],
+    symptoms: dict[WarningSymptom, ReportedSymptom],
 ) -> _Finding | None:
     """One calf rising after day 2 while the other calf is at most 1."""
     for side in Side:
@@ -505,14 +518,36 @@ def _possible_clot(
             return _finding(
                 AlertKind.POSSIBLE_CLOT,
                 Severity.URGENT,
-                f"{_rose([this], context)} while the {_side_name(other.latest)} is at "
-                f"{other.latest.level}",
+                _and_reported(
+                    context,
+                    f"{_rose([this], context)} while the {_side_name(other.latest)} is at "
+                    f"{other.latest.level}",
+                    AlertKind.POSSIBLE_CLOT,
+                    symptoms,
+                ),
                 "calf pain that grows on one side can be a blood clot (deep vein thrombosis); "
                 "get medical care today, and do not massage, roll or heat that leg",
                 group,
                 [this.latest],
             )
     return None
+
+
+def _and_reported(
+    context: AdviceContext,
+    seen: str,
+    kind: AlertKind,
+    symptoms: dict[WarningSymptom, ReportedSymptom],
+) -> str:
+    """``seen``, and the reported symptoms that are the same cause (``_SAME_CAUSE``)."""
+    told = "reported" if context.for_the_record else "you reported"
+    for symptom in _SAME_CAUSE[kind]:
+        reported = symptoms.get(symptom)
+        if reported is not None:
+            seen += (
+                f", and {told} {_PHRASES[symptom]} {context.when_reported(reported.last_reported)}"
+            )
+    return seen
 
 
 def _rose(sides: Sequence[_Side], context: AdviceContext) -> str:
@@ -543,7 +578,10 @@ def _sentence(sides: Sequence[_Side], story: Callable[[_Side], str]) -> str:
 
 
 def _possible_compartment_syndrome(
-    context: AdviceContext, group: MuscleGroup, sides: dict[Side, _Side]
+    context: AdviceContext,
+    group: MuscleGroup,
+    sides: dict[Side, _Side],
+    symptoms: dict[WarningSymptom, ReportedSymptom],
 ) -> _Finding | None:
     """Shins: a rise of 3+ between two days after day 1, or 7+ and still rising from day 3."""
     fast, high = [], []
@@ -565,7 +603,12 @@ def _possible_compartment_syndrome(
     return _finding(
         AlertKind.POSSIBLE_COMPARTMENT_SYNDROME,
         Severity.URGENT,
-        " and ".join([seen[0], *(part[0].lower() + part[1:] for part in seen[1:])]),
+        _and_reported(
+            context,
+            " and ".join([seen[0], *(part[0].lower() + part[1:] for part in seen[1:])]),
+            AlertKind.POSSIBLE_COMPARTMENT_SYNDROME,
+            symptoms,
+        ),
         "shin pain that climbs like this can be compartment syndrome, pressure building "
         "inside the muscle; get medical care now",
         group,

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from legday_desktop.domain.recovery import (
+    FIRST_DAY_AFTER,
     RECOVERED_AT,
     TYPICAL_COURSE,
     DayValues,
@@ -59,9 +60,12 @@ def readiness(context: AdviceContext, alerts: Sequence[Alert]) -> tuple[Readines
     leg_day = context.leg_day
     if leg_day is None:
         return ()
+    # From the day after the leg day on, as peaks and recovery are read everywhere: a 0 on
+    # the training day says nothing of the soreness still to come.
+    first = leg_day.date + dt.timedelta(days=FIRST_DAY_AFTER)
     window: dict[dt.date, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for rating in context.ratings:
-        if leg_day.date <= rating.date <= context.date:
+        if first <= rating.date <= context.date:
             window[rating.date][rating.region_id.split(".")[0]].append(rating.level)
     # The sorer side decides: one leg still sore is not ready because the other is.
     values = {
@@ -101,7 +105,7 @@ def _group_readiness(
     if alerted:
         return none("not the usual course: see the alert above")
     if latest <= RECOVERED_AT and (latest < peak or peak <= RECOVERED_AT):
-        return Readiness(group, (context.date, context.date), "back to 2 or less now")
+        return Readiness(group, (context.date, context.date), f"{latest:g} on day {day}")
     if latest >= TOO_SORE:
         return none(f"still {latest:g} on day {day}: too sore for an honest date")
     if previous is not None and latest > previous:

@@ -50,7 +50,7 @@ def next_leg_day_words(advice: Advice) -> str:
             return ""
         if advice.days_after is not None and advice.days_after < EARLIEST_DAY:
             return "Next leg day: too early to tell; soreness usually peaks 1–3 days after"
-        return "Next leg day: no honest date yet (see each group above)"
+        return "Next leg day: no date yet, as not every group has one"
     first, last = between
     if last <= advice.date:
         return "Next leg day: your rated groups are back to 2 or less"

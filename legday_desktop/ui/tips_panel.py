@@ -38,6 +38,7 @@ BOX_STYLES = {
     Severity.CHECK: "background: #ffd27a; color: #3a2500; border: 1px solid #a86800; "
     "border-radius: 6px; padding: 8px;",
 }
+UNLIMITED = 16777215  # QWIDGETSIZE_MAX
 HELD_BACK = (
     "<p>Other tips are held back while an urgent warning stands: have it seen to first.</p>"
 )
@@ -87,7 +88,8 @@ class TipsPanel(QWidget):
         inner.addWidget(self.readiness_label)
         inner.addWidget(self.tips_label)
         inner.addStretch(1)
-        scroller = QScrollArea()
+        self._tips_content = content
+        scroller = self._tips_scroller = QScrollArea()
         scroller.setWidget(content)
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
@@ -146,6 +148,14 @@ class TipsPanel(QWidget):
             "".join(tip_html(chosen.tip, chosen.reason) for chosen in others) + held_back
             or "<p>No tips for this day.</p>"
         )
+        # While an urgent warning stands the tips are held back: the warnings take the room
+        # the few lines left below them do not need.
+        if advice.urgent_alerts:
+            width = max(self._tips_scroller.viewport().width(), 200)
+            needed = self._tips_content.heightForWidth(width)
+            self._tips_scroller.setMaximumHeight(max(needed, 0) + 8 or UNLIMITED)
+        else:
+            self._tips_scroller.setMaximumHeight(UNLIMITED)
 
     @staticmethod
     def _warnings_html(alerts: tuple[Alert, ...], chosen: tuple[ChosenTip, ...]) -> str:
@@ -154,7 +164,9 @@ class TipsPanel(QWidget):
             return ""
         parts = [f"<p><b>{escape(alerts[0].severity.heading)}</b></p>"]
         for alert in alerts:
-            parts.append(f"<p><b>{escape(alert.title)}</b>: {escape(alert.message)}")
+            # "You reported …" names its symptom; a pattern is introduced by its title.
+            title = "" if alert.symptom else f"<b>{escape(alert.title)}</b>: "
+            parts.append(f"<p>{title}{escape(alert.message)}")
             for answer in (c for c in chosen if c.answers is alert):
                 parts.append(
                     f"<br>{escape(answer.tip.body)}"
@@ -169,12 +181,14 @@ class TipsPanel(QWidget):
 
         if not advice.readiness:
             return ""
+        summary = f"<p><b>{escape(next_leg_day_words(advice))}</b></p>"
+        if advice.urgent_alerts:
+            return summary  # every group would say the same: no date until it is seen to
         rows = [
             f"{escape(item.label)}: {escape(readiness_words(item, advice.date))} "
             f"<small>({escape(item.basis)})</small>"
             for item in advice.readiness
         ]
-        summary = f"<p><b>{escape(next_leg_day_words(advice))}</b></p>"
         return summary + "<p>" + "<br>".join(rows) + "</p>"
 
 

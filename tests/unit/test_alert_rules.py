@@ -258,6 +258,16 @@ def test_a_swollen_warm_or_red_calf_is_a_possible_clot_whatever_the_ratings() ->
     assert tip_ids(advice) == ["see-doctor-clot"]
 
 
+def test_a_rising_calf_with_the_swollen_calf_ticked_is_one_warning() -> None:
+    reported = [symptoms(3, W.ONE_LEG_SWOLLEN_WARM_RED)]
+    advice = advise(ONE_SIDED_CALF, 3, reported)
+    assert kinds(advice) == [("possible_clot", "urgent")]
+    assert ", and you reported a calf or leg that is swollen, warm or red today:" in (
+        advice.alerts[0].message
+    )
+    assert advice.alerts[0].message.count("blood clot") == 1
+
+
 # --- shins: compartment syndrome --------------------------------------------------------
 
 COMPARTMENT = [("possible_compartment_syndrome", "urgent")]
@@ -286,6 +296,13 @@ def test_compartment_symptoms_are_urgent(symptom: WarningSymptom) -> None:
     advice = advise(both("shins", (2, 3)), 2, [symptoms(2, symptom)])
     assert kinds(advice) == [("reported_symptom", "urgent")]
     assert tip_ids(advice) == ["see-doctor-compartment"]
+
+
+def test_climbing_shins_with_numbness_ticked_is_one_warning() -> None:
+    reported = [symptoms(3, W.NUMBNESS_OR_TINGLING)]
+    advice = advise(side("shins.left", (2, 3), (3, 6)), 3, reported)
+    assert kinds(advice) == [("possible_compartment_syndrome", "urgent")]
+    assert "and you reported numbness or tingling today" in advice.alerts[0].message
 
 
 # --- joints -----------------------------------------------------------------------------
