@@ -92,6 +92,58 @@ def test_baseline_database_opens_with_every_row(tmp_path: Path) -> None:
     assert [(r.region_id, r.level) for r in journal.ratings] == [("glutes.left", 5)]
 
 
+def test_the_warnings_revision_keeps_every_row_and_allows_the_new_symptoms(
+    tmp_path: Path,
+) -> None:
+    """0001 → 0002: check-in symptoms are rebuilt into a table that allows the new ones."""
+    path = tmp_path / "journal.sqlite3"
+    path.touch()
+    migrate(path, target="0001_baseline")
+    connection = sqlite3.connect(path)
+    connection.executescript(
+        """
+        INSERT INTO leg_day (id, date, title, notes) VALUES (1, '2026-02-02', 'Old', 'n');
+        INSERT INTO leg_day_exercise VALUES (1, 0, 'Squat');
+        INSERT INTO soreness (date, region_id, level, note)
+            VALUES ('2026-02-03', 'calves.left', 5, 'x');
+        INSERT INTO check_in (id, date, water_litres, sleep_hours, note)
+            VALUES (1, '2026-02-03', 2.5, 7.0, 'felt off'),
+                   (2, '2026-02-04', NULL, NULL, '');
+        INSERT INTO check_in_symptom VALUES (1, 'dark_urine'), (1, 'fever'),
+                                            (2, 'joint_locks_or_gives_way');
+        INSERT INTO check_in_action VALUES (1, 'heat');
+        """
+    )
+    connection.commit()
+    connection.close()
+    tables = ("leg_day", "leg_day_exercise", "soreness", "check_in", "check_in_symptom",
+              "check_in_action", "region")  # fmt: skip
+    before = {table: rows(path, f"SELECT * FROM {table} ORDER BY 1, 2") for table in tables}
+    migrate(path)
+    assert rows(path, "SELECT version_num FROM alembic_version") == [(schema.HEAD,)]
+    assert {table: rows(path, f"SELECT * FROM {table} ORDER BY 1, 2") for table in tables} == (
+        before
+    )
+    assert rows(path, "SELECT * FROM profile") == []
+    assert rows(path, "PRAGMA integrity_check") == [("ok",)]
+    assert rows(path, "PRAGMA foreign_key_check") == []
+    connection = sqlite3.connect(path)
+    connection.execute("INSERT INTO check_in_symptom VALUES (2, 'one_leg_swollen_warm_red')")
+    connection.commit()
+    with pytest.raises(sqlite3.IntegrityError, match="ck_check_in_symptom_known_symptom"):
+        connection.execute("INSERT INTO check_in_symptom VALUES (2, 'headache')")
+    with pytest.raises(sqlite3.IntegrityError, match="ck_profile_single_row"):
+        connection.execute("INSERT INTO profile VALUES (2, 1, '2026-02-04')")
+    connection.close()
+    repository = open_repository(path)
+    journal = repository.journal()
+    repository.close()
+    assert {c.date.isoformat(): sorted(s.value for s in c.symptoms) for c in journal.check_ins} == {
+        "2026-02-03": ["dark_urine", "fever"],
+        "2026-02-04": ["joint_locks_or_gives_way", "one_leg_swollen_warm_red"],
+    }
+
+
 def scripts_with_extra_revision(tmp_path: Path, body: str) -> Path:
     """A copy of the real migrations plus one test revision after the head."""
     location = tmp_path / "migrations"

@@ -13,6 +13,7 @@ from legday_desktop.domain.check_ins import CheckIn, Severity, WarningSymptom
 from legday_desktop.domain.demo import demo_journal
 from legday_desktop.domain.journal import Journal
 from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.profile import Profile
 from legday_desktop.domain.soreness import SorenessRating
 from legday_desktop.exchange.json_format import write_json
 from legday_desktop.services.journal import JournalService
@@ -267,3 +268,25 @@ def _exported(database: Path) -> str:
         return write_json(repository.journal())
     finally:
         repository.close()
+
+
+def test_severities_and_the_medicines_answer_are_in_the_report(tmp_path: Path) -> None:
+    database = tmp_path / "journal.sqlite3"
+    journal = strained_journal()
+    answered = Journal(
+        journal.leg_days, journal.ratings, journal.check_ins, Profile(True, day(SQUAT, -3))
+    )
+    filled_repository(database, answered).close()
+    service = JournalService(database)
+    service.open()
+    try:
+        report = gather_report(service, today=TODAY)
+    finally:
+        service.close()
+    assert report.profile == Profile(True, day(SQUAT, -3))
+    assert [(item.label, item.severity) for item in report.symptoms] == [
+        ("Sudden sharp pain during exercise", Severity.CHECK),
+        ("Fever", Severity.URGENT),
+        ("Dark (tea- or cola-coloured) urine", Severity.URGENT),
+    ]
+    assert {alert.severity for alert in report.alerts} == {Severity.CHECK}
