@@ -194,15 +194,15 @@ _RHABDO = "can be a sign of muscle breakdown (rhabdomyolysis)"
 # What to do, one clause per symptom and severity, from the facts in shared/facts/doms.md.
 _ADVICE = {
     (WarningSymptom.DIZZINESS, Severity.URGENT): (
-        "with aching muscles that is not soreness from training; get medical care now"
+        "dizziness with aching muscles is not soreness from training; get medical care right away"
     ),
     (WarningSymptom.LABOURED_BREATHING, Severity.URGENT): (
         "get medical care now, and call emergency services if it is severe or comes with "
         "chest pain (a clot can travel to the lungs)"
     ),
     (WarningSymptom.FEVER, Severity.URGENT): (
-        "aches with a fever point to an illness such as an infection, not to training; "
-        "see a doctor today"
+        "aching muscles with a fever point to an illness such as an infection rather than "
+        "training; get medical care right away"
     ),
     (WarningSymptom.UNUSUAL_WEAKNESS, Severity.URGENT): (
         f"weakness that gets in the way of everyday tasks {_RHABDO}; get medical care now"
@@ -211,7 +211,8 @@ _ADVICE = {
         f"this {_RHABDO}; stop exercising, drink water and get medical care now"
     ),
     (WarningSymptom.SEVERE_SWELLING, Severity.URGENT): (
-        "that is not ordinary soreness; get medical care today"
+        "swelling like this is not ordinary soreness and can come with muscle breakdown or "
+        "a clot; get medical care now, and do not massage, roll or heat the leg"
     ),
     (WarningSymptom.PAIN_FAR_WORSE_THAN_EXPECTED, Severity.URGENT): (
         f"that {_RHABDO}; get medical care now"
@@ -253,7 +254,10 @@ _SAME_CAUSE = {
         WarningSymptom.TIGHT_HARD_SWOLLEN_SHIN_OR_CALF,
         WarningSymptom.NUMBNESS_OR_TINGLING,
     ),
-    AlertKind.JOINT_PAIN: (WarningSymptom.JOINT_LOCKS_OR_GIVES_WAY,),
+    AlertKind.JOINT_PAIN: (
+        WarningSymptom.JOINT_LOCKS_OR_GIVES_WAY,
+        WarningSymptom.SEVERE_SWELLING,
+    ),
 }
 # Symptoms that say the person could not bear weight, and so take in that report.
 _WEIGHT_BEARING = (WarningSymptom.SUDDEN_SHARP_PAIN, WarningSymptom.JOINT_LOCKS_OR_GIVES_WAY)
@@ -490,8 +494,8 @@ def _severe_on_training_day(
         Severity.CHECK,
         seen,
         "soreness from training starts 12–24 hours after the session, so pain this strong on "
-        "the training day itself points to a strain or another injury; rest it and get it "
-        "checked if it is not easing",
+        "the training day itself points to a strain or another injury; rest it, skip massage "
+        "and heat, and get it checked if it does not settle",
         group,
         [side.latest for side in found],
     )
@@ -526,7 +530,8 @@ def _possible_clot(
                     symptoms,
                 ),
                 "calf pain that grows on one side can be a blood clot (deep vein thrombosis); "
-                "get medical care today, and do not massage, roll or heat that leg",
+                "get medical care today, at once if you are short of breath or have chest "
+                "pain, and do not massage, roll or heat that leg",
                 group,
                 [this.latest],
             )
@@ -544,9 +549,11 @@ def _and_reported(
     for symptom in _SAME_CAUSE[kind]:
         reported = symptoms.get(symptom)
         if reported is not None:
-            seen += (
-                f", and {told} {_PHRASES[symptom]} {context.when_reported(reported.last_reported)}"
-            )
+            phrase = _PHRASES[symptom]
+            if symptom in _WEIGHT_BEARING and reported.could_not_bear_weight:
+                phrase += " and could not put weight on the leg"
+            seen += f", and {told} {phrase} {context.when_reported(reported.last_reported)}"
+            told = "reported"
     return seen
 
 
@@ -628,22 +635,24 @@ def _joint_pain(
         return None
     who = _names(group, found, context)
     joint = group.side_name
-    for symptom in (WarningSymptom.JOINT_LOCKS_OR_GIVES_WAY, WarningSymptom.SEVERE_SWELLING):
-        reported = symptoms.get(symptom)
-        if reported is not None:
-            phrase = _PHRASES[symptom]
-            gives_way = symptom is WarningSymptom.JOINT_LOCKS_OR_GIVES_WAY
-            if gives_way and reported.could_not_bear_weight:
-                phrase += " and could not put weight on the leg"
-            told = "reported" if context.for_the_record else "you reported"
-            return _finding(
-                AlertKind.JOINT_PAIN,
-                Severity.URGENT,
-                f"{who}, and {told} {phrase} {context.when_reported(reported.last_reported)}",
-                f"get the {joint} seen today and keep weight off it until then",
-                group,
-                found,
-            )
+    if WarningSymptom.SEVERE_SWELLING in symptoms:
+        why = (
+            "swelling like this is not ordinary soreness; get medical care now and keep "
+            f"weight off the {joint} until then"
+        )
+    elif WarningSymptom.JOINT_LOCKS_OR_GIVES_WAY in symptoms:
+        why = f"get the {joint} seen today and keep weight off it until then"
+    else:
+        why = ""
+    if why:
+        return _finding(
+            AlertKind.JOINT_PAIN,
+            Severity.URGENT,
+            _and_reported(context, who, AlertKind.JOINT_PAIN, symptoms),
+            why,
+            group,
+            found,
+        )
     return _finding(
         AlertKind.JOINT_PAIN,
         Severity.CHECK,
@@ -663,10 +672,10 @@ def _extreme(
     if not found:
         return None
     ask = (
-        "check for dark urine, unusual weakness and swelling"
+        "check for dark urine, unusual weakness, pain far worse than expected and swelling"
         if context.for_the_record
-        else "check for dark urine, unusual weakness and swelling, and tick them in the "
-        "check-in if you have them"
+        else "check for dark urine, unusual weakness, pain far worse than expected and "
+        "swelling, and tick them in the check-in if you have them"
     )
     return _finding(
         AlertKind.EXTREME_SORENESS,
@@ -713,7 +722,8 @@ def _rising_after_day_3(
             AlertKind.RISING_AFTER_DAY_3,
             Severity.CHECK,
             _sentence(ordered, story),
-            "soreness normally eases after the third day; get it checked if it is not easing",
+            "soreness normally eases after the third day; keep an eye on it and get it checked "
+            "if it keeps rising or has not eased in a day or two",
             group,
             [side.latest for side in ordered],
         ),
@@ -739,8 +749,8 @@ def _late_soreness(
         AlertKind.LATE_SORENESS,
         Severity.CHECK,
         _names(group, found, context),
-        "not easing, though usual soreness is mild or gone by the fifth day; keep an eye on "
-        "it and get it checked if it does not ease soon",
+        "soreness is usually fading by now and this is not; keep an eye on it and get it "
+        "checked if it does not ease over the next few days",
         group,
         found,
     )
@@ -763,7 +773,7 @@ def _lasting(
         Severity.CHECK,
         _names(group, found, context),
         f"still sore more than a week after {context.your} leg day, when soreness has "
-        "usually faded; get it checked if it is not easing",
+        "usually faded; have a clinician look at it if it does not clear soon",
         group,
         found,
     )
@@ -794,8 +804,9 @@ def _one_side_sorer(
         AlertKind.ONE_SIDE_SORER,
         Severity.CHECK,
         seen[0].upper() + seen[1:],
-        "one side 3 or more points sorer suggests a strain rather than ordinary soreness; "
-        "rest it and get it checked if it is not easing",
+        "one side 3 or more points sorer after an exercise that worked both can mean a "
+        "strain, especially if it began suddenly; rest it and get it checked if it is not "
+        "easing",
         group,
         [sorer.latest],
     )

@@ -24,8 +24,8 @@ CATEGORIES = {
 EVIDENCE = (
     "medical guidance",
     "may help — most promising evidence",
-    "may help — moderate evidence",
-    "may help — small effect",
+    "may help — small to moderate effect",
+    "may help — one study",
     "may help — low-quality evidence",
     "worth knowing — one trial",
     "little effect on soreness",

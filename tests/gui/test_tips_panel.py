@@ -116,7 +116,7 @@ def test_alerts_show_their_reasons_in_the_panel_and_the_banner(
     # Both are to keep an eye on: amber, not red, in the panel and in the banner.
     assert panel.urgent_box.isHidden() and panel.check_box.isVisible()
     text = panel.check_box.text()
-    assert "Left hamstring at 6 today (day 6): not easing" in text
+    assert "Left hamstring at 6 today (day 6): soreness is usually fading by now" in text
     assert "Left hamstring at 6 but the right hamstring at 1 today (day 6)" in text
     assert window.warning.check.isVisible() and window.warning.urgent.isHidden()
     assert window.warning.check.lines == tuple(alert.message for alert in _alerts(window))

@@ -211,23 +211,25 @@ def test_an_alert_that_stops_and_comes_back_is_listed_twice_and_says_on_which_da
             day(leg_day, 5),
             day(leg_day, 5),
             "late_soreness",
-            "Left quad at 5 on Sat 7 Mar (day 5): not easing, though usual soreness is mild or "
-            "gone by the fifth day; keep an eye on it and get it checked if it does not ease "
-            "soon.",
+            "Left quad at 5 on Sat 7 Mar (day 5): soreness is usually fading by now and this is "
+            "not; keep an eye on it and get it checked if it does not ease over the next few "
+            "days.",
         ),
         (
             day(leg_day, 8),
             day(leg_day, 9),
             "lasting",
             "Left quad at 3 on Tue 10 Mar (day 8): still sore more than a week after the leg "
-            "day, when soreness has usually faded; get it checked if it is not easing.",
+            "day, when soreness has usually faded; have a clinician look at it if it does not "
+            "clear soon.",
         ),
         (
             day(leg_day, 10),
             day(leg_day, 10),
             "rising_after_day_3",
             "Left quad rose from 3 on Tue 10 Mar (day 8) to 5 on Thu 12 Mar (day 10): soreness "
-            "normally eases after the third day; get it checked if it is not easing.",
+            "normally eases after the third day; keep an eye on it and get it checked if it "
+            "keeps rising or has not eased in a day or two.",
         ),
     ]
 
