@@ -12,6 +12,7 @@ stands until a new rating shows the pattern has gone.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -48,6 +49,7 @@ SHIN_HIGH_FROM_DAY = 3
 JOINT_LEVEL = 4  # joint (knee) pain worth having checked
 
 CALVES, SHINS = "calves", "shins"
+NO_LEG_DAY = 1_000  # the day of a rating with no leg day logged: "after" every day rule
 
 
 class AlertKind(enum.StrEnum):
@@ -104,6 +106,8 @@ class Alert:
     region_id: str | None = None
     groups: tuple[str, ...] = ()
     symptom: WarningSymptom | None = None
+    # Tips of other symptoms it takes in (a leg that would not take weight), said first.
+    also_about: tuple[WarningSymptom, ...] = ()
 
     @property
     def group(self) -> str | None:
@@ -120,6 +124,11 @@ class Alert:
         if self.symptom is not None:
             return f"symptom:{self.symptom.value}"
         return f"alert:{self.kind.value}"
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """Every ``when`` tag whose tips say what to do about it, the most urgent first."""
+        return (*(f"symptom:{symptom.value}" for symptom in self.also_about), self.tag)
 
     @property
     def title(self) -> str:
@@ -254,10 +263,7 @@ _SAME_CAUSE = {
         WarningSymptom.TIGHT_HARD_SWOLLEN_SHIN_OR_CALF,
         WarningSymptom.NUMBNESS_OR_TINGLING,
     ),
-    AlertKind.JOINT_PAIN: (
-        WarningSymptom.JOINT_LOCKS_OR_GIVES_WAY,
-        WarningSymptom.SEVERE_SWELLING,
-    ),
+    AlertKind.JOINT_PAIN: (WarningSymptom.JOINT_LOCKS_OR_GIVES_WAY,),
 }
 # Symptoms that say the person could not bear weight, and so take in that report.
 _WEIGHT_BEARING = (WarningSymptom.SUDDEN_SHARP_PAIN, WarningSymptom.JOINT_LOCKS_OR_GIVES_WAY)
@@ -280,7 +286,8 @@ def _symptom_alerts(
         if symptom is WarningSymptom.CANNOT_BEAR_WEIGHT and weight_told:
             continue  # said with the sharp pain or the joint it goes with
         phrase = _PHRASES[symptom]
-        if symptom in _WEIGHT_BEARING and reported.could_not_bear_weight:
+        no_weight = symptom in _WEIGHT_BEARING and reported.could_not_bear_weight
+        if no_weight:
             phrase += " and could not put weight on the leg"
         who = "Reported" if context.for_the_record else "You reported"
         advice = _ADVICE[(symptom, reported.severity)]
@@ -290,6 +297,7 @@ def _symptom_alerts(
                 reported.severity,
                 f"{who} {phrase} {context.when_reported(reported.last_reported)}: {advice}.",
                 symptom=symptom,
+                also_about=(WarningSymptom.CANNOT_BEAR_WEIGHT,) if no_weight else (),
             )
         )
     return alerts
@@ -391,12 +399,12 @@ def _group_findings(
     urgent_symptom: bool,
 ) -> list[_Finding]:
     """What the rules see in one group, one finding of each kind at most."""
+    if group.is_joint:  # joint pain is never "ordinary after a hard session"
+        joint = _joint_pain(context, group, sides, symptoms)
+        return [joint] if joint else []
     extreme = None if urgent_symptom else _extreme(context, group, sides)
-    if group.is_joint:
-        return [found for found in (_joint_pain(context, group, sides, symptoms), extreme) if found]
-    if context.leg_day is None:
-        return [extreme] if extreme else []
-    # A possible clot or compartment syndrome says all there is to say about its group.
+    # A possible clot or compartment syndrome says all there is to say about its group,
+    # also with no leg day logged (then nothing explains the pain).
     dominant = (
         _possible_clot(context, group, sides, symptoms)
         if group.id == CALVES
@@ -406,15 +414,20 @@ def _group_findings(
     )
     if dominant is not None:
         return [dominant]
+    if context.leg_day is None:
+        return [extreme] if extreme else []
     training_day = _severe_on_training_day(context, group, sides)
     rising, rising_sides = _rising_after_day_3(context, group, sides)
     steady = {side: info for side, info in sides.items() if side not in rising_sides}
+    # Extreme soreness asks the question that matters; "still sore" would only repeat it.
+    still = None if extreme else _late_soreness(context, group, steady)
+    lasting = None if extreme else _lasting(context, group, steady)
     found = [
         training_day,
         None if training_day else extreme,
         rising,
-        _late_soreness(context, group, steady),
-        _lasting(context, group, steady),
+        still,
+        lasting,
         _one_side_sorer(context, group, sides),
     ]
     return [finding for finding in found if finding is not None]
@@ -480,6 +493,8 @@ def _severe_on_training_day(
         ):
             continue
         before = context.rated_before_leg_day(side.region_id, TRAINING_DAY_LOOK_BACK)
+        if before is None and _leg_day_just_before(context):
+            continue  # not rated since the previous session: it may be its soreness
         if before is None or first.level - before.level >= TRAINING_DAY_JUMP:
             found.append(side)
     if not found:
@@ -501,41 +516,92 @@ def _severe_on_training_day(
     )
 
 
+def _leg_day_just_before(context: AdviceContext) -> bool:
+    """True when another leg day was within TRAINING_DAY_LOOK_BACK days before this one."""
+    if context.leg_day is None or not context.earlier_leg_days:
+        return False
+    earlier = max(day.date for day in context.earlier_leg_days)
+    return (context.leg_day.date - earlier).days <= TRAINING_DAY_LOOK_BACK
+
+
 def _possible_clot(
     context: AdviceContext,
     group: MuscleGroup,
     sides: dict[Side, _Side],
     symptoms: dict[WarningSymptom, ReportedSymptom],
 ) -> _Finding | None:
-    """One calf rising after day 2 while the other calf is at most 1."""
+    """One calf rising after day 2 while the other calf is at most 1 (or not rated).
+
+    The rise is to a new high above 2 since the soreness began (a wobble below the peak,
+    or a mild 1 or 2, is not it); the alert stands while that calf stays at least as sore.
+    Days count from the leg day the soreness began after: a new leg day does not restart
+    them for a calf that was already sore.
+    """
     for side in Side:
         this, other = sides.get(side), sides.get(side.mirrored)
-        if this is None or other is None:
+        if this is None or (other is not None and other.latest.level > OTHER_CALF_AT_MOST):
             continue
-        rise = this.rise
-        if (
-            rise is not None
-            and rise > 0
-            and context.day_of(this.latest.date) > CLOT_AFTER_DAY
-            and other.latest.level <= OTHER_CALF_AT_MOST
-        ):
-            return _finding(
+        course, offset = _episode(context, this)
+        risen = None
+        for index in range(1, len(course)):
+            rating, before = course[index], course[:index]
+            if (
+                rating.level > RECOVERED_AT
+                and rating.level > max(earlier.level for earlier in before)
+                and _episode_day(context, rating.date, offset) > CLOT_AFTER_DAY
+            ):
+                risen = index
+        if risen is None or this.latest.level < course[risen].level:
+            continue
+        seen = _rise_story_of(course[risen - 1], course[risen], context)
+        if course[risen] is not this.latest:
+            seen += f", still {this.latest.level} {context.when(this.latest.date)}"
+        against = (
+            f"the {_side_name(other.latest)} is at {other.latest.level}"
+            if other is not None
+            else f"the {region_by_id(region_by_id(this.region_id).mirror_id).name.lower()} is "
+            "not rated"
+        )
+        return _finding(
+            AlertKind.POSSIBLE_CLOT,
+            Severity.URGENT,
+            _and_reported(
+                context,
+                f"{_side_name(this.latest)[0].upper()}{_side_name(this.latest)[1:]} {seen} "
+                f"while {against}",
                 AlertKind.POSSIBLE_CLOT,
-                Severity.URGENT,
-                _and_reported(
-                    context,
-                    f"{_rose([this], context)} while the {_side_name(other.latest)} is at "
-                    f"{other.latest.level}",
-                    AlertKind.POSSIBLE_CLOT,
-                    symptoms,
-                ),
-                "calf pain that grows on one side can be a blood clot (deep vein thrombosis); "
-                "get medical care today, at once if you are short of breath or have chest "
-                "pain, and do not massage, roll or heat that leg",
-                group,
-                [this.latest],
-            )
+                symptoms,
+            ),
+            "calf pain that grows on one side can be a blood clot (deep vein thrombosis); "
+            "get medical care today, at once if you are short of breath or have chest pain, "
+            "and do not massage, roll or heat that leg",
+            group,
+            [this.latest],
+        )
     return None
+
+
+def _episode(context: AdviceContext, side: _Side) -> tuple[tuple[SorenessRating, ...], int]:
+    """A side's ratings since its soreness began, and the days from that leg day to this one.
+
+    A side already sore in the days before this leg day began its soreness after the
+    previous one: its rating from then leads the course, and days count from that leg day.
+    """
+    leg_day = context.leg_day
+    if leg_day is None:
+        return side.course, 0
+    before = context.rated_before_leg_day(side.region_id, TRAINING_DAY_LOOK_BACK)
+    if before is None or before.level < 1 or not context.earlier_leg_days:
+        return side.course, 0
+    earlier = max(context.earlier_leg_days, key=lambda day: day.date)
+    return (before, *side.course), (leg_day.date - earlier.date).days
+
+
+def _episode_day(context: AdviceContext, date: dt.date, offset: int) -> int:
+    """Days after the leg day the soreness began after (any day counts with no leg day)."""
+    if context.leg_day is None:
+        return NO_LEG_DAY
+    return context.day_of(date) + offset
 
 
 def _and_reported(
@@ -545,16 +611,18 @@ def _and_reported(
     symptoms: dict[WarningSymptom, ReportedSymptom],
 ) -> str:
     """``seen``, and the reported symptoms that are the same cause (``_SAME_CAUSE``)."""
-    told = "reported" if context.for_the_record else "you reported"
+    told = []
     for symptom in _SAME_CAUSE[kind]:
         reported = symptoms.get(symptom)
         if reported is not None:
             phrase = _PHRASES[symptom]
             if symptom in _WEIGHT_BEARING and reported.could_not_bear_weight:
                 phrase += " and could not put weight on the leg"
-            seen += f", and {told} {phrase} {context.when_reported(reported.last_reported)}"
-            told = "reported"
-    return seen
+            told.append(f"{phrase} {context.when_reported(reported.last_reported)}")
+    if not told:
+        return seen
+    who = "reported" if context.for_the_record else "you reported"
+    return f"{seen}, and {who} {' and '.join(told)}"
 
 
 def _rose(sides: Sequence[_Side], context: AdviceContext) -> str:
@@ -566,9 +634,13 @@ def _rise_story(side: _Side, context: AdviceContext) -> str:
     """``rose from 2 on day 2 to 6 today (day 3)``."""
     previous = side.previous
     assert previous is not None
+    return _rise_story_of(previous, side.latest, context)
+
+
+def _rise_story_of(before: SorenessRating, after: SorenessRating, context: AdviceContext) -> str:
     return (
-        f"rose from {previous.level} {context.when(previous.date)} to {side.latest.level} "
-        f"{context.when(side.latest.date)}"
+        f"rose from {before.level} {context.when(before.date)} to {after.level} "
+        f"{context.when(after.date)}"
     )
 
 
@@ -596,9 +668,9 @@ def _possible_compartment_syndrome(
         previous, rise = side.previous, side.rise
         if previous is None or rise is None or rise <= 0:
             continue
-        if rise >= SHIN_FAST_RISE and context.day_of(previous.date) > 1:
+        if rise >= SHIN_FAST_RISE and _episode_day(context, previous.date, 0) > 1:
             fast.append(side)
-        elif side.latest.level >= SHIN_HIGH and context.day_of(side.latest.date) >= (
+        elif side.latest.level >= SHIN_HIGH and _episode_day(context, side.latest.date, 0) >= (
             SHIN_HIGH_FROM_DAY
         ):
             high.append(side)
@@ -635,13 +707,13 @@ def _joint_pain(
         return None
     who = _names(group, found, context)
     joint = group.side_name
-    if WarningSymptom.SEVERE_SWELLING in symptoms:
-        why = (
-            "swelling like this is not ordinary soreness; get medical care now and keep "
-            f"weight off the {joint} until then"
-        )
-    elif WarningSymptom.JOINT_LOCKS_OR_GIVES_WAY in symptoms:
+    if WarningSymptom.JOINT_LOCKS_OR_GIVES_WAY in symptoms:
         why = f"get the {joint} seen today and keep weight off it until then"
+    elif WarningSymptom.SEVERE_SWELLING in symptoms:  # said in its own warning, above
+        why = (
+            f"joint pain with swelling is not muscle soreness; get the {joint} seen today and "
+            "keep weight off it until then"
+        )
     else:
         why = ""
     if why:
@@ -702,7 +774,7 @@ def _rising_after_day_3(
             and context.day_of(course[-2].date) > RISING_AFTER_DAY
             and course[-2].level > course[-3].level
         )
-        if rise >= BIG_RISE or twice:
+        if (rise >= BIG_RISE or twice) and side.latest.level > RECOVERED_AT:
             rising[key] = side
 
     def story(side: _Side) -> str:
@@ -772,11 +844,16 @@ def _lasting(
         AlertKind.LASTING,
         Severity.CHECK,
         _names(group, found, context),
-        f"still sore more than a week after {context.your} leg day, when soreness has "
-        "usually faded; have a clinician look at it if it does not clear soon",
+        f"still sore {_how_long(context, found)} after {context.your} leg day, when soreness "
+        "has usually faded; have a clinician look at it if it does not clear soon",
         group,
         found,
     )
+
+
+def _how_long(context: AdviceContext, found: Sequence[SorenessRating]) -> str:
+    days = max(context.day_of(rating.date) for rating in found)
+    return "more than a week" if days <= 14 else f"{days} days"
 
 
 def _one_side_sorer(

@@ -40,8 +40,9 @@ UNSOURCED_TEXT = {
     "how Legday works": "How Legday works; no health claim",
 }
 # What a relief tip asks the person to do: "hands_on" acts on the sore muscle (rubbing,
-# rolling, pressure, heat or cold); "movement" is exercise. Warnings withhold them.
-CARE = ("hands_on", "movement")
+# rolling, stretching, pressure, heat or cold); "movement" is exercise; "medicine" is
+# about taking one. Warnings withhold them.
+CARE = ("hands_on", "movement", "medicine")
 PHASES = ("no_leg_day", "early", "peak", "fading")
 ALERT_TAGS = tuple(
     f"alert:{kind.value}" for kind in AlertKind if kind is not AlertKind.REPORTED_SYMPTOM
@@ -101,6 +102,10 @@ class Tip:
     @property
     def is_movement(self) -> bool:
         return self.care == "movement"
+
+    @property
+    def is_medicine(self) -> bool:
+        return self.care == "medicine"
 
 
 def _tip(entry: Any, index: int, references: dict[str, str]) -> Tip:

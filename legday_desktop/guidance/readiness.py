@@ -24,12 +24,14 @@ from legday_desktop.domain.recovery import (
     summarise,
 )
 from legday_desktop.domain.regions import GROUP_IDS, group_by_id
+from legday_desktop.domain.soreness import SorenessRating
 from legday_desktop.guidance.alerts import Alert
 from legday_desktop.guidance.context import AdviceContext
 
 COMPARABLE_NEEDED = 3
 COMPARABLE_USED = 5
 EARLIEST_DAY = 2  # before day 2 soreness may still be coming: no date yet
+PEAK_DAY = 2  # the typical course's peak, from which its fall is measured
 TOO_SORE = 7  # at 7 or more no date is honest
 
 
@@ -63,37 +65,42 @@ def readiness(context: AdviceContext, alerts: Sequence[Alert]) -> tuple[Readines
     # From the day after the leg day on, as peaks and recovery are read everywhere: a 0 on
     # the training day says nothing of the soreness still to come.
     first = leg_day.date + dt.timedelta(days=FIRST_DAY_AFTER)
-    window: dict[dt.date, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for rating in context.ratings:
+    sides: dict[str, dict[str, list[SorenessRating]]] = defaultdict(lambda: defaultdict(list))
+    for rating in sorted(context.ratings, key=lambda r: r.date):
         if first <= rating.date <= context.date:
-            window[rating.date][rating.region_id.split(".")[0]].append(rating.level)
-    # The sorer side decides: one leg still sore is not ready because the other is.
-    values = {
-        date: {group: float(max(levels)) for group, levels in groups.items()}
-        for date, groups in window.items()
-    }
-    rated = {group for groups in values.values() for group in groups}
+            group, side = rating.region_id.split(".")
+            sides[group][side].append(rating)
     urgent = any(alert.is_urgent for alert in alerts)
+    # A reported symptom names no group: no date for any while it stands.
+    symptom = any(alert.symptom is not None for alert in alerts)
     alerted = {group for alert in alerts for group in alert.groups}
-    results = []
-    for group in (g for g in GROUP_IDS if g in rated and not group_by_id(g).is_joint):
-        points = sorted((date, day[group]) for date, day in values.items() if group in day)
-        results.append(_group_readiness(context, group, points, urgent, group in alerted))
-    return tuple(results)
+    return tuple(
+        _group_readiness(
+            context, group, list(sides[group].values()), urgent, symptom or group in alerted
+        )
+        for group in GROUP_IDS
+        if group in sides and not group_by_id(group).is_joint
+    )
 
 
 def _group_readiness(
     context: AdviceContext,
     group: str,
-    points: list[tuple[dt.date, float]],
+    sides: list[list[SorenessRating]],
     urgent: bool,
     alerted: bool,
 ) -> Readiness:
+    """One group's readiness from each side's ratings since day 1, oldest first.
+
+    The sorer side decides, each side at its latest rating (it stands until a new one):
+    one leg still sore is not ready because the other one is.
+    """
     assert context.leg_day is not None
-    latest_date, latest = points[-1]
-    previous = points[-2][1] if len(points) >= 2 else None
-    peak = max(value for _, value in points)
-    day = context.day_of(latest_date)
+    now = max((course[-1] for course in sides), key=lambda rating: (rating.level, rating.date))
+    latest = float(now.level)
+    peak = max(rating.level for course in sides for rating in course)
+    rising = any(len(course) >= 2 and course[-1].level > course[-2].level for course in sides)
+    day = context.day_of(now.date)
 
     def none(basis: str) -> Readiness:
         return Readiness(group, None, basis)
@@ -103,12 +110,12 @@ def _group_readiness(
     if (context.days_after or 0) < EARLIEST_DAY:
         return none("too early to tell: soreness usually peaks 1–3 days after")
     if alerted:
-        return none("not the usual course: see the alert above")
+        return none("not the usual course: see the warning above")
     if latest <= RECOVERED_AT and (latest < peak or peak <= RECOVERED_AT):
         return Readiness(group, (context.date, context.date), f"{latest:g} on day {day}")
     if latest >= TOO_SORE:
         return none(f"still {latest:g} on day {day}: too sore for an honest date")
-    if previous is not None and latest > previous:
+    if rising:
         return none(f"still rising on day {day}")
     typical = typical_recovery_range(latest, day)
     if typical is None:
@@ -129,26 +136,34 @@ def _group_readiness(
 def typical_recovery_range(level: float, day: int) -> tuple[int, int] | None:
     """The days a group at ``level`` on ``day`` is back to 2 or less on the typical course.
 
-    The course's fast (low) and slow (high) edges, each scaled to pass through ``level``
-    on ``day``; None when even the fast edge does not get there within the course.
+    Two readings, the later wins: the course's fast (low) and slow (high) edges scaled to
+    pass through ``level`` on ``day``; and the days each edge takes to fall from its peak
+    (day 2) to 2 or less, counted from ``day`` — so a course running late gets the time
+    the usual fall takes, never "tomorrow" because the usual course would be over. None
+    after the course's last day.
     """
     course = TYPICAL_COURSE
-    if day not in course.days or level <= RECOVERED_AT:
-        return None if level > RECOVERED_AT else (day, day)
+    if level <= RECOVERED_AT:
+        return day, day
+    if day not in course.days:
+        return None
     index = course.days.index(day)
+    peak = course.days.index(PEAK_DAY)
 
-    def first_day(edge: tuple[float, ...]) -> int | None:
-        if edge[index] <= 0:  # this edge is already at 0 by now: the next day at the soonest
-            return day + 1
-        for later in range(index + 1, len(course.days)):
-            if edge[later] / edge[index] * level <= RECOVERED_AT:
-                return course.days[later]
-        return None
+    def scaled(edge: tuple[float, ...]) -> int:
+        if edge[index] > 0:
+            for later in range(index + 1, len(course.days)):
+                if edge[later] / edge[index] * level <= RECOVERED_AT:
+                    return course.days[later]
+        return day + 1
 
-    fast, slow = first_day(course.low), first_day(course.high)
-    if fast is None:
-        return None
-    return fast, slow if slow is not None else course.days[-1] + 1
+    def fall(edge: tuple[float, ...]) -> int:
+        for later in range(peak + 1, len(course.days)):
+            if edge[later] / edge[peak] * level <= RECOVERED_AT:
+                return day + course.days[later] - PEAK_DAY
+        return day + course.days[-1] + 1 - PEAK_DAY
+
+    return max(scaled(course.low), fall(course.low)), max(scaled(course.high), fall(course.high))
 
 
 def _group_points(values: DayValues, group: str) -> DayValues:

@@ -73,9 +73,9 @@ def phase_of(context: AdviceContext) -> str:
     """``no_leg_day``, ``early`` (day 0, or day 1 with little soreness), ``peak`` or ``fading``.
 
     Day 0 is always early: DOMS starts 12–24 hours after the session, so soreness on the
-    training day itself is not its peak. Fading only once today's soreness is below the
-    highest since the leg day; soreness of 4 or more that is not falling still counts as
-    the peak.
+    training day itself is not its peak. Days 1–3 at 4 or more are the peak; after that,
+    fading once today's soreness is below the highest since the leg day (soreness of 4 or
+    more that is not falling still counts as the peak).
     """
     days = context.days_after
     if days is None:
@@ -92,6 +92,8 @@ def phase_of(context: AdviceContext) -> str:
         return "early"
     if highest is None:
         return "peak" if days <= 3 else "fading"
+    if days <= 3 and highest >= 4:
+        return "peak"  # a little below the top on day 2 is still the sorest stretch
     if (days <= 3 or highest >= 4) and highest >= so_far:
         return "peak"
     return "fading"
@@ -127,9 +129,10 @@ def choose_tips(
             chosen.append(ChosenTip(tip, reason, severity, answers))
 
     for alert in alerts:  # already urgent first
-        for tip in tips:
-            if alert.tag in tip.when and tip.is_medical:
-                take(tip, alert.message, alert)
+        for tag in alert.tags:
+            for tip in tips:
+                if tag in tip.when and tip.is_medical:
+                    take(tip, alert.message, alert)
     if _medicine_applies(context, alerts):
         for tip in tips:
             if MEDICINE_TAG in tip.when:
@@ -138,19 +141,27 @@ def choose_tips(
                     "You said you take a statin or started a new medicine in the last weeks, "
                     "and this soreness is not the usual pattern.",
                 )
+    if any(alert.is_urgent for alert in alerts):
+        return _warnings_first(chosen)  # only what to do about it, and the medicines
+    said_no = context.profile.statin_or_new_medicine is False
     for alert in alerts:
         for tip in tips:
             if alert.tag in tip.when and not tip.is_medical:
+                if said_no and MEDICINE_TAG in tip.when:
+                    continue  # asked, and no statin or new medicine: not the reason
                 take(tip, f"Shown with the warning above ({alert.title.lower()}).")
 
     sore = sore_groups(context.levels_on(context.date))
     hands_off = frozenset().union(*(alert.hands_off_groups for alert in alerts))
-    if any(alert.is_urgent for alert in alerts):
-        return _warnings_first(chosen)
-    no_exercise = any(alert.symptom is not None for alert in alerts)
+    # No exercise while a symptom stands or a warning says to rest a muscle; no routine
+    # painkillers while the signs of muscle breakdown are being asked about.
+    no_exercise = any(alert.symptom is not None or alert.hands_off_groups for alert in alerts)
+    no_medicine = no_exercise or any(alert.kind is AlertKind.EXTREME_SORENESS for alert in alerts)
     offered: dict[str, list[str]] = {}  # tip id -> the sore groups it is offered for
     for tip in tips:
-        if phase not in tip.when or tip.id in taken or (tip.is_movement and no_exercise):
+        if phase not in tip.when or tip.id in taken:
+            continue
+        if (tip.is_movement and no_exercise) or (tip.is_medicine and no_medicine):
             continue
         groups = [g for g in GROUP_IDS if g in tip.suits and g in sore]
         if tip.is_hands_on:

@@ -376,6 +376,7 @@ def period_alerts(
                 leg_day=leg_day,
                 ratings=tuple(window),
                 check_ins=tuple(check_ins),
+                earlier_leg_days=tuple(leg_days[max(0, index - 2) : index - 1]),
                 for_the_record=True,
             )
             for alert in pattern_alerts(context):

@@ -306,9 +306,7 @@ def test_status_bar_confirms_saves(window: MainWindow) -> None:
     click_region(window, "knees.right")
     QTest.keyClick(window.body_map, Qt.Key.Key_2)
     day = f"{TODAY:%a} {TODAY.day} {TODAY:%b}"
-    assert window.statusBar().currentMessage() == (
-        f"Saved — Set both knees to 2 on {day}"
-    )
+    assert window.statusBar().currentMessage() == (f"Saved — Set both knees to 2 on {day}")
 
 
 def test_export_image_writes_the_window(

@@ -188,10 +188,11 @@ def test_the_typical_course_scaled_to_todays_level_gives_a_range() -> None:
 @pytest.mark.parametrize(
     ("level", "on_day", "expected"),
     [
-        (6, 2, (4, 6)),
-        (6, 3, (5, 6)),
-        (3, 4, (5, 5)),
-        (6, 6, (7, 8)),  # the slow edge only after the course's last day
+        (6, 2, (4, 6)),  # the peak: the typical fall from 6
+        (6, 3, (5, 7)),
+        (3, 4, (5, 6)),
+        (6, 5, (7, 9)),  # running late: the usual fall still takes its days
+        (6, 6, (8, 10)),
         (5, 8, None),  # beyond the course
         (2, 5, (5, 5)),
     ],
@@ -259,3 +260,44 @@ def test_an_urgent_warning_takes_every_date() -> None:
     advice = advise(both("quadriceps", (2, 5), (4, 2)), 4, [symptoms(4, W.FEVER)])
     assert all(item.ready_between is None for item in advice.readiness)
     assert advice.readiness[0].basis == "have the warning above seen to first"
+
+
+def test_the_sorer_side_stands_until_it_is_rated_again() -> None:
+    ratings = [*side("quadriceps.right", (2, 6), (3, 5)), *side("quadriceps.left", (2, 5), (4, 3))]
+    (quads,) = advise(ratings, 4).readiness
+    assert quads.basis == "typical course from 5 on day 3"  # the right side's 5, not the 3
+
+
+def test_no_group_has_a_date_while_a_reported_symptom_stands() -> None:
+    ratings = [*both("hamstrings", (2, 5), (3, 4)), *both("quadriceps", (2, 5), (3, 4))]
+    advice = advise(ratings, 3, [symptoms(3, W.SUDDEN_SHARP_PAIN)])
+    assert all(item.ready_between is None for item in advice.readiness)
+
+
+def test_8_the_day_after_a_9_is_still_the_peak_not_back_to_training() -> None:
+    advice = advise(both("quadriceps", (1, 9), (2, 8)), 2)
+    assert advice.phase == "peak"
+    assert "fading-back-to-training" not in tip_ids(advice)
+
+
+def test_a_no_to_the_medicines_question_keeps_the_medicines_tip_away() -> None:
+    lasting = side("glutes.left", (2, 5), (6, 3), (9, 3))
+    assert "other-medicines" in tip_ids(advise(lasting, 9))  # not asked: it may be a medicine
+    said_no = advise(lasting, 9, profile=Profile(False, day(0)))
+    assert "other-medicines" not in tip_ids(said_no)
+
+
+def test_no_painkillers_tip_while_the_signs_of_muscle_breakdown_are_asked_about() -> None:
+    assert "relief-painkillers" in tip_ids(advise(both("quadriceps", (2, 6)), 2))
+    assert "relief-painkillers" not in tip_ids(advise(both("quadriceps", (2, 9)), 2))
+
+
+def test_no_exercise_tip_while_a_warning_says_to_rest_a_muscle() -> None:
+    ratings = [
+        *both("quadriceps", (2, 5)),
+        *side("calves.left", (2, 6)),
+        *side("calves.right", (2, 1)),
+    ]
+    advice = advise(ratings, 2)
+    assert [alert.kind.value for alert in advice.alerts] == ["asymmetry"]
+    assert "relief-light-activity" not in tip_ids(advice)
