@@ -29,6 +29,7 @@ from legday_desktop.domain.recovery import (
     Timeline,
 )
 from legday_desktop.domain.soreness import MAX_LEVEL, SCALE
+from legday_desktop.domain.wording import day_month_year, short_day
 
 SORENESS_LABEL = "Soreness (0 none – 10 worst)"
 DAYS_AFTER_LABEL = "Days after the leg day"
@@ -243,7 +244,7 @@ def draw_recovery(ax: Axes, curve: RecoveryCurve | None, style: ChartStyle) -> N
     title = (
         "Recovery curve"
         if curve is None
-        else f"{curve.leg_day.display_title} · {curve.leg_day.date:%a %d %b %Y}"
+        else f"{curve.leg_day.display_title} · {short_day(curve.leg_day.date, year=True)}"
     )
     drawn = _begin(ax, "recovery", style, xlabel=DAYS_AFTER_LABEL, title=title)
     last_day = 7 if curve is None else curve.last_day
@@ -330,7 +331,9 @@ def draw_timeline(
     ax: Axes, timeline: Timeline, style: ChartStyle, shown: dt.date | None = None
 ) -> None:
     """Values against calendar dates, leg days as vertical lines (titled when few)."""
-    title = f"Soreness from {timeline.start:%d %b %Y} to {timeline.end:%d %b %Y}"
+    title = (
+        f"Soreness from {day_month_year(timeline.start)} to {day_month_year(timeline.end)}"
+    )
     drawn = _begin(ax, "timeline", style, xlabel="Date", title=title)
     if not isinstance(ax.xaxis.get_major_formatter(), ConciseDateFormatter):
         locator = AutoDateLocator()  # type: ignore[no-untyped-call]

@@ -17,6 +17,7 @@ from typing import Generic, TypeVar
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.regions import GROUP_IDS, group_by_id
 from legday_desktop.domain.soreness import SorenessRating
+from legday_desktop.domain.wording import _, day_month_year
 
 TOTAL = "total"
 RECOVERED_AT = 2  # a group at or below this level counts as recovered
@@ -55,7 +56,7 @@ def total_of(groups: dict[str, float]) -> float:
 
 
 def series_label(key: str) -> str:
-    return "Total" if key == TOTAL else group_by_id(key).name
+    return _("Total") if key == TOTAL else group_by_id(key).name
 
 
 X = TypeVar("X", int, dt.date)
@@ -216,8 +217,7 @@ def compare_leg_days(
             if key == TOTAL
             else next((s for s in curve.groups if s.key == key), Series(key, series_label(key), ()))
         )
-        label = f"{leg_day.date:%d %b %Y}"
-        series.append(Series(key, label, line.points))
+        series.append(Series(key, day_month_year(leg_day.date), line.points))
         summaries.append(summarise(leg_day, line))
         if line.points:
             last_day = max(last_day, line.points[-1][0])

@@ -6,6 +6,7 @@ import enum
 from dataclasses import dataclass
 
 from legday_desktop.domain.errors import DomainError
+from legday_desktop.domain.wording import N_, _
 
 
 class Side(enum.StrEnum):
@@ -16,7 +17,7 @@ class Side(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        return _("Left") if self is Side.LEFT else _("Right")
 
     @property
     def mirrored(self) -> Side:
@@ -35,15 +36,28 @@ class MuscleGroup:
     """A muscle group (or, for the knees, a joint) that the user can rate on both sides.
 
     ``name`` heads lists ("Quads"); ``side_name`` names one side ("quad", as in "Left
-    quad") and ``both_name`` the two together ("both quads").
+    quad") and ``both_name`` the two together ("both quads"), each in the current
+    language. The catalogue holds them in English, as gettext message ids.
     """
 
     id: str
-    name: str
+    english_name: str
     view: View
-    side_name: str
-    both_name: str
+    english_side_name: str
+    english_both_name: str
     is_joint: bool = False
+
+    @property
+    def name(self) -> str:
+        return _(self.english_name)
+
+    @property
+    def side_name(self) -> str:
+        return _(self.english_side_name)
+
+    @property
+    def both_name(self) -> str:
+        return _(self.english_both_name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +74,8 @@ class Region:
     @property
     def name(self) -> str:
         """The name shown to people, e.g. ``Left quad``."""
-        return f"{self.side.label} {self.group.side_name}"
+        side = _("Left {part}") if self.side is Side.LEFT else _("Right {part}")
+        return side.format(part=self.group.side_name)
 
     @property
     def mirror_id(self) -> str:
@@ -69,17 +84,29 @@ class Region:
 
 # The catalogue itself. Order is the display order: front view top to bottom, then back.
 GROUPS: tuple[MuscleGroup, ...] = (
-    MuscleGroup("hip_flexors", "Hip flexors", View.FRONT, "hip flexor", "both hip flexors"),
-    MuscleGroup("quadriceps", "Quads", View.FRONT, "quad", "both quads"),
     MuscleGroup(
-        "adductors", "Inner thigh (adductors)", View.FRONT, "inner thigh", "both inner thighs"
+        "hip_flexors", N_("Hip flexors"), View.FRONT, N_("hip flexor"), N_("both hip flexors")
     ),
-    MuscleGroup("knees", "Knees", View.FRONT, "knee", "both knees", is_joint=True),
-    MuscleGroup("shins", "Shins", View.FRONT, "shin", "both shins"),
-    MuscleGroup("lower_back", "Lower back", View.BACK, "lower back", "lower back (both sides)"),
-    MuscleGroup("glutes", "Glutes", View.BACK, "glute", "both glutes"),
-    MuscleGroup("hamstrings", "Hamstrings", View.BACK, "hamstring", "both hamstrings"),
-    MuscleGroup("calves", "Calves", View.BACK, "calf", "both calves"),
+    MuscleGroup("quadriceps", N_("Quads"), View.FRONT, N_("quad"), N_("both quads")),
+    MuscleGroup(
+        "adductors",
+        N_("Inner thigh (adductors)"),
+        View.FRONT,
+        N_("inner thigh"),
+        N_("both inner thighs"),
+    ),
+    MuscleGroup("knees", N_("Knees"), View.FRONT, N_("knee"), N_("both knees"), is_joint=True),
+    MuscleGroup("shins", N_("Shins"), View.FRONT, N_("shin"), N_("both shins")),
+    MuscleGroup(
+        "lower_back",
+        N_("Lower back"),
+        View.BACK,
+        N_("lower back"),
+        N_("lower back (both sides)"),
+    ),
+    MuscleGroup("glutes", N_("Glutes"), View.BACK, N_("glute"), N_("both glutes")),
+    MuscleGroup("hamstrings", N_("Hamstrings"), View.BACK, N_("hamstring"), N_("both hamstrings")),
+    MuscleGroup("calves", N_("Calves"), View.BACK, N_("calf"), N_("both calves")),
 )
 
 REGIONS: tuple[Region, ...] = tuple(Region(group, side) for group in GROUPS for side in Side)

@@ -10,6 +10,7 @@ from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.profile import Profile
 from legday_desktop.domain.recovery import DayValues
 from legday_desktop.domain.soreness import SorenessRating
+from legday_desktop.domain.wording import short_day
 
 # A reported warning symptom stands this many days (the day it was reported included),
 # across new leg days: a new session does not make dark urine go away.
@@ -117,23 +118,21 @@ class AdviceContext:
         """``today (day 5)``, ``on day 3``; in a record ``on Wed 25 Nov (day 5)``."""
         day = f" (day {self.day_of(date)})" if self.leg_day is not None else ""
         if self.for_the_record:
-            return f"on {_day(date)}{day}"
+            return f"on {short_day(date)}{day}"
         if date == self.date:
             return f"today{day}"
-        return f"on day {self.day_of(date)}" if self.leg_day is not None else f"on {_day(date)}"
+        if self.leg_day is None:
+            return f"on {short_day(date)}"
+        return f"on day {self.day_of(date)}"
 
     def when_reported(self, date: dt.date) -> str:
         """``today``, ``on Mon 23 Nov`` or ``on Mon 23 Nov, before this leg day``."""
         if date == self.date and not self.for_the_record:
             return "today"
         before = self.leg_day is not None and date < self.leg_day.date
-        return f"on {_day(date)}" + (", before this leg day" if before else "")
+        return f"on {short_day(date)}" + (", before this leg day" if before else "")
 
     @property
     def your(self) -> str:
         """``your`` to the user, ``the`` in a record for someone else."""
         return "the" if self.for_the_record else "your"
-
-
-def _day(date: dt.date) -> str:
-    return f"{date:%a} {date.day} {date:%b}"

@@ -25,6 +25,7 @@ from legday_desktop.domain.recovery import (
 )
 from legday_desktop.domain.regions import GROUP_IDS, group_by_id
 from legday_desktop.domain.soreness import SorenessRating
+from legday_desktop.domain.wording import _, ngettext
 from legday_desktop.guidance.alerts import Alert
 from legday_desktop.guidance.context import AdviceContext
 
@@ -106,26 +107,39 @@ def _group_readiness(
         return Readiness(group, None, basis)
 
     if urgent:
-        return none("have the warning above seen to first")
+        return none(_("have the warning above seen to first"))
     if (context.days_after or 0) < EARLIEST_DAY:
-        return none("too early to tell: soreness usually peaks 1–3 days after")
+        return none(_("too early to tell: soreness usually peaks 1–3 days after"))
     if alerted:
-        return none("not the usual course: see the warning above")
+        return none(_("not the usual course: see the warning above"))
     if latest <= RECOVERED_AT and (latest < peak or peak <= RECOVERED_AT):
-        return Readiness(group, (context.date, context.date), f"{latest:g} on day {day}")
+        basis = _("{level} on day {day}").format(level=f"{latest:g}", day=day)
+        return Readiness(group, (context.date, context.date), basis)
     if latest >= TOO_SORE:
-        return none(f"still {latest:g} on day {day}: too sore for an honest date")
+        return none(
+            _("still {level} on day {day}: too sore for an honest date").format(
+                level=f"{latest:g}", day=day
+            )
+        )
     if rising:
-        return none(f"still rising on day {day}")
+        return none(_("still rising on day {day}").format(day=day))
     typical = typical_recovery_range(latest, day)
     if typical is None:
-        return none(f"still {latest:g} on day {day}, later than the usual course")
+        return none(
+            _("still {level} on day {day}, later than the usual course").format(
+                level=f"{latest:g}", day=day
+            )
+        )
     first, last = typical
-    basis = f"typical course from {latest:g} on day {day}"
+    basis = _("typical course from {level} on day {day}").format(level=f"{latest:g}", day=day)
     own = _own_recovery_days(context, group)
     if own is not None:
         days, count = own
-        basis = f"your last {count} leg days and the typical course from {latest:g} on day {day}"
+        basis = ngettext(
+            "your last leg day and the typical course from {level} on day {day}",
+            "your last {count} leg days and the typical course from {level} on day {day}",
+            count,
+        ).format(count=count, level=f"{latest:g}", day=day)
         first, last = max(first, days), max(last, days)
     tomorrow = context.date + dt.timedelta(days=1)
     start = max(context.leg_day.date + dt.timedelta(days=first), tomorrow)

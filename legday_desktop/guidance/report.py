@@ -8,11 +8,11 @@ import textwrap
 from typing import Any
 
 from legday_desktop.domain.check_ins import Severity
+from legday_desktop.domain.wording import _, day_range, full_day, not_medical_advice, short_day
 from legday_desktop.guidance.advice import Advice
 from legday_desktop.guidance.alerts import Alert
 from legday_desktop.guidance.readiness import EARLIEST_DAY, Readiness
 
-NOT_MEDICAL_ADVICE = "Legday gives general information, not medical advice."
 PHASE_LABELS = {
     "no_leg_day": "no leg day logged yet",
     "early": "the first day or so",
@@ -21,41 +21,38 @@ PHASE_LABELS = {
 }
 
 
-def _day(date: dt.date) -> str:
-    return f"{date:%a} {date.day} {date:%b}"
-
-
 def readiness_words(item: Readiness, today: dt.date) -> str:
     """``likely Thu 3 Dec–Sat 5 Dec``, ``back to 2 or less now`` or ``no date yet``."""
     between = item.ready_between
     if between is None:
-        return "no date yet"
+        return _("no date yet")
     first, last = between
     if last <= today:
-        return "back to 2 or less now"
+        return _("back to 2 or less now")
     if first == last:
-        return f"likely {_day(first)}"
-    return f"likely {_day(first)}–{_day(last)}"
+        return _("likely {day}").format(day=short_day(first))
+    return _("likely {days}").format(days=day_range(first, last))
 
 
 def next_leg_day_words(advice: Advice) -> str:
     """The line about the next leg day, or why there is no date for it."""
     if advice.urgent_alerts:
-        return "Next leg day: have the urgent warning seen to first"
+        return _("Next leg day: have the urgent warning seen to first")
     if advice.alerts:
-        return "Next leg day: no date while a warning stands; see how it goes first"
+        return _("Next leg day: no date while a warning stands; see how it goes first")
     between = advice.next_leg_day_between
     if between is None:
         if not advice.readiness:
             return ""
         if advice.days_after is not None and advice.days_after < EARLIEST_DAY:
-            return "Next leg day: too early to tell; soreness usually peaks 1–3 days after"
-        return "Next leg day: no date yet, as not every group has one"
+            return _("Next leg day: too early to tell; soreness usually peaks 1–3 days after")
+        return _("Next leg day: no date yet, as not every group has one")
     first, last = between
     if last <= advice.date:
-        return "Next leg day: your rated groups are back to 2 or less"
-    span = _day(first) if first == last else f"{_day(first)}–{_day(last)}"
-    return f"Next leg day: likely fine {'on' if first == last else 'from'} {span}"
+        return _("Next leg day: your rated groups are back to 2 or less")
+    if first == last:
+        return _("Next leg day: likely fine on {day}").format(day=short_day(first))
+    return _("Next leg day: likely fine from {days}").format(days=day_range(first, last))
 
 
 def _alert_lines(alerts: tuple[Alert, ...], wrap: textwrap.TextWrapper) -> list[str]:
@@ -70,9 +67,8 @@ def advice_text(advice: Advice) -> str:
     wrap = textwrap.TextWrapper(width=88, initial_indent="    ", subsequent_indent="    ")
     first_line = textwrap.TextWrapper(width=88, initial_indent="  ", subsequent_indent="    ")
     lines = [
-        f"Legday advice for {advice.date:%A} {advice.date.day} {advice.date:%B %Y} "
-        f"({PHASE_LABELS[advice.phase]})",
-        NOT_MEDICAL_ADVICE,
+        f"Legday advice for {full_day(advice.date)} ({PHASE_LABELS[advice.phase]})",
+        not_medical_advice(),
         "",
     ]
     for heading, alerts in (
@@ -121,7 +117,7 @@ def advice_document(advice: Advice) -> dict[str, Any]:
     return {
         "date": advice.date.isoformat(),
         "phase": advice.phase,
-        "note": NOT_MEDICAL_ADVICE,
+        "note": not_medical_advice(),
         "alerts": [
             {
                 "kind": alert.kind.value,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from legday_desktop.domain.check_ins import RecoveryAction, Severity, WarningSymptom
 from legday_desktop.domain.regions import GROUP_IDS, group_by_id
+from legday_desktop.domain.wording import short_day
 from legday_desktop.guidance.alerts import Alert, AlertKind
 from legday_desktop.guidance.content import MEDICINE_TAG, Tip
 from legday_desktop.guidance.context import AdviceContext
@@ -245,9 +246,7 @@ def _logged_actions(context: AdviceContext) -> dict[str, str]:
         if start <= check_in.date <= context.date:
             for action in check_in.actions:
                 when = (
-                    "today"
-                    if check_in.date == context.date
-                    else f"on {check_in.date:%a} {check_in.date.day} {check_in.date:%b}"
+                    "today" if check_in.date == context.date else f"on {short_day(check_in.date)}"
                 )
                 logged[ACTION_TIPS[action]] = f"{action.label.lower()} {when}"
     return logged

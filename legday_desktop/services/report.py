@@ -29,6 +29,7 @@ from legday_desktop.domain.recovery import (
 )
 from legday_desktop.domain.regions import GROUP_IDS, group_by_id, region_by_id
 from legday_desktop.domain.soreness import SorenessRating
+from legday_desktop.domain.wording import short_day
 from legday_desktop.guidance.alerts import TRAINING_DAY_LOOK_BACK, AlertKind, pattern_alerts
 from legday_desktop.guidance.context import SYMPTOM_DAYS, AdviceContext
 from legday_desktop.services.journal import JournalService
@@ -323,9 +324,7 @@ def _day_maps(
         if date > period.last:
             remark = "after the end of the period"
         elif next_leg_day is not None and date >= next_leg_day:
-            remark = (
-                f"after the next leg day ({next_leg_day:%a} {next_leg_day.day} {next_leg_day:%b})"
-            )
+            remark = f"after the next leg day ({short_day(next_leg_day)})"
         maps.append(DayMap(offset, date, levels, remark))
     return tuple(maps)
 

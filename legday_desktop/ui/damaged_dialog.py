@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from legday_desktop import APP_NAME
+from legday_desktop.domain.wording import day_and_time
 
 
 class DamagedChoice(enum.Enum):
@@ -20,8 +21,7 @@ class DamagedChoice(enum.Enum):
 
 
 def _when(path: Path) -> str:
-    made = dt.datetime.fromtimestamp(path.stat().st_mtime)
-    return f"{made:%a} {made.day} {made:%b %Y, %H:%M}"
+    return day_and_time(dt.datetime.fromtimestamp(path.stat().st_mtime))
 
 
 class DamagedJournalDialog(QMessageBox):

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from legday_desktop.ui.texts import escape, weekday_date
-from legday_desktop.ui.tips_panel import NOT_MEDICAL_ADVICE
+from legday_desktop.domain.wording import not_medical_advice, short_day
+from legday_desktop.ui.texts import escape
 
 if TYPE_CHECKING:  # loaded with the first insights, never on the way to the first window
     from legday_desktop.domain.insights import BoutTrend, RecoverySummary, SeriesSummary
@@ -39,7 +39,8 @@ def trend_html(trend: BoutTrend) -> str:
         f"<p><b>{escape(trend.sentence())}</b><br><small>"
         f"Peak {_number(first.peak)} → {_number(last.peak)}; back to 2 or less: "
         f"{_days(first.days_to_recover)} → {_days(last.days_to_recover)} "
-        f"({weekday_date(trend.dates[0])} to {weekday_date(trend.dates[-1])}).</small></p>"
+        f"({short_day(trend.dates[0], year=True)} to "
+        f"{short_day(trend.dates[-1], year=True)}).</small></p>"
     )
 
 
@@ -64,7 +65,7 @@ def summary_html(summary: RecoverySummary) -> str:
     rows = [_summary_row("All groups", summary.total, ongoing)]
     rows += [_summary_row(part.label, part, ongoing) for part in summary.groups]
     return (
-        f"<p>{weekday_date(leg_day.date)} · {escape(leg_day.display_title)}</p>"
+        f"<p>{short_day(leg_day.date, year=True)} · {escape(leg_day.display_title)}</p>"
         "<table cellspacing='0' cellpadding='3'>"
         "<tr><th align='left'>Group</th><th align='left'>Peak</th>"
         "<th align='left'>Back to 2 or less</th><th align='right'>Area</th></tr>"
@@ -84,7 +85,7 @@ class InsightsPanel(QWidget):
         self.setAccessibleName("Insights from your journal")
         self.page = QTextBrowser()
         self.page.setOpenLinks(False)
-        self.disclaimer = QLabel(NOT_MEDICAL_ADVICE)
+        self.disclaimer = QLabel(not_medical_advice())
         self.disclaimer.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

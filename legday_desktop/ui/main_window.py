@@ -37,6 +37,7 @@ from legday_desktop.domain.check_ins import CheckIn
 from legday_desktop.domain.journal import DayOverview, JournalChange
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.regions import REGIONS, region_by_id
+from legday_desktop.domain.wording import full_day, not_medical_advice
 from legday_desktop.services.journal import JournalError, JournalService
 from legday_desktop.ui import texts
 from legday_desktop.ui.body_map import BodyMap
@@ -51,9 +52,6 @@ from legday_desktop.ui.warning_banner import WarningBanner
 if TYPE_CHECKING:
     from legday_desktop.charts.panel import ChartPanel
     from legday_desktop.ui.insights_panel import InsightsPanel
-
-NOT_MEDICAL_ADVICE = "Legday gives general information, not medical advice."
-
 
 def _qdate(date: dt.date) -> QDate:
     return QDate(date.year, date.month, date.day)
@@ -182,7 +180,7 @@ class MainWindow(QMainWindow):
         self.both_sides.setToolTip("Set the same value on the left and the right")
         self.selection_label = QLabel("Click a region, or Tab to the map and use the arrow keys")
         self.selection_label.setObjectName("selectionLabel")
-        disclaimer = QLabel(NOT_MEDICAL_ADVICE)
+        disclaimer = QLabel(not_medical_advice())
         disclaimer.setObjectName("disclaimer")
 
         self.selection_label.setWordWrap(True)
@@ -888,8 +886,8 @@ class MainWindow(QMainWindow):
         except EmptyPeriodError as error:
             problem = (
                 "Nothing to report",
-                f"There is no leg day from {texts.long_date(error.period.first)} to "
-                f"{texts.long_date(error.period.last)}, so no report was written.",
+                f"There is no leg day from {full_day(error.period.first)} to "
+                f"{full_day(error.period.last)}, so no report was written.",
             )
         except (ReportError, JournalError) as error:
             problem = ("No report written", f"No report was written: {error}.")
@@ -967,7 +965,7 @@ class MainWindow(QMainWindow):
         from legday_desktop.ui.about_dialog import AboutDialog
 
         journal = self._service.path if self._service is not None else None
-        dialog = AboutDialog(legday_desktop.__version__, journal, NOT_MEDICAL_ADVICE, self)
+        dialog = AboutDialog(legday_desktop.__version__, journal, not_medical_advice(), self)
         dialog.exec()
 
     # --- settings ----------------------------------------------------------------

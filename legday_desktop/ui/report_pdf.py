@@ -33,6 +33,7 @@ from legday_desktop.domain.check_ins import Severity
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.profile import STATIN_QUESTION
 from legday_desktop.domain.regions import GROUP_IDS, Side, group_by_id
+from legday_desktop.domain.wording import long_day, not_medical_advice, short_day
 from legday_desktop.file_writing import write_atomically
 from legday_desktop.services.report import (
     DayMap,
@@ -48,10 +49,9 @@ from legday_desktop.ui.printed_map import (
     paint_body_map,
     paint_legend,
 )
-from legday_desktop.ui.texts import leg_day_details, weekday_date
+from legday_desktop.ui.texts import leg_day_details
 
 REPORT_TITLE = "Legday soreness report"
-NOT_MEDICAL_ADVICE = "Legday gives general information, not medical advice."
 NONE_RECORDED = "None recorded in this period."
 RESOLUTION_DPI = 300
 MARGINS_MM = QMarginsF(16, 14, 16, 12)
@@ -338,11 +338,7 @@ class PageFlow:
 
 def _in_period(data: ReportData, date: dt.date) -> str:
     """A date in a table: without the year when the whole period lies in one year."""
-    return weekday_date(date, year=data.period.first.year != data.period.last.year)
-
-
-def _long_day(date: dt.date) -> str:
-    return f"{date:%a} {date.day} {date:%B %Y}"
+    return short_day(date, year=data.period.first.year != data.period.last.year)
 
 
 def _level(value: float | None) -> str:
@@ -376,7 +372,7 @@ def _peak_row(item: LegDayRecovery) -> tuple[str, str, str]:
 def _period_text(data: ReportData) -> str:
     period = data.period
     return (
-        f"{_long_day(period.first)} – {_long_day(period.last)} "
+        f"{long_day(period.first)} – {long_day(period.last)} "
         f"({period.days} day{'s' if period.days != 1 else ''})"
     )
 
@@ -387,12 +383,12 @@ def _first_page(flow: PageFlow, data: ReportData) -> None:
     flow.skip(1)
     flow.text(f"Period: {_period_text(data)}", fonts.subtitle)
     flow.text(
-        f"Made on {_long_day(data.made_on)} with Legday {legday_desktop.__version__}",
+        f"Made on {long_day(data.made_on)} with Legday {legday_desktop.__version__}",
         fonts.body,
         colour=SECONDARY_INK,
     )
     flow.skip(2)
-    flow.text(NOT_MEDICAL_ADVICE, fonts.bold)
+    flow.text(not_medical_advice(), fonts.bold)
     flow.text(
         "Soreness is rated by the person, per muscle group and side, from 0 (none) to 10 "
         "(worst imaginable): 1–3 mild (noticed when moving), 4–6 moderate (stairs hurt), "
@@ -405,9 +401,10 @@ def _first_page(flow: PageFlow, data: ReportData) -> None:
         named = "; ".join(f"{_in_period(data, day.date)} {day.display_title}" for day in leg_days)
         flow.text(f"Leg days in this period ({len(leg_days)}): {named}.", fonts.body)
     else:
+        first, last = (short_day(day.date, year=True) for day in (leg_days[0], leg_days[-1]))
         flow.text(
-            f"{len(leg_days)} leg days in this period, from {weekday_date(leg_days[0].date)} to "
-            f"{weekday_date(leg_days[-1].date)}; each is listed in the table of peaks.",
+            f"{len(leg_days)} leg days in this period, from {first} to {last}; "
+            "each is listed in the table of peaks.",
             fonts.body,
         )
 
@@ -417,7 +414,7 @@ def _first_page(flow: PageFlow, data: ReportData) -> None:
     flow.text(_at_a_glance(data), fonts.bold)
 
     chosen = data.chosen
-    flow.heading(f"Body maps after {chosen.display_title}, {weekday_date(chosen.date)}")
+    flow.heading(f"Body maps after {chosen.display_title}, {short_day(chosen.date, year=True)}")
     details = _leg_day_details(chosen)
     if details:
         flow.text(details, fonts.body)
@@ -446,7 +443,7 @@ def _medicines(data: ReportData) -> str:
     if profile.answered_on is None:
         return f"{question}: not answered."
     answer = "yes" if profile.statin_or_new_medicine else "no"
-    return f"{question}: {answer} (answered on {_long_day(profile.answered_on)})."
+    return f"{question}: {answer} (answered on {long_day(profile.answered_on)})."
 
 
 def _severity_word(severity: Severity) -> str:
@@ -475,7 +472,7 @@ def _at_a_glance(data: ReportData) -> str:
 
 
 def _map_caption(day_map: DayMap) -> str:
-    return f"Day {day_map.days_after} · {weekday_date(day_map.date, year=False)}"
+    return f"Day {day_map.days_after} · {short_day(day_map.date)}"
 
 
 def _map_remark(day_map: DayMap) -> str:
@@ -586,7 +583,7 @@ def _charts(flow: PageFlow, data: ReportData) -> None:
     chosen = data.chosen
     _chart(
         flow,
-        f"Recovery after {chosen.display_title}, {weekday_date(chosen.date)}",
+        f"Recovery after {chosen.display_title}, {short_day(chosen.date, year=True)}",
         "Each rated muscle group (the mean of both sides) and the total (the mean of the "
         "rated groups) by day after the leg day. Grey band: the typical course of "
         "delayed-onset muscle soreness, scaled to this peak (Cheung et al., 2003).",
@@ -745,9 +742,8 @@ def report_pdf(data: ReportData) -> tuple[bytes, int]:
     _peaks(flow, data)
     _warnings(flow, data)
     _notes(flow, data)
-    pages = flow.paint(
-        f"{REPORT_TITLE} · {weekday_date(data.period.first)} – {weekday_date(data.period.last)}"
-    )
+    first, last = (short_day(date, year=True) for date in (data.period.first, data.period.last))
+    pages = flow.paint(f"{REPORT_TITLE} · {first} – {last}")
     buffer.close()
     return bytes(content.data()), pages
 

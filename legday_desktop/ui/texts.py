@@ -1,4 +1,7 @@
-"""Wording shared by widgets: dates, "day N after", leg-day summaries, scale bands."""
+"""Wording shared by widgets: "day N after", leg-day summaries, scale bands, rich-text escapes.
+
+Dates and the not-medical-advice line are worded for every layer in ``domain.wording``.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from legday_desktop.domain.journal import DayOverview
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.regions import region_by_id
 from legday_desktop.domain.soreness import band_of
+from legday_desktop.domain.wording import short_day
 
 
 def escape(text: str) -> str:
@@ -15,20 +19,9 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def long_date(date: dt.date) -> str:
-    """``Wednesday 25 November 2026``."""
-    return f"{date:%A} {date.day} {date:%B %Y}"
-
-
-def weekday_date(date: dt.date, *, year: bool = True) -> str:
-    """``Fri 18 Sep 2026`` (``Fri 18 Sep`` without the year)."""
-    text = f"{date:%a} {date.day} {date:%b}"
-    return f"{text} {date.year}" if year else text
-
-
 def short_date(date: dt.date, today: dt.date) -> str:
     """``Mon 23 Nov``, with the year when it is not this year's."""
-    return weekday_date(date, year=date.year != today.year)
+    return short_day(date, year=date.year != today.year)
 
 
 def days_after_headline(overview: DayOverview) -> str:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from legday_desktop.domain.check_ins import Severity
+from legday_desktop.domain.wording import not_medical_advice
 from legday_desktop.ui.texts import escape
 
 if TYPE_CHECKING:  # the guidance rules load with the first advice, after the first paint
@@ -32,7 +33,6 @@ if TYPE_CHECKING:  # the guidance rules load with the first advice, after the fi
     from legday_desktop.guidance.content import Tip
     from legday_desktop.guidance.tips import ChosenTip
 
-NOT_MEDICAL_ADVICE = "Legday gives general information, not medical advice."
 BOX_STYLES = {
     Severity.URGENT: "background: #b00020; color: white; border-radius: 6px; padding: 8px;",
     Severity.CHECK: "background: #ffd27a; color: #3a2500; border: 1px solid #a86800; "
@@ -59,7 +59,7 @@ class TipsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Today's advice")
-        self.disclaimer = QLabel(NOT_MEDICAL_ADVICE)
+        self.disclaimer = QLabel(not_medical_advice())
         self.disclaimer.setObjectName("tipsDisclaimer")
         self.disclaimer.setWordWrap(True)
         self.urgent_box = self._warning_box("urgentTips", Severity.URGENT)
@@ -226,7 +226,7 @@ class TipsBrowser(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, stretch=1)
-        layout.addWidget(QLabel(NOT_MEDICAL_ADVICE))
+        layout.addWidget(QLabel(not_medical_advice()))
         layout.addWidget(buttons)
         self.resize(760, 520)
         self._filter()

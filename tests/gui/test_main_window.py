@@ -24,6 +24,7 @@ from legday_desktop.domain.check_ins import WarningSymptom
 from legday_desktop.domain.journal import Journal
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.soreness import SorenessRating
+from legday_desktop.domain.wording import short_day
 from legday_desktop.services.journal import JournalService
 from legday_desktop.ui.leg_day_dialog import LegDayDecision, LegDayDialog
 from legday_desktop.ui.main_window import MainWindow
@@ -57,7 +58,7 @@ def test_banner_names_leg_day_and_day_n(qtbot: QtBot, database: Path) -> None:
     filled_repository(database, Journal(leg_days=(leg_day,))).close()
     window = open_window(qtbot, database)
     date = leg_day.date
-    expected = f"Day 2 after leg day · {date:%a} {date.day} {date:%b}"
+    expected = f"Day 2 after leg day · {short_day(date)}"
     if date.year != TODAY.year:
         expected += f" {date.year}"
     assert window.banner_label.text() == f"{expected} (squat, lunge)"
@@ -183,7 +184,7 @@ def test_a_failed_write_is_explained_and_changes_nothing(qtbot: QtBot, database:
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()
-    assert shown and f"Set both quads to 4 on {TODAY:%a} {TODAY.day}" in shown[0]
+    assert shown and f"Set both quads to 4 on {short_day(TODAY)}" in shown[0]
     assert "database is locked" in shown[0]
     assert "Nothing of this change was stored" in shown[0]
     assert stored_levels(database) == {} == window.body_map.levels
@@ -305,7 +306,7 @@ def test_menus_have_the_standard_shortcuts(window: MainWindow) -> None:
 def test_status_bar_confirms_saves(window: MainWindow) -> None:
     click_region(window, "knees.right")
     QTest.keyClick(window.body_map, Qt.Key.Key_2)
-    day = f"{TODAY:%a} {TODAY.day} {TODAY:%b}"
+    day = short_day(TODAY)
     assert window.statusBar().currentMessage() == (f"Saved — Set both knees to 2 on {day}")
 
 

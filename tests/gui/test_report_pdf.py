@@ -24,6 +24,7 @@ from legday_desktop.domain.demo import demo_journal
 from legday_desktop.domain.journal import Journal
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.soreness import SorenessRating
+from legday_desktop.domain.wording import long_day, short_day
 from legday_desktop.services.journal import JournalService
 from legday_desktop.services.report import ReportData, gather_report
 from legday_desktop.ui.main_window import MainWindow
@@ -51,7 +52,7 @@ def words(text: str) -> str:
 
 
 def short(date: dt.date) -> str:
-    return f"{date:%a} {date.day} {date:%b}"
+    return short_day(date)
 
 
 @pytest.fixture(scope="module")
@@ -283,8 +284,8 @@ def test_the_report_dialog_chooses_the_period_and_the_leg_day(
     target = tmp_path / "eight-weeks.pdf"
     assert target.is_file() and not chosen_name.exists()
     text = pdf_text(target, layout=False)
-    assert f"Period: {first:%a} {first.day} {first:%B %Y}" in text
-    assert f"Body maps after {leg_day.display_title}, {leg_day.date:%a} {leg_day.date.day}" in text
+    assert f"Period: {long_day(first)}" in text
+    assert f"Body maps after {leg_day.display_title}, {short(leg_day.date)}" in text
     window.close()
 
 

@@ -19,6 +19,7 @@ from legday_desktop.domain.check_ins import CheckIn, WarningSymptom
 from legday_desktop.domain.journal import Journal
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.soreness import SorenessRating
+from legday_desktop.domain.wording import short_day
 from legday_desktop.ui.leg_day_dialog import LegDayDialog
 from legday_desktop.ui.main_window import MainWindow
 
@@ -190,7 +191,7 @@ def test_logging_a_leg_day_while_a_symptom_stands_says_so(
 
     monkeypatch.setattr(LegDayDialog, "ask", ask)
     window.log_leg_day()
-    said = f"{yesterday:%a} {yesterday.day} {yesterday:%b}"
+    said = short_day(yesterday)
     assert notices and notices[0].startswith(
         f"You reported dark (tea- or cola-coloured) urine on {said}:"
     )

@@ -30,6 +30,7 @@ from legday_desktop.domain.journal import Journal
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.profile import Profile
 from legday_desktop.domain.soreness import SorenessRating
+from legday_desktop.domain.wording import short_day
 from legday_desktop.guidance.advice import Advice
 from legday_desktop.services.advice import advice_for, standing_urgent_symptoms
 from legday_desktop.services.journal import JournalService
@@ -96,7 +97,7 @@ def test_a_symptom_stands_across_a_new_leg_day(tmp_path: Path) -> None:
     service.open()
     try:
         advice = advice_for(service, day(4))
-        said = f"{day(2):%a} {day(2).day} {day(2):%b}"
+        said = short_day(day(2))
         assert advice.alerts[0].message.startswith(
             f"You reported dark (tea- or cola-coloured) urine on {said}, before this leg day:"
         )

@@ -82,8 +82,8 @@ def test_comparison_plot_labels_each_leg_day_with_its_summary() -> None:
     )
     labels = list(lines_by_label(ax))
     assert labels == [
-        "02 Mar 2026: peak 7.0 on day 1, ≤ 2 by day 3",
-        "09 Mar 2026: peak 4.0 on day 1, not yet ≤ 2",
+        "2 Mar 2026: peak 7.0 on day 1, ≤ 2 by day 3",
+        "9 Mar 2026: peak 4.0 on day 1, not yet ≤ 2",
     ]
     assert ax.get_lines()[-1].get_linewidth() > ax.get_lines()[0].get_linewidth()  # type: ignore[attr-defined]
 

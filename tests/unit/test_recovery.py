@@ -95,7 +95,7 @@ def test_compare_takes_the_last_n_leg_days_up_to_a_date() -> None:
         r(24, "calves.left", 9),
     ]
     comparison = compare_leg_days(leg_days, day_values(ratings), "calves", 3, D(2026, 3, 20))
-    assert [s.label for s in comparison.series] == ["02 Mar 2026", "09 Mar 2026", "16 Mar 2026"]
+    assert [s.label for s in comparison.series] == ["2 Mar 2026", "9 Mar 2026", "16 Mar 2026"]
     assert [(x.peak, x.peak_day, x.days_to_recover) for x in comparison.summaries] == [
         (8.0, 1, 2),
         (6.0, 1, 3),
