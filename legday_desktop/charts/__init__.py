@@ -1,4 +1,6 @@
-"""Charts: plotting functions that draw on a matplotlib Axes, and the canvas that hosts them.
+"""Charts: plotting functions that draw on a matplotlib Axes, for the screen and for paper.
 
-Importing this package is light; matplotlib loads with ``plots`` and ``panel``.
+``plots`` draws each chart kind, ``render`` a chart's data into a figure, ``printing`` the
+report's charts, ``panel`` is the canvas in the window. Importing this package (or
+``style``) is light; matplotlib loads with the others.
 """

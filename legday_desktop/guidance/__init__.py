@@ -1,1 +1,5 @@
-"""Guidance: the tips content (data in resources/) and the rules that choose it, in plain Python."""
+"""Guidance, in plain Python: warnings, tips and readiness for a date, and advice as text or JSON.
+
+The rules (``alerts``, ``tips``, ``readiness``) look at one ``context``; the tips themselves
+are data in ``resources/tips.json``.
+"""

@@ -298,7 +298,7 @@ class BodyMap(QWidget):
         super().leaveEvent(event)
 
     def describe(self, region_id: str) -> str:
-        """``Left quads — 6, moderate`` or ``Left quads — not rated``."""
+        """``Left quad — 6, moderate`` or ``Left quad — not rated``."""
         return texts.region_with_level(region_id, self._levels.get(region_id))
 
     # --- keyboard ----------------------------------------------------------------

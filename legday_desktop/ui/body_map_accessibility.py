@@ -1,6 +1,6 @@
 """Accessibility for the body map: each of the 18 regions is an element with a name and value.
 
-Screen readers see the map as a group of 18 buttons ("Left quads", "6, moderate — front
+Screen readers see the map as a group of 18 buttons ("Left quad", "6, moderate — front
 view"), where each one is on screen, and which one is selected.
 """
 

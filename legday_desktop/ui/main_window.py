@@ -375,7 +375,7 @@ class MainWindow(QMainWindow):
         service.journal_changed.connect(self._journal_changed)
         service.write_failed.connect(self._write_failed)
         service.journal_replaced.connect(self._journal_replaced)
-        # The stack's own actions keep their text ("Undo Set Left quads to 6") and state.
+        # The stack's own actions keep their text ("Undo Set Left quad to 6") and state.
         self.undo_action = self._replace_action(
             self.undo_action, service.undo_stack.createUndoAction(self, "&Undo")
         )

@@ -61,7 +61,7 @@ def level_meaning(level: int | None) -> str:
 
 
 def region_with_level(region_id: str, level: int | None) -> str:
-    """``Left quads — 6, moderate`` or ``Left quads — not rated``."""
+    """``Left quad — 6, moderate`` or ``Left quad — not rated``."""
     name = region_by_id(region_id).name
     if level is None:
         return f"{name} — not rated"
