@@ -13,9 +13,9 @@ YEARS = 10
 
 def ten_years_of_data(path: Path) -> int:
     """Fill a new journal with a rating for every region on every day, and weekly leg days."""
-    from legday_desktop.storage.repository import open_repository
+    from legday_desktop.storage.database import open_store
 
-    open_repository(path).close()  # creates the schema
+    open_store(path).close()  # creates the schema
     today = dt.date.today()
     days = [today - dt.timedelta(days=offset) for offset in range(1, 365 * YEARS + 1)]
     connection = sqlite3.connect(path)

@@ -67,7 +67,7 @@ def open_journal(window: MainWindow, database: Path) -> bool:
 
 
 def _recover_damaged(window: MainWindow, database: Path, message: str) -> bool:
-    from legday_desktop.services.locking import JournalLock
+    from legday_desktop.services.opening import JournalBusyError, take_writer_lock
     from legday_desktop.services.safekeeping import (
         SafekeepingError,
         newest_good_backup,
@@ -80,13 +80,10 @@ def _recover_damaged(window: MainWindow, database: Path, message: str) -> bool:
         window.show_open_error(message)
         return False
     # Only the journal's one writer may rename or replace it.
-    lock = JournalLock(database)
-    if not lock.acquire():
-        window.show_open_error(
-            f"{message}. It is open in another Legday window; recover it there."
-            if lock.held_elsewhere()
-            else message
-        )
+    try:
+        lock = take_writer_lock(database)
+    except JournalBusyError as error:
+        window.show_open_error(f"{message}. {error}.")
         return False
     try:
         backup = newest_good_backup(database)
@@ -102,7 +99,8 @@ def _recover_damaged(window: MainWindow, database: Path, message: str) -> bool:
         window.show_open_error(str(error))
         return False
     finally:
-        lock.release()
+        if lock is not None:
+            lock.release()
     if not open_journal(window, database):
         return False
     done = f"restored from {backup}" if recovered.restored_from else "started anew"

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
-    from legday_desktop.services.locking import JournalLock
+    from legday_desktop.services.journal import JournalService
+    from legday_desktop.services.opening import JournalError
 
 DATABASE_ENV = "LEGDAY_DB"
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
@@ -75,6 +76,10 @@ def _build_parser() -> argparse.ArgumentParser:
         "--db", type=Path, metavar="PATH", default=argparse.SUPPRESS, help=database_help
     )
 
+    shown_date = _date_parent("the date to show (default: today)")
+    seen_from = _date_parent("the day the chart is seen from (default: today)")
+    advised_date = _date_parent("the date to advise on (default: today)")
+
     demo = commands.add_parser(
         "demo",
         parents=[database],
@@ -87,35 +92,28 @@ def _build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser(
         "export",
-        parents=[database],
+        parents=[
+            database,
+            _output_parent(
+                "FILE", required=False, help_text="write to FILE instead of standard output"
+            ),
+        ],
         help="write the journal as CSV or JSON",
         description="Write the journal: CSV holds the soreness ratings, JSON everything.",
     )
     export.add_argument("--format", choices=("csv", "json"), required=True)
-    export.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output"
-    )
-    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
-    snapshot = commands.add_parser(
+    commands.add_parser(
         "snapshot",
-        parents=[database],
+        parents=[database, shown_date, _output_parent("FILE.png")],
         help="render the main window for a date to a PNG",
         description="Render the main window (body map, legend, banner) for a date to a PNG "
         "image, without showing a window.",
     )
-    snapshot.add_argument(
-        "--date",
-        type=_date_argument,
-        metavar="YYYY-MM-DD",
-        help="the date to show (default: today)",
-    )
-    snapshot.add_argument("-o", "--output", type=Path, metavar="FILE.png", required=True)
-    snapshot.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
     chart = commands.add_parser(
         "chart",
-        parents=[database],
+        parents=[database, seen_from, _output_parent("FILE")],
         help="render a chart to a PNG, SVG or PDF file",
         description="Render the recovery curve of a leg day, a comparison of the last leg "
         "days, or the timeline, to an image (the format follows the file's suffix).",
@@ -136,22 +134,14 @@ def _build_parser() -> argparse.ArgumentParser:
         help="timeline: how far back (3 months)",
     )
     chart.add_argument(
-        "--date",
-        type=_date_argument,
-        metavar="YYYY-MM-DD",
-        help="the day the chart is seen from (default: today)",
-    )
-    chart.add_argument(
         "--max",
         action="store_true",
         help="use the sorer side of each group instead of the mean of both",
     )
-    chart.add_argument("-o", "--output", type=Path, metavar="FILE", required=True)
-    chart.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
     report = commands.add_parser(
         "report",
-        parents=[database],
+        parents=[database, _output_parent("FILE.pdf")],
         help="write a PDF report of a period for a clinician",
         description="Write an A4 PDF for a clinician: the period, body maps on days 1, 2 "
         "and 3 after a leg day, the recovery curve and timeline, peaks and recovery days "
@@ -180,21 +170,13 @@ def _build_parser() -> argparse.ArgumentParser:
         help="the leg day whose days 1–3 are drawn (default: the period's newest leg day "
         "rated on all three)",
     )
-    report.add_argument("-o", "--output", type=Path, metavar="FILE.pdf", required=True)
-    report.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
     advice = commands.add_parser(
         "advice",
-        parents=[database],
+        parents=[database, advised_date],
         help="print the tips and alerts chosen for a date",
         description="Print today's (or --date's) warnings, pattern alerts, tips with the "
         "reason each was chosen, and when each muscle group is likely recovered.",
-    )
-    advice.add_argument(
-        "--date",
-        type=_date_argument,
-        metavar="YYYY-MM-DD",
-        help="the date to advise on (default: today)",
     )
     advice.add_argument("--json", action="store_true", help="print JSON instead of text")
 
@@ -243,6 +225,37 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _date_parent(help_text: str) -> argparse.ArgumentParser:
+    """The ``--date`` option, shared by the commands that show or advise on a day."""
+    parent = _Parser(add_help=False)
+    parent.add_argument("--date", type=_date_argument, metavar="YYYY-MM-DD", help=help_text)
+    return parent
+
+
+def _output_parent(
+    metavar: str, *, required: bool = True, help_text: str | None = None
+) -> argparse.ArgumentParser:
+    """``-o/--output`` and ``--force``, shared by the commands that write a file."""
+    parent = _Parser(add_help=False)
+    parent.add_argument(
+        "-o", "--output", type=Path, metavar=metavar, required=required, help=help_text
+    )
+    parent.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    return parent
+
+
+# Options that name a day which must not be in the future, with their spelling.
+_NOT_FUTURE_OPTIONS = {"date": "--date", "last": "--to"}
+
+
+def _refuse_future_dates(arguments: argparse.Namespace, today: dt.date) -> None:
+    """The one place that says a date given on the command line is in the future."""
+    for dest, option in _NOT_FUTURE_OPTIONS.items():
+        value = getattr(arguments, dest, None)
+        if value is not None and value > today:
+            raise CommandError(f"{option} {value.isoformat()} is in the future", EXIT_BAD_INPUT)
+
+
 def _date_argument(text: str) -> dt.date:
     from legday_desktop.exchange.text_fields import parse_iso_date
 
@@ -263,29 +276,15 @@ def _database_path(arguments: argparse.Namespace) -> Path:
 
 
 def _demo(arguments: argparse.Namespace) -> int:
-    from legday_desktop.domain.demo import demo_journal
-    from legday_desktop.storage.repository import open_repository
+    from legday_desktop.services.exchange import fill_demo
 
     if not 12 <= arguments.weeks <= 520:
         raise CommandError("--weeks must be from 12 to 520", EXIT_BAD_INPUT)
     path = _database_path(arguments)
-    _hold_writer_lock(path)
-    repository = open_repository(path)
-    try:
-        if not repository.is_empty():
-            raise CommandError(
-                f"{path} already holds data; the demo only fills an empty journal "
-                "(choose a new file with --db)",
-                EXIT_BAD_INPUT,
-            )
-        today = dt.date.today()
-        journal = demo_journal(today, weeks=arguments.weeks, seed=arguments.seed)
-        repository.merge(journal, today=today)
-    finally:
-        repository.close()
+    filled = fill_demo(path, weeks=arguments.weeks, seed=arguments.seed, today=dt.date.today())
     print(
-        f"Filled {path} with {len(journal.leg_days)} leg days, {len(journal.ratings)} "
-        f"soreness ratings and {len(journal.check_ins)} check-ins."
+        f"Filled {path} with {filled.leg_days} leg days, {filled.ratings} "
+        f"soreness ratings and {filled.check_ins} check-ins."
     )
     return EXIT_OK
 
@@ -308,21 +307,13 @@ def _check_output(output: Path, journal: Path, *, force: bool) -> None:
 
 
 def _export(arguments: argparse.Namespace) -> int:
-    from legday_desktop.exchange.csv_format import write_csv
-    from legday_desktop.exchange.json_format import write_json
-    from legday_desktop.storage.repository import open_repository_to_read
+    from legday_desktop.services.exchange import export_journal
 
     path = _existing_journal(arguments)
     output: Path | None = arguments.output
     if output is not None:
         _check_output(output, path, force=arguments.force)
-    repository = open_repository_to_read(path)
-    try:
-        journal = repository.journal()
-    finally:
-        repository.close()
-    text = write_csv(journal) if arguments.format == "csv" else write_json(journal)
-    data = text.encode("utf-8")
+    data = export_journal(path, arguments.format)
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -333,7 +324,7 @@ def _export(arguments: argparse.Namespace) -> int:
 
 
 def _write_file_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file; CommandError if it cannot."""
+    """Write ``data`` to ``path`` atomically, owner-only (see file_writing)."""
     from legday_desktop.file_writing import write_atomically
 
     try:
@@ -343,39 +334,11 @@ def _write_file_atomically(path: Path, data: bytes) -> None:
 
 
 def _import(arguments: argparse.Namespace) -> int:
-    from legday_desktop.exchange.csv_format import check_against_stored_leg_days
-    from legday_desktop.exchange.errors import ImportFileError
-    from legday_desktop.exchange.reading import read_import_file
-    from legday_desktop.storage.errors import ImportConflictError
-    from legday_desktop.storage.repository import open_repository
+    from legday_desktop.services.exchange import import_file
 
-    today = dt.date.today()
-    try:
-        parsed = read_import_file(arguments.file, today=today)
-    except ImportFileError as error:
-        raise CommandError(str(error), EXIT_BAD_INPUT) from error
     path = _database_path(arguments)
-    _hold_writer_lock(path)
-    repository = open_repository(path)
-    try:
-        check_against_stored_leg_days(parsed, (day.date for day in repository.leg_days()))
-        summary = repository.merge(
-            parsed.journal,
-            today=today,
-            replace=arguments.replace,
-            leg_days_only_if_missing=parsed.leg_days_are_references,
-        )
-    except ImportFileError as error:
-        raise CommandError(f"{error}. Nothing was imported.", EXIT_BAD_INPUT) from error
-    except ImportConflictError as error:
-        place = parsed.error_at(error.key, error.field, error.problem)
-        raise CommandError(
-            f"{place}. Nothing was imported; "
-            "add --replace to replace stored records with the file's.",
-            EXIT_BAD_INPUT,
-        ) from error
-    finally:
-        repository.close()
+    imported = import_file(path, arguments.file, today=dt.date.today(), replace=arguments.replace)
+    summary = imported.summary
     print(
         f"Imported {arguments.file} into {path}: {summary.added} added, "
         f"{summary.replaced} replaced, {summary.unchanged} already there."
@@ -383,22 +346,27 @@ def _import(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _reader(path: Path) -> JournalService:
+    """A journal service that only reads ``path`` (no writer lock)."""
+    from legday_desktop.services.journal import JournalService
+    from legday_desktop.services.opening import Access
+
+    service = JournalService(path, access=Access.READ)
+    service.open()
+    return service
+
+
 def _snapshot(arguments: argparse.Namespace) -> int:
     output: Path = arguments.output
     date = arguments.date or dt.date.today()
-    if date > dt.date.today():
-        raise CommandError(f"--date {date.isoformat()} is in the future", EXIT_BAD_INPUT)
     if output.suffix.lower() != ".png":
         raise CommandError(f"{output}: the image must be a .png file", EXIT_BAD_INPUT)
     path = _existing_journal(arguments)
     _check_output(output, path, force=arguments.force)
     from legday_desktop.app import render_snapshot
-    from legday_desktop.services.journal import JournalError
 
     try:
         render_snapshot(path, date, output)
-    except JournalError as error:
-        raise CommandError(str(error)) from error
     except OSError as error:
         raise CommandError(str(error)) from error
     print(f"Wrote {output} ({date.isoformat()}).")
@@ -411,17 +379,13 @@ def _chart(arguments: argparse.Namespace) -> int:
         raise CommandError(f"{output}: the file must end in .png, .svg or .pdf", EXIT_BAD_INPUT)
     today = dt.date.today()
     shown = arguments.date or today
-    if shown > today:
-        raise CommandError(f"--date {shown.isoformat()} is in the future", EXIT_BAD_INPUT)
     path = _existing_journal(arguments)
     _check_output(output, path, force=arguments.force)
 
     from legday_desktop.domain.errors import DomainError
     from legday_desktop.domain.recovery import SideMode, TimeRange
     from legday_desktop.services.charts import ChartKind, ChartRequest, chart_data
-    from legday_desktop.services.journal import JournalError, JournalService
 
-    service = JournalService(path)
     try:
         request = ChartRequest(
             kind=ChartKind(arguments.kind),
@@ -433,26 +397,18 @@ def _chart(arguments: argparse.Namespace) -> int:
             time_range=TimeRange(arguments.range),
             mode=SideMode.MAX if arguments.max else SideMode.MEAN,
         )
-        service.open()
-        data = chart_data(service, request)
+        service = _reader(path)
+        try:
+            data = chart_data(service, request)
+        finally:
+            service.close()
     except DomainError as error:
         raise CommandError(f"{error.field}: {error.problem}", EXIT_BAD_INPUT) from error
-    except JournalError as error:
-        raise CommandError(str(error)) from error
-    finally:
-        service.close()
 
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
+    from legday_desktop.charts.render import save_chart
 
-    from legday_desktop.charts.render import draw_chart
-    from legday_desktop.charts.style import LIGHT
-
-    figure = Figure(figsize=(10, 6), dpi=100, layout="constrained")
-    FigureCanvasAgg(figure)
-    draw_chart(figure.add_subplot(), request.kind, data, LIGHT, shown)
     try:
-        figure.savefig(output, facecolor=figure.get_facecolor())
+        save_chart(output, request.kind, data, shown)
     except OSError as error:
         raise CommandError(f"cannot write {output}: {error.strerror}") from error
     print(f"Wrote {output}.")
@@ -466,40 +422,28 @@ def _report(arguments: argparse.Namespace) -> int:
     today = dt.date.today()
     first: dt.date | None = arguments.first
     last: dt.date | None = arguments.last
-    if last is not None and last > today:
-        raise CommandError(f"--to {last.isoformat()} is in the future", EXIT_BAD_INPUT)
     if first is not None and first > (last or today):
         end = f"--to {last.isoformat()}" if last is not None else f"today ({today.isoformat()})"
         raise CommandError(f"--from {first.isoformat()} is after {end}", EXIT_BAD_INPUT)
     path = _existing_journal(arguments)
     _check_output(output, path, force=arguments.force)
 
-    from legday_desktop.services.journal import JournalError, JournalService
     from legday_desktop.services.report import ReportError, gather_report
 
-    service = JournalService(path)
+    service = _reader(path)
     try:
-        service.open()
         data = gather_report(
             service, first=first, last=last, leg_day=arguments.leg_day, today=today
         )
     except ReportError as error:
         raise CommandError(str(error), EXIT_BAD_INPUT) from error
-    except JournalError as error:
-        raise CommandError(str(error)) from error
     finally:
         service.close()
 
-    from PySide6.QtGui import QGuiApplication
-
-    if QGuiApplication.instance() is None:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # fonts and painting only, no window
-    # Held in a variable: the application must live while the PDF is painted.
-    _application = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    from legday_desktop.ui.report_pdf import write_report_pdf
+    from legday_desktop.ui.report_pdf import write_report_pdf_file
 
     try:
-        pages = write_report_pdf(data, output)
+        pages = write_report_pdf_file(data, output)
     except OSError as error:
         raise CommandError(f"cannot write {output}: {error.strerror or error}") from error
     print(f"Wrote {output} ({pages} page{'s' if pages != 1 else ''}).")
@@ -507,21 +451,14 @@ def _report(arguments: argparse.Namespace) -> int:
 
 
 def _advice(arguments: argparse.Namespace) -> int:
-    today = dt.date.today()
-    date = arguments.date or today
-    if date > today:
-        raise CommandError(f"--date {date.isoformat()} is in the future", EXIT_BAD_INPUT)
+    date = arguments.date or dt.date.today()
     path = _existing_journal(arguments)
     from legday_desktop.guidance.report import advice_json, advice_text
     from legday_desktop.services.advice import advice_for
-    from legday_desktop.services.journal import JournalError, JournalService
 
-    service = JournalService(path)
+    service = _reader(path)
     try:
-        service.open()
         advice = advice_for(service, date)
-    except JournalError as error:
-        raise CommandError(str(error)) from error
     finally:
         service.close()
     text = advice_json(advice) if arguments.json else advice_text(advice)
@@ -531,32 +468,25 @@ def _advice(arguments: argparse.Namespace) -> int:
 
 
 def _backup(arguments: argparse.Namespace) -> int:
-    from legday_desktop.storage.backup import MAX_KEEP, backup_to, make_backup
-    from legday_desktop.storage.sqlite_files import prepare_database_file
+    from legday_desktop.services.safekeeping import MAX_KEEP, back_up
 
     if arguments.keep is not None and not 1 <= arguments.keep <= MAX_KEEP:
         raise CommandError(f"--keep must be from 1 to {MAX_KEEP}", EXIT_BAD_INPUT)
     path = _existing_journal(arguments)
-    prepare_database_file(path)  # refuses damaged, foreign and newer files, changes nothing
     if arguments.output is not None:
         _check_output(arguments.output, path, force=False)
-        written = backup_to(path, arguments.output)
-    else:
-        written = make_backup(path, keep=arguments.keep, manual=True)
+    written = back_up(path, arguments.output, keep=arguments.keep)
     print(f"Backed up {path} to {written}.")
     return EXIT_OK
 
 
 def _restore(arguments: argparse.Namespace) -> int:
-    from legday_desktop.storage.backup import restore
+    from legday_desktop.services.safekeeping import restore_journal
 
     path = _database_path(arguments)
-    _hold_writer_lock(path)
-    if not arguments.file.is_file():
-        raise CommandError(f"{arguments.file}: no such backup file", EXIT_BAD_INPUT)
     if arguments.file.resolve() == path.resolve():
         raise CommandError(f"{arguments.file} is the journal itself", EXIT_BAD_INPUT)
-    restored = restore(path, arguments.file)
+    restored = restore_journal(path, arguments.file)
     before = ""
     if restored.safety_backup is not None:
         before = f"; the journal as it was is in {restored.safety_backup}"
@@ -564,29 +494,6 @@ def _restore(arguments: argparse.Namespace) -> int:
         before = f"; the damaged journal was kept as {restored.set_aside}"
     print(f"Restored {path} from {arguments.file}{before}.")
     return EXIT_OK
-
-
-_held_locks: list[JournalLock] = []
-
-
-def _hold_writer_lock(path: Path) -> None:
-    """Become the journal's one writer until the command ends; refuse if a window is.
-
-    ``main`` releases the lock when the command is done, whatever happened.
-    """
-    from legday_desktop.services.locking import JournalLock
-
-    if not path.parent.is_dir():
-        return  # opening the journal reports the missing folder
-    lock = JournalLock(path)
-    if lock.acquire():
-        _held_locks.append(lock)
-        return
-    if lock.held_elsewhere():
-        holder = lock.holder()
-        process = f" (process {holder})" if holder else ""
-        raise CommandError(f"{path} is open in Legday{process}; close it there first")
-    raise CommandError(f"{path} cannot be written: its folder {path.parent} is read-only")
 
 
 _COMMANDS = {
@@ -600,6 +507,14 @@ _COMMANDS = {
     "backup": _backup,
     "restore": _restore,
 }
+
+
+def _exit_code_of(error: JournalError) -> int:
+    """2 for input the user can correct (a bad file or path), 1 for everything else."""
+    from legday_desktop.services.exchange import ImportRejectedError
+    from legday_desktop.services.opening import BadPathError
+
+    return EXIT_BAD_INPUT if isinstance(error, ImportRejectedError | BadPathError) else EXIT_FAILURE
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -618,27 +533,20 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return run_app(path)
             except NoDisplayError as error:
                 raise CommandError(str(error)) from error
-        try:
-            return _COMMANDS[arguments.command](arguments)
-        finally:
-            while _held_locks:
-                _held_locks.pop().release()
+        _refuse_future_dates(arguments, dt.date.today())
+        return _COMMANDS[arguments.command](arguments)
     except CommandError as error:
         print(f"legday: error: {error}", file=sys.stderr)
         return error.exit_code
     except Exception as error:
-        from legday_desktop.storage.errors import (
-            DamagedDatabaseError,
-            DatabasePathError,
-            StorageError,
-        )
+        from legday_desktop.services.opening import DamagedJournalError, JournalError
 
-        if isinstance(error, StorageError):
+        if isinstance(error, JournalError):
             hint = ""
-            if isinstance(error, DamagedDatabaseError):
+            if isinstance(error, DamagedJournalError):
                 hint = " (legday restore puts a backup from its backups folder in its place)"
             print(f"legday: error: {error}{hint}", file=sys.stderr)
-            return EXIT_BAD_INPUT if isinstance(error, DatabasePathError) else EXIT_FAILURE
+            return _exit_code_of(error)
         # A bug: still one line and exit code 1, never a traceback (PRODUCT.md).
         print(
             f"legday: error: unexpected {type(error).__name__}: {error} "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from matplotlib.axes import Axes
 
@@ -25,3 +26,21 @@ def draw_chart(
     else:
         assert isinstance(data, Timeline)
         draw_timeline(ax, data, style, shown)
+
+
+def save_chart(
+    output: Path, kind: ChartKind, data: ChartData, shown: dt.date | None = None
+) -> None:
+    """Draw ``data`` in the light style and save it to ``output`` (PNG, SVG or PDF by suffix).
+
+    Needs no window and no Qt application. OSError if the file cannot be written.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from legday_desktop.charts.style import LIGHT
+
+    figure = Figure(figsize=(10, 6), dpi=100, layout="constrained")
+    FigureCanvasAgg(figure)
+    draw_chart(figure.add_subplot(), kind, data, LIGHT, shown)
+    figure.savefig(output, facecolor=figure.get_facecolor())

@@ -21,7 +21,8 @@ def advice_context(service: JournalService, date: dt.date) -> AdviceContext:
     symptom keeps its warning across a new leg day. Raises JournalError if the journal
     cannot be read.
     """
-    leg_days = [leg_day for leg_day in service.leg_days() if leg_day.date <= date]
+    # The leg day and the earlier ones of the readiness history: never the whole journal.
+    leg_days = service.recent_leg_days(date, HISTORY_LEG_DAYS + 1)
     leg_day = leg_days[-1] if leg_days else None
     first = leg_day.date if leg_day else date - dt.timedelta(days=7)
     first = max(first, date - dt.timedelta(days=MAX_DAYS_SHOWN))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -18,30 +19,19 @@ from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.profile import STATIN_QUESTION, Profile
 from legday_desktop.domain.recovery import DayValues, SideMode
 from legday_desktop.domain.soreness import SorenessRating
-from legday_desktop.services.locking import JournalLock
-from legday_desktop.storage.day_access import (
-    apply_change,
-    read_check_ins_between,
-    read_day_overview,
-    read_day_values,
-    read_first_rating_date,
-    read_leg_days,
-    read_profile,
-    read_ratings_between,
-)
-from legday_desktop.storage.errors import (
-    DamagedDatabaseError,
-    ReadOnlyDatabaseError,
-    StorageError,
+from legday_desktop.services.opening import (
+    Access,
+    DamagedJournalError,
+    JournalError,
+    OpenJournal,
+    journal_path,
+    open_journal,
 )
 
+if TYPE_CHECKING:
+    from legday_desktop.storage.journal_store import JournalStore
 
-class JournalError(Exception):
-    """The journal could not be read or written; the message says why, for the user."""
-
-
-class DamagedJournalError(JournalError):
-    """The journal file is damaged; it was left as it is (see storage.backup)."""
+__all__ = ["DamagedJournalError", "JournalError", "JournalService"]
 
 
 @dataclass(frozen=True)
@@ -58,8 +48,8 @@ class JournalService(QObject):
 
     ``busy_timeout_ms`` overrides how long a write waits for another writer.
 
-    The window's reads and writes go through plain sqlite3 (``storage.day_access``), so
-    the app never loads SQLAlchemy unless a file needs a schema upgrade.
+    Storage (and with it SQLAlchemy) is imported when the journal is opened, not when
+    this module is: the window shows before that.
 
     Signals:
         journal_changed(object, str, bool): a JournalChange was committed, with a
@@ -80,15 +70,17 @@ class JournalService(QObject):
         *,
         today: Callable[[], dt.date] = dt.date.today,
         busy_timeout_ms: int | None = None,
+        access: Access = Access.WRITE_OR_READ,
     ) -> None:
         super().__init__(parent)
-        self.path = Path(path)
+        self.path = journal_path(path)
         self._today = today
         self._busy_timeout_ms = busy_timeout_ms
-        self._connection: sqlite3.Connection | None = None
+        self._access = access
+        self._opened: OpenJournal | None = None
+        self._connected = False
         self.undo_stack = QUndoStack(self)
         self._last_pushed: QUndoCommand | None = None
-        self._lock = JournalLock(self.path)
         self.read_only_reason: str | None = None
         self.failed_change: FailedChange | None = None
 
@@ -98,73 +90,28 @@ class JournalService(QObject):
         return self.read_only_reason is not None
 
     def open(self) -> None:
-        """Check (create, upgrade) the file and connect to it; JournalError if it cannot.
+        """Open the journal (see ``services.opening``); JournalError if it cannot be.
 
         Raises DamagedJournalError for a damaged file, which is left as it is. When
         another Legday has the journal open, or the file or its folder cannot be
         written, the journal opens read-only and ``read_only_reason`` says why.
         """
-        from legday_desktop.storage.sqlite_files import (
-            connect,
-            open_read_only,
-            prepare_database_file,
-        )
-
-        self.read_only_reason = self._take_lock()
-        try:
-            if self.read_only_reason is None:
-                if prepare_database_file(self.path):
-                    from legday_desktop.storage.database import migrate  # brings Alembic
-
-                    migrate(self.path)
-                try:
-                    self._connection = connect(self.path)
-                except ReadOnlyDatabaseError as error:
-                    self.read_only_reason = str(error)
-            if self.read_only_reason is not None:
-                if not self.path.is_file():
-                    raise JournalError(f"{self.path} does not exist")
-                if prepare_database_file(self.path):
-                    raise JournalError(
-                        f"{self.path} needs an upgrade, which cannot be written: "
-                        f"{self.read_only_reason}"
-                    )
-                self._connection = open_read_only(self.path)
-            if self._busy_timeout_ms is not None:
-                self._open_connection().execute(
-                    f"PRAGMA busy_timeout = {int(self._busy_timeout_ms)}"
-                )
-        except DamagedDatabaseError as error:
-            self._lock.release()
-            raise DamagedJournalError(str(error)) from error
-        except (StorageError, sqlite3.Error) as error:
-            self._lock.release()
-            raise JournalError(str(error)) from error
-        except JournalError:
-            self._lock.release()
-            raise
-
-    def _take_lock(self) -> str | None:
-        """Become the journal's one writer; otherwise the reason this window only reads."""
-        if not self.path.parent.is_dir():
-            return None  # opening reports the missing folder
-        if self._lock.acquire():
-            return None
-        if self._lock.held_elsewhere():
-            holder = self._lock.holder()
-            process = f" (process {holder})" if holder else ""
-            return f"the journal is open in another Legday window{process}"
-        return f"the folder {self.path.parent} cannot be written"
+        self._opened = open_journal(self.path, self._access, busy_timeout_ms=self._busy_timeout_ms)
+        self._connected = True
+        self.read_only_reason = self._opened.read_only_reason
+        if self._access is Access.READ:
+            self.read_only_reason = "the journal was opened to read only"
 
     def close(self) -> None:
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
-        self._lock.release()
+        if self._opened is not None:
+            self._opened.close()
+            self._opened = None
+        self._connected = False
 
     def back_up_to(self, target: Path) -> Path:
         """Back up the journal into the new file ``target``; JournalError if it cannot."""
         from legday_desktop.storage.backup import backup_to
+        from legday_desktop.storage.errors import StorageError
 
         try:
             return backup_to(self.path, target)
@@ -174,8 +121,9 @@ class JournalService(QObject):
     def daily_backup(self) -> Path | None:
         """The day's first automatic backup, or None when one was already made (or read-only)."""
         from legday_desktop.storage.backup import daily_backup
+        from legday_desktop.storage.errors import StorageError
 
-        if self.read_only or self._connection is None:
+        if self.read_only or not self._connected:
             return None
         try:
             return daily_backup(self.path, today=self._today())
@@ -190,6 +138,7 @@ class JournalService(QObject):
         journal is then open as before).
         """
         from legday_desktop.storage.backup import restore
+        from legday_desktop.storage.errors import StorageError
 
         if self.read_only:
             raise JournalError(f"Cannot restore: {self.read_only_reason}")
@@ -207,74 +156,69 @@ class JournalService(QObject):
         return safety
 
     def _reconnect(self) -> None:
-        from legday_desktop.storage.sqlite_files import connect
-
         if not self.path.is_file():  # never let connecting create an empty journal
             raise JournalError(f"{self.path} is missing; restore it from a backup")
-
-        try:
-            self._connection = connect(self.path)
-        except StorageError as error:
-            raise JournalError(str(error)) from error
+        self._connected = True
 
     def close_connection(self) -> None:
-        """Close the connection but keep the lock (while the file is being replaced)."""
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+        """Close the connections but keep the lock (while the file is being replaced)."""
+        if self._opened is not None:
+            self._opened.store.close()
+        self._connected = False
 
-    def _open_connection(self) -> sqlite3.Connection:
-        if self._connection is None:
+    def _store(self) -> JournalStore:
+        if self._opened is None or not self._connected:
             raise JournalError("The journal is not open")
-        return self._connection
+        return self._opened.store
+
+    @contextmanager
+    def _reading(self) -> Iterator[JournalStore]:
+        """The store, with its errors reported as JournalError."""
+        from legday_desktop.storage.errors import StorageError
+
+        try:
+            yield self._store()
+        except StorageError as error:
+            raise JournalError(str(error)) from error
 
     # --- reading -----------------------------------------------------------------
 
     def overview(self, date: dt.date) -> DayOverview:
         """The leg day ``date`` belongs to, and that day's ratings and check-in."""
-        try:
-            return read_day_overview(self._open_connection(), date)
-        except StorageError as error:
-            raise JournalError(str(error)) from error
+        with self._reading() as store:
+            return store.day_overview(date)
 
     def leg_days(self) -> tuple[LegDay, ...]:
         """Every leg day, oldest first."""
-        try:
-            return read_leg_days(self._open_connection())
-        except StorageError as error:
-            raise JournalError(str(error)) from error
+        with self._reading() as store:
+            return store.leg_days()
+
+    def recent_leg_days(self, date: dt.date, count: int) -> tuple[LegDay, ...]:
+        """The last ``count`` leg days on or before ``date``, oldest first."""
+        with self._reading() as store:
+            return store.recent_leg_days(date, count)
 
     def day_values(self, first: dt.date, last: dt.date, mode: SideMode) -> DayValues:
         """Each rated group's value per day from ``first`` to ``last`` (for charts)."""
-        try:
-            return read_day_values(self._open_connection(), first, last, mode)
-        except StorageError as error:
-            raise JournalError(str(error)) from error
+        with self._reading() as store:
+            return store.day_values(first, last, mode)
 
     def ratings_between(self, first: dt.date, last: dt.date) -> tuple[SorenessRating, ...]:
-        try:
-            return read_ratings_between(self._open_connection(), first, last)
-        except StorageError as error:
-            raise JournalError(str(error)) from error
+        with self._reading() as store:
+            return store.ratings_between(first, last)
 
     def check_ins_between(self, first: dt.date, last: dt.date) -> tuple[CheckIn, ...]:
-        try:
-            return read_check_ins_between(self._open_connection(), first, last)
-        except StorageError as error:
-            raise JournalError(str(error)) from error
+        with self._reading() as store:
+            return store.check_ins_between(first, last)
 
     def profile(self) -> Profile:
         """The standing answers (medicines); an empty Profile when none were given."""
-        try:
-            return read_profile(self._open_connection())
-        except StorageError as error:
-            raise JournalError(str(error)) from error
+        with self._reading() as store:
+            return store.profile()
 
     def first_rating_date(self) -> dt.date | None:
-        try:
-            return read_first_rating_date(self._open_connection())
-        except StorageError as error:
-            raise JournalError(str(error)) from error
+        with self._reading() as store:
+            return store.first_rating_date()
 
     # --- changing ----------------------------------------------------------------
 
@@ -367,8 +311,10 @@ class JournalService(QObject):
         if self.read_only_reason is not None:
             self.write_failed.emit(f"{text} failed: {self.read_only_reason}; nothing was saved")
             return None
+        from legday_desktop.storage.errors import StorageError
+
         try:
-            inverse = apply_change(self._open_connection(), change, today=self._today())
+            inverse = self._store().apply(change, today=self._today())
         except (StorageError, DomainError, JournalError) as error:
             self.write_failed.emit(f"{text} failed: {error}")
             return None

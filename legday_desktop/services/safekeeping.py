@@ -6,12 +6,15 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from legday_desktop.services.opening import JournalError, check_journal_file, journal_path
 from legday_desktop.storage import backup as backups
 from legday_desktop.storage.errors import StorageError
 from legday_desktop.storage.sqlite_files import backups_folder as _backups_folder
 
+MAX_KEEP = backups.MAX_KEEP
 
-class SafekeepingError(Exception):
+
+class SafekeepingError(JournalError):
     """A backup, restore or recovery step failed; the message says why, for the user."""
 
 
@@ -60,3 +63,38 @@ def start_new_beside(journal: Path) -> Recovered:
     except StorageError as error:
         raise SafekeepingError(str(error)) from error
     return Recovered(set_aside=aside, restored_from=None)
+
+
+def back_up(journal: Path, output: Path | None, *, keep: int | None = None) -> Path:
+    """Back up ``journal`` into the new file ``output``, or by hand into its backups folder.
+
+    The journal is checked as opening it would (damaged, foreign and newer files are
+    refused, and nothing is changed); a backup only reads it, so no writer lock is taken.
+    """
+    path = check_journal_file(journal)
+    try:
+        if output is not None:
+            return backups.backup_to(path, output)
+        return backups.make_backup(path, keep=keep, manual=True)
+    except StorageError as error:
+        raise SafekeepingError(str(error)) from error
+
+
+def restore_journal(journal: Path, backup: Path) -> backups.Restored:
+    """Make ``journal`` hold what ``backup`` holds, as its one writer meanwhile.
+
+    The journal as it was is backed up first (or, if damaged, renamed beside itself).
+    """
+    from legday_desktop.services.opening import BadPathError, take_writer_lock
+
+    if not backup.is_file():
+        raise BadPathError(f"{backup}: no such backup file")
+    path = journal_path(journal)
+    lock = take_writer_lock(path)
+    try:
+        return backups.restore(path, backup)
+    except StorageError as error:
+        raise SafekeepingError(str(error)) from error
+    finally:
+        if lock is not None:
+            lock.release()

@@ -1,1 +1,1 @@
-"""Storage: SQLite through SQLAlchemy 2.x, schema migrations and the repository. No Qt."""
+"""Storage: the journal in SQLAlchemy Core, its SQLite file, backups and migrations. No Qt."""

@@ -1,7 +1,8 @@
-"""SQLAlchemy engines over a Legday SQLite file, and the Alembic migrations that upgrade it."""
+"""Opening a journal file: its SQLAlchemy engine, the Alembic migrations, the journal store."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -15,16 +16,16 @@ from legday_desktop.storage.errors import (
     ReadOnlyDatabaseError,
     StorageError,
 )
+from legday_desktop.storage.journal_store import BEGIN_MODE, JournalStore
 from legday_desktop.storage.sqlite_files import (
     BUSY_TIMEOUT_MS,
+    broken_references,
     configure_connection,
     open_read_only,
     prepare_database_file,
 )
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-# Execution option naming the kind of BEGIN a transaction starts with.
-BEGIN_MODE = "legday_begin"
 
 
 def _on_connect(foreign_keys: bool, busy_timeout_ms: int) -> Any:
@@ -86,9 +87,11 @@ def migrate(path: Path, *, target: str = "head", script_location: Path | None = 
             with connection.begin() as transaction:
                 # Another tool may have left broken references already; only the ones the
                 # upgrade itself would cause stop it.
-                broken_before = _broken_references(connection)
+                driver = connection.connection.driver_connection
+                assert isinstance(driver, sqlite3.Connection)
+                broken_before = broken_references(driver)
                 command.upgrade(config, target)
-                broken = _broken_references(connection) - broken_before
+                broken = broken_references(driver) - broken_before
                 if broken:
                     transaction.rollback()
                     table, rowid, parent = min(broken, key=str)
@@ -100,14 +103,6 @@ def migrate(path: Path, *, target: str = "head", script_location: Path | None = 
         raise _write_error(path, error) from error
     finally:
         engine.dispose()
-
-
-def _broken_references(connection: Any) -> set[tuple[str, int, str]]:
-    """(table, rowid, parent table) of every row whose foreign key points at nothing."""
-    return {
-        (table, rowid, parent)
-        for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check")
-    }
 
 
 def _write_error(path: Path, error: exc.DBAPIError) -> StorageError:
@@ -122,9 +117,20 @@ def open_engine(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine
     Legday database, or comes from a newer Legday, is never written to.
     """
     path = Path(path)
+    if path.is_file() and not os.access(path, os.W_OK):
+        # SQLite itself would open it and fail at the first write; say so now.
+        raise ReadOnlyDatabaseError(f"{path} cannot be written (it is read-only)")
     if prepare_database_file(path):
         migrate(path)
-    return create_sqlite_engine(path, busy_timeout_ms=busy_timeout_ms)
+    engine = create_sqlite_engine(path, busy_timeout_ms=busy_timeout_ms)
+    try:
+        engine.connect().close()  # the first connection sets WAL: a write
+    except exc.OperationalError as error:
+        engine.dispose()
+        if "readonly" in str(error.orig) or "unable to open" in str(error.orig):
+            raise ReadOnlyDatabaseError(f"{path} cannot be written: {error.orig}") from error
+        raise StorageError(f"Cannot open {path}: {error.orig}") from error
+    return engine
 
 
 def open_read_only_engine(path: Path) -> Engine:
@@ -145,3 +151,13 @@ def open_read_only_engine(path: Path) -> Engine:
     )
     event.listen(engine, "begin", _on_begin)
     return engine
+
+
+def open_store(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> JournalStore:
+    """The journal at ``path`` to read and write (created and migrated as needed)."""
+    return JournalStore(open_engine(path, busy_timeout_ms=busy_timeout_ms), str(path))
+
+
+def open_store_to_read(path: Path) -> JournalStore:
+    """The existing journal at ``path``, to read only (see ``open_read_only_engine``)."""
+    return JournalStore(open_read_only_engine(path), str(path))

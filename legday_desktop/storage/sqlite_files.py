@@ -1,6 +1,6 @@
-"""Legday SQLite files with the standard library alone: checks, settings, plain connections.
+"""Everything SQLite-only: file checks, pragmas, quick_check, read-only opening, backup API.
 
-Nothing here imports SQLAlchemy or Alembic, so the first window can read its day quickly.
+The journal's queries (storage.journal_store) are portable; what only SQLite has lives here.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from legday_desktop.storage.errors import (
     DatabaseTooNewError,
     DatabaseWriteError,
     NotADatabaseError,
-    ReadOnlyDatabaseError,
     StorageError,
 )
 
@@ -45,29 +44,6 @@ def configure_connection(
     # FULL: every commit is on disk before the UI says "saved" (about 0.25 ms each).
     connection.execute("PRAGMA synchronous = FULL")
     connection.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
-
-
-def connect(path: Path) -> sqlite3.Connection:
-    """A configured connection to a prepared database file (see prepare_database_file).
-
-    ReadOnlyDatabaseError if the file or its folder cannot be written (open it with
-    ``open_read_only`` then).
-    """
-    if path.exists() and not os.access(path, os.W_OK):
-        # SQLite itself would open it and fail at the first write; say so now.
-        raise ReadOnlyDatabaseError(f"{path} cannot be written (it is read-only)")
-    try:
-        connection = sqlite3.connect(path)
-    except sqlite3.Error as error:
-        raise StorageError(f"Cannot open {path}: {error}") from error
-    try:
-        configure_connection(connection)
-    except sqlite3.OperationalError as error:
-        connection.close()
-        if "readonly" in str(error) or "unable to open" in str(error):
-            raise ReadOnlyDatabaseError(f"{path} cannot be written: {error}") from error
-        raise StorageError(f"Cannot open {path}: {error}") from error
-    return connection
 
 
 def open_read_only(path: Path) -> sqlite3.Connection:
@@ -101,6 +77,13 @@ def open_read_only(path: Path) -> sqlite3.Connection:
     return connection
 
 
+def broken_references(connection: sqlite3.Connection) -> set[tuple[str, int, str]]:
+    """(table, rowid, parent table) of every row whose foreign key points at nothing."""
+    return {
+        (row[0], row[1], row[2]) for row in connection.execute("PRAGMA foreign_key_check")
+    }
+
+
 def prepare_database_file(path: Path) -> bool:
     """Check ``path`` can hold this Legday's journal; return True if it needs an upgrade.
 
@@ -113,6 +96,18 @@ def prepare_database_file(path: Path) -> bool:
 
 def stored_revision(path: Path) -> str | None:
     """The schema revision of an existing journal (None when it is still empty)."""
+    return _stored_revision(path)
+
+
+def stored_revision_of_journal(path: Path) -> str | None:
+    """Check an existing file as opening it would, changing nothing; its schema revision.
+
+    StorageError subclasses for a folder, a file that is not a Legday journal, a damaged
+    one and one from a newer Legday.
+    """
+    if not path.is_file():
+        raise DatabasePathError(f"there is no journal at {path}")
+    _prepare_file(path)
     return _stored_revision(path)
 
 

@@ -756,3 +756,22 @@ def write_report_pdf(data: ReportData, path: Path) -> int:
     content, pages = report_pdf(data)
     write_atomically(path, content)
     return pages
+
+
+def write_report_pdf_file(data: ReportData, path: Path) -> int:
+    """``write_report_pdf`` from the command line: with a window-less Qt application.
+
+    Painting the PDF needs Qt's fonts; no window is shown (the offscreen platform).
+    """
+    import os
+    import sys
+
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # fonts and painting only, no window
+    # Held in a variable: the application must live while the PDF is painted.
+    application = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    pages = write_report_pdf(data, path)
+    del application
+    return pages

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from conftest import click_region, open_window
-from helpers.journals import filled_repository
+from helpers.journals import filled_store
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -57,7 +57,7 @@ def test_matplotlib_waits_until_the_charts_are_shown(tmp_path: Path) -> None:
 
 def test_a_value_set_on_the_map_moves_the_open_recovery_curve(qtbot: QtBot, database: Path) -> None:
     leg_day = LegDay(TODAY - dt.timedelta(days=1), "Quads", ("Squat",))
-    filled_repository(
+    filled_store(
         database,
         Journal(
             leg_days=(leg_day,),
@@ -83,7 +83,7 @@ def test_a_value_set_on_the_map_moves_the_open_recovery_curve(qtbot: QtBot, data
 def test_the_curve_follows_the_shown_date(qtbot: QtBot, database: Path) -> None:
     first = LegDay(TODAY - dt.timedelta(days=10), "First", ("Squat",))
     second = LegDay(TODAY - dt.timedelta(days=2), "Second", ("Calf raise",))
-    filled_repository(
+    filled_store(
         database,
         Journal(
             leg_days=(first, second),

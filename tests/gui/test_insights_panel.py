@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from conftest import open_window
-from helpers.journals import filled_repository
+from helpers.journals import filled_store
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -36,7 +36,7 @@ def show_insights(qtbot: QtBot, window: MainWindow) -> str:
 def test_the_demo_shows_the_repeated_bout_sentence_and_habits(
     qtbot: QtBot, database: Path, tmp_path: Path
 ) -> None:
-    filled_repository(database, demo_journal(TODAY)).close()
+    filled_store(database, demo_journal(TODAY)).close()
     window = open_window(qtbot, database)
     window.resize(1240, 820)
     text = show_insights(qtbot, window)
@@ -72,7 +72,7 @@ def test_habits_with_too_few_leg_days_are_not_shown(qtbot: QtBot, database: Path
         check_ins.append(
             CheckIn(day + dt.timedelta(days=1), actions=frozenset(actions), water_litres=2.0)
         )
-    filled_repository(database, Journal(tuple(leg_days), tuple(ratings), tuple(check_ins))).close()
+    filled_store(database, Journal(tuple(leg_days), tuple(ratings), tuple(check_ins))).close()
     window = open_window(qtbot, database)
     text = show_insights(qtbot, window)
     assert "Foam rolling or massage: on days 1–3 after the 4 leg days with it" in text
@@ -89,7 +89,7 @@ def test_an_empty_journal_says_what_to_do(qtbot: QtBot, window: MainWindow) -> N
 
 
 def test_insights_follow_an_edit(qtbot: QtBot, database: Path) -> None:
-    filled_repository(database, demo_journal(TODAY)).close()
+    filled_store(database, demo_journal(TODAY)).close()
     window = open_window(qtbot, database)
     before = show_insights(qtbot, window)
     window.side_tabs.setCurrentIndex(0)

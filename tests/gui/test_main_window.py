@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import answer_message_box, click_region, open_window, stored_levels
-from helpers.journals import filled_repository, wreck_table
+from helpers.journals import filled_store, wreck_table
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
@@ -55,7 +55,7 @@ def test_demo_journal_shows_day_n_after(qtbot: QtBot, tmp_path: Path) -> None:
 
 def test_banner_names_leg_day_and_day_n(qtbot: QtBot, database: Path) -> None:
     leg_day = LegDay(TODAY - dt.timedelta(days=2), "Quads", ("Squat", "Lunge"), rpe=8)
-    filled_repository(database, Journal(leg_days=(leg_day,))).close()
+    filled_store(database, Journal(leg_days=(leg_day,))).close()
     window = open_window(qtbot, database)
     date = leg_day.date
     expected = f"Day 2 after leg day · {short_day(date)}"
@@ -219,7 +219,7 @@ def test_a_failed_write_can_be_retried_once_the_lock_is_gone(qtbot: QtBot, datab
 def test_a_damaged_journal_offers_a_way_on_and_is_never_written(
     qtbot: QtBot, database: Path
 ) -> None:
-    filled_repository(database).close()
+    filled_store(database).close()
     wreck_table(database, "leg_day")
     damaged = database.read_bytes()
     shown: list[str] = []
@@ -240,7 +240,7 @@ def test_a_damaged_journal_offers_a_way_on_and_is_never_written(
 def test_a_damaged_journal_can_be_restored_from_its_newest_backup(
     qtbot: QtBot, database: Path
 ) -> None:
-    filled_repository(database).close()
+    filled_store(database).close()
     before = stored_levels(database, dt.date(2026, 3, 3))
     assert before
     assert main(["backup", "--db", str(database)]) == 0
@@ -395,7 +395,7 @@ def test_levels_of_another_day_stay_there(window: MainWindow, database: Path) ->
 
 def test_notes_are_kept_when_a_level_changes(qtbot: QtBot, database: Path) -> None:
     rating = SorenessRating(TODAY, "calves.left", 3, "tight after running")
-    filled_repository(database, Journal(ratings=(rating,))).close()
+    filled_store(database, Journal(ratings=(rating,))).close()
     window = open_window(qtbot, database)
     window.both_sides.setChecked(False)
     click_region(window, "calves.left")
@@ -426,7 +426,7 @@ def test_moving_a_leg_day_onto_another_asks_first(
 ) -> None:
     older = LegDay(TODAY - dt.timedelta(days=3), "Older", ("Squat",))
     newer = LegDay(TODAY - dt.timedelta(days=1), "Newer", ("Lunge",))
-    filled_repository(database, Journal(leg_days=(older, newer))).close()
+    filled_store(database, Journal(leg_days=(older, newer))).close()
     window = open_window(qtbot, database)
     moved = LegDay(older.date, "Newer", ("Lunge",))
     monkeypatch.setattr(LegDayDialog, "ask", lambda *_: LegDayDecision(moved, newer.date))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import open_window
-from helpers.journals import filled_repository
+from helpers.journals import filled_store
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
@@ -317,7 +317,7 @@ def test_file_export_report_explains_an_empty_journal(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     database = tmp_path / "journal.sqlite3"
-    filled_repository(database, Journal()).close()
+    filled_store(database, Journal()).close()
     window = open_window(qtbot, database)
     target = tmp_path / "chosen.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(target), ""))
@@ -342,7 +342,7 @@ def test_a_note_longer_than_a_page_flows_onto_the_next_pages(
         check_ins=(CheckIn(leg_day.date + dt.timedelta(days=1), note=note),),
     )
     database = tmp_path / "journal.sqlite3"
-    filled_repository(database, journal).close()
+    filled_store(database, journal).close()
     output = tmp_path / "report.pdf"
     assert main(["report", "--db", str(database), "-o", str(output)]) == 0
     text = pdf_text(output, layout=True)
@@ -373,7 +373,7 @@ def test_long_words_and_emoji_in_notes_are_printed_whole(
         ),
     )
     database = tmp_path / "journal.sqlite3"
-    filled_repository(database, journal).close()
+    filled_store(database, journal).close()
     output = tmp_path / "report.pdf"
     assert main(["report", "--db", str(database), "-o", str(output)]) == 0
     text = pdf_text(output, layout=False)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import click_region, open_window
-from helpers.journals import filled_repository
+from helpers.journals import filled_store
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -24,7 +24,7 @@ TODAY = dt.date.today()
 @pytest.fixture
 def leg_day_window(qtbot: QtBot, database: Path) -> MainWindow:
     leg_day = LegDay(TODAY - dt.timedelta(days=2), "Squat day", ("Squat", "Lunge"))
-    filled_repository(database, Journal(leg_days=(leg_day,))).close()
+    filled_store(database, Journal(leg_days=(leg_day,))).close()
     window = open_window(qtbot, database)
     qtbot.waitUntil(lambda: bool(window.tips_panel.chosen), timeout=3000)
     return window
@@ -100,7 +100,7 @@ def test_alerts_show_their_reasons_in_the_panel_and_the_banner(
     from legday_desktop.domain.soreness import SorenessRating
 
     leg_day = LegDay(TODAY - dt.timedelta(days=6), "Hinge day", ("Romanian deadlift",))
-    filled_repository(
+    filled_store(
         database,
         Journal(
             leg_days=(leg_day,),

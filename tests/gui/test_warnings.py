@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import open_window
 from helpers.courses import HANDS_ON
-from helpers.journals import filled_repository
+from helpers.journals import filled_store
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
 from PySide6.QtTest import QTest
@@ -33,7 +33,7 @@ def sore_calves(
     ratings = [SorenessRating(TODAY, f"calves.{side}", 5) for side in ("left", "right")]
     ratings += [SorenessRating(TODAY, f"quadriceps.{side}", 4) for side in ("left", "right")]
     journal = Journal(leg_days=(LEG_DAY,), ratings=(*ratings, *extra), check_ins=check_ins)
-    filled_repository(database, journal).close()
+    filled_store(database, journal).close()
 
 
 def shown_tips(window: MainWindow) -> set[str]:

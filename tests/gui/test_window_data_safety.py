@@ -15,7 +15,12 @@ from conftest import (
     stored_levels,
 )
 from helpers.files import checkpoint, set_revision, truncate, unwritable
-from helpers.journals import disk_is_full, filled_repository, nearly_full_journal
+from helpers.journals import (
+    disk_is_full,
+    filled_store,
+    nearly_full_journal,
+    sqlite_connection_of,
+)
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -70,7 +75,7 @@ def texts_today() -> str:
 def test_a_second_window_on_the_same_journal_only_reads(
     qtbot: QtBot, database: Path, tmp_path: Path
 ) -> None:
-    filled_repository(database).close()
+    filled_store(database).close()
     window = open_window(qtbot, database)
     click_region(window, "quadriceps.left")
     QTest.keyClick(window.body_map, Qt.Key.Key_5)
@@ -108,7 +113,7 @@ def test_a_second_window_on_the_same_journal_only_reads(
 def test_a_journal_that_cannot_be_written_opens_read_only(
     qtbot: QtBot, database: Path, what: str
 ) -> None:
-    filled_repository(database).close()
+    filled_store(database).close()
     sqlite3.connect(database).execute("PRAGMA wal_checkpoint(TRUNCATE)").connection.close()
     before = database.read_bytes()
     with unwritable(database if what == "file" else database.parent):
@@ -118,7 +123,7 @@ def test_a_journal_that_cannot_be_written_opens_read_only(
         expected = (
             f"{database} cannot be written (it is read-only)"
             if what == "file"
-            else f"the folder {database.parent} cannot be written"
+            else f"{database} cannot be written: its folder {database.parent} is read-only"
         )
         assert expected in window.read_only_bar.text()
         assert not window.body_map.isEnabled()
@@ -133,7 +138,7 @@ def test_a_full_disk_keeps_the_check_in_in_its_form_until_it_can_be_saved(
     window = open_window(qtbot, database)
     service = window.service
     assert service is not None
-    disk_is_full(service._open_connection())
+    disk_is_full(sqlite_connection_of(service._store()))
     shown: list[str] = []
     answer_message_box("Not now", shown)
     type_note(window, NOTE)
@@ -153,7 +158,7 @@ def test_a_full_disk_keeps_the_check_in_in_its_form_until_it_can_be_saved(
     assert window.check_in_panel.title().endswith("not saved yet")
     assert len(shown) == 1 and stored_note(database) is None
     # Space is freed; closing offers to try again, and the note is saved.
-    service._open_connection().execute("PRAGMA max_page_count = 1000000")
+    sqlite_connection_of(service._store()).execute("PRAGMA max_page_count = 1000000")
     closing: list[str] = []
     answer_message_box("Try saving again", closing)
     assert window.close()
@@ -166,7 +171,7 @@ def test_closing_with_an_unsaved_check_in_asks_first(qtbot: QtBot, database: Pat
     window = open_window(qtbot, database)
     service = window.service
     assert service is not None
-    disk_is_full(service._open_connection())
+    disk_is_full(sqlite_connection_of(service._store()))
     answer_message_box("Not now")
     type_note(window, NOTE)
     # Cancel keeps the window, and the note, on screen.
@@ -188,10 +193,10 @@ def test_retry_after_a_full_disk_saves_the_check_in(qtbot: QtBot, database: Path
     window = open_window(qtbot, database)
     service = window.service
     assert service is not None
-    disk_is_full(service._open_connection())
+    disk_is_full(sqlite_connection_of(service._store()))
 
     def free_space_then_retry() -> None:
-        service._open_connection().execute("PRAGMA max_page_count = 1000000")
+        sqlite_connection_of(service._store()).execute("PRAGMA max_page_count = 1000000")
         answer_message_box("Retry")
 
     answer_message_box("Retry")  # the first retry fails too: the disk is still full
@@ -257,7 +262,7 @@ def refused_on_open(qtbot: QtBot, database: Path, monkeypatch: pytest.MonkeyPatc
 def test_a_journal_from_a_newer_legday_is_refused_untouched(
     qtbot: QtBot, database: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    filled_repository(database).close()
+    filled_store(database).close()
     set_revision(database, "f00dfeedbeef")
     before = database.read_bytes()
     text = refused_on_open(qtbot, database, monkeypatch)
@@ -270,7 +275,7 @@ def test_a_journal_from_a_newer_legday_is_refused_untouched(
 
 
 def test_a_truncated_journal_is_explained_and_left_as_it_is(qtbot: QtBot, database: Path) -> None:
-    filled_repository(database).close()
+    filled_store(database).close()
     truncate(database)
     before = database.read_bytes()
     shown: list[str] = []
@@ -286,7 +291,7 @@ def test_a_truncated_journal_is_explained_and_left_as_it_is(qtbot: QtBot, databa
 def test_a_damaged_journal_open_in_another_window_is_recovered_only_there(
     qtbot: QtBot, database: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    filled_repository(database).close()
+    filled_store(database).close()
     truncate(database)
     before = database.read_bytes()
     other_window = JournalLock(database)
@@ -295,7 +300,8 @@ def test_a_damaged_journal_open_in_another_window_is_recovered_only_there(
         text = refused_on_open(qtbot, database, monkeypatch)
     finally:
         other_window.release()
-    assert text.endswith("It is open in another Legday window; recover it there.")
+    assert "is open in another Legday window" in text
+    assert text.endswith("close it there first.")
     assert database.read_bytes() == before
     assert not list(database.parent.glob("*.damaged-*"))
 
@@ -303,7 +309,7 @@ def test_a_damaged_journal_open_in_another_window_is_recovered_only_there(
 def test_back_up_now_from_a_read_only_folder_suggests_the_home_folder(
     qtbot: QtBot, database: Path, isolated_user_folders: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    filled_repository(database).close()
+    filled_store(database).close()
     checkpoint(database)
     suggested: list[str] = []
 
@@ -328,7 +334,7 @@ def test_back_up_now_from_a_read_only_folder_suggests_the_home_folder(
 def test_the_day_s_first_start_backs_the_journal_up_once_the_day_is_shown(
     qtbot: QtBot, database: Path
 ) -> None:
-    filled_repository(database).close()
+    filled_store(database).close()
     window = open_window(qtbot, database)
     assert list_backups(database) == []  # the day is on screen before any backup work
     qtbot.waitUntil(lambda: bool(list_backups(database)), timeout=5000)

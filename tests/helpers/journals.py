@@ -10,7 +10,8 @@ from legday_desktop.domain.check_ins import CheckIn, RecoveryAction, WarningSymp
 from legday_desktop.domain.journal import Journal
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.soreness import SorenessRating
-from legday_desktop.storage.repository import Repository, open_repository
+from legday_desktop.storage.database import open_store
+from legday_desktop.storage.journal_store import JournalStore
 
 D = dt.date
 
@@ -55,10 +56,10 @@ def small_journal() -> Journal:
     )
 
 
-def filled_repository(path: Path, journal: Journal | None = None) -> Repository:
-    repository = open_repository(path)
-    repository.merge(journal or small_journal(), today=dt.date.today())
-    return repository
+def filled_store(path: Path, journal: Journal | None = None) -> JournalStore:
+    store = open_store(path)
+    store.merge(journal or small_journal(), today=dt.date.today())
+    return store
 
 
 def wreck_table(path: Path, table: str) -> None:
@@ -78,20 +79,25 @@ def wreck_table(path: Path, table: str) -> None:
 def nearly_full_journal(path: Path) -> None:
     """A journal whose check-in page is nearly full: one more long note needs a new page."""
     from legday_desktop.domain.journal import JournalChange
-    from legday_desktop.storage.day_access import apply_change
-    from legday_desktop.storage.sqlite_files import connect
 
-    open_repository(path).close()
-    connection = connect(path)
+    store = open_store(path)
     first, second = D(2020, 1, 1), D(2020, 1, 2)
     change = JournalChange(
         check_ins={first: CheckIn(first, note="a" * 1900), second: CheckIn(second, note="b" * 1900)}
     )
-    apply_change(connection, change, today=second)
-    connection.close()
+    store.apply(change, today=second)
+    store.close()
 
 
 def disk_is_full(connection: sqlite3.Connection) -> None:
     """From now on, a write that needs one more page fails as on a full disk (SQLITE_FULL)."""
     (pages,) = connection.execute("PRAGMA page_count").fetchone()
     connection.execute(f"PRAGMA max_page_count = {pages}")
+
+
+def sqlite_connection_of(store: JournalStore) -> sqlite3.Connection:
+    """The one pooled SQLite connection behind ``store`` (settings made on it stay)."""
+    with store.engine.connect() as connection:
+        driver = connection.connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    return driver

@@ -1,4 +1,4 @@
-"""Guidance read from a real journal: stored through the repository, advised by the service.
+"""Guidance read from a real journal: stored through the store, advised by the service.
 
 The rules themselves are tested at their thresholds in test_alert_rules.py and
 test_tips_and_readiness.py; here the journal, the service and ``legday advice`` meet.
@@ -22,7 +22,7 @@ from helpers.courses import (
     check_contract,
     side,
 )
-from helpers.journals import filled_repository
+from helpers.journals import filled_store
 
 from legday_desktop.cli import main
 from legday_desktop.domain.check_ins import CheckIn, WarningSymptom
@@ -59,7 +59,7 @@ def store(tmp_path: Path):  # type: ignore[no-untyped-def]
     def advise(journal: Journal, offset: int) -> Advice:
         if not opened:
             database = tmp_path / "journal.sqlite3"
-            filled_repository(database, journal).close()
+            filled_store(database, journal).close()
             service = JournalService(database)
             service.open()
             opened.append(service)
@@ -92,7 +92,7 @@ def test_a_symptom_stands_across_a_new_leg_day(tmp_path: Path) -> None:
         check_ins=(CheckIn(day(2), symptoms=frozenset({WarningSymptom.DARK_URINE})),),
     )
     database = tmp_path / "journal.sqlite3"
-    filled_repository(database, journal).close()
+    filled_store(database, journal).close()
     service = JournalService(database)
     service.open()
     try:
@@ -123,7 +123,7 @@ def test_the_medicines_answer_is_read_from_the_journal(tmp_path: Path) -> None:
         ratings=moved(both("quadriceps", (1, 9))),
         profile=Profile(True, day(-30)),
     )
-    filled_repository(database, journal).close()
+    filled_store(database, journal).close()
     service = JournalService(database)
     service.open()
     try:
@@ -169,7 +169,7 @@ def test_advice_command_text_and_json(tmp_path: Path, capsys: pytest.CaptureFixt
         ratings=moved([*side("calves.right", (5, 5)), *side("calves.left", (5, 4))]),
     )
     database = tmp_path / "journal.sqlite3"
-    filled_repository(database, journal).close()
+    filled_store(database, journal).close()
     assert main(["advice", "--db", str(database), "--date", day(5).isoformat()]) == 0
     text = capsys.readouterr().out
     assert "Legday gives general information, not medical advice." in text
@@ -210,7 +210,7 @@ def test_advice_json_follows_the_contract_on_every_course(
         check_ins=tuple(CheckIn(day(n), symptoms=frozenset({s})) for n, s in reported),
     )
     database = tmp_path / "journal.sqlite3"
-    filled_repository(database, journal).close()
+    filled_store(database, journal).close()
     for offset in range(10):
         argv = ["advice", "--db", str(database), "--date", day(offset).isoformat(), "--json"]
         assert main(argv) == 0

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers.journals import filled_repository, wreck_table
+from helpers.journals import filled_store, wreck_table
 
 from legday_desktop import __version__
 from legday_desktop.cli import main
@@ -140,7 +140,7 @@ def test_bad_csv_exits_2_and_leaves_the_journal_unchanged(
     expected: str,  # type: ignore[no-untyped-def]
 ) -> None:
     target = tmp_path / "journal.sqlite3"
-    filled_repository(target).close()
+    filled_store(target).close()
     before = run("export", "--db", target, "--format", "json")[1]
     bad = bad_csv(tmp_path, rows)
     code, _, err = run("import", "--db", target, bad)
@@ -152,7 +152,7 @@ def test_bad_csv_exits_2_and_leaves_the_journal_unchanged(
 
 def test_conflicting_import_names_the_line_and_needs_replace(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "journal.sqlite3"
-    filled_repository(target).close()
+    filled_store(target).close()
     before = run("export", "--db", target, "--format", "csv")[1]
     changed = before.replace("2026-03-04,quadriceps.left,3,", "2026-03-04,quadriceps.left,4,")
     bad = bad_csv(tmp_path, changed.splitlines())
@@ -252,7 +252,7 @@ def test_demo_history_ends_today(demo_db: Path) -> None:
 
 def test_a_failed_import_stores_none_of_the_rows_before_the_problem(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "journal.sqlite3"
-    filled_repository(target).close()
+    filled_store(target).close()
     before = run("export", "--db", target, "--format", "csv")[1]
     rows = before.splitlines()
     # New, valid rows first; the conflicting stored rating comes last.
@@ -268,7 +268,7 @@ def test_a_failed_import_stores_none_of_the_rows_before_the_problem(run, tmp_pat
 
 def test_csv_rows_that_the_journal_would_count_differently_are_refused(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "journal.sqlite3"
-    filled_repository(target).close()  # holds leg days on 2026-03-02 and 2026-03-06
+    filled_store(target).close()  # holds leg days on 2026-03-02 and 2026-03-06
     before = run("export", "--db", target, "--format", "json")[1]
     bad = bad_csv(tmp_path, [HEADER, "2026-03-08,quadriceps.left,4,2026-03-01,7,"])
     code, _, err = run("import", "--db", target, bad)
@@ -279,7 +279,7 @@ def test_csv_rows_that_the_journal_would_count_differently_are_refused(run, tmp_
 
 def test_export_never_overwrites_the_journal_itself(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "journal.sqlite3"
-    filled_repository(target).close()
+    filled_store(target).close()
     before = target.read_bytes()
     for output in (target, Path(f"{target}-wal")):
         code, _, err = run("export", "--db", target, "--format", "csv", "-o", output, "--force")
@@ -321,7 +321,7 @@ def test_hostile_json_gets_one_line_and_exit_2(run, tmp_path: Path, content: str
 
 def test_damaged_journal_gets_one_line_and_exit_1(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "journal.sqlite3"
-    filled_repository(target).close()
+    filled_store(target).close()
     wreck_table(target, "soreness")
     code, out, err = run("export", "--db", target, "--format", "csv")
     assert (code, out) == (1, "")
@@ -354,7 +354,7 @@ def test_a_file_larger_than_any_export_is_refused_unread(
 
     monkeypatch.setattr(reading, "MAX_IMPORT_BYTES", 1000)
     target = tmp_path / "journal.sqlite3"
-    filled_repository(target).close()
+    filled_store(target).close()
     before = run("export", "--db", target, "--format", "json")[1]
     big = bad_csv(
         tmp_path, [HEADER] + [f"2026-03-0{day},shins.left,1,,," for day in range(1, 10)] * 5

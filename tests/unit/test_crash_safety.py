@@ -17,7 +17,7 @@ from typing import IO
 
 import pytest
 
-from legday_desktop.storage.repository import open_repository
+from legday_desktop.storage.database import open_store
 
 pytestmark = pytest.mark.skipif(
     sys.platform == "win32", reason="needs SIGKILL, which Windows does not have"
@@ -162,7 +162,7 @@ def run_writer_until_killed(path: Path, seed: int, delay: float, stderr: IO[str]
 
 def test_acknowledged_levels_survive_sigkill_at_random_moments(tmp_path: Path) -> None:
     path = tmp_path / "journal.sqlite3"
-    open_repository(path).close()
+    open_store(path).close()
     rng = random.Random(20260301)
     levels: Levels = {}
     acknowledged = 0

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from helpers.files import checkpoint, set_revision, truncate, unwritable
-from helpers.journals import disk_is_full, filled_repository, nearly_full_journal, wreck_table
+from helpers.journals import disk_is_full, filled_store, nearly_full_journal, wreck_table
 
 from legday_desktop.cli import main
 from legday_desktop.storage import backup as backups
@@ -38,7 +38,7 @@ def run(capsysbinary: pytest.CaptureFixture[bytes]) -> Callable[..., Run]:
 @pytest.fixture
 def journal(tmp_path: Path) -> Path:
     path = tmp_path / "journal.sqlite3"
-    filled_repository(path).close()
+    filled_store(path).close()
     checkpoint(path)
     return path
 
@@ -140,7 +140,7 @@ def test_restore_backs_up_the_current_journal_first(journal: Path, tmp_path: Pat
 
 def test_restore_never_replaces_a_file_that_is_not_a_journal(tmp_path: Path) -> None:
     good = tmp_path / "good.sqlite3"
-    filled_repository(good).close()
+    filled_store(good).close()
     photo = tmp_path / "photo.sqlite3"
     photo.write_bytes(b"\x89PNG not a journal")
     with pytest.raises(NotADatabaseError):
@@ -250,8 +250,7 @@ def test_a_read_only_journal_can_be_read_but_not_written(
         code, out, err = run("import", "--db", journal, csv)
         assert (code, out) == (1, "")
         assert err == (
-            f"legday: error: Could not save to {journal}: attempt to write a readonly "
-            "database. Nothing of this change was stored.\n"
+            f"legday: error: {journal} cannot be written (it is read-only)\n"
         )
         code, out, _ = run("advice", "--db", journal)
         assert code == 0 and "Legday gives general information" in out
@@ -318,11 +317,11 @@ def test_a_second_legday_cannot_write(
     code, _, err = run("import", "--db", journal, csv)
     assert code == 1
     assert err == (
-        f"legday: error: {journal} is open in Legday (process {running_legday.pid}); "
-        "close it there first\n"
+        f"legday: error: {journal} is open in another Legday window "
+        f"(process {running_legday.pid}); close it there first\n"
     )
     code, _, err = run("restore", "--db", journal, csv)
-    assert code == 1 and "is open in Legday" in err
+    assert code == 1 and "is open in another Legday window" in err
     # A second app: opens read-only, says why, and saves nothing.
     failures: list[str] = []
     service = JournalService(journal)
@@ -331,7 +330,8 @@ def test_a_second_legday_cannot_write(
     try:
         assert service.read_only
         assert service.read_only_reason == (
-            f"the journal is open in another Legday window (process {running_legday.pid})"
+            f"{journal} is open in another Legday window (process {running_legday.pid}); "
+            "close it there first"
         )
         assert service.overview(dt.date(2026, 3, 3)).ratings  # reading works
         assert not service.set_levels(dt.date(2026, 3, 3), {"calves.left": 9})
@@ -347,27 +347,30 @@ def test_a_second_legday_cannot_write(
 def test_a_full_disk_is_reported_as_such_and_the_next_write_works(tmp_path: Path) -> None:
     from legday_desktop.domain.check_ins import CheckIn
     from legday_desktop.domain.journal import JournalChange
-    from legday_desktop.storage.day_access import apply_change, read_day_overview
+    from legday_desktop.storage.database import open_store
     from legday_desktop.storage.errors import DatabaseWriteError
-    from legday_desktop.storage.sqlite_files import connect
 
     path = tmp_path / "journal.sqlite3"
     nearly_full_journal(path)
-    connection = connect(path)
-    disk_is_full(connection)
+    store = open_store(path)
+    # The store keeps one connection and hands it out again: the limit stays set on it.
+    with store.engine.connect() as connection:
+        driver = connection.connection.driver_connection
+        assert isinstance(driver, sqlite3.Connection)
+        disk_is_full(driver)
     today = dt.date.today()
     change = JournalChange(check_ins={today: CheckIn(today, note="Knee clicks on stairs. " * 12)})
     for _ in range(2):  # the connection is not left inside a failed transaction
         with pytest.raises(DatabaseWriteError) as raised:
-            apply_change(connection, change, today=today)
+            store.apply(change, today=today)
         assert str(raised.value) == (
             "Could not save: database or disk is full. Nothing of this change was stored."
         )
-    assert read_day_overview(connection, today).check_in is None
-    connection.execute("PRAGMA max_page_count = 1000000")  # space was freed
-    apply_change(connection, change, today=today)
-    assert read_day_overview(connection, today).check_in == change.check_ins[today]
-    connection.close()
+    assert store.day_overview(today).check_in is None
+    driver.execute("PRAGMA max_page_count = 1000000")  # space was freed
+    store.apply(change, today=today)
+    assert store.day_overview(today).check_in == change.check_ins[today]
+    store.close()
 
 
 # --- what the review found -----------------------------------------------------------
@@ -393,7 +396,7 @@ def test_only_this_journals_timestamped_backups_count(journal: Path) -> None:
     first = backups.make_backup(journal, now=start)
     # Another journal's backups and a hand-named copy share the folder and the prefix.
     other = journal.with_name(f"{journal.stem}-old.sqlite3")
-    filled_repository(other).close()
+    filled_store(other).close()
     for hour in range(12):
         backups.make_backup(other, now=start + dt.timedelta(hours=hour))
     holiday = backups.backup_to(journal, folder / f"{journal.stem}-before-holiday.sqlite3")

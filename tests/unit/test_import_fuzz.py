@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.journals import filled_repository, small_journal
+from helpers.journals import filled_store, small_journal
 from hypothesis import HealthCheck, currently_in_test_context, event, given, settings
 from hypothesis import strategies as st
 
@@ -110,7 +110,7 @@ STORED_LEG_DAY_DATES = [dt.date.fromisoformat(entry["date"]) for entry in STORED
 @pytest.fixture(scope="module")
 def stored(tmp_path_factory: pytest.TempPathFactory) -> StoredJournal:
     path = tmp_path_factory.mktemp("fuzz") / "stored.sqlite3"
-    filled_repository(path).close()
+    filled_store(path).close()
     assert not Path(f"{path}-wal").exists()  # one file holds it all: copies are complete
     document = exported(path)
     assert document == STORED

@@ -14,15 +14,19 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from helpers.journals import filled_repository
+from helpers.journals import filled_store
 
 from legday_desktop.domain.check_ins import RecoveryAction, WarningSymptom
 from legday_desktop.domain.regions import REGIONS
 from legday_desktop.storage import schema
-from legday_desktop.storage.database import MIGRATIONS_DIR, create_sqlite_engine, migrate
+from legday_desktop.storage.database import (
+    MIGRATIONS_DIR,
+    create_sqlite_engine,
+    migrate,
+    open_store,
+)
 from legday_desktop.storage.errors import StorageError
-from legday_desktop.storage.models import Base
-from legday_desktop.storage.repository import open_repository
+from legday_desktop.storage.tables import metadata
 
 
 def script_directory(location: Path = MIGRATIONS_DIR) -> ScriptDirectory:
@@ -48,17 +52,17 @@ def test_known_revisions_match_alembic_history() -> None:
 
 def test_migrated_schema_matches_the_models(tmp_path: Path) -> None:
     path = tmp_path / "journal.sqlite3"
-    open_repository(path).close()
+    open_store(path).close()
     engine = create_sqlite_engine(path)
     with engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        differences = compare_metadata(MigrationContext.configure(connection), metadata)
     engine.dispose()
     assert differences == []
 
 
 def test_baseline_seeds_the_regions_and_freezes_the_catalogues(tmp_path: Path) -> None:
     path = tmp_path / "journal.sqlite3"
-    open_repository(path).close()
+    open_store(path).close()
     stored = set(rows(path, "SELECT id, group_id, side FROM region"))
     assert stored == {(r.id, r.group.id, r.side.value) for r in REGIONS}
     baseline = script_directory().get_revision("0001_baseline").module
@@ -83,9 +87,9 @@ def test_baseline_database_opens_with_every_row(tmp_path: Path) -> None:
     )
     connection.commit()
     connection.close()
-    repository = open_repository(path)
-    journal = repository.journal()
-    repository.close()
+    store = open_store(path)
+    journal = store.journal()
+    store.close()
     assert [(leg_day.title, leg_day.exercises) for leg_day in journal.leg_days] == [
         ("Old", ("Squat",))
     ]
@@ -135,9 +139,9 @@ def test_the_warnings_revision_keeps_every_row_and_allows_the_new_symptoms(
     with pytest.raises(sqlite3.IntegrityError, match="ck_profile_single_row"):
         connection.execute("INSERT INTO profile VALUES (2, 1, '2026-02-04')")
     connection.close()
-    repository = open_repository(path)
-    journal = repository.journal()
-    repository.close()
+    store = open_store(path)
+    journal = store.journal()
+    store.close()
     assert {c.date.isoformat(): sorted(s.value for s in c.symptoms) for c in journal.check_ins} == {
         "2026-02-03": ["dark_urine", "fever"],
         "2026-02-04": ["joint_locks_or_gives_way", "one_leg_swollen_warm_red"],
@@ -172,7 +176,7 @@ def scripts_with_extra_revision(tmp_path: Path, body: str) -> Path:
 def test_rebuilding_a_parent_table_keeps_its_children(tmp_path: Path) -> None:
     """With foreign keys ON, this rebuild would delete every exercise via ON DELETE CASCADE."""
     path = tmp_path / "journal.sqlite3"
-    filled_repository(path).close()
+    filled_store(path).close()
     exercises_before = rows(path, "SELECT * FROM leg_day_exercise ORDER BY 1, 2")
     ratings_before = rows(path, "SELECT * FROM soreness ORDER BY id")
     assert exercises_before and ratings_before
@@ -199,7 +203,7 @@ def test_rebuilding_a_parent_table_keeps_its_children(tmp_path: Path) -> None:
 
 def test_a_migration_that_breaks_references_is_rolled_back(tmp_path: Path) -> None:
     path = tmp_path / "journal.sqlite3"
-    filled_repository(path).close()
+    filled_store(path).close()
     before = rows(path, "SELECT * FROM leg_day ORDER BY id")
     location = scripts_with_extra_revision(tmp_path, 'op.execute("DELETE FROM leg_day")\n')
     with pytest.raises(StorageError, match="broken reference"):
@@ -210,7 +214,7 @@ def test_a_migration_that_breaks_references_is_rolled_back(tmp_path: Path) -> No
 
 def test_references_broken_by_another_tool_do_not_block_upgrades(tmp_path: Path) -> None:
     path = tmp_path / "journal.sqlite3"
-    filled_repository(path).close()
+    filled_store(path).close()
     connection = sqlite3.connect(path)  # foreign keys are off by default here
     connection.execute("INSERT INTO leg_day_exercise VALUES (999, 0, 'Orphan')")
     connection.commit()
@@ -222,7 +226,7 @@ def test_references_broken_by_another_tool_do_not_block_upgrades(tmp_path: Path)
 
 def test_a_failing_migration_changes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "journal.sqlite3"
-    filled_repository(path).close()
+    filled_store(path).close()
     before = rows(path, "SELECT * FROM soreness ORDER BY id")
     location = scripts_with_extra_revision(
         tmp_path,
@@ -240,11 +244,11 @@ def test_a_failing_migration_changes_nothing(tmp_path: Path) -> None:
 
 def test_opening_a_current_database_does_not_import_alembic(tmp_path: Path) -> None:
     path = tmp_path / "journal.sqlite3"
-    open_repository(path).close()
+    open_store(path).close()
     probe = (
         "import sys; from pathlib import Path\n"
-        "from legday_desktop.storage.repository import open_repository\n"
-        f"open_repository(Path({str(path)!r})).close()\n"
+        "from legday_desktop.storage.database import open_store\n"
+        f"open_store(Path({str(path)!r})).close()\n"
         "print('alembic' in sys.modules)\n"
     )
     result = subprocess.run(
@@ -257,7 +261,7 @@ def test_a_journal_is_backed_up_before_its_schema_changes(tmp_path: Path) -> Non
     from legday_desktop.storage.backup import list_backups
 
     path = tmp_path / "journal.sqlite3"
-    filled_repository(path).close()
+    filled_store(path).close()
     before = rows(path, "SELECT * FROM soreness ORDER BY id")
     location = scripts_with_extra_revision(tmp_path, "pass\n")
     migrate(path, script_location=location)
@@ -269,5 +273,5 @@ def test_a_journal_is_backed_up_before_its_schema_changes(tmp_path: Path) -> Non
 
 def test_a_new_journal_is_not_backed_up_when_it_gets_its_first_schema(tmp_path: Path) -> None:
     path = tmp_path / "journal.sqlite3"
-    open_repository(path).close()
+    open_store(path).close()
     assert not (tmp_path / "backups").exists()

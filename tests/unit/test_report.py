@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers.journals import filled_repository
+from helpers.journals import filled_store
 
 from legday_desktop.domain.check_ins import CheckIn, Severity, WarningSymptom
 from legday_desktop.domain.demo import demo_journal
@@ -25,7 +25,7 @@ from legday_desktop.services.report import (
     period_alerts,
     report_period,
 )
-from legday_desktop.storage.repository import open_repository_to_read
+from legday_desktop.storage.database import open_store_to_read
 
 TODAY = dt.date.today()
 SQUAT = LegDay(TODAY - dt.timedelta(days=20), "Squat day", ("Squat", "Lunge"), notes="Felt strong")
@@ -74,7 +74,7 @@ def strained_journal() -> Journal:
 @pytest.fixture
 def service(tmp_path: Path) -> Iterator[JournalService]:
     database = tmp_path / "journal.sqlite3"
-    filled_repository(database, strained_journal()).close()
+    filled_store(database, strained_journal()).close()
     service = JournalService(database)
     service.open()
     yield service
@@ -185,7 +185,7 @@ def test_a_period_without_leg_days_is_refused_with_the_period(service: JournalSe
 
 def test_an_empty_journal_has_nothing_to_report(tmp_path: Path) -> None:
     database = tmp_path / "empty.sqlite3"
-    filled_repository(database, Journal()).close()
+    filled_store(database, Journal()).close()
     service = JournalService(database)
     service.open()
     try:
@@ -237,7 +237,7 @@ def test_an_alert_that_stops_and_comes_back_is_listed_twice_and_says_on_which_da
 def test_the_demo_history_gives_its_strain_and_nothing_is_written(tmp_path: Path) -> None:
     database = tmp_path / "demo.sqlite3"
     journal = demo_journal(TODAY)
-    filled_repository(database, journal).close()
+    filled_store(database, journal).close()
     before = _exported(database)
     strain = next(c.date for c in journal.check_ins if c.symptoms)
     service = JournalService(database)
@@ -265,11 +265,11 @@ def test_the_demo_history_gives_its_strain_and_nothing_is_written(tmp_path: Path
 
 
 def _exported(database: Path) -> str:
-    repository = open_repository_to_read(database)
+    store = open_store_to_read(database)
     try:
-        return write_json(repository.journal())
+        return write_json(store.journal())
     finally:
-        repository.close()
+        store.close()
 
 
 def test_severities_and_the_medicines_answer_are_in_the_report(tmp_path: Path) -> None:
@@ -278,7 +278,7 @@ def test_severities_and_the_medicines_answer_are_in_the_report(tmp_path: Path) -
     answered = Journal(
         journal.leg_days, journal.ratings, journal.check_ins, Profile(True, day(SQUAT, -3))
     )
-    filled_repository(database, answered).close()
+    filled_store(database, answered).close()
     service = JournalService(database)
     service.open()
     try:

@@ -1,4 +1,4 @@
-"""Storage on real SQLite files: settings, the database's own rules, the repository."""
+"""Storage on real SQLite files: settings, the database's own rules, the store."""
 
 from __future__ import annotations
 
@@ -8,24 +8,24 @@ import stat
 from pathlib import Path
 
 import pytest
-from helpers.journals import filled_repository, small_journal, wreck_table
+from helpers.journals import filled_store, small_journal, wreck_table
 
 from legday_desktop.domain.check_ins import CheckIn, RecoveryAction, WarningSymptom
 from legday_desktop.domain.errors import DomainError
 from legday_desktop.domain.journal import Journal, JournalChange
 from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.merging import ImportConflictError
 from legday_desktop.domain.soreness import SorenessRating
 from legday_desktop.storage import schema
-from legday_desktop.storage.database import open_engine
+from legday_desktop.storage.database import open_engine, open_store
 from legday_desktop.storage.errors import (
     DamagedDatabaseError,
     DatabasePathError,
     DatabaseTooNewError,
     DatabaseWriteError,
-    ImportConflictError,
     NotADatabaseError,
 )
-from legday_desktop.storage.repository import open_repository
+from legday_desktop.storage.journal_store import JournalStore
 
 D = dt.date
 TODAY = dt.date.today()
@@ -53,23 +53,16 @@ def test_every_connection_has_foreign_keys_wal_full_sync_and_busy_timeout(db: Pa
         engine.dispose()
 
 
-def test_the_windows_plain_connection_has_the_same_settings(db: Path) -> None:
-    from legday_desktop.storage.sqlite_files import connect, prepare_database_file
+def test_a_new_file_needs_its_schema_and_an_opened_one_does_not(db: Path) -> None:
+    from legday_desktop.storage.sqlite_files import prepare_database_file
 
     assert prepare_database_file(db)  # a new file needs its schema
-    open_repository(db).close()
+    open_store(db).close()
     assert not prepare_database_file(db)
-    connection = connect(db)
-    pragma = connection.execute
-    assert pragma("PRAGMA foreign_keys").fetchone() == (1,)
-    assert pragma("PRAGMA journal_mode").fetchone() == ("wal",)
-    assert pragma("PRAGMA synchronous").fetchone() == (2,)
-    assert pragma("PRAGMA busy_timeout").fetchone() == (5000,)
-    connection.close()
 
 
 def test_new_database_is_owner_only_and_passes_integrity_check(db: Path) -> None:
-    open_repository(db).close()
+    open_store(db).close()
     assert stat.S_IMODE(db.stat().st_mode) == 0o600
     with sqlite3.connect(db) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
@@ -97,7 +90,7 @@ INSERT_RATING = "INSERT INTO soreness (date, region_id, level, note) VALUES ({},
     ],
 )
 def test_the_database_itself_refuses_invalid_rows(db: Path, statement: str) -> None:
-    filled_repository(db).close()
+    filled_store(db).close()
     # A plain sqlite3 connection, as another tool would use it.
     connection = sqlite3.connect(db)
     connection.execute("PRAGMA foreign_keys = ON")
@@ -113,7 +106,7 @@ def test_bad_levels_and_regions_are_refused_even_with_foreign_keys_off(
     db: Path, values: str
 ) -> None:
     """SQLite enforces foreign keys only where a connection asks; these CHECKs always hold."""
-    open_repository(db).close()
+    open_store(db).close()
     connection = sqlite3.connect(db)
     assert connection.execute("PRAGMA foreign_keys").fetchone() == (0,)
     with pytest.raises(sqlite3.IntegrityError, match="CHECK constraint failed"):
@@ -122,7 +115,7 @@ def test_bad_levels_and_regions_are_refused_even_with_foreign_keys_off(
 
 
 def test_one_value_per_region_and_day_in_the_database_too(db: Path) -> None:
-    open_repository(db).close()
+    open_store(db).close()
     connection = sqlite3.connect(db)
     insert = INSERT_RATING.format("'2026-01-01', 'calves.left', ?")
     connection.execute(insert, (3,))
@@ -131,106 +124,160 @@ def test_one_value_per_region_and_day_in_the_database_too(db: Path) -> None:
     connection.close()
 
 
+def set_rating(store: JournalStore, rating: SorenessRating) -> SorenessRating | None:
+    """Store ``rating`` as one change; the rating it replaced."""
+    key = (rating.date, rating.region_id)
+    return store.apply(JournalChange(ratings={key: rating}), today=TODAY).ratings[key]
+
+
+def clear_rating(store: JournalStore, date: dt.date, region_id: str) -> SorenessRating | None:
+    key = (date, region_id)
+    return store.apply(JournalChange(ratings={key: None}), today=TODAY).ratings[key]
+
+
 class TestRatings:
     def test_set_replace_and_clear(self, db: Path) -> None:
-        repository = open_repository(db)
+        store = open_store(db)
         day = D(2026, 5, 1)
-        assert repository.set_rating(SorenessRating(day, "glutes.left", 4)) is None
-        previous = repository.set_rating(SorenessRating(day, "glutes.left", 6, "sitting hurts"))
+        assert set_rating(store, SorenessRating(day, "glutes.left", 4)) is None
+        previous = set_rating(store, SorenessRating(day, "glutes.left", 6, "sitting hurts"))
         assert previous == SorenessRating(day, "glutes.left", 4)
-        assert repository.ratings_on(day) == (
+        assert store.day_overview(day).ratings == (
             SorenessRating(day, "glutes.left", 6, "sitting hurts"),
         )
-        assert repository.clear_rating(day, "glutes.left") == SorenessRating(
+        assert clear_rating(store, day, "glutes.left") == SorenessRating(
             day, "glutes.left", 6, "sitting hurts"
         )
-        assert repository.ratings_on(day) == ()
-        assert repository.clear_rating(day, "glutes.left") is None
-        repository.close()
+        assert store.day_overview(day).ratings == ()
+        assert clear_rating(store, day, "glutes.left") is None
+        store.close()
 
     def test_zero_is_stored_and_differs_from_not_rated(self, db: Path) -> None:
-        repository = open_repository(db)
+        store = open_store(db)
         day = D(2026, 5, 1)
-        repository.set_rating(SorenessRating(day, "calves.right", 0))
-        levels = {r.region_id: r.level for r in repository.ratings_on(day)}
+        set_rating(store, SorenessRating(day, "calves.right", 0))
+        levels = {r.region_id: r.level for r in store.day_overview(day).ratings}
         assert levels == {"calves.right": 0}
         assert "calves.left" not in levels
-        repository.close()
+        store.close()
 
     def test_values_survive_reopening(self, db: Path) -> None:
-        repository = open_repository(db)
-        repository.set_rating(SorenessRating(D(2026, 5, 1), "shins.left", 2))
-        repository.close()
-        reopened = open_repository(db)
+        store = open_store(db)
+        set_rating(store, SorenessRating(D(2026, 5, 1), "shins.left", 2))
+        store.close()
+        reopened = open_store(db)
         assert reopened.ratings_between(D(2026, 4, 1), D(2026, 6, 1)) == (
             SorenessRating(D(2026, 5, 1), "shins.left", 2),
         )
         reopened.close()
 
+    def test_many_ratings_in_one_change_and_their_inverse(self, db: Path) -> None:
+        store = filled_store(db)
+        before = store.journal()
+        days = [D(2025, 1, 1) + dt.timedelta(days=offset) for offset in range(400)]
+        change = JournalChange(
+            ratings={
+                (day, region): SorenessRating(day, region, day.day % 11)
+                for day in days
+                for region in ("calves.left", "quadriceps.right")
+            }
+            | {(D(2026, 3, 3), "quadriceps.left"): None}
+        )
+        undo = store.apply(change, today=TODAY)
+        assert len(store.ratings_between(days[0], days[-1])) == 800
+        assert store.day_overview(D(2026, 3, 3)).ratings == (
+            SorenessRating(D(2026, 3, 3), "quadriceps.right", 6),
+        )
+        store.apply(undo, today=TODAY)
+        assert store.journal() == before
+        store.close()
+
 
 class TestLegDays:
     def test_save_replace_delete_keeps_ratings(self, db: Path) -> None:
-        repository = filled_repository(db)
+        store = filled_store(db)
         new = LegDay(D(2026, 3, 2), "Quads", ("Front squat",), rpe=9)
-        previous = repository.save_leg_day(new, today=TODAY)
-        assert previous is not None and previous.title == "Squat day"
-        assert repository.leg_day_for(D(2026, 3, 4)) == new
-        assert repository.delete_leg_day(D(2026, 3, 2)) == new
-        assert repository.leg_day_for(D(2026, 3, 4)) is None
-        assert len(repository.ratings_on(D(2026, 3, 3))) == 2
-        repository.close()
+        previous = store.apply(JournalChange(leg_days={new.date: new}), today=TODAY)
+        assert previous.leg_days[new.date] is not None
+        assert previous.leg_days[new.date].title == "Squat day"  # type: ignore[union-attr]
+        assert store.day_overview(D(2026, 3, 4)).leg_day == new
+        deleted = store.apply(JournalChange(leg_days={new.date: None}), today=TODAY)
+        assert deleted.leg_days[new.date] == new
+        assert store.day_overview(D(2026, 3, 4)).leg_day is None
+        assert len(store.day_overview(D(2026, 3, 3)).ratings) == 2
+        store.close()
 
     def test_future_leg_day_is_refused(self, db: Path) -> None:
-        repository = open_repository(db)
+        store = open_store(db)
+        tomorrow = TODAY + dt.timedelta(days=1)
         with pytest.raises(DomainError, match="in the future"):
-            repository.save_leg_day(LegDay(TODAY + dt.timedelta(days=1)), today=TODAY)
-        assert repository.leg_days() == ()
-        repository.close()
+            store.apply(JournalChange(leg_days={tomorrow: LegDay(tomorrow)}), today=TODAY)
+        assert store.leg_days() == ()
+        store.close()
+
+    def test_recent_leg_days_reads_only_the_last_ones(self, db: Path) -> None:
+        store = open_store(db)
+        dates = [D(2026, 1, 5) + dt.timedelta(weeks=week) for week in range(10)]
+        store.apply(
+            JournalChange(leg_days={day: LegDay(day, f"Week {n}", ("Squat",)) for n, day in
+                                    enumerate(dates)}),
+            today=TODAY,
+        )
+        recent = store.recent_leg_days(dates[6] + dt.timedelta(days=2), 3)
+        assert [day.date for day in recent] == dates[4:7]
+        assert recent[-1].exercises == ("Squat",)
+        assert store.recent_leg_days(dates[0] - dt.timedelta(days=1), 3) == ()
+        store.close()
 
 
 class TestCheckIns:
     def test_save_replace_and_empty_removes(self, db: Path) -> None:
-        repository = open_repository(db)
+        store = open_store(db)
         day = D(2026, 5, 2)
+
+        def save(check_in: CheckIn) -> CheckIn | None:
+            return store.apply(JournalChange(check_ins={day: check_in}), today=TODAY).check_ins[day]
+
         first = CheckIn(
             day, frozenset({WarningSymptom.FEVER}), frozenset({RecoveryAction.HEAT}), 2.0, 8
         )
-        assert repository.save_check_in(first) is None
+        assert save(first) is None
         second = CheckIn(day, actions=frozenset({RecoveryAction.COLD}), sleep_hours=6.5)
-        assert repository.save_check_in(second) == first
-        assert repository.check_in_on(day) == second
-        assert repository.save_check_in(CheckIn(day)) == second
-        assert repository.check_in_on(day) is None
-        repository.close()
+        assert save(second) == first
+        assert store.day_overview(day).check_in == second
+        assert save(CheckIn(day)) == second
+        assert store.day_overview(day).check_in is None
+        store.close()
 
 
 class TestJournal:
     def test_overview_of_a_day(self, db: Path) -> None:
-        repository = filled_repository(db)
-        overview = repository.day_overview(D(2026, 3, 3))
+        store = filled_store(db)
+        overview = store.day_overview(D(2026, 3, 3))
         assert overview.leg_day is not None and overview.leg_day.title == "Squat day"
         assert overview.days_after == 1
         assert {r.region_id for r in overview.ratings} == {"quadriceps.left", "quadriceps.right"}
         assert overview.check_in is not None and overview.check_in.sleep_hours == 7.5
-        assert repository.day_overview(D(2026, 3, 1)).leg_day is None
-        repository.close()
+        assert store.day_overview(D(2026, 3, 1)).leg_day is None
+        store.close()
 
     def test_journal_reads_back_what_was_merged(self, db: Path) -> None:
-        repository = filled_repository(db)
-        assert repository.journal() == small_journal().sorted()
-        assert not repository.is_empty()
-        repository.close()
+        store = filled_store(db)
+        assert store.journal() == small_journal().sorted()
+        assert not store.is_empty()
+        store.close()
 
     def test_merging_twice_adds_nothing(self, db: Path) -> None:
-        repository = filled_repository(db)
-        summary = repository.merge(small_journal(), today=TODAY)
-        assert (summary.added, summary.replaced, summary.unchanged) == (0, 0, 9)
-        assert repository.journal() == small_journal().sorted()
-        repository.close()
+        store = filled_store(db)
+        plan, _ = store.merge(small_journal(), today=TODAY)
+        assert (plan.summary.added, plan.summary.replaced, plan.summary.unchanged) == (0, 0, 9)
+        assert plan.change == JournalChange()
+        assert store.journal() == small_journal().sorted()
+        store.close()
 
     def test_conflict_changes_nothing_unless_replace(self, db: Path) -> None:
-        repository = filled_repository(db)
-        before = repository.journal()
+        store = filled_store(db)
+        before = store.journal()
         changed = Journal(
             ratings=(
                 SorenessRating(D(2026, 4, 1), "calves.left", 2),  # new
@@ -238,40 +285,42 @@ class TestJournal:
             )
         )
         with pytest.raises(ImportConflictError) as error:
-            repository.merge(changed, today=TODAY)
+            store.merge(changed, today=TODAY)
         assert error.value.key == ("rating", D(2026, 3, 3), "quadriceps.left")
         assert "Left quad = 5" in str(error.value) and "Left quad = 7" in str(error.value)
-        assert repository.journal() == before
-        summary = repository.merge(changed, today=TODAY, replace=True)
-        assert (summary.added, summary.replaced) == (1, 1)
-        assert SorenessRating(D(2026, 3, 3), "quadriceps.left", 7) in repository.journal().ratings
-        repository.close()
+        assert store.journal() == before
+        plan, undo = store.merge(changed, today=TODAY, replace=True)
+        assert (plan.summary.added, plan.summary.replaced) == (1, 1)
+        assert SorenessRating(D(2026, 3, 3), "quadriceps.left", 7) in store.journal().ratings
+        store.apply(undo, today=TODAY)  # an import is a change like any other: it undoes
+        assert store.journal() == before
+        store.close()
 
     def test_empty_check_ins_are_not_stored(self, db: Path) -> None:
-        repository = open_repository(db)
-        summary = repository.merge(Journal(check_ins=(CheckIn(D(2026, 1, 1)),)), today=TODAY)
-        assert summary.added == 0
-        assert repository.is_empty()
-        repository.close()
+        store = open_store(db)
+        plan, _ = store.merge(Journal(check_ins=(CheckIn(D(2026, 1, 1)),)), today=TODAY)
+        assert plan.summary.added == 0
+        assert store.is_empty()
+        store.close()
 
     def test_replacing_with_an_empty_check_in_removes_it(self, db: Path) -> None:
-        repository = filled_repository(db)
+        store = filled_store(db)
         empty = Journal(check_ins=(CheckIn(D(2026, 3, 3)),))
         with pytest.raises(ImportConflictError):
-            repository.merge(empty, today=TODAY)
-        repository.merge(empty, today=TODAY, replace=True)
-        assert repository.check_in_on(D(2026, 3, 3)) is None
-        repository.close()
+            store.merge(empty, today=TODAY)
+        store.merge(empty, today=TODAY, replace=True)
+        assert store.day_overview(D(2026, 3, 3)).check_in is None
+        store.close()
 
     def test_leg_day_references_never_conflict(self, db: Path) -> None:
-        repository = filled_repository(db)
+        store = filled_store(db)
         references = Journal(
             leg_days=(LegDay(D(2026, 3, 2), "Imported"), LegDay(D(2026, 4, 1), "Imported"))
         )
-        summary = repository.merge(references, today=TODAY, leg_days_only_if_missing=True)
-        assert (summary.added, summary.unchanged) == (1, 1)
-        assert repository.leg_day_for(D(2026, 3, 2)).title == "Squat day"  # type: ignore[union-attr]
-        repository.close()
+        plan, _ = store.merge(references, today=TODAY, leg_days_only_if_missing=True)
+        assert (plan.summary.added, plan.summary.unchanged) == (1, 1)
+        assert store.day_overview(D(2026, 3, 2)).leg_day.title == "Squat day"  # type: ignore[union-attr]
+        store.close()
 
 
 class TestOpeningFiles:
@@ -279,7 +328,7 @@ class TestOpeningFiles:
         db.write_bytes(b"my tax return\n" * 100)
         before = db.read_bytes()
         with pytest.raises(NotADatabaseError, match="left untouched"):
-            open_repository(db)
+            open_store(db)
         assert db.read_bytes() == before
 
     def test_another_apps_database_is_left_untouched(self, db: Path) -> None:
@@ -289,36 +338,36 @@ class TestOpeningFiles:
         connection.close()
         before = db.read_bytes()
         with pytest.raises(NotADatabaseError, match="not a Legday one"):
-            open_repository(db)
+            open_store(db)
         assert db.read_bytes() == before
 
     def test_a_database_from_a_newer_legday_is_refused(self, db: Path) -> None:
-        open_repository(db).close()
+        open_store(db).close()
         connection = sqlite3.connect(db)
         connection.execute("UPDATE alembic_version SET version_num = '0099_from_the_future'")
         connection.commit()
         connection.close()
         before = db.read_bytes()
         with pytest.raises(DatabaseTooNewError, match="newer version of Legday"):
-            open_repository(db)
+            open_store(db)
         assert db.read_bytes() == before
 
     def test_missing_folder_or_a_folder_is_a_bad_path(self, tmp_path: Path) -> None:
         with pytest.raises(DatabasePathError, match="does not exist"):
-            open_repository(tmp_path / "nowhere" / "journal.sqlite3")
+            open_store(tmp_path / "nowhere" / "journal.sqlite3")
         with pytest.raises(DatabasePathError, match="is a folder"):
-            open_repository(tmp_path)
+            open_store(tmp_path)
 
     def test_a_damaged_file_is_found_on_open_and_left_untouched(self, db: Path) -> None:
-        filled_repository(db).close()
+        filled_store(db).close()
         wreck_table(db, "soreness")
         before = db.read_bytes()
         with pytest.raises(DamagedDatabaseError, match=r"is damaged .*left untouched"):
-            open_repository(db)
+            open_store(db)
         assert db.read_bytes() == before
 
     def test_a_truncated_file_is_damaged_and_left_untouched(self, db: Path) -> None:
-        filled_repository(db).close()
+        filled_store(db).close()
         with sqlite3.connect(db) as connection:
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         connection.close()
@@ -326,28 +375,28 @@ class TestOpeningFiles:
         db.write_bytes(data[: len(data) // 2])
         before = db.read_bytes()
         with pytest.raises(DamagedDatabaseError):
-            open_repository(db)
+            open_store(db)
         assert db.read_bytes() == before
 
     def test_write_failure_is_a_clear_error_and_stores_nothing(self, db: Path) -> None:
-        repository = open_repository(db, busy_timeout_ms=50)
+        store = open_store(db, busy_timeout_ms=50)
         # Another program holds the write lock for longer than the busy timeout.
         blocker = sqlite3.connect(db, isolation_level=None)
         blocker.execute("BEGIN IMMEDIATE")
         try:
             with pytest.raises(DatabaseWriteError, match="Nothing of this change was stored"):
-                repository.set_rating(SorenessRating(D(2026, 1, 1), "calves.left", 3))
+                set_rating(store, SorenessRating(D(2026, 1, 1), "calves.left", 3))
         finally:
             blocker.execute("ROLLBACK")
             blocker.close()
-        assert repository.ratings_on(D(2026, 1, 1)) == ()
-        repository.close()
+        assert store.day_overview(D(2026, 1, 1)).ratings == ()
+        store.close()
 
 
 class TestChanges:
     def test_applying_the_inverse_restores_everything(self, db: Path) -> None:
-        repository = filled_repository(db)
-        before = repository.journal()
+        store = filled_store(db)
+        before = store.journal()
         change = JournalChange(
             leg_days={
                 D(2026, 3, 2): None,  # delete
@@ -367,21 +416,21 @@ class TestChanges:
                 D(2026, 3, 8): CheckIn(D(2026, 3, 8), frozenset({WarningSymptom.FEVER})),
             },
         )
-        inverse = repository.apply(change, today=TODAY)
-        after = repository.journal()
+        inverse = store.apply(change, today=TODAY)
+        after = store.journal()
         assert after != before
         assert LegDay(D(2026, 3, 9), "New") in after.leg_days
         assert D(2026, 3, 2) not in {leg_day.date for leg_day in after.leg_days}
         assert inverse.ratings[(D(2026, 3, 3), "calves.left")] is None
-        redo = repository.apply(inverse, today=TODAY)
-        assert repository.journal() == before
-        repository.apply(redo, today=TODAY)
-        assert repository.journal() == after
-        repository.close()
+        redo = store.apply(inverse, today=TODAY)
+        assert store.journal() == before
+        store.apply(redo, today=TODAY)
+        assert store.journal() == after
+        store.close()
 
     def test_a_failing_change_writes_nothing(self, db: Path) -> None:
-        repository = filled_repository(db)
-        before = repository.journal()
+        store = filled_store(db)
+        before = store.journal()
         change = JournalChange(
             ratings={
                 (D(2026, 3, 3), "calves.left"): SorenessRating(D(2026, 3, 3), "calves.left", 4)
@@ -389,9 +438,9 @@ class TestChanges:
             leg_days={TODAY + dt.timedelta(days=3): LegDay(TODAY + dt.timedelta(days=3))},
         )
         with pytest.raises(DomainError, match="in the future"):
-            repository.apply(change, today=TODAY)
-        assert repository.journal() == before
-        repository.close()
+            store.apply(change, today=TODAY)
+        assert store.journal() == before
+        store.close()
 
     def test_keys_must_match_their_records(self) -> None:
         with pytest.raises(DomainError):
@@ -402,26 +451,23 @@ class TestChanges:
             )
 
 
-def test_fast_day_reader_agrees_with_the_whole_journal(tmp_path: Path) -> None:
-    """The first paint reads a day with plain sqlite3; it must match what storage holds."""
+def test_the_day_reader_agrees_with_the_whole_journal(tmp_path: Path) -> None:
+    """The window reads one day at a time; every day must match what the journal holds."""
     from legday_desktop.domain.demo import demo_journal
     from legday_desktop.domain.leg_days import LegDayCalendar
-    from legday_desktop.storage.day_access import read_day_overview
-    from legday_desktop.storage.sqlite_files import connect
 
     journal = demo_journal(TODAY)
     db = tmp_path / "demo.sqlite3"
-    filled_repository(db, journal).close()
-    connection = connect(db)
+    store = filled_store(db, journal)
     calendar = LegDayCalendar(leg_day.date for leg_day in journal.leg_days)
     leg_days = {leg_day.date: leg_day for leg_day in journal.leg_days}
     check_ins = {check_in.date: check_in for check_in in journal.check_ins}
     day = journal.leg_days[0].date - dt.timedelta(days=2)
     while day <= TODAY:
-        overview = read_day_overview(connection, day)
+        overview = store.day_overview(day)
         leg_day_date = calendar.leg_day_date_for(day)
         assert overview.leg_day == (None if leg_day_date is None else leg_days[leg_day_date])
         assert overview.ratings == tuple(r for r in journal.ratings if r.date == day)
         assert overview.check_in == check_ins.get(day)
         day += dt.timedelta(days=1)
-    connection.close()
+    store.close()

@@ -2,12 +2,12 @@
 
 from alembic import context
 
-from legday_desktop.storage.models import Base
+from legday_desktop.storage.tables import metadata
 
 connection = context.config.attributes["connection"]
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=metadata,
     # SQLite cannot ALTER most things; batch mode rebuilds tables instead.
     render_as_batch=True,
     transaction_per_migration=False,

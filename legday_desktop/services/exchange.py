@@ -1,0 +1,129 @@
+"""Importing an export file as one change, exporting the journal, filling a demo journal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from legday_desktop.domain.journal import JournalChange
+from legday_desktop.domain.merging import ImportConflictError, MergeSummary
+from legday_desktop.services.opening import Access, JournalError, open_journal
+
+
+class ImportRejectedError(JournalError):
+    """The file cannot be imported (bad input, or it disagrees with the journal); nothing was."""
+
+
+class ExportFormatError(ValueError):
+    """An export format Legday does not write."""
+
+
+EXPORT_FORMATS = ("json", "csv")
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What an import did: the counts, and the change that undoes it."""
+
+    journal: Path
+    summary: MergeSummary
+    undo: JournalChange
+
+
+def import_file(
+    journal: Path, file: Path, *, today: dt.date, replace: bool = False
+) -> Imported:
+    """Parse ``file``, compare it with the journal, and apply it as one change.
+
+    ImportRejectedError (nothing imported) for a file that cannot be read or used, or
+    that disagrees with stored records and ``replace`` was not given; JournalError if
+    the journal cannot be opened or written.
+    """
+    from legday_desktop.exchange.csv_format import check_against_stored_leg_days
+    from legday_desktop.exchange.errors import ImportFileError
+    from legday_desktop.exchange.reading import read_import_file
+    from legday_desktop.storage.errors import StorageError
+
+    try:
+        parsed = read_import_file(file, today=today)
+    except ImportFileError as error:
+        raise ImportRejectedError(str(error)) from error
+    opened = open_journal(journal, Access.WRITE)
+    try:
+        store = opened.store
+        if parsed.leg_days_are_references:
+            check_against_stored_leg_days(parsed, (day.date for day in store.leg_days()))
+        plan, undo = store.merge(
+            parsed.journal,
+            today=today,
+            replace=replace,
+            leg_days_only_if_missing=parsed.leg_days_are_references,
+        )
+    except ImportFileError as error:
+        raise ImportRejectedError(f"{error}. Nothing was imported.") from error
+    except ImportConflictError as error:
+        place = parsed.error_at(error.key, error.field, error.problem)
+        raise ImportRejectedError(
+            f"{place}. Nothing was imported; "
+            "add --replace to replace stored records with the file's."
+        ) from error
+    except StorageError as error:
+        raise JournalError(str(error)) from error
+    finally:
+        opened.close()
+    return Imported(opened.path, plan.summary, undo)
+
+
+def export_journal(journal: Path, export_format: str) -> bytes:
+    """The whole journal as an export file's bytes (``json`` or ``csv``)."""
+    from legday_desktop.exchange.csv_format import write_csv
+    from legday_desktop.exchange.json_format import write_json
+    from legday_desktop.storage.errors import StorageError
+
+    if export_format not in EXPORT_FORMATS:
+        formats = " or ".join(EXPORT_FORMATS)
+        raise ExportFormatError(f"Legday exports {formats}, not {export_format}")
+    opened = open_journal(journal, Access.READ)
+    try:
+        stored = opened.store.journal()
+    except StorageError as error:
+        raise JournalError(str(error)) from error
+    finally:
+        opened.close()
+    text = write_csv(stored) if export_format == "csv" else write_json(stored)
+    return text.encode("utf-8")
+
+
+@dataclass(frozen=True)
+class DemoFilled:
+    """What filling a demo journal stored."""
+
+    journal: Path
+    leg_days: int
+    ratings: int
+    check_ins: int
+
+
+def fill_demo(journal: Path, *, weeks: int, seed: int, today: dt.date) -> DemoFilled:
+    """Fill an empty journal with ``weeks`` of made-up training and soreness.
+
+    ImportRejectedError when the journal already holds data (it is never mixed in).
+    """
+    from legday_desktop.domain.demo import demo_journal
+    from legday_desktop.storage.errors import StorageError
+
+    opened = open_journal(journal, Access.WRITE)
+    try:
+        if not opened.store.is_empty():
+            raise ImportRejectedError(
+                f"{opened.path} already holds data; the demo only fills an empty journal "
+                "(choose a new file with --db)"
+            )
+        demo = demo_journal(today, weeks=weeks, seed=seed)
+        opened.store.merge(demo, today=today)
+    except StorageError as error:
+        raise JournalError(str(error)) from error
+    finally:
+        opened.close()
+    return DemoFilled(opened.path, len(demo.leg_days), len(demo.ratings), len(demo.check_ins))

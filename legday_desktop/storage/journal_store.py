@@ -1,0 +1,573 @@
+"""The journal layer: every read and write of a journal, in SQLAlchemy Core, on any engine.
+
+Statements are built once, at import; columns are read by name. Nothing here is
+SQLite-only (that lives in ``storage.sqlite_files``), so the same code serves a journal
+in a file and, later, one on a server.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Select,
+    bindparam,
+    exc,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    union_all,
+)
+
+from legday_desktop.domain.check_ins import CheckIn, RecoveryAction, WarningSymptom
+from legday_desktop.domain.journal import DayOverview, Journal, JournalChange
+from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.merging import MergePlan, StoredRecords, plan_merge
+from legday_desktop.domain.profile import Profile
+from legday_desktop.domain.recovery import DayValues, SideMode
+from legday_desktop.domain.soreness import SorenessRating
+from legday_desktop.storage.errors import DatabaseWriteError, StorageError
+from legday_desktop.storage.tables import (
+    RECORD_TABLES,
+    check_in,
+    check_in_action,
+    check_in_symptom,
+    leg_day,
+    leg_day_exercise,
+    profile,
+    region,
+    soreness,
+)
+
+# Execution option naming the kind of BEGIN a transaction starts with (see
+# storage.database): writes take the write lock at their start.
+BEGIN_MODE = "legday_begin"
+
+# --- statements, built once ----------------------------------------------------------
+
+_LEG_DAY_COLUMNS = (
+    leg_day.c.id,
+    leg_day.c.date,
+    leg_day.c.title,
+    leg_day.c.rpe,
+    leg_day.c.duration_minutes,
+    leg_day.c.start_time,
+    leg_day.c.notes,
+)
+_LEG_DAY_ON_OR_BEFORE = (
+    select(*_LEG_DAY_COLUMNS)
+    .where(leg_day.c.date <= bindparam("day", type_=leg_day.c.date.type))
+    .order_by(leg_day.c.date.desc())
+    .limit(1)
+)
+_RECENT_LEG_DAY_DATES = (
+    select(leg_day.c.date)
+    .where(leg_day.c.date <= bindparam("day", type_=leg_day.c.date.type))
+    .order_by(leg_day.c.date.desc())
+    .limit(bindparam("count"))
+)
+_LEG_DAYS_BETWEEN = (
+    select(*_LEG_DAY_COLUMNS)
+    .where(leg_day.c.date.between(bindparam("first"), bindparam("last")))
+    .order_by(leg_day.c.date)
+)
+_EXERCISES_OF = (
+    select(leg_day_exercise.c.name)
+    .where(leg_day_exercise.c.leg_day_id == bindparam("leg_day_id"))
+    .order_by(leg_day_exercise.c.position)
+)
+_EXERCISES_BETWEEN = (
+    select(leg_day_exercise.c.leg_day_id, leg_day_exercise.c.name)
+    .join(leg_day, leg_day.c.id == leg_day_exercise.c.leg_day_id)
+    .where(leg_day.c.date.between(bindparam("first"), bindparam("last")))
+    .order_by(leg_day_exercise.c.leg_day_id, leg_day_exercise.c.position)
+)
+_LEG_DAY_IDS_BETWEEN = select(leg_day.c.id, leg_day.c.date).where(
+    leg_day.c.date.between(bindparam("first"), bindparam("last"))
+)
+_DELETE_LEG_DAY = leg_day.delete().where(leg_day.c.date == bindparam("b_date"))
+_INSERT_LEG_DAY = leg_day.insert()
+_INSERT_EXERCISE = leg_day_exercise.insert()
+
+_RATING_COLUMNS = (soreness.c.date, soreness.c.region_id, soreness.c.level, soreness.c.note)
+_RATINGS_BETWEEN = (
+    select(*_RATING_COLUMNS)
+    .where(soreness.c.date.between(bindparam("first"), bindparam("last")))
+    .order_by(soreness.c.date, soreness.c.region_id)
+)
+_DELETE_RATING = soreness.delete().where(
+    soreness.c.date == bindparam("b_date"), soreness.c.region_id == bindparam("b_region")
+)
+_INSERT_RATING = soreness.insert()
+_FIRST_RATING_DATE = select(func.min(soreness.c.date))
+
+_CHECK_IN_COLUMNS = (
+    check_in.c.id,
+    check_in.c.date,
+    check_in.c.water_litres,
+    check_in.c.sleep_hours,
+    check_in.c.note,
+)
+_CHECK_INS_BETWEEN = (
+    select(*_CHECK_IN_COLUMNS)
+    .where(check_in.c.date.between(bindparam("first"), bindparam("last")))
+    .order_by(check_in.c.date)
+)
+# Symptoms and actions of the check-ins in a date range, in one query.
+_CHECK_IN_ITEMS_BETWEEN = union_all(
+    select(
+        check_in_symptom.c.check_in_id.label("check_in_id"),
+        literal("symptom").label("kind"),
+        check_in_symptom.c.symptom.label("value"),
+    )
+    .join(check_in, check_in.c.id == check_in_symptom.c.check_in_id)
+    .where(check_in.c.date.between(bindparam("first"), bindparam("last"))),
+    select(
+        check_in_action.c.check_in_id.label("check_in_id"),
+        literal("action").label("kind"),
+        check_in_action.c.action.label("value"),
+    )
+    .join(check_in, check_in.c.id == check_in_action.c.check_in_id)
+    .where(check_in.c.date.between(bindparam("first"), bindparam("last"))),
+)
+_CHECK_IN_IDS_BETWEEN = select(check_in.c.id, check_in.c.date).where(
+    check_in.c.date.between(bindparam("first"), bindparam("last"))
+)
+_DELETE_CHECK_IN = check_in.delete().where(check_in.c.date == bindparam("b_date"))
+_INSERT_CHECK_IN = check_in.insert()
+_INSERT_SYMPTOM = check_in_symptom.insert()
+_INSERT_ACTION = check_in_action.insert()
+
+_PROFILE = select(profile.c.statin_or_new_medicine, profile.c.answered_on).where(
+    profile.c.id == 1
+)
+_DELETE_PROFILE = profile.delete()
+_INSERT_PROFILE = profile.insert()
+
+
+
+def _group_values_between(combine: Any) -> Select[Any]:
+    """Per day and group, both sides' levels combined with ``combine`` (max or avg)."""
+    return (
+        select(soreness.c.date, region.c.group_id, combine(soreness.c.level).label("value"))
+        .join(region, region.c.id == soreness.c.region_id)
+        .where(soreness.c.date.between(bindparam("first"), bindparam("last")))
+        .group_by(soreness.c.date, region.c.group_id)
+    )
+
+
+_GROUP_MAX_BETWEEN = _group_values_between(func.max)
+_GROUP_MEAN_BETWEEN = _group_values_between(func.avg)
+_ANY_RECORD = select(or_(*(exists().select_from(table) for table in RECORD_TABLES)))
+
+# The widest dates a journal can hold: a range read "from the first to the last".
+_EARLIEST = dt.date(1, 1, 1)
+_LATEST = dt.date(9999, 12, 31)
+
+
+def _leg_day_from(row: Any, exercises: Iterable[str]) -> LegDay:
+    return LegDay(
+        date=row.date,
+        title=row.title,
+        exercises=tuple(exercises),
+        rpe=row.rpe,
+        duration_minutes=row.duration_minutes,
+        start_time=row.start_time,
+        notes=row.notes,
+    )
+
+
+def _span(dates: Iterable[dt.date]) -> dict[str, dt.date] | None:
+    """The bind parameters of a range read covering ``dates`` (None when there are none)."""
+    ordered = sorted(dates)
+    if not ordered:
+        return None
+    return {"first": ordered[0], "last": ordered[-1]}
+
+
+class JournalStore:
+    """Reads and writes the journal behind one engine; every method is one transaction."""
+
+    def __init__(self, engine: Engine, name: str) -> None:
+        self._engine = engine
+        self.name = name
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    def close(self) -> None:
+        """Close every connection; opening one again is allowed (see ``reopen``)."""
+        self._engine.dispose()
+
+    # --- transactions ----------------------------------------------------------------
+
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        try:
+            with self._engine.connect() as connection, connection.begin():
+                yield connection
+        except exc.DBAPIError as error:
+            raise StorageError(f"Could not read the journal {self.name}: {error.orig}") from error
+
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """A transaction that holds the write lock from its start; on disk when it ends."""
+        try:
+            with (
+                self._engine.connect().execution_options(**{BEGIN_MODE: "IMMEDIATE"}) as connection,
+                connection.begin(),
+            ):
+                yield connection
+        except exc.DBAPIError as error:
+            raise DatabaseWriteError(
+                f"Could not save: {error.orig}. Nothing of this change was stored."
+            ) from error
+
+    # --- reading ---------------------------------------------------------------------
+
+    def day_overview(self, date: dt.date) -> DayOverview:
+        """The leg day ``date`` belongs to, that day's ratings and check-in, and the profile."""
+        with self._reading() as connection:
+            row = connection.execute(_LEG_DAY_ON_OR_BEFORE, {"day": date}).first()
+            leg_day_of_date = (
+                None
+                if row is None
+                else _leg_day_from(
+                    row,
+                    connection.scalars(_EXERCISES_OF, {"leg_day_id": row.id}),
+                )
+            )
+            span = {"first": date, "last": date}
+            ratings = tuple(self._ratings(connection, span))
+            check_ins = self._check_ins(connection, span)
+            return DayOverview(
+                date=date,
+                leg_day=leg_day_of_date,
+                ratings=ratings,
+                check_in=check_ins[0] if check_ins else None,
+                profile=self._profile(connection),
+            )
+
+    def leg_days(
+        self, first: dt.date = _EARLIEST, last: dt.date = _LATEST
+    ) -> tuple[LegDay, ...]:
+        """The leg days from ``first`` to ``last`` (all by default), oldest first."""
+        with self._reading() as connection:
+            return self._leg_days(connection, {"first": first, "last": last})
+
+    def recent_leg_days(self, date: dt.date, count: int) -> tuple[LegDay, ...]:
+        """The last ``count`` leg days on or before ``date``, oldest first."""
+        with self._reading() as connection:
+            dates = list(connection.scalars(_RECENT_LEG_DAY_DATES, {"day": date, "count": count}))
+            if not dates:
+                return ()
+            return self._leg_days(connection, {"first": dates[-1], "last": date})
+
+    def ratings_between(self, first: dt.date, last: dt.date) -> tuple[SorenessRating, ...]:
+        """Every rating from ``first`` to ``last``, by date then region."""
+        with self._reading() as connection:
+            return tuple(self._ratings(connection, {"first": first, "last": last}))
+
+    def check_ins_between(self, first: dt.date, last: dt.date) -> tuple[CheckIn, ...]:
+        """Every check-in from ``first`` to ``last``, oldest first."""
+        with self._reading() as connection:
+            return self._check_ins(connection, {"first": first, "last": last})
+
+    def profile(self) -> Profile:
+        """The standing answers (an empty Profile when none were given)."""
+        with self._reading() as connection:
+            return self._profile(connection)
+
+    def first_rating_date(self) -> dt.date | None:
+        with self._reading() as connection:
+            first: dt.date | None = connection.scalar(_FIRST_RATING_DATE)
+            return first
+
+    def day_values(self, first: dt.date, last: dt.date, mode: SideMode) -> DayValues:
+        """Each rated group's value per day from ``first`` to ``last`` (see domain.recovery).
+
+        Sides are combined in SQL, so ten years of ratings arrive as one row per group and day.
+        """
+        statement = _GROUP_MAX_BETWEEN if mode is SideMode.MAX else _GROUP_MEAN_BETWEEN
+        values: DayValues = {}
+        with self._reading() as connection:
+            for row in connection.execute(statement, {"first": first, "last": last}):
+                values.setdefault(row.date, {})[row.group_id] = float(row.value)
+        return values
+
+    def is_empty(self) -> bool:
+        """True when the journal holds no leg day, rating, check-in or answer."""
+        with self._reading() as connection:
+            return not connection.scalar(_ANY_RECORD)
+
+    def journal(self) -> Journal:
+        """Everything stored, in canonical order."""
+        with self._reading() as connection:
+            every = {"first": _EARLIEST, "last": _LATEST}
+            return Journal(
+                self._leg_days(connection, every),
+                tuple(self._ratings(connection, every)),
+                self._check_ins(connection, every),
+                self._profile(connection),
+            )
+
+    @staticmethod
+    def _leg_days(connection: Connection, span: Mapping[str, dt.date]) -> tuple[LegDay, ...]:
+        exercises: dict[int, list[str]] = {}
+        for row in connection.execute(_EXERCISES_BETWEEN, span):
+            exercises.setdefault(row.leg_day_id, []).append(row.name)
+        return tuple(
+            _leg_day_from(row, exercises.get(row.id, ()))
+            for row in connection.execute(_LEG_DAYS_BETWEEN, span)
+        )
+
+    @staticmethod
+    def _ratings(connection: Connection, span: Mapping[str, dt.date]) -> Iterator[SorenessRating]:
+        for row in connection.execute(_RATINGS_BETWEEN, span):
+            yield SorenessRating(row.date, row.region_id, row.level, row.note)
+
+    @staticmethod
+    def _check_ins(connection: Connection, span: Mapping[str, dt.date]) -> tuple[CheckIn, ...]:
+        symptoms: dict[int, set[WarningSymptom]] = {}
+        actions: dict[int, set[RecoveryAction]] = {}
+        for item in connection.execute(_CHECK_IN_ITEMS_BETWEEN, span):
+            if item.kind == "symptom":
+                symptoms.setdefault(item.check_in_id, set()).add(WarningSymptom(item.value))
+            else:
+                actions.setdefault(item.check_in_id, set()).add(RecoveryAction(item.value))
+        return tuple(
+            CheckIn(
+                date=row.date,
+                symptoms=frozenset(symptoms.get(row.id, ())),
+                actions=frozenset(actions.get(row.id, ())),
+                water_litres=row.water_litres,
+                sleep_hours=row.sleep_hours,
+                note=row.note,
+            )
+            for row in connection.execute(_CHECK_INS_BETWEEN, span)
+        )
+
+    @staticmethod
+    def _profile(connection: Connection) -> Profile:
+        row = connection.execute(_PROFILE).first()
+        if row is None:
+            return Profile()
+        return Profile(bool(row.statin_or_new_medicine), row.answered_on)
+
+    # --- writing ---------------------------------------------------------------------
+
+    def apply(self, change: JournalChange, *, today: dt.date) -> JournalChange:
+        """Put every record of ``change`` in one transaction; return the inverse change.
+
+        None (or an empty check-in) removes the record under its key. Applying the returned
+        change restores exactly what was there before.
+        """
+        _check_leg_days_not_after(change, today)
+        with self._writing() as connection:
+            return _apply(connection, change)
+
+    def merge(
+        self,
+        incoming: Journal,
+        *,
+        today: dt.date,
+        replace: bool = False,
+        leg_days_only_if_missing: bool = False,
+    ) -> tuple[MergePlan, JournalChange]:
+        """Add ``incoming`` to the journal in one transaction: all of it or nothing.
+
+        The plan (see ``domain.merging.plan_merge``) is made against what is stored inside
+        the same transaction; returns it with the inverse of its change (for an undo).
+        ImportConflictError, and nothing written, when a record differs and not ``replace``.
+        """
+        for incoming_leg_day in incoming.leg_days:
+            incoming_leg_day.check_not_after(today)
+        with self._writing() as connection:
+            plan = plan_merge(
+                incoming,
+                _stored_under(connection, incoming),
+                replace=replace,
+                leg_days_only_if_missing=leg_days_only_if_missing,
+            )
+            return plan, _apply(connection, plan.change)
+
+
+def _check_leg_days_not_after(change: JournalChange, today: dt.date) -> None:
+    for changed_leg_day in change.leg_days.values():
+        if changed_leg_day is not None:
+            changed_leg_day.check_not_after(today)
+
+
+def _stored_under(connection: Connection, incoming: Journal) -> StoredRecords:
+    """What is stored in the date ranges ``incoming`` covers."""
+    leg_days: dict[dt.date, LegDay] = {}
+    span = _span(day.date for day in incoming.leg_days)
+    if span is not None:
+        leg_days = {day.date: day for day in JournalStore._leg_days(connection, span)}
+    ratings: dict[tuple[dt.date, str], SorenessRating] = {}
+    span = _span(rating.date for rating in incoming.ratings)
+    if span is not None:
+        ratings = {
+            (rating.date, rating.region_id): rating
+            for rating in JournalStore._ratings(connection, span)
+        }
+    check_ins: dict[dt.date, CheckIn] = {}
+    span = _span(day.date for day in incoming.check_ins)
+    if span is not None:
+        check_ins = {day.date: day for day in JournalStore._check_ins(connection, span)}
+    return StoredRecords(leg_days, ratings, check_ins, JournalStore._profile(connection))
+
+
+def _apply(connection: Connection, change: JournalChange) -> JournalChange:
+    """Write ``change`` on ``connection`` (inside its transaction); return its inverse."""
+    old_leg_days = _replace_leg_days(connection, change.leg_days)
+    old_ratings = _replace_ratings(connection, change.ratings)
+    old_check_ins = _replace_check_ins(connection, change.check_ins)
+    old_profile: Profile | None = None
+    if change.profile is not None:
+        old_profile = JournalStore._profile(connection)
+        connection.execute(_DELETE_PROFILE)
+        if not change.profile.is_empty:
+            connection.execute(
+                _INSERT_PROFILE,
+                {
+                    "id": 1,
+                    "statin_or_new_medicine": bool(change.profile.statin_or_new_medicine),
+                    "answered_on": change.profile.answered_on,
+                },
+            )
+    return JournalChange(old_leg_days, old_ratings, old_check_ins, old_profile)
+
+
+def _ids_by_date(
+    connection: Connection, statement: Select[Any], dates: Collection[dt.date]
+) -> dict[dt.date, int]:
+    span = _span(dates)
+    if span is None:
+        return {}
+    wanted = set(dates)
+    return {row.date: row.id for row in connection.execute(statement, span) if row.date in wanted}
+
+
+def _replace_leg_days(
+    connection: Connection, changes: Mapping[dt.date, LegDay | None]
+) -> dict[dt.date, LegDay | None]:
+    if not changes:
+        return {}
+    span = _span(changes)
+    assert span is not None
+    stored = {day.date: day for day in JournalStore._leg_days(connection, span)}
+    old = {date: stored.get(date) for date in changes}
+    # Exercises go with their leg day (ON DELETE CASCADE).
+    gone = [{"b_date": date} for date in changes if date in stored]
+    if gone:
+        connection.execute(_DELETE_LEG_DAY, gone)
+    new = [day for day in changes.values() if day is not None]
+    if new:
+        connection.execute(
+            _INSERT_LEG_DAY,
+            [
+                {
+                    "date": day.date,
+                    "start_time": day.start_time,
+                    "title": day.title,
+                    "rpe": day.rpe,
+                    "duration_minutes": day.duration_minutes,
+                    "notes": day.notes,
+                }
+                for day in new
+            ],
+        )
+        with_exercises = [day for day in new if day.exercises]
+        ids = _ids_by_date(connection, _LEG_DAY_IDS_BETWEEN, [day.date for day in with_exercises])
+        exercise_rows = [
+            {"leg_day_id": ids[day.date], "position": position, "name": name}
+            for day in with_exercises
+            for position, name in enumerate(day.exercises)
+        ]
+        if exercise_rows:
+            connection.execute(_INSERT_EXERCISE, exercise_rows)
+    return old
+
+
+def _replace_ratings(
+    connection: Connection, changes: Mapping[tuple[dt.date, str], SorenessRating | None]
+) -> dict[tuple[dt.date, str], SorenessRating | None]:
+    if not changes:
+        return {}
+    span = _span(date for date, _ in changes)
+    assert span is not None
+    stored = {
+        (rating.date, rating.region_id): rating
+        for rating in JournalStore._ratings(connection, span)
+        if (rating.date, rating.region_id) in changes
+    }
+    gone = [{"b_date": date, "b_region": region_id} for date, region_id in stored]
+    if gone:
+        connection.execute(_DELETE_RATING, gone)
+    new = [
+        {
+            "date": rating.date,
+            "region_id": rating.region_id,
+            "level": rating.level,
+            "note": rating.note,
+        }
+        for rating in changes.values()
+        if rating is not None
+    ]
+    if new:
+        connection.execute(_INSERT_RATING, new)
+    return {key: stored.get(key) for key in changes}
+
+
+def _replace_check_ins(
+    connection: Connection, changes: Mapping[dt.date, CheckIn | None]
+) -> dict[dt.date, CheckIn | None]:
+    if not changes:
+        return {}
+    span = _span(changes)
+    assert span is not None
+    stored = {day.date: day for day in JournalStore._check_ins(connection, span)}
+    old = {date: stored.get(date) for date in changes}
+    # Symptoms and actions go with their check-in (ON DELETE CASCADE).
+    gone = [{"b_date": date} for date in changes if date in stored]
+    if gone:
+        connection.execute(_DELETE_CHECK_IN, gone)
+    new = [day for day in changes.values() if day is not None and not day.is_empty]
+    if new:
+        connection.execute(
+            _INSERT_CHECK_IN,
+            [
+                {
+                    "date": day.date,
+                    "water_litres": day.water_litres,
+                    "sleep_hours": day.sleep_hours,
+                    "note": day.note,
+                }
+                for day in new
+            ],
+        )
+        ids = _ids_by_date(connection, _CHECK_IN_IDS_BETWEEN, [day.date for day in new])
+        symptom_rows = [
+            {"check_in_id": ids[day.date], "symptom": symptom.value}
+            for day in new
+            for symptom in day.symptoms
+        ]
+        if symptom_rows:
+            connection.execute(_INSERT_SYMPTOM, symptom_rows)
+        action_rows = [
+            {"check_in_id": ids[day.date], "action": action.value}
+            for day in new
+            for action in day.actions
+        ]
+        if action_rows:
+            connection.execute(_INSERT_ACTION, action_rows)
+    return old
