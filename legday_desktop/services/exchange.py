@@ -8,7 +8,7 @@ from pathlib import Path
 
 from legday_desktop.domain.journal import JournalChange
 from legday_desktop.domain.merging import ImportConflictError, MergeSummary
-from legday_desktop.services.opening import Access, JournalError, open_journal
+from legday_desktop.services.opening import Access, JournalError, journal_error, open_journal
 
 
 class ImportRejectedError(JournalError):
@@ -69,7 +69,7 @@ def import_file(
             "add --replace to replace stored records with the file's."
         ) from error
     except StorageError as error:
-        raise JournalError(str(error)) from error
+        raise journal_error(error) from error
     finally:
         opened.close()
     return Imported(opened.path, plan.summary, undo)
@@ -88,7 +88,7 @@ def export_journal(journal: Path, export_format: str) -> bytes:
     try:
         stored = opened.store.journal()
     except StorageError as error:
-        raise JournalError(str(error)) from error
+        raise journal_error(error) from error
     finally:
         opened.close()
     text = write_csv(stored) if export_format == "csv" else write_json(stored)
@@ -123,7 +123,7 @@ def fill_demo(journal: Path, *, weeks: int, seed: int, today: dt.date) -> DemoFi
         demo = demo_journal(today, weeks=weeks, seed=seed)
         opened.store.merge(demo, today=today)
     except StorageError as error:
-        raise JournalError(str(error)) from error
+        raise journal_error(error) from error
     finally:
         opened.close()
     return DemoFilled(opened.path, len(demo.leg_days), len(demo.ratings), len(demo.check_ins))

@@ -24,6 +24,7 @@ from legday_desktop.services.opening import (
     DamagedJournalError,
     JournalError,
     OpenJournal,
+    journal_error,
     journal_path,
     open_journal,
 )
@@ -116,7 +117,7 @@ class JournalService(QObject):
         try:
             return backup_to(self.path, target)
         except StorageError as error:
-            raise JournalError(str(error)) from error
+            raise journal_error(error) from error
 
     def daily_backup(self) -> Path | None:
         """The day's first automatic backup, or None when one was already made (or read-only)."""
@@ -128,7 +129,7 @@ class JournalService(QObject):
         try:
             return daily_backup(self.path, today=self._today())
         except StorageError as error:
-            raise JournalError(str(error)) from error
+            raise journal_error(error) from error
 
     def restore_from(self, backup: Path) -> Path | None:
         """Make the journal hold what ``backup`` holds (see storage.backup.restore).
@@ -147,7 +148,7 @@ class JournalService(QObject):
             safety = restore(self.path, backup).safety_backup
         except StorageError as error:
             self._reconnect()
-            raise JournalError(str(error)) from error
+            raise journal_error(error) from error
         self._reconnect()
         self.undo_stack.clear()
         self._last_pushed = None
@@ -179,7 +180,7 @@ class JournalService(QObject):
         try:
             yield self._store()
         except StorageError as error:
-            raise JournalError(str(error)) from error
+            raise journal_error(error) from error
 
     # --- reading -----------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from legday_desktop.services.locking import JournalLock
 
 if TYPE_CHECKING:
+    from legday_desktop.storage.errors import StorageError
     from legday_desktop.storage.journal_store import JournalStore
 
 
@@ -63,6 +64,17 @@ class OpenJournal:
             self.lock = None
 
 
+def journal_error(error: StorageError) -> JournalError:
+    """The service-level error for a storage error, of the matching kind."""
+    from legday_desktop.storage.errors import DamagedDatabaseError, DatabasePathError
+
+    if isinstance(error, DamagedDatabaseError):
+        return DamagedJournalError(str(error))
+    if isinstance(error, DatabasePathError):
+        return BadPathError(str(error))
+    return JournalError(str(error))
+
+
 def journal_path(path: Path | str) -> Path:
     """The journal's path as opened: ``~`` expanded, absolute, symlinks followed.
 
@@ -109,7 +121,7 @@ def open_journal(
                 read_only_reason = str(error)
         if not path.is_file():
             raise BadPathError(f"there is no journal at {path}")
-        if prepare_database_file(path):
+        if prepare_database_file(path, thorough=False):
             if read_only_reason is not None:
                 raise JournalError(
                     f"{path} needs an upgrade to this version of Legday, which cannot be "

@@ -23,6 +23,7 @@ from legday_desktop.storage.sqlite_files import (
     configure_connection,
     open_read_only,
     prepare_database_file,
+    whole_file_check_due,
 )
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -120,7 +121,7 @@ def open_engine(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine
     if path.is_file() and not os.access(path, os.W_OK):
         # SQLite itself would open it and fail at the first write; say so now.
         raise ReadOnlyDatabaseError(f"{path} cannot be written (it is read-only)")
-    if prepare_database_file(path):
+    if prepare_database_file(path, thorough=whole_file_check_due(path)):
         migrate(path)
     engine = create_sqlite_engine(path, busy_timeout_ms=busy_timeout_ms)
     try:
@@ -142,7 +143,8 @@ def open_read_only_engine(path: Path) -> Engine:
     path = Path(path)
     if not path.is_file():
         raise DatabasePathError(f"there is no journal at {path}")
-    if prepare_database_file(path):
+    # A reader never reads every page: the journal's writer does that when it is due.
+    if prepare_database_file(path, thorough=False):
         raise ReadOnlyDatabaseError(
             f"{path} needs an upgrade to this version of Legday before it can be read"
         )

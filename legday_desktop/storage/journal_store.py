@@ -33,7 +33,11 @@ from legday_desktop.domain.merging import MergePlan, StoredRecords, plan_merge
 from legday_desktop.domain.profile import Profile
 from legday_desktop.domain.recovery import DayValues, SideMode
 from legday_desktop.domain.soreness import SorenessRating
-from legday_desktop.storage.errors import DatabaseWriteError, StorageError
+from legday_desktop.storage.errors import (
+    DamagedDatabaseError,
+    DatabaseWriteError,
+    StorageError,
+)
 from legday_desktop.storage.tables import (
     RECORD_TABLES,
     check_in,
@@ -214,6 +218,13 @@ class JournalStore:
         try:
             with self._engine.connect() as connection, connection.begin():
                 yield connection
+        except (exc.OperationalError, exc.InterfaceError) as error:
+            raise StorageError(f"Could not read the journal {self.name}: {error.orig}") from error
+        except exc.DatabaseError as error:
+            # Pages that cannot be read: the file itself is damaged.
+            raise DamagedDatabaseError(
+                f"{self.name} is damaged ({error.orig}); it was left untouched"
+            ) from error
         except exc.DBAPIError as error:
             raise StorageError(f"Could not read the journal {self.name}: {error.orig}") from error
 
