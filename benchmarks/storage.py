@@ -152,8 +152,20 @@ def journal_document(years: int, today: dt.date, regions: Sequence[str]) -> dict
 
 
 def write_json_export(path: Path, document: dict[str, Any]) -> None:
-    """The bytes Legday's ``write_json`` gives for this document."""
-    path.write_bytes((json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode())
+    """The bytes Legday's ``write_json`` gives for this document: a record per line."""
+    lines = ["{"]
+    for position, (key, value) in enumerate(document.items()):
+        comma = "," if position < len(document) - 1 else ""
+        if isinstance(value, list) and value:
+            lines.append(f"  {json.dumps(key)}: [")
+            lines.append(
+                ",\n".join("    " + json.dumps(item, ensure_ascii=False) for item in value)
+            )
+            lines.append(f"  ]{comma}")
+        else:
+            lines.append(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}{comma}")
+    lines.append("}")
+    path.write_bytes(("\n".join(lines) + "\n").encode())
 
 
 def write_csv_export(path: Path, document: dict[str, Any]) -> None:

@@ -7,9 +7,10 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from legday_desktop import APP_ID, IMPORTED_AT
@@ -19,6 +20,7 @@ from legday_desktop.ui.about_dialog import app_icon
 from legday_desktop.ui.main_window import MainWindow
 
 DAILY_BACKUP_DELAY_MS = 1500  # after the day is painted: start-up first, then the backup
+FIRST_PAINT_WAIT_MS = 300  # open the journal by then even if no frame was painted
 
 
 class NoDisplayError(RuntimeError):
@@ -132,7 +134,9 @@ def _back_up_once_painted(window: MainWindow, service: JournalService) -> None:
     window.body_map.data_painted.connect(painted)
 
 
-def start_main_window(database: Path, *, interactive: bool = True) -> MainWindow:
+def start_main_window(
+    database: Path, *, interactive: bool = True, shown: Callable[[], None] | None = None
+) -> MainWindow:
     """Show the main window at once, and open ``database`` into it from the event loop.
 
     ``interactive=False`` (self-test) neither reads nor writes the user's window
@@ -140,14 +144,46 @@ def start_main_window(database: Path, *, interactive: bool = True) -> MainWindow
     """
     _application()  # names the app and gives it its icon (tests make their own app)
     window = MainWindow(interactive=interactive)
-    window.show()
+    opened = False
 
     def open_or_close() -> None:
+        nonlocal opened
+        if opened:
+            return
+        opened = True
         if not open_journal(window, database):
             window.close()
 
-    QTimer.singleShot(0, open_or_close)
+    def first_frame() -> None:
+        if shown is not None:
+            shown()
+        open_or_close()
+
+    # The window is on screen, its map drawn, before storage (and SQLAlchemy) is imported:
+    # the journal opens once the first frame is painted (or soon anyway, if none comes).
+    _after_first_paint(window, first_frame)
+    window.show()
+    QTimer.singleShot(FIRST_PAINT_WAIT_MS, open_or_close)
     return window
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` from the event loop once the watched window has painted a frame."""
+
+    def __init__(self, window: MainWindow, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
+
+
+def _after_first_paint(window: MainWindow, then: Callable[[], None]) -> None:
+    _FirstPaint(window, then)
 
 
 def run_app(database: Path) -> int:
@@ -175,8 +211,14 @@ def run_self_test(database: Path, *, timeout_s: float = 60, with_charts: bool = 
     if QApplication.instance() is None and not _has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = _application()
-    window = start_main_window(database, interactive=False)
-    timings = {"window_shown_s": time.perf_counter() - IMPORTED_AT}
+    timings: dict[str, float] = {}
+    loaded_when_shown: list[bool] = []
+
+    def shown() -> None:
+        timings["window_shown_s"] = time.perf_counter() - IMPORTED_AT
+        loaded_when_shown.append("sqlalchemy" in sys.modules)
+
+    window = start_main_window(database, interactive=False, shown=shown)
     outcome: dict[str, object] = {}
 
     def finish(report: dict[str, object], code: int) -> None:
@@ -194,6 +236,8 @@ def run_self_test(database: Path, *, timeout_s: float = 60, with_charts: bool = 
             "date": window.shown_date.isoformat(),
             "regions_rated": len(window.body_map.levels),
             **{key: round(value, 4) for key, value in timings.items()},
+            # The window must be on screen before storage's SQLAlchemy is imported.
+            "sqlalchemy_loaded_when_shown": any(loaded_when_shown),
         }
         QTimer.singleShot(0, lambda: draw_charts(report) if with_charts else finish(report, 0))
 

@@ -20,6 +20,8 @@ def check_text(value: object, field: str, max_length: int) -> str:
         raise DomainError(field, f"must be text, got {type(value).__name__}")
     if len(value) > max_length:
         raise DomainError(field, f"is {len(value)} characters long; at most {max_length} are kept")
+    if value.isascii():
+        return value  # the common case, and plain ASCII is always valid text
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from legday_desktop.domain.check_ins import CheckIn
 from legday_desktop.domain.errors import DomainError
@@ -28,10 +29,11 @@ class Journal:
 
     def sorted(self) -> Journal:
         """The same journal in canonical order: by date, ratings then by region id."""
+        by_date = attrgetter("date")
         return Journal(
-            tuple(sorted(self.leg_days, key=lambda leg_day: leg_day.date)),
-            tuple(sorted(self.ratings, key=lambda rating: (rating.date, rating.region_id))),
-            tuple(sorted(self.check_ins, key=lambda check_in: check_in.date)),
+            tuple(sorted(self.leg_days, key=by_date)),
+            tuple(sorted(self.ratings, key=attrgetter("date", "region_id"))),
+            tuple(sorted(self.check_ins, key=by_date)),
             self.profile,
         )
 

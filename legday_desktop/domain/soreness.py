@@ -6,11 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 from legday_desktop.domain.errors import DomainError, check_text
-from legday_desktop.domain.regions import region_by_id
+from legday_desktop.domain.regions import REGION_IDS, region_by_id
 
 MIN_LEVEL = 0
 MAX_LEVEL = 10
 MAX_NOTE_LENGTH = 2000
+_KNOWN_REGIONS = frozenset(REGION_IDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +66,22 @@ class SorenessRating:
     note: str = ""
 
     def __post_init__(self) -> None:
-        if not isinstance(self.date, dt.date) or isinstance(self.date, dt.datetime):
-            raise DomainError("date", f"must be a calendar date, got {self.date!r}")
+        # Ratings come by the hundred thousand from imports and exports: the common case
+        # (a date, a known region, a whole level, a short plain note) is checked at once,
+        # and anything else by the checks that say what is wrong.
+        date, level, note = self.date, self.level, self.note
+        if (
+            type(date) is dt.date
+            and type(level) is int
+            and MIN_LEVEL <= level <= MAX_LEVEL
+            and type(note) is str
+            and len(note) <= MAX_NOTE_LENGTH
+            and note.isascii()
+            and self.region_id in _KNOWN_REGIONS
+        ):
+            return
+        if not isinstance(date, dt.date) or isinstance(date, dt.datetime):
+            raise DomainError("date", f"must be a calendar date, got {date!r}")
         region_by_id(self.region_id)
-        check_level(self.level)
-        check_note(self.note)
+        check_level(level)
+        check_note(note)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Iterable
+from operator import attrgetter
 
 from legday_desktop.domain.errors import DomainError
 from legday_desktop.domain.journal import Journal
@@ -17,6 +19,7 @@ from legday_desktop.exchange.text_fields import parse_iso_date, parse_whole_numb
 
 COLUMNS = ("date", "region", "level", "leg_day_date", "days_after", "note")
 HEADER = ",".join(COLUMNS)
+_NEEDS_QUOTES = re.compile('[,"\r\n]')
 # Title of leg days that a CSV import creates: the CSV knows only their dates.
 IMPORTED_LEG_DAY_TITLE = "Imported"
 
@@ -24,24 +27,26 @@ IMPORTED_LEG_DAY_TITLE = "Imported"
 def write_csv(journal: Journal) -> str:
     """Every rating of ``journal`` as CSV text, ordered by date then region id."""
     calendar = LegDayCalendar(leg_day.date for leg_day in journal.leg_days)
+    # The date cells of a day are the same for every region rated that day: made once.
+    day_cells: dict[dt.date, str] = {}
     lines = [HEADER]
-    for rating in sorted(journal.ratings, key=lambda rating: (rating.date, rating.region_id)):
-        leg_day_date = calendar.leg_day_date_for(rating.date)
-        cells = (
-            rating.date.isoformat(),
-            rating.region_id,
-            str(rating.level),
-            "" if leg_day_date is None else leg_day_date.isoformat(),
-            "" if leg_day_date is None else str((rating.date - leg_day_date).days),
-            _quoted(rating.note),
-        )
-        lines.append(",".join(cells))
+    for rating in sorted(journal.ratings, key=attrgetter("date", "region_id")):
+        cells = day_cells.get(rating.date)
+        if cells is None:
+            leg_day_date = calendar.leg_day_date_for(rating.date)
+            after = (
+                ","
+                if leg_day_date is None
+                else (f"{leg_day_date.isoformat()},{(rating.date - leg_day_date).days}")
+            )
+            cells = day_cells[rating.date] = f"{rating.date.isoformat()},{{}},{{}},{after},"
+        lines.append(cells.format(rating.region_id, rating.level) + _quoted(rating.note))
     return "\n".join(lines) + "\n"
 
 
 def _quoted(text: str) -> str:
     """Quote a cell as RFC 4180 does; unlike csv.writer, also when it holds a lone CR."""
-    if any(special in text for special in ',"\r\n'):
+    if text and _NEEDS_QUOTES.search(text):
         return '"' + text.replace('"', '""') + '"'
     return text
 

@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from json.encoder import encode_basestring
 from typing import Any, TypeVar
 
 from legday_desktop.domain.check_ins import CheckIn, parse_action, parse_symptom
@@ -19,6 +20,7 @@ from legday_desktop.domain.errors import DomainError
 from legday_desktop.domain.journal import Journal
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.profile import Profile
+from legday_desktop.domain.regions import REGION_IDS
 from legday_desktop.domain.soreness import SorenessRating
 from legday_desktop.exchange.errors import ImportFileError
 from legday_desktop.exchange.parsed import ParsedImport, RecordKey
@@ -28,6 +30,8 @@ FORMAT_VERSION = 2
 READABLE_VERSIONS = (1, 2)
 _SECTIONS = ("leg_days", "soreness", "check_ins")
 _PROFILE_SINCE = 2  # the format_version that added "profile"
+_RATING_KEYS = frozenset({"date", "region", "level", "note"})
+_REGION_IDS = frozenset(REGION_IDS)
 
 T = TypeVar("T")
 
@@ -51,15 +55,7 @@ def write_json(journal: Journal) -> str:
             }
             for leg_day in journal.leg_days
         ],
-        "soreness": [
-            {
-                "date": rating.date.isoformat(),
-                "region": rating.region_id,
-                "level": rating.level,
-                "note": rating.note,
-            }
-            for rating in journal.ratings
-        ],
+        "soreness": _rating_lines(journal.ratings),
         "check_ins": [
             {
                 "date": check_in.date.isoformat(),
@@ -78,7 +74,53 @@ def write_json(journal: Journal) -> str:
             else journal.profile.answered_on.isoformat(),
         },
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return _one_record_per_line(document)
+
+
+class _Encoded(list[str]):
+    """A section's records already encoded as JSON text, one per item (``_rating_lines``)."""
+
+
+def _rating_lines(ratings: tuple[SorenessRating, ...]) -> _Encoded:
+    """The ratings as the JSON objects ``write_json`` writes for them, encoded at once.
+
+    Dates and region ids are plain ASCII with nothing to escape (the domain checks
+    both); the note goes through the standard library's string encoder. Ratings are
+    most of a journal, so this is most of an export's time.
+    """
+    days: dict[dt.date, str] = {}
+    lines = _Encoded()
+    for rating in ratings:
+        day = days.get(rating.date)
+        if day is None:
+            day = days[rating.date] = rating.date.isoformat()
+        lines.append(
+            f'{{"date": "{day}", "region": "{rating.region_id}", '
+            f'"level": {rating.level}, "note": {encode_basestring(rating.note)}}}'
+        )
+    return lines
+
+
+def _one_record_per_line(document: dict[str, Any]) -> str:
+    """``document`` as JSON with each record of a section on a line of its own.
+
+    As readable and diffable as indented JSON, but each line is encoded by the standard
+    library's C encoder (``indent`` would force its pure-Python one, five times slower).
+    """
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    lines = ["{"]
+    last = len(document) - 1
+    for position, (key, value) in enumerate(document.items()):
+        comma = "," if position < last else ""
+        if isinstance(value, list) and value:
+            lines.append(f"  {encode(key)}: [")
+            texts = value if isinstance(value, _Encoded) else [encode(item) for item in value]
+            lines.append(",\n".join(["    " + text for text in texts]))
+            lines.append(f"  ]{comma}")
+        else:
+            lines.append(f"  {encode(key)}: {encode(value)}{comma}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
 
 
 class _JsonReader:
@@ -226,18 +268,15 @@ class _JsonReader:
             leg_days.append(leg_day)
 
         ratings = []
+        dates: dict[str, dt.date] = {}  # each day's date is read once, not once per region
         for index, value in enumerate(root["soreness"]):
-            where = f"$.soreness[{index}]"
-            entry = self.fields(value, where, ("date", "region", "level"), ("note",))
-            date = self.date(entry, where)
-            with self.domain_rules(where):
-                rating = SorenessRating(
-                    date,
-                    self.typed(entry, where, "region", str),
-                    self.typed(entry, where, "level", int),
-                    self.typed(entry, where, "note", str, ""),
-                )
-            remember(("rating", date, rating.region_id), where)
+            rating = self._plain_rating(value, dates)
+            if rating is None:  # anything unusual: the checks that say what is wrong
+                rating = self._rating(value, f"$.soreness[{index}]")
+            key = ("rating", rating.date, rating.region_id)
+            if key in places:
+                remember(key, f"$.soreness[{index}]")
+            places[key] = f"$.soreness[{index}]"
             ratings.append(rating)
 
         check_ins = []
@@ -270,6 +309,43 @@ class _JsonReader:
             Journal(tuple(leg_days), tuple(ratings), tuple(check_ins), profile).sorted(),
             places,
         )
+
+    def _rating(self, value: object, where: str) -> SorenessRating:
+        entry = self.fields(value, where, ("date", "region", "level"), ("note",))
+        date = self.date(entry, where)
+        with self.domain_rules(where):
+            return SorenessRating(
+                date,
+                self.typed(entry, where, "region", str),
+                self.typed(entry, where, "level", int),
+                self.typed(entry, where, "note", str, ""),
+            )
+
+    def _plain_rating(self, value: object, dates: dict[str, dt.date]) -> SorenessRating | None:
+        """The rating of an entry exactly as Legday exports it; None for anything else.
+
+        The fast way for the many ratings of a journal; ``_rating`` reads every other
+        entry and says what is wrong with it.
+        """
+        if type(value) is not dict or not value.keys() <= _RATING_KEYS or len(value) < 3:
+            return None
+        text, region, level = value.get("date"), value.get("region"), value.get("level")
+        note = value.get("note", "")
+        if type(level) is not int or type(note) is not str or region not in _REGION_IDS:
+            return None
+        day = dates.get(text) if type(text) is str else None
+        if day is None:
+            try:
+                day = parse_iso_date(text)  # type: ignore[arg-type]
+            except (TypeError, ValueError):
+                return None
+            if day > self.today:
+                return None
+            dates[text] = day  # type: ignore[index]
+        try:
+            return SorenessRating(day, region, level, note)
+        except DomainError:
+            return None
 
     def _profile(self, value: object, places: dict[RecordKey, str]) -> Profile:
         if value is None:
@@ -348,6 +424,20 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return document
 
 
+def _decoded(text: str) -> object:
+    """The JSON document in ``text``; whole numbers too long for int() become infinity.
+
+    Read with the standard library's own int() first (the fast way); only a file with
+    such a number is read again number by number.
+    """
+    try:
+        return json.loads(text, object_pairs_hook=_object)
+    except json.JSONDecodeError:
+        raise
+    except ValueError:  # "Exceeds the limit (4300 digits) for integer string conversion"
+        return json.loads(text, object_pairs_hook=_object, parse_int=_whole_number)
+
+
 def _whole_number(digits: str) -> int | float:
     """A JSON whole number; beyond int()'s 4300 digits, infinity (out of every range)."""
     try:
@@ -380,7 +470,7 @@ def parse_json(text: str, source: str, *, today: dt.date) -> ParsedImport:
     if not text.strip():
         raise ImportFileError(source, "1", "json", "the file is empty")
     try:
-        document = json.loads(text, object_pairs_hook=_object, parse_int=_whole_number)
+        document = _decoded(text)
     except json.JSONDecodeError as error:
         raise ImportFileError(
             source, str(error.lineno), "json", f"{error.msg} (column {error.colno})"

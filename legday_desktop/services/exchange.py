@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +25,22 @@ class ExportFormatError(ValueError):
 EXPORT_FORMATS = ("json", "csv")
 
 
+@contextmanager
+def _bulk_work() -> Iterator[None]:
+    """Hold back Python's cycle collector while hundreds of thousands of records are made.
+
+    Records form no cycles, yet each collection walks all of them again: at 30 years of
+    ratings that is half the time of an export. It runs as usual afterwards.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 @dataclass(frozen=True)
 class Imported:
     """What an import did: the counts, and the change that undoes it."""
@@ -31,15 +50,18 @@ class Imported:
     undo: JournalChange
 
 
-def import_file(
-    journal: Path, file: Path, *, today: dt.date, replace: bool = False
-) -> Imported:
+def import_file(journal: Path, file: Path, *, today: dt.date, replace: bool = False) -> Imported:
     """Parse ``file``, compare it with the journal, and apply it as one change.
 
     ImportRejectedError (nothing imported) for a file that cannot be read or used, or
     that disagrees with stored records and ``replace`` was not given; JournalError if
     the journal cannot be opened or written.
     """
+    with _bulk_work():
+        return _import_file(journal, file, today=today, replace=replace)
+
+
+def _import_file(journal: Path, file: Path, *, today: dt.date, replace: bool) -> Imported:
     from legday_desktop.exchange.csv_format import check_against_stored_leg_days
     from legday_desktop.exchange.errors import ImportFileError
     from legday_desktop.exchange.reading import read_import_file
@@ -85,14 +107,15 @@ def export_journal(journal: Path, export_format: str) -> bytes:
         formats = " or ".join(EXPORT_FORMATS)
         raise ExportFormatError(f"Legday exports {formats}, not {export_format}")
     opened = open_journal(journal, Access.READ)
-    try:
-        stored = opened.store.journal()
-    except StorageError as error:
-        raise journal_error(error) from error
-    finally:
-        opened.close()
-    text = write_csv(stored) if export_format == "csv" else write_json(stored)
-    return text.encode("utf-8")
+    with _bulk_work():
+        try:
+            stored = opened.store.journal()
+        except StorageError as error:
+            raise journal_error(error) from error
+        finally:
+            opened.close()
+        text = write_csv(stored) if export_format == "csv" else write_json(stored)
+        return text.encode("utf-8")
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from legday_desktop.services.locking import JournalLock
-
 if TYPE_CHECKING:
+    from legday_desktop.services.locking import JournalLock
     from legday_desktop.storage.errors import StorageError
     from legday_desktop.storage.journal_store import JournalStore
 
@@ -186,6 +185,8 @@ def check_journal_file(path: Path) -> Path:
 
 def _take_lock(path: Path) -> tuple[JournalLock | None, str | None]:
     """The writer lock of ``path``, or the reason it cannot be had (worded for the user)."""
+    from legday_desktop.services.locking import JournalLock  # Qt's lock file: writers only
+
     if not path.parent.is_dir():
         return None, None  # opening reports the missing folder
     lock = JournalLock(path)

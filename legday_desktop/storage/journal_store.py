@@ -16,6 +16,7 @@ from sqlalchemy import (
     Connection,
     Engine,
     Select,
+    Table,
     bindparam,
     exc,
     exists,
@@ -149,12 +150,9 @@ _INSERT_CHECK_IN = check_in.insert()
 _INSERT_SYMPTOM = check_in_symptom.insert()
 _INSERT_ACTION = check_in_action.insert()
 
-_PROFILE = select(profile.c.statin_or_new_medicine, profile.c.answered_on).where(
-    profile.c.id == 1
-)
+_PROFILE = select(profile.c.statin_or_new_medicine, profile.c.answered_on).where(profile.c.id == 1)
 _DELETE_PROFILE = profile.delete()
 _INSERT_PROFILE = profile.insert()
-
 
 
 def _group_values_between(combine: Any) -> Select[Any]:
@@ -267,9 +265,7 @@ class JournalStore:
                 profile=self._profile(connection),
             )
 
-    def leg_days(
-        self, first: dt.date = _EARLIEST, last: dt.date = _LATEST
-    ) -> tuple[LegDay, ...]:
+    def leg_days(self, first: dt.date = _EARLIEST, last: dt.date = _LATEST) -> tuple[LegDay, ...]:
         """The leg days from ``first`` to ``last`` (all by default), oldest first."""
         with self._reading() as connection:
             return self._leg_days(connection, {"first": first, "last": last})
@@ -342,8 +338,11 @@ class JournalStore:
 
     @staticmethod
     def _ratings(connection: Connection, span: Mapping[str, dt.date]) -> Iterator[SorenessRating]:
-        for row in connection.execute(_RATINGS_BETWEEN, span):
-            yield SorenessRating(row.date, row.region_id, row.level, row.note)
+        columns = _read_columns(connection, _RATINGS_BETWEEN, span)
+        for date, region_id, level, note in zip(
+            columns["date"], columns["region_id"], columns["level"], columns["note"], strict=True
+        ):
+            yield SorenessRating(date, region_id, level, note)
 
     @staticmethod
     def _check_ins(connection: Connection, span: Mapping[str, dt.date]) -> tuple[CheckIn, ...]:
@@ -409,6 +408,71 @@ class JournalStore:
                 leg_days_only_if_missing=leg_days_only_if_missing,
             )
             return plan, _apply(connection, plan.change)
+
+
+def _read_columns(
+    connection: Connection, statement: Select[Any], parameters: Mapping[str, Any]
+) -> dict[str, list[Any]]:
+    """The result of ``statement`` as one list of values per column, by column name.
+
+    SQLAlchemy runs the statement; the rows are fetched from the driver at once and each
+    column converted by its type as a whole, which is several times faster than reading
+    a large result row by row.
+    """
+    result = connection.execute(statement, parameters)
+    try:
+        description = result.cursor.description
+        rows = result.cursor.fetchall()
+    finally:
+        result.close()
+    names = [entry[0] for entry in description]
+    types = {column.name: column.type for column in statement.selected_columns}
+    columns: dict[str, list[Any]] = {name: [] for name in names}
+    if not rows:
+        return columns
+    for name, values in zip(names, zip(*rows, strict=True), strict=True):
+        kind = types[name].dialect_impl(connection.dialect)
+        convert = kind.result_processor(connection.dialect, None)
+        columns[name] = list(values) if convert is None else [convert(value) for value in values]
+    return columns
+
+
+def _insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """INSERT ``rows`` (dicts with the same keys) into ``table``; see ``_insert_columns``."""
+    if rows:
+        _insert_columns(connection, table, {name: [row[name] for row in rows] for name in rows[0]})
+
+
+def _insert_columns(connection: Connection, table: Table, columns: dict[str, list[Any]]) -> None:
+    """INSERT rows given column by column (equal lists, by name) with one driver executemany.
+
+    The statement is compiled by SQLAlchemy for the connection's dialect, and each value
+    converted by its column type, as ``connection.execute`` does; skipping SQLAlchemy's
+    per-row bookkeeping halves the time of a large import.
+    """
+    names = list(columns)
+    if not names or not columns[names[0]]:
+        return
+    dialect = connection.dialect
+    compiled = table.insert().compile(dialect=dialect, column_keys=names)
+    order = list(compiled.positiontup or ()) if compiled.positional else names
+    converted = []
+    for name in order:
+        convert = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        values = columns[name]
+        converted.append(values if convert is None else [convert(value) for value in values])
+    parameters: list[Any] = list(zip(*converted, strict=True))
+    if not compiled.positional:
+        parameters = [dict(zip(order, values, strict=True)) for values in parameters]
+    cursor = connection.connection.cursor()
+    try:
+        cursor.executemany(str(compiled), parameters)
+    except Exception as error:
+        raise exc.DBAPIError.instance(
+            str(compiled), None, error, dialect.loaded_dbapi.Error
+        ) from error
+    finally:
+        cursor.close()
 
 
 def _check_leg_days_not_after(change: JournalChange, today: dt.date) -> None:
@@ -524,18 +588,17 @@ def _replace_ratings(
     gone = [{"b_date": date, "b_region": region_id} for date, region_id in stored]
     if gone:
         connection.execute(_DELETE_RATING, gone)
-    new = [
+    new = [rating for rating in changes.values() if rating is not None]
+    _insert_columns(
+        connection,
+        soreness,
         {
-            "date": rating.date,
-            "region_id": rating.region_id,
-            "level": rating.level,
-            "note": rating.note,
-        }
-        for rating in changes.values()
-        if rating is not None
-    ]
-    if new:
-        connection.execute(_INSERT_RATING, new)
+            "date": [rating.date for rating in new],
+            "region_id": [rating.region_id for rating in new],
+            "level": [rating.level for rating in new],
+            "note": [rating.note for rating in new],
+        },
+    )
     return {key: stored.get(key) for key in changes}
 
 
