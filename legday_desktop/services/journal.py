@@ -19,6 +19,7 @@ from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.profile import STATIN_QUESTION, Profile
 from legday_desktop.domain.recovery import DayValues, SideMode
 from legday_desktop.domain.soreness import SorenessRating
+from legday_desktop.domain.wording import short_day
 from legday_desktop.services.opening import (
     Access,
     DamagedJournalError,
@@ -324,7 +325,7 @@ class JournalService(QObject):
 
 
 def _day(date: dt.date) -> str:
-    return f"{date:%a} {date.day} {date:%b}"
+    return short_day(date)
 
 
 def _describe_levels(date: dt.date, levels: dict[str, int | None]) -> str:

@@ -433,7 +433,12 @@ def _read_columns(
     for name, values in zip(names, zip(*rows, strict=True), strict=True):
         kind = types[name].dialect_impl(connection.dialect)
         convert = kind.result_processor(connection.dialect, None)
-        columns[name] = list(values) if convert is None else [convert(value) for value in values]
+        if convert is None:
+            columns[name] = list(values)
+        else:
+            # Each distinct value converted once (a day's date is shared by its ratings).
+            converted = {value: convert(value) for value in set(values)}
+            columns[name] = [converted[value] for value in values]
     return columns
 
 

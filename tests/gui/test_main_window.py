@@ -380,6 +380,8 @@ def test_self_test_prints_timings_and_exits_0(tmp_path: Path) -> None:
     report = json.loads(lines[0])
     assert report["ok"] and report["regions_rated"] > 0
     assert 0 < report["window_shown_s"] <= report["data_painted_s"]
+    # The window was on screen, its map drawn, before storage brought in SQLAlchemy.
+    assert report["sqlalchemy_loaded_when_shown"] is False
 
 
 def test_levels_of_another_day_stay_there(window: MainWindow, database: Path) -> None:

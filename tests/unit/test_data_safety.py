@@ -479,3 +479,23 @@ def test_the_lock_file_is_for_the_owner_only(tmp_path: Path) -> None:
         assert stat.S_IMODE(lock.path.stat().st_mode) == 0o600  # it names process and host
     finally:
         lock.release()
+
+
+def test_readers_open_without_the_lock_and_writers_are_refused_once(journal: Path) -> None:
+    from legday_desktop.services.locking import JournalLock
+    from legday_desktop.services.opening import Access, JournalBusyError, open_journal
+
+    window = JournalLock(journal)  # another Legday window is the journal's writer
+    assert window.acquire()
+    try:
+        reader = open_journal(journal, Access.READ)
+        assert reader.lock is None and not reader.store.is_empty()
+        reader.close()
+        with pytest.raises(JournalBusyError, match="is open in another Legday window"):
+            open_journal(journal, Access.WRITE)
+        second_window = open_journal(journal, Access.WRITE_OR_READ)
+        assert second_window.read_only_reason is not None
+        assert "close it there first" in second_window.read_only_reason
+        second_window.close()
+    finally:
+        window.release()

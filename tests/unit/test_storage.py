@@ -471,3 +471,33 @@ def test_the_day_reader_agrees_with_the_whole_journal(tmp_path: Path) -> None:
         assert overview.check_in == check_ins.get(day)
         day += dt.timedelta(days=1)
     store.close()
+
+
+class TestWholeFileChecks:
+    def test_due_without_a_backup_today_and_after_an_unclean_shutdown(self, db: Path) -> None:
+        from legday_desktop.storage import backup
+        from legday_desktop.storage.sqlite_files import whole_file_check_due
+
+        filled_store(db).close()
+        assert whole_file_check_due(db)  # never checked today
+        backup.daily_backup(db)  # checks every page of its copy
+        assert not whole_file_check_due(db)
+        assert whole_file_check_due(db, today=TODAY + dt.timedelta(days=1))
+        holder = sqlite3.connect(db)  # a writer that has not closed: its WAL holds data
+        holder.execute("PRAGMA journal_mode = WAL")
+        holder.execute("INSERT INTO profile VALUES (1, 1, '2026-01-01')")
+        holder.commit()
+        try:
+            assert Path(f"{db}-wal").stat().st_size > 0
+            assert whole_file_check_due(db)
+        finally:
+            holder.close()
+
+    def test_a_file_cut_short_is_damaged_even_without_the_whole_check(self, db: Path) -> None:
+        from legday_desktop.storage.sqlite_files import prepare_database_file
+
+        filled_store(db).close()
+        data = db.read_bytes()
+        db.write_bytes(data[: len(data) - 4096])
+        with pytest.raises(DamagedDatabaseError, match="is damaged"):
+            prepare_database_file(db, thorough=False)
