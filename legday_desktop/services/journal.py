@@ -233,7 +233,7 @@ class JournalService(QObject):
         merges this step into the previous one (the "0" of a typed "10").
         """
         try:
-            notes = {rating.region_id: rating.note for rating in self.overview(date).ratings}
+            notes = {rating.region_id: rating.note for rating in self.ratings_between(date, date)}
         except JournalError as error:
             self.write_failed.emit(f"{_describe_levels(date, levels)} failed: {error}")
             return False

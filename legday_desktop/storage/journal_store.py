@@ -8,12 +8,14 @@ in a file and, later, one on a server.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import (
     Connection,
+    Dialect,
     Engine,
     Select,
     Table,
@@ -200,13 +202,27 @@ class JournalStore:
     def __init__(self, engine: Engine, name: str) -> None:
         self._engine = engine
         self.name = name
+        self._held: Connection | None = None
 
     @property
     def engine(self) -> Engine:
         return self._engine
 
+    def connection(self) -> Connection:
+        """The one connection this store works on, kept open between transactions.
+
+        Checking a connection out of the pool and back for every click costs more than
+        the click's own statements; one connection also keeps its settings.
+        """
+        if self._held is None or self._held.closed:
+            self._held = self._engine.connect()
+        return self._held
+
     def close(self) -> None:
-        """Close every connection; opening one again is allowed (see ``reopen``)."""
+        """Close the connection; the next use opens a new one."""
+        if self._held is not None:
+            self._held.close()
+            self._held = None
         self._engine.dispose()
 
     # --- transactions ----------------------------------------------------------------
@@ -214,7 +230,8 @@ class JournalStore:
     @contextmanager
     def _reading(self) -> Iterator[Connection]:
         try:
-            with self._engine.connect() as connection, connection.begin():
+            connection = self.connection()
+            with connection.begin():
                 yield connection
         except (exc.OperationalError, exc.InterfaceError) as error:
             raise StorageError(f"Could not read the journal {self.name}: {error.orig}") from error
@@ -230,11 +247,13 @@ class JournalStore:
     def _writing(self) -> Iterator[Connection]:
         """A transaction that holds the write lock from its start; on disk when it ends."""
         try:
-            with (
-                self._engine.connect().execution_options(**{BEGIN_MODE: "IMMEDIATE"}) as connection,
-                connection.begin(),
-            ):
-                yield connection
+            connection = self.connection()
+            connection.execution_options(**{BEGIN_MODE: "IMMEDIATE"})
+            try:
+                with connection.begin():
+                    yield connection
+            finally:
+                connection.execution_options(**{BEGIN_MODE: "DEFERRED"})
         except exc.DBAPIError as error:
             raise DatabaseWriteError(
                 f"Could not save: {error.orig}. Nothing of this change was stored."
@@ -442,6 +461,23 @@ def _read_columns(
     return columns
 
 
+@functools.cache
+def _compiled_insert(
+    table: Table, names: tuple[str, ...], dialect: Dialect
+) -> tuple[str, bool, tuple[str, ...], tuple[Any, ...]]:
+    """The INSERT of ``names`` into ``table`` for ``dialect``, compiled once.
+
+    Its SQL, whether its parameters are positional, their order, and the converter of
+    each (None where a value goes to the driver as it is).
+    """
+    compiled = table.insert().compile(dialect=dialect, column_keys=list(names))
+    order = tuple(compiled.positiontup or ()) if compiled.positional else names
+    converters = tuple(
+        table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in order
+    )
+    return str(compiled), compiled.positional, order, converters
+
+
 def _insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     """INSERT ``rows`` (dicts with the same keys) into ``table``; see ``_insert_columns``."""
     if rows:
@@ -459,23 +495,19 @@ def _insert_columns(connection: Connection, table: Table, columns: dict[str, lis
     if not names or not columns[names[0]]:
         return
     dialect = connection.dialect
-    compiled = table.insert().compile(dialect=dialect, column_keys=names)
-    order = list(compiled.positiontup or ()) if compiled.positional else names
+    sql, positional, order, converters = _compiled_insert(table, tuple(names), dialect)
     converted = []
-    for name in order:
-        convert = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+    for name, convert in zip(order, converters, strict=True):
         values = columns[name]
         converted.append(values if convert is None else [convert(value) for value in values])
     parameters: list[Any] = list(zip(*converted, strict=True))
-    if not compiled.positional:
+    if not positional:
         parameters = [dict(zip(order, values, strict=True)) for values in parameters]
     cursor = connection.connection.cursor()
     try:
-        cursor.executemany(str(compiled), parameters)
+        cursor.executemany(sql, parameters)
     except Exception as error:
-        raise exc.DBAPIError.instance(
-            str(compiled), None, error, dialect.loaded_dbapi.Error
-        ) from error
+        raise exc.DBAPIError.instance(sql, None, error, dialect.loaded_dbapi.Error) from error
     finally:
         cursor.close()
 

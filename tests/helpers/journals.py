@@ -96,8 +96,7 @@ def disk_is_full(connection: sqlite3.Connection) -> None:
 
 
 def sqlite_connection_of(store: JournalStore) -> sqlite3.Connection:
-    """The one pooled SQLite connection behind ``store`` (settings made on it stay)."""
-    with store.engine.connect() as connection:
-        driver = connection.connection.driver_connection
+    """The one SQLite connection ``store`` works on (settings made on it stay)."""
+    driver = store.connection().connection.driver_connection
     assert isinstance(driver, sqlite3.Connection)
     return driver

@@ -353,11 +353,10 @@ def test_a_full_disk_is_reported_as_such_and_the_next_write_works(tmp_path: Path
     path = tmp_path / "journal.sqlite3"
     nearly_full_journal(path)
     store = open_store(path)
-    # The store keeps one connection and hands it out again: the limit stays set on it.
-    with store.engine.connect() as connection:
-        driver = connection.connection.driver_connection
-        assert isinstance(driver, sqlite3.Connection)
-        disk_is_full(driver)
+    # The store works on one connection: the limit stays set on it.
+    driver = store.connection().connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    disk_is_full(driver)
     today = dt.date.today()
     change = JournalChange(check_ins={today: CheckIn(today, note="Knee clicks on stairs. " * 12)})
     for _ in range(2):  # the connection is not left inside a failed transaction
