@@ -501,3 +501,16 @@ class TestWholeFileChecks:
         db.write_bytes(data[: len(data) - 4096])
         with pytest.raises(DamagedDatabaseError, match="is damaged"):
             prepare_database_file(db, thorough=False)
+
+
+def test_the_tables_use_no_sqlite_only_sql_on_other_engines() -> None:
+    from sqlalchemy.dialects import postgresql, sqlite
+    from sqlalchemy.schema import CreateTable
+
+    from legday_desktop.storage.tables import metadata
+
+    for table in metadata.sorted_tables:
+        on_postgresql = str(CreateTable(table).compile(dialect=postgresql.dialect()))
+        assert "date(" not in on_postgresql and "IN (0, 1)" not in on_postgresql, table.name
+    on_sqlite = str(CreateTable(metadata.tables["soreness"]).compile(dialect=sqlite.dialect()))
+    assert "date IS date(date, '+0 days')" in on_sqlite

@@ -53,6 +53,16 @@ def _one_of(column: str, values: tuple[str, ...]) -> str:
     return f"{column} IN ({', '.join(repr(value) for value in values)})"
 
 
+def _sqlite_date_check(column: str, name: str) -> list[sa.CheckConstraint]:
+    """On SQLite, where dates are text, the check that ``column`` is a real date.
+
+    Other engines store a DATE, which is that check already.
+    """
+    if op.get_bind().dialect.name != "sqlite":
+        return []
+    return [sa.CheckConstraint(f"{column} IS date({column}, '+0 days')", name=op.f(name))]
+
+
 def upgrade() -> None:
     region = op.create_table(
         "region",
@@ -79,7 +89,7 @@ def upgrade() -> None:
         sa.Column("rpe", sa.Integer(), nullable=True),
         sa.Column("duration_minutes", sa.Integer(), nullable=True),
         sa.Column("notes", sa.String(), nullable=False),
-        sa.CheckConstraint("date IS date(date, '+0 days')", name=op.f("ck_leg_day_date_iso")),
+        *_sqlite_date_check("date", "ck_leg_day_date_iso"),
         sa.CheckConstraint(
             "rpe IS NULL OR rpe BETWEEN 1 AND 10", name=op.f("ck_leg_day_rpe_range")
         ),
@@ -114,7 +124,7 @@ def upgrade() -> None:
         sa.Column("level", sa.Integer(), nullable=False),
         sa.Column("note", sa.String(), nullable=False),
         sa.CheckConstraint("level BETWEEN 0 AND 10", name=op.f("ck_soreness_level_range")),
-        sa.CheckConstraint("date IS date(date, '+0 days')", name=op.f("ck_soreness_date_iso")),
+        *_sqlite_date_check("date", "ck_soreness_date_iso"),
         sa.CheckConstraint(
             _one_of("region_id", tuple(f"{g}.{s}" for g in GROUPS for s in ("left", "right"))),
             name=op.f("ck_soreness_known_region"),
@@ -132,7 +142,7 @@ def upgrade() -> None:
         sa.Column("water_litres", sa.Float(), nullable=True),
         sa.Column("sleep_hours", sa.Float(), nullable=True),
         sa.Column("note", sa.String(), nullable=False),
-        sa.CheckConstraint("date IS date(date, '+0 days')", name=op.f("ck_check_in_date_iso")),
+        *_sqlite_date_check("date", "ck_check_in_date_iso"),
         sa.CheckConstraint(
             "water_litres IS NULL OR water_litres BETWEEN 0 AND 15",
             name=op.f("ck_check_in_water_range"),

@@ -65,6 +65,10 @@ def _allow_symptoms(symptoms: tuple[str, ...]) -> None:
         pass
 
 
+def _sqlite_only(*checks: sa.CheckConstraint) -> tuple[sa.CheckConstraint, ...]:
+    return checks if op.get_bind().dialect.name == "sqlite" else ()
+
+
 def upgrade() -> None:
     _allow_symptoms(SYMPTOMS)
     op.create_table(
@@ -73,11 +77,15 @@ def upgrade() -> None:
         sa.Column("statin_or_new_medicine", sa.Boolean(), nullable=False),
         sa.Column("answered_on", sa.Date(), nullable=False),
         sa.CheckConstraint("id = 1", name=op.f("ck_profile_single_row")),
-        sa.CheckConstraint(
-            "statin_or_new_medicine IN (0, 1)", name=op.f("ck_profile_answer_yes_or_no")
-        ),
-        sa.CheckConstraint(
-            "answered_on IS date(answered_on, '+0 days')", name=op.f("ck_profile_answered_on_iso")
+        # SQLite has no boolean or date type: there the checks say what the types would.
+        *_sqlite_only(
+            sa.CheckConstraint(
+                "statin_or_new_medicine IN (0, 1)", name=op.f("ck_profile_answer_yes_or_no")
+            ),
+            sa.CheckConstraint(
+                "answered_on IS date(answered_on, '+0 days')",
+                name=op.f("ck_profile_answered_on_iso"),
+            ),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_profile")),
     )
