@@ -365,6 +365,9 @@ class JournalStore:
 
     @staticmethod
     def _check_ins(connection: Connection, span: Mapping[str, dt.date]) -> tuple[CheckIn, ...]:
+        rows = connection.execute(_CHECK_INS_BETWEEN, span).all()
+        if not rows:
+            return ()  # most days have no check-in: no need to look for its items
         symptoms: dict[int, set[WarningSymptom]] = {}
         actions: dict[int, set[RecoveryAction]] = {}
         for item in connection.execute(_CHECK_IN_ITEMS_BETWEEN, span):
@@ -381,7 +384,7 @@ class JournalStore:
                 sleep_hours=row.sleep_hours,
                 note=row.note,
             )
-            for row in connection.execute(_CHECK_INS_BETWEEN, span)
+            for row in rows
         )
 
     @staticmethod
@@ -444,14 +447,12 @@ def _read_columns(
         rows = result.cursor.fetchall()
     finally:
         result.close()
-    names = [entry[0] for entry in description]
-    types = {column.name: column.type for column in statement.selected_columns}
+    names = tuple(entry[0] for entry in description)
     columns: dict[str, list[Any]] = {name: [] for name in names}
     if not rows:
         return columns
-    for name, values in zip(names, zip(*rows, strict=True), strict=True):
-        kind = types[name].dialect_impl(connection.dialect)
-        convert = kind.result_processor(connection.dialect, None)
+    converters = _result_converters(statement, names, connection.dialect)
+    for name, convert, values in zip(names, converters, zip(*rows, strict=True), strict=True):
         if convert is None:
             columns[name] = list(values)
         else:
@@ -459,6 +460,17 @@ def _read_columns(
             converted = {value: convert(value) for value in set(values)}
             columns[name] = [converted[value] for value in values]
     return columns
+
+
+@functools.cache
+def _result_converters(
+    statement: Select[Any], names: tuple[str, ...], dialect: Dialect
+) -> tuple[Any, ...]:
+    """The converter of each named result column of ``statement`` (None: as it comes)."""
+    types = {column.name: column.type for column in statement.selected_columns}
+    return tuple(
+        types[name].dialect_impl(dialect).result_processor(dialect, None) for name in names
+    )
 
 
 @functools.cache
