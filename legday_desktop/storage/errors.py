@@ -29,16 +29,3 @@ class DatabaseTooNewError(StorageError):
 
 class DatabaseWriteError(StorageError):
     """A write failed (read-only file, full disk …); nothing of it was stored."""
-
-
-class ImportConflictError(StorageError):
-    """Imported data disagrees with stored data and replacing was not asked for.
-
-    ``key`` identifies the record in the import (see ``exchange.ParsedImport.places``).
-    """
-
-    def __init__(self, key: tuple[object, ...], field: str, problem: str) -> None:
-        super().__init__(f"{field}: {problem}")
-        self.key = key
-        self.field = field
-        self.problem = problem

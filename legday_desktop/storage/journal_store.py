@@ -128,21 +128,23 @@ _CHECK_INS_BETWEEN = (
     .order_by(check_in.c.date)
 )
 # Symptoms and actions of the check-ins in a date range, in one query.
+
+
+def _items_between(items: Table, kind: str) -> Select[Any]:
+    """The ``kind`` items (symptom or action) of the check-ins in a date range."""
+    return (
+        select(
+            items.c.check_in_id.label("check_in_id"),
+            literal(kind).label("kind"),
+            items.c[kind].label("value"),
+        )
+        .join(check_in, check_in.c.id == items.c.check_in_id)
+        .where(check_in.c.date.between(bindparam("first"), bindparam("last")))
+    )
+
+
 _CHECK_IN_ITEMS_BETWEEN = union_all(
-    select(
-        check_in_symptom.c.check_in_id.label("check_in_id"),
-        literal("symptom").label("kind"),
-        check_in_symptom.c.symptom.label("value"),
-    )
-    .join(check_in, check_in.c.id == check_in_symptom.c.check_in_id)
-    .where(check_in.c.date.between(bindparam("first"), bindparam("last"))),
-    select(
-        check_in_action.c.check_in_id.label("check_in_id"),
-        literal("action").label("kind"),
-        check_in_action.c.action.label("value"),
-    )
-    .join(check_in, check_in.c.id == check_in_action.c.check_in_id)
-    .where(check_in.c.date.between(bindparam("first"), bindparam("last"))),
+    _items_between(check_in_symptom, "symptom"), _items_between(check_in_action, "action")
 )
 _CHECK_IN_IDS_BETWEEN = select(check_in.c.id, check_in.c.date).where(
     check_in.c.date.between(bindparam("first"), bindparam("last"))
@@ -404,7 +406,13 @@ class JournalStore:
         """
         _check_leg_days_not_after(change, today)
         with self._writing() as connection:
-            return _apply(connection, change)
+            stored = _stored_under(
+                connection,
+                leg_day_dates=change.leg_days,
+                rating_dates=[date for date, _ in change.ratings],
+                check_in_dates=change.check_ins,
+            )
+            return _apply(connection, change, stored)
 
     def merge(
         self,
@@ -423,13 +431,20 @@ class JournalStore:
         for incoming_leg_day in incoming.leg_days:
             incoming_leg_day.check_not_after(today)
         with self._writing() as connection:
+            # Read once: the plan compares against it, and its change is applied over it.
+            stored = _stored_under(
+                connection,
+                leg_day_dates=[day.date for day in incoming.leg_days],
+                rating_dates=[rating.date for rating in incoming.ratings],
+                check_in_dates=[day.date for day in incoming.check_ins],
+            )
             plan = plan_merge(
                 incoming,
-                _stored_under(connection, incoming),
+                stored,
                 replace=replace,
                 leg_days_only_if_missing=leg_days_only_if_missing,
             )
-            return plan, _apply(connection, plan.change)
+            return plan, _apply(connection, plan.change, stored)
 
 
 def _read_columns(
@@ -490,12 +505,6 @@ def _compiled_insert(
     return str(compiled), compiled.positional, order, converters
 
 
-def _insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """INSERT ``rows`` (dicts with the same keys) into ``table``; see ``_insert_columns``."""
-    if rows:
-        _insert_columns(connection, table, {name: [row[name] for row in rows] for name in rows[0]})
-
-
 def _insert_columns(connection: Connection, table: Table, columns: dict[str, list[Any]]) -> None:
     """INSERT rows given column by column (equal lists, by name) with one driver executemany.
 
@@ -530,34 +539,43 @@ def _check_leg_days_not_after(change: JournalChange, today: dt.date) -> None:
             changed_leg_day.check_not_after(today)
 
 
-def _stored_under(connection: Connection, incoming: Journal) -> StoredRecords:
-    """What is stored in the date ranges ``incoming`` covers."""
+def _stored_under(
+    connection: Connection,
+    *,
+    leg_day_dates: Iterable[dt.date],
+    rating_dates: Iterable[dt.date],
+    check_in_dates: Iterable[dt.date],
+) -> StoredRecords:
+    """What is stored from the first to the last of each kind's dates, and the profile."""
     leg_days: dict[dt.date, LegDay] = {}
-    span = _span(day.date for day in incoming.leg_days)
+    span = _span(leg_day_dates)
     if span is not None:
         leg_days = {day.date: day for day in JournalStore._leg_days(connection, span)}
     ratings: dict[tuple[dt.date, str], SorenessRating] = {}
-    span = _span(rating.date for rating in incoming.ratings)
+    span = _span(rating_dates)
     if span is not None:
         ratings = {
             (rating.date, rating.region_id): rating
             for rating in JournalStore._ratings(connection, span)
         }
     check_ins: dict[dt.date, CheckIn] = {}
-    span = _span(day.date for day in incoming.check_ins)
+    span = _span(check_in_dates)
     if span is not None:
         check_ins = {day.date: day for day in JournalStore._check_ins(connection, span)}
     return StoredRecords(leg_days, ratings, check_ins, JournalStore._profile(connection))
 
 
-def _apply(connection: Connection, change: JournalChange) -> JournalChange:
-    """Write ``change`` on ``connection`` (inside its transaction); return its inverse."""
-    old_leg_days = _replace_leg_days(connection, change.leg_days)
-    old_ratings = _replace_ratings(connection, change.ratings)
-    old_check_ins = _replace_check_ins(connection, change.check_ins)
+def _apply(connection: Connection, change: JournalChange, stored: StoredRecords) -> JournalChange:
+    """Write ``change`` over ``stored`` (what its keys hold now, see ``_stored_under``).
+
+    Runs inside the caller's transaction; returns the inverse change.
+    """
+    old_leg_days = _replace_leg_days(connection, change.leg_days, stored.leg_days)
+    old_ratings = _replace_ratings(connection, change.ratings, stored.ratings)
+    old_check_ins = _replace_check_ins(connection, change.check_ins, stored.check_ins)
     old_profile: Profile | None = None
     if change.profile is not None:
-        old_profile = JournalStore._profile(connection)
+        old_profile = stored.profile
         connection.execute(_DELETE_PROFILE)
         if not change.profile.is_empty:
             connection.execute(
@@ -582,13 +600,12 @@ def _ids_by_date(
 
 
 def _replace_leg_days(
-    connection: Connection, changes: Mapping[dt.date, LegDay | None]
+    connection: Connection,
+    changes: Mapping[dt.date, LegDay | None],
+    stored: Mapping[dt.date, LegDay],
 ) -> dict[dt.date, LegDay | None]:
     if not changes:
         return {}
-    span = _span(changes)
-    assert span is not None
-    stored = {day.date: day for day in JournalStore._leg_days(connection, span)}
     old = {date: stored.get(date) for date in changes}
     # Exercises go with their leg day (ON DELETE CASCADE).
     gone = [{"b_date": date} for date in changes if date in stored]
@@ -623,18 +640,17 @@ def _replace_leg_days(
 
 
 def _replace_ratings(
-    connection: Connection, changes: Mapping[tuple[dt.date, str], SorenessRating | None]
+    connection: Connection,
+    changes: Mapping[tuple[dt.date, str], SorenessRating | None],
+    stored: Mapping[tuple[dt.date, str], SorenessRating],
 ) -> dict[tuple[dt.date, str], SorenessRating | None]:
     if not changes:
         return {}
-    span = _span(date for date, _ in changes)
-    assert span is not None
-    stored = {
-        (rating.date, rating.region_id): rating
-        for rating in JournalStore._ratings(connection, span)
-        if (rating.date, rating.region_id) in changes
-    }
-    gone = [{"b_date": date, "b_region": region_id} for date, region_id in stored]
+    gone = [
+        {"b_date": date, "b_region": region_id}
+        for date, region_id in changes
+        if (date, region_id) in stored
+    ]
     if gone:
         connection.execute(_DELETE_RATING, gone)
     new = [rating for rating in changes.values() if rating is not None]
@@ -652,13 +668,12 @@ def _replace_ratings(
 
 
 def _replace_check_ins(
-    connection: Connection, changes: Mapping[dt.date, CheckIn | None]
+    connection: Connection,
+    changes: Mapping[dt.date, CheckIn | None],
+    stored: Mapping[dt.date, CheckIn],
 ) -> dict[dt.date, CheckIn | None]:
     if not changes:
         return {}
-    span = _span(changes)
-    assert span is not None
-    stored = {day.date: day for day in JournalStore._check_ins(connection, span)}
     old = {date: stored.get(date) for date in changes}
     # Symptoms and actions go with their check-in (ON DELETE CASCADE).
     gone = [{"b_date": date} for date in changes if date in stored]

@@ -125,31 +125,25 @@ check_in = Table(
     CheckConstraint("sleep_hours IS NULL OR sleep_hours BETWEEN 0 AND 24", name="sleep_range"),
 )
 
-check_in_symptom = Table(
-    "check_in_symptom",
-    metadata,
-    Column(
-        "check_in_id",
-        Integer,
-        ForeignKey("check_in.id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
-    Column("symptom", String, primary_key=True),
-    CheckConstraint(one_of("symptom", SYMPTOM_IDS), name="known_symptom"),
-)
 
-check_in_action = Table(
-    "check_in_action",
-    metadata,
-    Column(
-        "check_in_id",
-        Integer,
-        ForeignKey("check_in.id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
-    Column("action", String, primary_key=True),
-    CheckConstraint(one_of("action", ACTION_IDS), name="known_action"),
-)
+def _check_in_items(name: str, column: str, catalogue: tuple[str, ...]) -> Table:
+    """A check-in's symptoms or actions: one row per item, from its catalogue."""
+    return Table(
+        name,
+        metadata,
+        Column(
+            "check_in_id",
+            Integer,
+            ForeignKey("check_in.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+        Column(column, String, primary_key=True),
+        CheckConstraint(one_of(column, catalogue), name=f"known_{column}"),
+    )
+
+
+check_in_symptom = _check_in_items("check_in_symptom", "symptom", SYMPTOM_IDS)
+check_in_action = _check_in_items("check_in_action", "action", ACTION_IDS)
 
 # The standing answers (one row, id 1); no row until the person answers anything.
 profile = Table(
