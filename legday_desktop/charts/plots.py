@@ -331,9 +331,7 @@ def draw_timeline(
     ax: Axes, timeline: Timeline, style: ChartStyle, shown: dt.date | None = None
 ) -> None:
     """Values against calendar dates, leg days as vertical lines (titled when few)."""
-    title = (
-        f"Soreness from {day_month_year(timeline.start)} to {day_month_year(timeline.end)}"
-    )
+    title = f"Soreness from {day_month_year(timeline.start)} to {day_month_year(timeline.end)}"
     drawn = _begin(ax, "timeline", style, xlabel="Date", title=title)
     if not isinstance(ax.xaxis.get_major_formatter(), ConciseDateFormatter):
         locator = AutoDateLocator()  # type: ignore[no-untyped-call]

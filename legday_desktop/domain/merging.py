@@ -129,8 +129,7 @@ def plan_merge(
             raise ImportConflictError(
                 ("check_in", check_in.date),
                 "date",
-                f"the database already holds a different check-in on "
-                f"{check_in.date.isoformat()}",
+                f"the database already holds a different check-in on {check_in.date.isoformat()}",
             )
 
     profile: Profile | None = None

@@ -185,7 +185,7 @@ def check_journal_file(path: Path) -> Path:
 
 def _take_lock(path: Path) -> tuple[JournalLock | None, str | None]:
     """The writer lock of ``path``, or the reason it cannot be had (worded for the user)."""
-    from legday_desktop.services.locking import JournalLock  # Qt's lock file: writers only
+    from legday_desktop.services.locking import JournalLock  # writers only
 
     if not path.parent.is_dir():
         return None, None  # opening reports the missing folder

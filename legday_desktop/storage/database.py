@@ -7,9 +7,24 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Engine, create_engine, event, exc
+from sqlalchemy import (
+    URL,
+    Column,
+    Engine,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    create_engine,
+    event,
+    exc,
+    insert,
+    inspect,
+)
 from sqlalchemy.pool import NullPool
 
+from legday_desktop.domain.regions import REGIONS
+from legday_desktop.storage import schema
 from legday_desktop.storage.errors import (
     DatabasePathError,
     DatabaseWriteError,
@@ -23,10 +38,21 @@ from legday_desktop.storage.sqlite_files import (
     configure_connection,
     open_read_only,
     prepare_database_file,
+    prepared_revision,
     whole_file_check_due,
 )
+from legday_desktop.storage.tables import metadata, region
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+# Alembic's own table, as Alembic creates it, so that a new journal can be stamped with
+# the newest revision without importing Alembic.
+alembic_version = Table(
+    "alembic_version",
+    MetaData(),
+    Column("version_num", String(32), nullable=False),
+    PrimaryKeyConstraint("version_num", name="alembic_version_pkc"),
+)
 
 
 def _on_connect(foreign_keys: bool, busy_timeout_ms: int) -> Any:
@@ -106,6 +132,37 @@ def migrate(path: Path, *, target: str = "head", script_location: Path | None = 
         engine.dispose()
 
 
+def create_schema(path: Path) -> None:
+    """Give the new, empty journal at ``path`` the newest schema in one transaction.
+
+    The tables come from the same metadata the migrations end at, with the regions seeded
+    and Alembic's revision stamped, as Alembic's cookbook advises for a new database: the
+    same result as running every migration (a test compares the two), without importing
+    Alembic on a first start. A file that holds tables by then is left to ``migrate``.
+    """
+    engine = create_sqlite_engine(path, pooled=False)
+    try:
+        immediate = engine.connect().execution_options(**{BEGIN_MODE: "IMMEDIATE"})
+        with immediate as connection, connection.begin():
+            if inspect(connection).get_table_names():
+                created_elsewhere = True
+            else:
+                created_elsewhere = False
+                metadata.create_all(connection)
+                connection.execute(
+                    insert(region),
+                    [{"id": r.id, "group_id": r.group.id, "side": r.side.value} for r in REGIONS],
+                )
+                alembic_version.create(connection)
+                connection.execute(insert(alembic_version), {"version_num": schema.HEAD})
+    except exc.OperationalError as error:
+        raise _write_error(path, error) from error
+    finally:
+        engine.dispose()
+    if created_elsewhere:
+        migrate(path)
+
+
 def _write_error(path: Path, error: exc.DBAPIError) -> StorageError:
     return DatabaseWriteError(f"Cannot write {path}: {error.orig}")
 
@@ -121,7 +178,10 @@ def open_engine(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine
     if path.is_file() and not os.access(path, os.W_OK):
         # SQLite itself would open it and fail at the first write; say so now.
         raise ReadOnlyDatabaseError(f"{path} cannot be written (it is read-only)")
-    if prepare_database_file(path, thorough=whole_file_check_due(path)):
+    revision = prepared_revision(path, thorough=whole_file_check_due(path))
+    if revision is None:
+        create_schema(path)
+    elif revision != schema.HEAD:
         migrate(path)
     engine = create_sqlite_engine(path, busy_timeout_ms=busy_timeout_ms)
     try:

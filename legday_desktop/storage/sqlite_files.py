@@ -80,9 +80,7 @@ def open_read_only(path: Path) -> sqlite3.Connection:
 
 def broken_references(connection: sqlite3.Connection) -> set[tuple[str, int, str]]:
     """(table, rowid, parent table) of every row whose foreign key points at nothing."""
-    return {
-        (row[0], row[1], row[2]) for row in connection.execute("PRAGMA foreign_key_check")
-    }
+    return {(row[0], row[1], row[2]) for row in connection.execute("PRAGMA foreign_key_check")}
 
 
 def prepare_database_file(path: Path, *, thorough: bool = True) -> bool:
@@ -92,8 +90,13 @@ def prepare_database_file(path: Path, *, thorough: bool = True) -> bool:
     Legday database, or comes from a newer Legday, raises StorageError and is not touched.
     ``thorough`` also reads every page (quick_check); see ``whole_file_check_due``.
     """
+    return prepared_revision(path, thorough=thorough) != schema.HEAD
+
+
+def prepared_revision(path: Path, *, thorough: bool = True) -> str | None:
+    """As ``prepare_database_file``, returning the stored revision (None: no schema yet)."""
     _prepare_file(path)
-    return _stored_revision(path, thorough=thorough) != schema.HEAD
+    return _stored_revision(path, thorough=thorough)
 
 
 def whole_file_check_due(path: Path, *, today: dt.date | None = None) -> bool:

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from legday_desktop.charts.panel import ChartPanel
     from legday_desktop.ui.insights_panel import InsightsPanel
 
+
 def _qdate(date: dt.date) -> QDate:
     return QDate(date.year, date.month, date.day)
 

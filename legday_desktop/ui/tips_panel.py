@@ -39,9 +39,7 @@ BOX_STYLES = {
     "border-radius: 6px; padding: 8px;",
 }
 UNLIMITED = 16777215  # QWIDGETSIZE_MAX
-HELD_BACK = (
-    "<p>Other tips are held back while an urgent warning stands: have it seen to first.</p>"
-)
+HELD_BACK = "<p>Other tips are held back while an urgent warning stands: have it seen to first.</p>"
 
 
 def tip_html(tip: Tip, reason: str | None = None) -> str:

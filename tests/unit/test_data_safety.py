@@ -249,9 +249,7 @@ def test_a_read_only_journal_can_be_read_but_not_written(
         assert export(run, journal) == expected
         code, out, err = run("import", "--db", journal, csv)
         assert (code, out) == (1, "")
-        assert err == (
-            f"legday: error: {journal} cannot be written (it is read-only)\n"
-        )
+        assert err == (f"legday: error: {journal} cannot be written (it is read-only)\n")
         code, out, _ = run("advice", "--db", journal)
         assert code == 0 and "Legday gives general information" in out
     assert journal.read_bytes() == before
@@ -478,6 +476,39 @@ def test_the_lock_file_is_for_the_owner_only(tmp_path: Path) -> None:
         assert stat.S_IMODE(lock.path.stat().st_mode) == 0o600  # it names process and host
     finally:
         lock.release()
+
+
+def test_a_killed_writer_leaves_no_lock_behind(journal: Path) -> None:
+    from legday_desktop.services.opening import Access, JournalBusyError, open_journal
+
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\n"
+            "from pathlib import Path\n"
+            "from legday_desktop.services.locking import JournalLock\n"
+            "assert JournalLock(Path(sys.argv[1])).acquire()\n"
+            "print('held', flush=True)\n"
+            "time.sleep(60)\n",
+            str(journal),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+    with pytest.raises(JournalBusyError, match=f"another Legday window \\(process {holder.pid}\\)"):
+        open_journal(journal, Access.WRITE)
+    holder.kill()  # a crash: the lock file stays, naming a process that is gone
+    holder.communicate()
+    assert Path(f"{journal}.lock").exists()
+    opened = open_journal(journal, Access.WRITE)
+    try:
+        assert opened.lock is not None and opened.lock.is_held()
+        assert str(os.getpid()) in Path(f"{journal}.lock").read_text()
+    finally:
+        opened.close()
+    assert not Path(f"{journal}.lock").exists()  # a clean close removes it
 
 
 def test_readers_open_without_the_lock_and_writers_are_refused_once(journal: Path) -> None:

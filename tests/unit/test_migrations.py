@@ -50,14 +50,46 @@ def test_known_revisions_match_alembic_history() -> None:
     assert script_directory().get_current_head() == schema.HEAD
 
 
-def test_migrated_schema_matches_the_models(tmp_path: Path) -> None:
+def schema_of(path: Path) -> dict[tuple[str, str], set[str]]:
+    """Each table and index, as the set of lines SQLite stores for it (order and quotes aside)."""
+    stored = rows(path, "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL")
+    return {
+        (kind, name): {
+            line.strip().rstrip(",").replace('"', "")
+            for line in str(sql).replace("(", "(\n", 1).splitlines()
+            if line.strip()
+        }
+        for kind, name, sql in stored
+    }
+
+
+@pytest.mark.parametrize("made_by", ["creating", "migrating"])
+def test_schema_matches_the_tables(tmp_path: Path, made_by: str) -> None:
     path = tmp_path / "journal.sqlite3"
-    open_store(path).close()
+    if made_by == "creating":
+        open_store(path).close()  # a new journal is created from the tables
+    else:
+        path.touch()
+        migrate(path)
     engine = create_sqlite_engine(path)
     with engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), metadata)
     engine.dispose()
     assert differences == []
+
+
+def test_a_created_journal_is_the_migrated_one(tmp_path: Path) -> None:
+    created, migrated = tmp_path / "created.sqlite3", tmp_path / "migrated.sqlite3"
+    open_store(created).close()
+    migrated.touch()
+    migrate(migrated)
+    assert schema_of(created) == schema_of(migrated)
+    for query in (
+        "SELECT * FROM region ORDER BY id",
+        "SELECT version_num FROM alembic_version",
+    ):
+        assert rows(created, query) == rows(migrated, query)
+    assert rows(created, "SELECT version_num FROM alembic_version") == [(schema.HEAD,)]
 
 
 def test_baseline_seeds_the_regions_and_freezes_the_catalogues(tmp_path: Path) -> None:
@@ -242,9 +274,13 @@ def test_a_failing_migration_changes_nothing(tmp_path: Path) -> None:
     assert rows(path, "SELECT version_num FROM alembic_version") == [(schema.HEAD,)]
 
 
-def test_opening_a_current_database_does_not_import_alembic(tmp_path: Path) -> None:
+@pytest.mark.parametrize("journal_exists", [True, False], ids=["current", "new"])
+def test_opening_a_current_or_new_journal_does_not_import_alembic(
+    tmp_path: Path, journal_exists: bool
+) -> None:
     path = tmp_path / "journal.sqlite3"
-    open_store(path).close()
+    if journal_exists:
+        open_store(path).close()
     probe = (
         "import sys; from pathlib import Path\n"
         "from legday_desktop.storage.database import open_store\n"
@@ -255,6 +291,7 @@ def test_opening_a_current_database_does_not_import_alembic(tmp_path: Path) -> N
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+    assert rows(path, "SELECT version_num FROM alembic_version") == [(schema.HEAD,)]
 
 
 def test_a_journal_is_backed_up_before_its_schema_changes(tmp_path: Path) -> None:

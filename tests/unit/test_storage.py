@@ -219,8 +219,9 @@ class TestLegDays:
         store = open_store(db)
         dates = [D(2026, 1, 5) + dt.timedelta(weeks=week) for week in range(10)]
         store.apply(
-            JournalChange(leg_days={day: LegDay(day, f"Week {n}", ("Squat",)) for n, day in
-                                    enumerate(dates)}),
+            JournalChange(
+                leg_days={day: LegDay(day, f"Week {n}", ("Squat",)) for n, day in enumerate(dates)}
+            ),
             today=TODAY,
         )
         recent = store.recent_leg_days(dates[6] + dt.timedelta(days=2), 3)
