@@ -11,7 +11,7 @@ from legday_desktop.domain.check_ins import CheckIn
 from legday_desktop.domain.errors import DomainError
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.profile import Profile
-from legday_desktop.domain.soreness import SorenessRating
+from legday_desktop.domain.soreness import RatingColumns, SorenessRating
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,29 @@ class Journal:
             tuple(sorted(self.check_ins, key=by_date)),
             self.profile,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class JournalColumns:
+    """A whole journal in canonical order, its ratings column by column: what exports write."""
+
+    leg_days: tuple[LegDay, ...] = ()
+    ratings: RatingColumns = field(default_factory=RatingColumns)
+    check_ins: tuple[CheckIn, ...] = ()
+    profile: Profile = field(default_factory=Profile)
+
+    @classmethod
+    def of(cls, journal: Journal) -> JournalColumns:
+        by_date = attrgetter("date")
+        return cls(
+            tuple(sorted(journal.leg_days, key=by_date)),
+            RatingColumns.of(journal.ratings),
+            tuple(sorted(journal.check_ins, key=by_date)),
+            journal.profile,
+        )
+
+    def journal(self) -> Journal:
+        return Journal(self.leg_days, tuple(self.ratings), self.check_ins, self.profile)
 
 
 @dataclass(frozen=True, slots=True)

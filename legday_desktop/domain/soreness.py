@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from legday_desktop.domain.errors import DomainError, check_text
 from legday_desktop.domain.regions import REGION_IDS, region_by_id
@@ -85,3 +87,35 @@ class SorenessRating:
         region_by_id(self.region_id)
         check_level(level)
         check_note(note)
+
+
+@dataclass(frozen=True, slots=True)
+class RatingColumns:
+    """Ratings in canonical order (date, then region id), held column by column.
+
+    How a whole journal's ratings travel from storage to an export: a few lists instead of
+    hundreds of thousands of objects. Built from checked ratings (``of``) or from stored
+    rows, which the journal's constraints already hold to the same rules.
+    """
+
+    dates: Sequence[dt.date] = ()
+    region_ids: Sequence[str] = ()
+    levels: Sequence[int] = ()
+    notes: Sequence[str] = ()
+
+    @classmethod
+    def of(cls, ratings: Iterable[SorenessRating]) -> RatingColumns:
+        ordered = sorted(ratings, key=attrgetter("date", "region_id"))
+        return cls(
+            [rating.date for rating in ordered],
+            [rating.region_id for rating in ordered],
+            [rating.level for rating in ordered],
+            [rating.note for rating in ordered],
+        )
+
+    def __len__(self) -> int:
+        return len(self.dates)
+
+    def __iter__(self) -> Iterator[SorenessRating]:
+        """Each rating as a checked SorenessRating."""
+        return map(SorenessRating, self.dates, self.region_ids, self.levels, self.notes)

@@ -7,10 +7,9 @@ import datetime as dt
 import io
 import re
 from collections.abc import Iterable
-from operator import attrgetter
 
 from legday_desktop.domain.errors import DomainError
-from legday_desktop.domain.journal import Journal
+from legday_desktop.domain.journal import Journal, JournalColumns
 from legday_desktop.domain.leg_days import LegDay, LegDayCalendar
 from legday_desktop.domain.soreness import MAX_NOTE_LENGTH, SorenessRating, check_level
 from legday_desktop.exchange.errors import ImportFileError
@@ -24,23 +23,27 @@ _NEEDS_QUOTES = re.compile('[,"\r\n]')
 IMPORTED_LEG_DAY_TITLE = "Imported"
 
 
-def write_csv(journal: Journal) -> str:
+def write_csv(journal: Journal | JournalColumns) -> str:
     """Every rating of ``journal`` as CSV text, ordered by date then region id."""
+    if isinstance(journal, Journal):
+        journal = JournalColumns.of(journal)
     calendar = LegDayCalendar(leg_day.date for leg_day in journal.leg_days)
-    # The date cells of a day are the same for every region rated that day: made once.
-    day_cells: dict[dt.date, str] = {}
+    ratings = journal.ratings
     lines = [HEADER]
-    for rating in sorted(journal.ratings, key=attrgetter("date", "region_id")):
-        cells = day_cells.get(rating.date)
-        if cells is None:
-            leg_day_date = calendar.leg_day_date_for(rating.date)
+    shown_date: dt.date | None = None
+    day = after = ""
+    for date, region_id, level, note in zip(
+        ratings.dates, ratings.region_ids, ratings.levels, ratings.notes, strict=True
+    ):
+        if date != shown_date:  # the date cells are the same for every region of a day
+            shown_date, day = date, date.isoformat()
+            leg_day_date = calendar.leg_day_date_for(date)
             after = (
                 ","
                 if leg_day_date is None
-                else (f"{leg_day_date.isoformat()},{(rating.date - leg_day_date).days}")
+                else f"{leg_day_date.isoformat()},{(date - leg_day_date).days}"
             )
-            cells = day_cells[rating.date] = f"{rating.date.isoformat()},{{}},{{}},{after},"
-        lines.append(cells.format(rating.region_id, rating.level) + _quoted(rating.note))
+        lines.append(f"{day},{region_id},{level},{after},{_quoted(note) if note else ''}")
     return "\n".join(lines) + "\n"
 
 

@@ -17,11 +17,11 @@ from typing import Any, TypeVar
 
 from legday_desktop.domain.check_ins import CheckIn, parse_action, parse_symptom
 from legday_desktop.domain.errors import DomainError
-from legday_desktop.domain.journal import Journal
+from legday_desktop.domain.journal import Journal, JournalColumns
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.profile import Profile
 from legday_desktop.domain.regions import REGION_IDS
-from legday_desktop.domain.soreness import SorenessRating
+from legday_desktop.domain.soreness import RatingColumns, SorenessRating
 from legday_desktop.exchange.errors import ImportFileError
 from legday_desktop.exchange.parsed import ParsedImport, RecordKey
 from legday_desktop.exchange.text_fields import format_time, parse_iso_date, parse_iso_time
@@ -36,9 +36,10 @@ _REGION_IDS = frozenset(REGION_IDS)
 T = TypeVar("T")
 
 
-def write_json(journal: Journal) -> str:
+def write_json(journal: Journal | JournalColumns) -> str:
     """The whole journal as JSON text; the same journal always gives the same bytes."""
-    journal = journal.sorted()
+    if isinstance(journal, Journal):
+        journal = JournalColumns.of(journal)
     document = {
         "format_version": FORMAT_VERSION,
         "leg_days": [
@@ -81,22 +82,24 @@ class _Encoded(list[str]):
     """A section's records already encoded as JSON text, one per item (``_rating_lines``)."""
 
 
-def _rating_lines(ratings: tuple[SorenessRating, ...]) -> _Encoded:
+def _rating_lines(ratings: RatingColumns) -> _Encoded:
     """The ratings as the JSON objects ``write_json`` writes for them, encoded at once.
 
-    Dates and region ids are plain ASCII with nothing to escape (the domain checks
-    both); the note goes through the standard library's string encoder. Ratings are
-    most of a journal, so this is most of an export's time.
+    Dates and region ids are plain ASCII with nothing to escape (the domain and the
+    journal's constraints check both); a note goes through the standard library's string
+    encoder. Ratings are most of a journal, so this is most of an export's time.
     """
-    days: dict[dt.date, str] = {}
     lines = _Encoded()
-    for rating in ratings:
-        day = days.get(rating.date)
-        if day is None:
-            day = days[rating.date] = rating.date.isoformat()
+    shown_date: dt.date | None = None
+    day = ""
+    for date, region_id, level, note in zip(
+        ratings.dates, ratings.region_ids, ratings.levels, ratings.notes, strict=True
+    ):
+        if date != shown_date:
+            shown_date, day = date, date.isoformat()
+        text = encode_basestring(note) if note else '""'
         lines.append(
-            f'{{"date": "{day}", "region": "{rating.region_id}", '
-            f'"level": {rating.level}, "note": {encode_basestring(rating.note)}}}'
+            f'{{"date": "{day}", "region": "{region_id}", "level": {level}, "note": {text}}}'
         )
     return lines
 

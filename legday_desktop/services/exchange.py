@@ -109,7 +109,7 @@ def export_journal(journal: Path, export_format: str) -> bytes:
     opened = open_journal(journal, Access.READ)
     with _bulk_work():
         try:
-            stored = opened.store.journal()
+            stored = opened.store.journal_columns()
         except StorageError as error:
             raise journal_error(error) from error
         finally:

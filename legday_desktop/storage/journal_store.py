@@ -30,12 +30,12 @@ from sqlalchemy import (
 )
 
 from legday_desktop.domain.check_ins import CheckIn, RecoveryAction, WarningSymptom
-from legday_desktop.domain.journal import DayOverview, Journal, JournalChange
+from legday_desktop.domain.journal import DayOverview, Journal, JournalChange, JournalColumns
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.merging import MergePlan, StoredRecords, plan_merge
 from legday_desktop.domain.profile import Profile
 from legday_desktop.domain.recovery import DayValues, SideMode
-from legday_desktop.domain.soreness import SorenessRating
+from legday_desktop.domain.soreness import RatingColumns, SorenessRating
 from legday_desktop.storage.errors import (
     DamagedDatabaseError,
     DatabaseWriteError,
@@ -338,11 +338,15 @@ class JournalStore:
 
     def journal(self) -> Journal:
         """Everything stored, in canonical order."""
+        return self.journal_columns().journal()
+
+    def journal_columns(self) -> JournalColumns:
+        """Everything stored, in canonical order, the ratings column by column (for exports)."""
         with self._reading() as connection:
             every = {"first": _EARLIEST, "last": _LATEST}
-            return Journal(
+            return JournalColumns(
                 self._leg_days(connection, every),
-                tuple(self._ratings(connection, every)),
+                self._rating_columns(connection, every),
                 self._check_ins(connection, every),
                 self._profile(connection),
             )
@@ -358,12 +362,15 @@ class JournalStore:
         )
 
     @staticmethod
-    def _ratings(connection: Connection, span: Mapping[str, dt.date]) -> Iterator[SorenessRating]:
+    def _rating_columns(connection: Connection, span: Mapping[str, dt.date]) -> RatingColumns:
         columns = _read_columns(connection, _RATINGS_BETWEEN, span)
-        for date, region_id, level, note in zip(
-            columns["date"], columns["region_id"], columns["level"], columns["note"], strict=True
-        ):
-            yield SorenessRating(date, region_id, level, note)
+        return RatingColumns(
+            columns["date"], columns["region_id"], columns["level"], columns["note"]
+        )
+
+    @staticmethod
+    def _ratings(connection: Connection, span: Mapping[str, dt.date]) -> Iterator[SorenessRating]:
+        return iter(JournalStore._rating_columns(connection, span))
 
     @staticmethod
     def _check_ins(connection: Connection, span: Mapping[str, dt.date]) -> tuple[CheckIn, ...]:

@@ -18,7 +18,13 @@ from legday_desktop.domain.errors import DomainError
 from legday_desktop.domain.exercises import CATALOGUE, find_exercise, group_loads
 from legday_desktop.domain.leg_days import LegDay, LegDayCalendar, days_after
 from legday_desktop.domain.regions import GROUP_IDS, REGION_IDS, REGIONS, group_by_id, region_by_id
-from legday_desktop.domain.soreness import SCALE, SorenessRating, band_of, check_level
+from legday_desktop.domain.soreness import (
+    SCALE,
+    RatingColumns,
+    SorenessRating,
+    band_of,
+    check_level,
+)
 
 D = dt.date
 
@@ -88,6 +94,19 @@ class TestSorenessScale:
             SorenessRating(dt.datetime(2026, 1, 1, 9), "calves.left", 3)  # type: ignore[arg-type]
         with pytest.raises(DomainError, match=r"^note:"):
             SorenessRating(D(2026, 1, 1), "calves.left", 3, "x" * 5000)
+
+    def test_ratings_column_by_column_are_in_canonical_order_and_checked(self) -> None:
+        later = SorenessRating(D(2026, 1, 2), "calves.left", 4, "stairs")
+        right = SorenessRating(D(2026, 1, 1), "glutes.right", 2)
+        left = SorenessRating(D(2026, 1, 1), "calves.right", 3)
+        columns = RatingColumns.of([later, right, left])
+        assert columns.dates == [D(2026, 1, 1), D(2026, 1, 1), D(2026, 1, 2)]
+        assert columns.region_ids == ["calves.right", "glutes.right", "calves.left"]
+        assert (columns.levels, columns.notes) == ([3, 2, 4], ["", "", "stairs"])
+        assert list(columns) == [left, right, later] and len(columns) == 3
+        bad = RatingColumns([D(2026, 1, 1)], ["calves.left"], [11], [""])
+        with pytest.raises(DomainError, match=r"^level: 11 is outside"):
+            list(bad)
 
 
 class TestExercises:

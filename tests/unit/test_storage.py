@@ -12,10 +12,12 @@ from helpers.journals import filled_store, small_journal, wreck_table
 
 from legday_desktop.domain.check_ins import CheckIn, RecoveryAction, WarningSymptom
 from legday_desktop.domain.errors import DomainError
-from legday_desktop.domain.journal import Journal, JournalChange
+from legday_desktop.domain.journal import Journal, JournalChange, JournalColumns
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.merging import ImportConflictError
 from legday_desktop.domain.soreness import SorenessRating
+from legday_desktop.exchange.csv_format import write_csv
+from legday_desktop.exchange.json_format import write_json
 from legday_desktop.storage import schema
 from legday_desktop.storage.database import open_engine, open_store
 from legday_desktop.storage.errors import (
@@ -266,6 +268,16 @@ class TestJournal:
         store = filled_store(db)
         assert store.journal() == small_journal().sorted()
         assert not store.is_empty()
+        store.close()
+
+    def test_an_export_reads_the_same_journal_column_by_column(self, db: Path) -> None:
+        store = filled_store(db)
+        columns = store.journal_columns()
+        assert columns == JournalColumns.of(small_journal())
+        assert columns.journal() == store.journal() == small_journal().sorted()
+        assert list(columns.ratings) == list(small_journal().sorted().ratings)
+        assert write_json(columns) == write_json(small_journal())
+        assert write_csv(columns) == write_csv(small_journal())
         store.close()
 
     def test_merging_twice_adds_nothing(self, db: Path) -> None:
