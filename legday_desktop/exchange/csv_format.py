@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import array
 import csv
 import datetime as dt
-import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from legday_desktop.domain.errors import DomainError
 from legday_desktop.domain.journal import Journal, JournalColumns
 from legday_desktop.domain.leg_days import LegDay, LegDayCalendar
 from legday_desktop.domain.soreness import MAX_NOTE_LENGTH, SorenessRating, check_level
 from legday_desktop.exchange.errors import ImportFileError
-from legday_desktop.exchange.parsed import ParsedImport, RecordKey
+from legday_desktop.exchange.parsed import (
+    ParsedImport,
+    RatedRegions,
+    RecordKey,
+    RecordPlaces,
+    first_rating_of,
+)
 from legday_desktop.exchange.text_fields import parse_iso_date, parse_whole_number
 
 COLUMNS = ("date", "region", "level", "leg_day_date", "days_after", "note")
@@ -55,13 +61,19 @@ def _quoted(text: str) -> str:
 
 
 class _CsvReader:
-    """Reads one CSV file row by row, raising ImportFileError at the first bad field."""
+    """Reads one CSV file row by row, raising ImportFileError at the first bad field.
+
+    A file's dates, levels and day counts repeat (a date once per region rated that day),
+    so each distinct cell text is checked once and its value remembered.
+    """
 
     def __init__(self, text: str, source: str, today: dt.date) -> None:
         self.source = source
         self.today = today
         self.text = text
         self.line = 1
+        self._dates: dict[str, dt.date] = {}
+        self._levels: dict[str, int] = {}
 
     def fail(self, field: str, problem: str) -> ImportFileError:
         return ImportFileError(self.source, str(self.line), field, problem)
@@ -69,10 +81,11 @@ class _CsvReader:
     def parse(self) -> ParsedImport:
         if not self.text.strip():
             raise self.fail("header", f"the file is empty; expected the header {HEADER}")
-        reader = csv.reader(io.StringIO(self.text, newline=""), strict=True)
-        ratings: dict[RecordKey, SorenessRating] = {}
-        leg_day_of: dict[RecordKey, dt.date | None] = {}
-        lines: dict[RecordKey, int] = {}
+        reader = csv.reader(_lines_of(self.text), strict=True)
+        ratings: list[SorenessRating] = []
+        declared: list[dt.date | None] = []
+        lines = array.array("Q")
+        rated = RatedRegions()
         header_seen = False
         try:
             for row in reader:
@@ -85,16 +98,16 @@ class _CsvReader:
                     header_seen = True
                 else:
                     rating, leg_day_date = self._row(row)
-                    key: RecordKey = ("rating", rating.date, rating.region_id)
-                    if key in ratings:
+                    if not rated.add(rating.date, rating.region_id):
+                        earlier = first_rating_of(ratings, rating.date, rating.region_id)
                         raise self.fail(
                             "region",
                             f"{rating.region_id} on {rating.date.isoformat()} is already "
-                            f"rated on line {lines[key]}",
+                            f"rated on line {lines[earlier]}",
                         )
-                    ratings[key] = rating
-                    leg_day_of[key] = leg_day_date
-                    lines[key] = self.line
+                    ratings.append(rating)
+                    declared.append(leg_day_date)
+                    lines.append(self.line)
                 self.line = reader.line_num + 1
         except csv.Error as error:
             if "field larger than field limit" in str(error):
@@ -106,12 +119,12 @@ class _CsvReader:
                 ) from None
             raise self.fail("row", f"not valid CSV ({error})") from None
 
-        leg_day_dates = {day for day in leg_day_of.values() if day is not None}
+        leg_day_dates = {day for day in declared if day is not None}
         calendar = LegDayCalendar(leg_day_dates)
-        for key, rating in ratings.items():
+        for index, (rating, leg_day_date) in enumerate(zip(ratings, declared, strict=True)):
             expected = calendar.leg_day_date_for(rating.date)
-            if expected != leg_day_of[key]:
-                self.line = lines[key]
+            if expected != leg_day_date:
+                self.line = lines[index]
                 raise self.fail(
                     "leg_day_date",
                     f"the file has a leg day on {expected.isoformat()}, the latest on or before "
@@ -120,32 +133,47 @@ class _CsvReader:
                     else "no leg day in the file comes on or before this date",
                 )
         leg_days = tuple(LegDay(day, IMPORTED_LEG_DAY_TITLE) for day in sorted(leg_day_dates))
+        in_file = tuple(ratings)
+        del ratings
         return ParsedImport(
             self.source,
-            Journal(leg_days, tuple(ratings.values())).sorted(),
-            places={key: str(line) for key, line in lines.items()},
-            declared_leg_days=leg_day_of,
+            Journal(leg_days, in_file).sorted(),
+            places=RecordPlaces({}, in_file, lambda index: str(lines[index])),
+            ratings_in_file=in_file,
+            declared_leg_days=declared,
         )
 
     def _date(self, field: str, text: str) -> dt.date:
+        day = self._dates.get(text)
+        if day is not None:
+            return day
         try:
             day = parse_iso_date(text)
         except ValueError as error:
             raise self.fail(field, str(error)) from None
         if day > self.today:
             raise self.fail(field, f"{text} is in the future")
+        self._dates[text] = day
         return day
+
+    def _level(self, text: str) -> int:
+        level = self._levels.get(text)
+        if level is not None:
+            return level
+        try:
+            level = check_level(parse_whole_number(text))
+        except (ValueError, DomainError) as error:
+            problem = error.problem if isinstance(error, DomainError) else str(error)
+            raise self.fail("level", problem) from None
+        self._levels[text] = level
+        return level
 
     def _row(self, row: list[str]) -> tuple[SorenessRating, dt.date | None]:
         if len(row) != len(COLUMNS):
             raise self.fail("row", f"has {len(row)} fields; expected {len(COLUMNS)} ({HEADER})")
         date_text, region, level_text, leg_day_text, days_after_text, note = row
         date = self._date("date", date_text)
-        try:
-            level = check_level(parse_whole_number(level_text))
-        except (ValueError, DomainError) as error:
-            problem = error.problem if isinstance(error, DomainError) else str(error)
-            raise self.fail("level", problem) from None
+        level = self._level(level_text)
         try:
             rating = SorenessRating(date, region, level, note)
         except DomainError as error:
@@ -161,17 +189,40 @@ class _CsvReader:
                 "leg_day_date", f"{leg_day_text} comes after the row's date {date_text}"
             )
         expected_days_after = (date - leg_day_date).days
+        if not (
+            expected_days_after < len(_DAY_COUNTS)
+            and days_after_text == _DAY_COUNTS[expected_days_after]
+        ):
+            self._check_days_after(days_after_text, expected_days_after, date_text, leg_day_text)
+        return rating, leg_day_date
+
+    def _check_days_after(
+        self, text: str, expected: int, date_text: str, leg_day_text: str
+    ) -> None:
         try:
-            days_after = parse_whole_number(days_after_text)
+            days_after = parse_whole_number(text)
         except ValueError as error:
             raise self.fail("days_after", str(error)) from None
-        if days_after != expected_days_after:
+        if days_after != expected:
             raise self.fail(
                 "days_after",
                 f"{days_after} does not match the dates: {date_text} is "
-                f"{expected_days_after} day(s) after {leg_day_text}",
+                f"{expected} day(s) after {leg_day_text}",
             )
-        return rating, leg_day_date
+
+
+# "0", "1", ... as a row writes its days after a leg day (most are a week or two).
+_DAY_COUNTS = tuple(str(days) for days in range(400))
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def _lines_of(text: str) -> Iterator[str]:
+    """The lines of ``text`` with their endings, for csv.reader, without copying the text.
+
+    Only CR, LF and CRLF end a line, as csv.reader counts them (``str.splitlines`` would
+    also split at form feeds and Unicode line separators inside a note).
+    """
+    return (match.group() for match in _LINE.finditer(text))
 
 
 def parse_csv(text: str, source: str, *, today: dt.date) -> ParsedImport:
@@ -187,18 +238,21 @@ def check_against_stored_leg_days(parsed: ParsedImport, stored: Iterable[dt.date
     """
     if parsed.declared_leg_days is None:
         return
-    file_dates = {day for day in parsed.declared_leg_days.values() if day is not None}
+    file_dates = {day for day in parsed.declared_leg_days if day is not None}
     calendar = LegDayCalendar({*stored, *file_dates})
-    for rating in parsed.journal.ratings:
+    wrong = [
+        (rating, declared, actual)
+        for rating, declared in zip(parsed.ratings_in_file, parsed.declared_leg_days, strict=True)
+        if (actual := calendar.leg_day_date_for(rating.date)) != declared
+    ]
+    if wrong:  # the first in the journal's order
+        rating, declared, actual = min(wrong, key=lambda found: (found[0].date, found[0].region_id))
+        assert actual is not None  # the file's own leg days were consistent
         key: RecordKey = ("rating", rating.date, rating.region_id)
-        declared = parsed.declared_leg_days[key]
-        actual = calendar.leg_day_date_for(rating.date)
-        if actual != declared:
-            assert actual is not None  # the file's own leg days were consistent
-            raise parsed.error_at(
-                key,
-                "leg_day_date",
-                f"the journal has a leg day on {actual.isoformat()}, the latest on or "
-                f"before {rating.date.isoformat()}, so this row would count from it, not "
-                f"from {declared.isoformat() if declared else 'no leg day'} as the file says",
-            )
+        raise parsed.error_at(
+            key,
+            "leg_day_date",
+            f"the journal has a leg day on {actual.isoformat()}, the latest on or "
+            f"before {rating.date.isoformat()}, so this row would count from it, not "
+            f"from {declared.isoformat() if declared else 'no leg day'} as the file says",
+        )

@@ -23,7 +23,13 @@ from legday_desktop.domain.profile import Profile
 from legday_desktop.domain.regions import REGION_IDS
 from legday_desktop.domain.soreness import RatingColumns, SorenessRating
 from legday_desktop.exchange.errors import ImportFileError
-from legday_desktop.exchange.parsed import ParsedImport, RecordKey
+from legday_desktop.exchange.parsed import (
+    ParsedImport,
+    RatedRegions,
+    RecordKey,
+    RecordPlaces,
+    first_rating_of,
+)
 from legday_desktop.exchange.text_fields import format_time, parse_iso_date, parse_iso_time
 
 FORMAT_VERSION = 2
@@ -201,6 +207,7 @@ class _JsonReader:
             raise self.fail(where, error.field, error.problem) from None
 
     def parse(self, document: object) -> ParsedImport:
+        """The import ``document`` holds; its ratings list is emptied as it is read."""
         if not isinstance(document, dict):
             raise self.fail("$", "entry", f"must be a JSON object, got {_kind(document)}")
         version = document.get("format_version")
@@ -270,17 +277,21 @@ class _JsonReader:
             remember(("leg_day", date), where)
             leg_days.append(leg_day)
 
-        ratings = []
+        ratings: list[SorenessRating] = []
+        rated = RatedRegions()
         dates: dict[str, dt.date] = {}  # each day's date is read once, not once per region
-        for index, value in enumerate(root["soreness"]):
+        entries = root["soreness"]
+        for index, value in enumerate(entries):
             rating = self._plain_rating(value, dates)
             if rating is None:  # anything unusual: the checks that say what is wrong
                 rating = self._rating(value, f"$.soreness[{index}]")
-            key = ("rating", rating.date, rating.region_id)
-            if key in places:
-                remember(key, f"$.soreness[{index}]")
-            places[key] = f"$.soreness[{index}]"
+            if not rated.add(rating.date, rating.region_id):
+                earlier = first_rating_of(ratings, rating.date, rating.region_id)
+                raise self.fail(
+                    f"$.soreness[{index}]", "date", f"repeats the entry at $.soreness[{earlier}]"
+                )
             ratings.append(rating)
+            entries[index] = None  # the entry is read: its memory can hold the next rating
 
         check_ins = []
         for index, value in enumerate(root["check_ins"]):
@@ -307,10 +318,13 @@ class _JsonReader:
             check_ins.append(check_in)
 
         profile = self._profile(root.get("profile"), places)
+        in_file = tuple(ratings)
+        del ratings
         return ParsedImport(
             self.source,
-            Journal(tuple(leg_days), tuple(ratings), tuple(check_ins), profile).sorted(),
-            places,
+            Journal(tuple(leg_days), in_file, tuple(check_ins), profile).sorted(),
+            RecordPlaces(places, in_file, _rating_path),
+            in_file,
         )
 
     def _rating(self, value: object, where: str) -> SorenessRating:
@@ -373,6 +387,10 @@ class _JsonReader:
         if len(set(names)) != len(names):
             raise self.fail(where, key, "lists the same entry twice")
         return list(names)
+
+
+def _rating_path(index: int) -> str:
+    return f"$.soreness[{index}]"
 
 
 def _is_newer(version: object) -> bool:
@@ -470,10 +488,15 @@ def _line_too_deep(text: str) -> str:
 
 def parse_json(text: str, source: str, *, today: dt.date) -> ParsedImport:
     """Validate a whole JSON export; raise ImportFileError naming the JSON path and field."""
+    return parse_json_document(load_json(text, source), source, today=today)
+
+
+def load_json(text: str, source: str) -> object:
+    """The JSON document in ``text``; ImportFileError naming the line if it is not JSON."""
     if not text.strip():
         raise ImportFileError(source, "1", "json", "the file is empty")
     try:
-        document = _decoded(text)
+        return _decoded(text)
     except json.JSONDecodeError as error:
         raise ImportFileError(
             source, str(error.lineno), "json", f"{error.msg} (column {error.colno})"
@@ -483,4 +506,8 @@ def parse_json(text: str, source: str, *, today: dt.date) -> ParsedImport:
         raise ImportFileError(source, where, "json", "nested too deeply") from None
     except ValueError as error:  # none known; still a message, not a crash
         raise ImportFileError(source, "", "json", str(error)) from None
+
+
+def parse_json_document(document: object, source: str, *, today: dt.date) -> ParsedImport:
+    """Validate a decoded JSON export (consuming its ratings list); see ``parse_json``."""
     return _JsonReader(source, today).parse(document)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from legday_desktop.exchange.csv_format import parse_csv
 from legday_desktop.exchange.errors import ImportFileError
-from legday_desktop.exchange.json_format import parse_json
+from legday_desktop.exchange.json_format import load_json, parse_json, parse_json_document
 from legday_desktop.exchange.parsed import ParsedImport
 
 # Thirty years of daily ratings of every region export to about 16 MB (22 MB in the
@@ -39,15 +39,37 @@ def decode(data: bytes, source: str) -> str:
 
 def parse_import(data: bytes, source: str, *, today: dt.date) -> ParsedImport:
     """Parse an export file's bytes, telling JSON from CSV by the file name or its content."""
-    text = decode(data, source)
-    suffix = Path(source).suffix.lower()
-    if suffix == ".json" or (suffix != ".csv" and text.lstrip().startswith(("{", "["))):
+    return parse_text(decode(data, source), source, today=today)
+
+
+def parse_text(text: str, source: str, *, today: dt.date) -> ParsedImport:
+    """Parse an export file's text, telling JSON from CSV by the file name or its content."""
+    if _is_json(text, source):
         return parse_json(text, source, today=today)
     return parse_csv(text, source, today=today)
 
 
+def _is_json(text: str, source: str) -> bool:
+    suffix = Path(source).suffix.lower()
+    return suffix == ".json" or (suffix != ".csv" and text.lstrip().startswith(("{", "[")))
+
+
 def read_import_file(path: Path, *, today: dt.date) -> ParsedImport:
-    """Read and validate the export file at ``path``; ImportFileError if it cannot be used."""
+    """Read and validate the export file at ``path``; ImportFileError if it cannot be used.
+
+    A 30-year journal is a 16 MB file: its bytes are let go once decoded, and a JSON
+    file's text once decoded into a document, so that no two copies are held at once.
+    """
+    source = str(path)
+    text = _read_text(path)
+    if not _is_json(text, source):
+        return parse_csv(text, source, today=today)
+    document = load_json(text, source)
+    del text
+    return parse_json_document(document, source, today=today)
+
+
+def _read_text(path: Path) -> str:
     try:
         with path.open("rb") as file:
             data = file.read(MAX_IMPORT_BYTES + 1)  # never more, even from a pipe or a device
@@ -61,4 +83,4 @@ def read_import_file(path: Path, *, today: dt.date) -> ParsedImport:
             f"is larger than {MAX_IMPORT_BYTES // 1_000_000} MB, more than any Legday export; "
             "check that it is the right file",
         )
-    return parse_import(data, str(path), today=today)
+    return decode(data, str(path))

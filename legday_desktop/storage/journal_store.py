@@ -527,10 +527,17 @@ def _insert_columns(connection: Connection, table: Table, columns: dict[str, lis
     converted = []
     for name, convert in zip(order, converters, strict=True):
         values = columns[name]
-        converted.append(values if convert is None else [convert(value) for value in values])
-    parameters: list[Any] = list(zip(*converted, strict=True))
+        if convert is None:
+            converted.append(values)
+        else:
+            # Each distinct value converted once (a day's date is shared by its ratings).
+            distinct = {value: convert(value) for value in set(values)}
+            converted.append([distinct[value] for value in values])
+    # Rows made as the driver takes them, not all held at once (sqlite3 and psycopg take
+    # any iterable, though the DB-API types say a sequence).
+    parameters: Any = zip(*converted, strict=True)
     if not positional:
-        parameters = [dict(zip(order, values, strict=True)) for values in parameters]
+        parameters = (dict(zip(order, values, strict=True)) for values in parameters)
     cursor = connection.connection.cursor()
     try:
         cursor.executemany(sql, parameters)

@@ -68,6 +68,20 @@ class TestCsv:
         parsed = parse_import(text.encode(), "in.csv", today=TODAY)
         assert len(parsed.journal.ratings) == 5
 
+    def test_only_cr_and_lf_end_lines_so_line_numbers_count_as_a_reader_does(self) -> None:
+        note = '"form\x0cfeed, line\u2028separator and a\nbreak"'
+        rows = [
+            f"2026-03-01,calves.left,2,,,{note}",
+            "2026-03-02,calves.left,2,,,plain",
+            "2026-03-03,calves.left,12,,,",
+        ]
+        message = csv_error("\r\n".join([HEADER, *rows]))
+        assert message.startswith("in.csv:5: level: 12 is outside the scale")
+        parsed = parse_csv("\n".join([HEADER, *rows[:2]]) + "\n", "in.csv", today=TODAY)
+        assert parsed.journal.ratings[0].note == "form\x0cfeed, line\u2028separator and a\nbreak"
+        assert parsed.places[("rating", dt.date(2026, 3, 2), "calves.left")] == "4"
+        assert ("rating", dt.date(2026, 3, 1), "glutes.left") not in parsed.places
+
     def test_unknown_region_on_line_7(self) -> None:
         rows = [f"2026-03-0{day},calves.left,2,,," for day in range(1, 6)]
         rows.append("2026-03-06,calf.left,2,,,")
