@@ -1,10 +1,10 @@
-"""Click to saved and repainted, on a journal with ten years of daily ratings (≈65,000 rows).
+"""Click to saved and repainted, on a journal of 30 years of daily ratings (≈197,000 rows).
 
 Each step clicks a level button (or types a digit on the map) for the selected region;
 the time runs until the change is committed to disk and the map has repainted. A bare
 baseline measured in the same run: a plain widget that repaints on a click. Prints JSON.
 
-Usage: python benchmarks/click_latency.py [--steps 300]
+Usage: python benchmarks/click_latency.py [--steps 300] [--years 30]
 """
 
 from __future__ import annotations
@@ -80,12 +80,14 @@ def summary(values: list[float]) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--steps", type=int, default=300)
-    steps = parser.parse_args().steps
+    parser.add_argument("--years", type=int, default=30, help="years of daily ratings")
+    arguments = parser.parse_args()
+    steps = arguments.steps
     app = QApplication([])
     with tempfile.TemporaryDirectory() as folder:
         os.environ["XDG_CONFIG_HOME"] = folder
-        database = Path(folder) / "ten-years.sqlite3"
-        rows = ten_years_of_data(database)
+        database = Path(folder) / "journal.sqlite3"
+        rows = ten_years_of_data(database, arguments.years)
 
         bare = BareWidget()
         bare.resize(460, 590)
@@ -132,6 +134,7 @@ def main() -> None:
     print(
         json.dumps(
             {
+                "years": arguments.years,
                 "soreness_rows": rows,
                 "steps": steps,
                 "level_button_click": summary(button_times),

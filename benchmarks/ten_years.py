@@ -1,4 +1,4 @@
-"""A journal with ten years of daily ratings of every region and a leg day every week."""
+"""A journal with years of daily ratings of every region and a leg day every week."""
 
 from __future__ import annotations
 
@@ -11,13 +11,16 @@ from legday_desktop.domain.regions import REGION_IDS
 YEARS = 10
 
 
-def ten_years_of_data(path: Path) -> int:
-    """Fill a new journal with a rating for every region on every day, and weekly leg days."""
+def ten_years_of_data(path: Path, years: int = YEARS) -> int:
+    """Fill a new journal with a rating for every region on every day, and weekly leg days.
+
+    Returns the number of ratings stored (``years`` of them, ten unless told).
+    """
     from legday_desktop.storage.database import open_store
 
     open_store(path).close()  # creates the schema
     today = dt.date.today()
-    days = [today - dt.timedelta(days=offset) for offset in range(1, 365 * YEARS + 1)]
+    days = [today - dt.timedelta(days=offset) for offset in range(1, 365 * years + 1)]
     connection = sqlite3.connect(path)
     with connection:
         connection.executemany(

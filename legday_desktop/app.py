@@ -6,11 +6,12 @@ import datetime as dt
 import json
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from legday_desktop import APP_ID, IMPORTED_AT
@@ -112,24 +113,62 @@ def _recover_damaged(window: MainWindow, database: Path, message: str) -> bool:
     return True
 
 
+class _BackgroundBackup(QObject):
+    """The day's automatic backup, made on a worker thread so that clicks never wait for it.
+
+    Copying and checking a 30-year journal takes about half a second; SQLite's backup
+    steps and the file syncs let go of the GIL, so the window stays responsive. The
+    outcome comes back to the window's thread through ``finished`` (queued). Python waits
+    for the thread when the app quits, so a backup is never cut off half-written.
+    """
+
+    finished = Signal(object)  # the new backup's Path, None (none needed) or a JournalError
+
+    def __init__(self, window: MainWindow, service: JournalService) -> None:
+        super().__init__(window)
+        self._window = window
+        self._service = service
+        self.thread: threading.Thread | None = None
+        self.finished.connect(lambda outcome: _show_backup_outcome(window, outcome))
+        window.installEventFilter(self)
+
+    def start(self) -> None:
+        if not self._window.isVisible():
+            return  # closed in the meantime: tomorrow's start makes the backup
+        self.thread = threading.Thread(target=self._run, name="legday-daily-backup")
+        self.thread.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Close and self.thread is not None:
+            self.thread.join()  # the window closes once the backup is whole (or failed)
+        return False
+
+    def _run(self) -> None:
+        try:
+            outcome: object = self._service.daily_backup()
+        except JournalError as error:
+            outcome = error
+        self.finished.emit(outcome)
+
+
+def _show_backup_outcome(window: MainWindow, outcome: object) -> None:
+    if isinstance(outcome, JournalError):
+        window.statusBar().showMessage(f"Automatic backup failed: {outcome}", 30000)
+    elif outcome is not None:
+        window.statusBar().showMessage(f"Backed up the journal to {outcome}", 6000)
+
+
 def _back_up_once_painted(window: MainWindow, service: JournalService) -> None:
     """The day's automatic backup, a moment after the window shows the day (never before).
 
-    Start-up stays lean: the backup's disk work and memory come once the day is on screen.
+    Start-up stays lean: the backup's disk work and memory come once the day is on screen,
+    and on a worker thread (``_BackgroundBackup``).
     """
+    backup = _BackgroundBackup(window, service)  # a child of the window: lives as long
 
     def painted() -> None:
         window.body_map.data_painted.disconnect(painted)
-        QTimer.singleShot(DAILY_BACKUP_DELAY_MS, window, back_up)
-
-    def back_up() -> None:
-        try:
-            made = service.daily_backup()
-        except JournalError as error:
-            window.statusBar().showMessage(f"Automatic backup failed: {error}", 30000)
-            return
-        if made is not None:
-            window.statusBar().showMessage(f"Backed up the journal to {made}", 6000)
+        QTimer.singleShot(DAILY_BACKUP_DELAY_MS, window, backup.start)
 
     window.body_map.data_painted.connect(painted)
 

@@ -349,3 +349,67 @@ def test_the_day_s_first_start_backs_the_journal_up_once_the_day_is_shown(
     qtbot.wait(2000)
     assert list_backups(database) == [backup]
     again.close()
+
+
+def test_the_daily_backup_is_made_off_the_window_thread_and_closing_waits_for_it(
+    qtbot: QtBot, database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    import legday_desktop.app
+    import legday_desktop.storage.backup as backups
+
+    filled_store(database).close()
+    monkeypatch.setattr(legday_desktop.app, "DAILY_BACKUP_DELAY_MS", 0)
+    made_on: list[str] = []
+    may_finish = threading.Event()
+    real_daily_backup = backups.daily_backup
+
+    def slow_daily_backup(journal: Path, **options: object) -> Path | None:
+        made_on.append(threading.current_thread().name)
+        may_finish.wait(10)
+        return real_daily_backup(journal, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(backups, "daily_backup", slow_daily_backup)
+    window = open_window(qtbot, database)
+    qtbot.waitUntil(lambda: bool(made_on), timeout=5000)
+    # The backup is under way, and the window still takes a click and saves it.
+    click_region(window, "calves.left")
+    QTest.keyClick(window.body_map, Qt.Key.Key_4)
+    assert stored_levels(database)["calves.left"] == 4
+    assert made_on == ["legday-daily-backup"]
+    may_finish.set()
+    qtbot.waitUntil(
+        lambda: "Backed up the journal to" in window.statusBar().currentMessage(), timeout=5000
+    )
+    (backup,) = list_backups(database)
+    assert stored_levels_in(backup)["calves.left"] == 4
+    window.close()
+
+
+def test_closing_the_window_waits_for_a_backup_under_way(
+    qtbot: QtBot, database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+    import time
+
+    import legday_desktop.app
+    import legday_desktop.storage.backup as backups
+
+    filled_store(database).close()
+    monkeypatch.setattr(legday_desktop.app, "DAILY_BACKUP_DELAY_MS", 0)
+    started = threading.Event()
+    real_daily_backup = backups.daily_backup
+
+    def slow_daily_backup(journal: Path, **options: object) -> Path | None:
+        started.set()
+        time.sleep(0.3)
+        return real_daily_backup(journal, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(backups, "daily_backup", slow_daily_backup)
+    window = open_window(qtbot, database)
+    qtbot.waitUntil(started.is_set, timeout=5000)
+    window.close()
+    (backup,) = list_backups(database)  # whole when the window is gone, no partial file
+    assert sqlite3.connect(backup).execute("PRAGMA quick_check").fetchone() == ("ok",)
+    assert not list(backup.parent.glob(".*.partial*"))
