@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QApplication
 from legday_desktop import APP_ID, IMPORTED_AT
 from legday_desktop.paths import set_application_names
 from legday_desktop.services.journal import DamagedJournalError, JournalError, JournalService
-from legday_desktop.ui.about_dialog import app_icon
+from legday_desktop.ui.icon import app_icon
 from legday_desktop.ui.main_window import MainWindow
+from legday_desktop.ui.plain_imports import plain_imports
 
 DAILY_BACKUP_DELAY_MS = 1500  # after the day is painted: start-up first, then the backup
 FIRST_PAINT_WAIT_MS = 300  # open the journal by then even if no frame was painted
@@ -55,7 +56,8 @@ def open_journal(window: MainWindow, database: Path) -> bool:
     """
     service = JournalService(database, parent=window)
     try:
-        service.open()
+        with plain_imports():  # storage and SQLAlchemy, loaded here the first time
+            service.open()
     except DamagedJournalError as error:
         service.deleteLater()
         return _recover_damaged(window, database, str(error))
@@ -128,19 +130,19 @@ class _BackgroundBackup(QObject):
         super().__init__(window)
         self._window = window
         self._service = service
-        self.thread: threading.Thread | None = None
+        self.worker: threading.Thread | None = None
         self.finished.connect(lambda outcome: _show_backup_outcome(window, outcome))
         window.installEventFilter(self)
 
     def start(self) -> None:
         if not self._window.isVisible():
             return  # closed in the meantime: tomorrow's start makes the backup
-        self.thread = threading.Thread(target=self._run, name="legday-daily-backup")
-        self.thread.start()
+        self.worker = threading.Thread(target=self._run, name="legday-daily-backup")
+        self.worker.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Close and self.thread is not None:
-            self.thread.join()  # the window closes once the backup is whole (or failed)
+        if event.type() == QEvent.Type.Close and self.worker is not None:
+            self.worker.join()  # the window closes once the backup is whole (or failed)
         return False
 
     def _run(self) -> None:

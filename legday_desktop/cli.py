@@ -35,10 +35,10 @@ class _Parser(argparse.ArgumentParser):
 class _VersionAction(argparse.Action):
     """--version, reading the version only when asked (importlib.metadata is slow)."""
 
-    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
-        super().__init__(
-            option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=kwargs.get("help")
-        )  # type: ignore[arg-type]
+    def __init__(
+        self, option_strings: Sequence[str], dest: str, help: str | None = None, **_: object
+    ) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
 
     def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
         import legday_desktop
@@ -225,16 +225,14 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _date_parent(help_text: str) -> argparse.ArgumentParser:
+def _date_parent(help_text: str) -> _Parser:
     """The ``--date`` option, shared by the commands that show or advise on a day."""
     parent = _Parser(add_help=False)
     parent.add_argument("--date", type=_date_argument, metavar="YYYY-MM-DD", help=help_text)
     return parent
 
 
-def _output_parent(
-    metavar: str, *, required: bool = True, help_text: str | None = None
-) -> argparse.ArgumentParser:
+def _output_parent(metavar: str, *, required: bool = True, help_text: str | None = None) -> _Parser:
     """``-o/--output`` and ``--force``, shared by the commands that write a file."""
     parent = _Parser(add_help=False)
     parent.add_argument(

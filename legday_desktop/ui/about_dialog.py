@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QIcon
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,22 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from legday_desktop import APP_NAME
-from legday_desktop.resource_files import resource_path
+from legday_desktop.ui.icon import app_icon
 from legday_desktop.ui.texts import escape
 
 ICON_SIZE = 96
-
-
-def app_icon() -> QIcon:
-    """Legday's own icon, from PNGs rendered from resources/legday.svg (resources/icons).
-
-    PNGs rather than the SVG: Qt reads them itself, where the SVG would load the SVG
-    plugin and library (about 2 MB) on the way to the first window.
-    """
-    icon = QIcon()
-    for png in sorted(resource_path("icons").glob("legday-*.png")):
-        icon.addFile(str(png))
-    return icon
 
 
 # Set by a PyInstaller build: its own libraries and plugins, which programs it starts

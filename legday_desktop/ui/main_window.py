@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QStyle,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -43,8 +42,8 @@ from legday_desktop.ui import texts
 from legday_desktop.ui.body_map import BodyMap
 from legday_desktop.ui.check_in_panel import CheckInPanel
 from legday_desktop.ui.elided_label import ElidedLabel
-from legday_desktop.ui.leg_day_dialog import LegDayDialog
 from legday_desktop.ui.level_controls import LevelPicker, ScaleLegend
+from legday_desktop.ui.plain_imports import plain_imports
 from legday_desktop.ui.region_table import LevelEditDelegate, RegionTableModel
 from legday_desktop.ui.tips_panel import TipsPanel
 from legday_desktop.ui.warning_banner import WarningBanner
@@ -282,7 +281,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 2)
         # The side column scrolls when squeezed, so its size hint is small: say what it needs.
         # (The check-in's width, plus its scroll bar and the tab page's frame.)
-        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        scroll_bar = check_in_scroller.verticalScrollBar().sizeHint().width()
         side_width = max(self.check_in_panel.sizeHint().width() + scroll_bar + 24, 480)
         self.splitter.setSizes([1240 - side_width, side_width])
         self.splitter.setChildrenCollapsible(False)
@@ -542,7 +541,8 @@ class MainWindow(QMainWindow):
         from legday_desktop.services.insights import journal_insights
 
         if self.insights_panel is None:
-            from legday_desktop.ui.insights_panel import InsightsPanel
+            with plain_imports():
+                from legday_desktop.ui.insights_panel import InsightsPanel
 
             self.insights_panel = InsightsPanel(self.insights_page)
             self.insights_page.layout().addWidget(self.insights_panel)
@@ -577,9 +577,10 @@ class MainWindow(QMainWindow):
     def show_charts(self) -> None:
         """Show the charts page, building it on first use."""
         if self.chart_panel is None and self._service is not None:
-            from legday_desktop.charts.panel import ChartPanel
+            with plain_imports():  # matplotlib and NumPy, loaded here the first time
+                from legday_desktop.charts.panel import ChartPanel
 
-            self.chart_panel = ChartPanel(self._service, self.charts_page, today=self._today)
+                self.chart_panel = ChartPanel(self._service, self.charts_page, today=self._today)
             self.chart_panel.shown_date = self.shown_date
             self.charts_page.layout().addWidget(self.chart_panel)
         self.side_tabs.setCurrentWidget(self.charts_page)
@@ -757,6 +758,8 @@ class MainWindow(QMainWindow):
         if self._service is None:
             return
         notice = self._standing_warnings_notice() if leg_day is None else ""
+        from legday_desktop.ui.leg_day_dialog import LegDayDialog  # when first asked
+
         decision = LegDayDialog.ask(self, leg_day, self.shown_date, self._today(), notice)
         if decision is None:
             return

@@ -41,6 +41,7 @@ from legday_desktop.services.report import (
     ReportData,
     main_group_names,
 )
+from legday_desktop.ui.plain_imports import plain_imports
 from legday_desktop.ui.printed_map import (
     INK,
     SECONDARY_INK,
@@ -577,7 +578,8 @@ def _chart(flow: PageFlow, heading: str, caption: str, png: bytes) -> None:
 
 
 def _charts(flow: PageFlow, data: ReportData) -> None:
-    from legday_desktop.charts.printing import recovery_png, timeline_png
+    with plain_imports():  # matplotlib and NumPy, the first time
+        from legday_desktop.charts.printing import recovery_png, timeline_png
 
     width_mm = flow.width / flow.mm
     chosen = data.chosen

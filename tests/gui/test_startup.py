@@ -62,3 +62,47 @@ def test_run_app_returns_1_when_the_journal_cannot_be_opened(
     database.write_text("not a database")
     assert run_app(database) == 1
     assert "not a Legday database" in shown[0]
+
+
+def test_storage_loads_without_pyside_reading_every_source_file(tmp_path: Path) -> None:
+    # PySide6's import hook reads the source of each module imported after it, and notes
+    # it in its feature table; for SQLAlchemy that was 50 ms and 14 MB of start-up.
+    probe = (
+        "import sys\nfrom pathlib import Path\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from legday_desktop.app import start_main_window\n"
+        "window = start_main_window(Path(sys.argv[1]))\n"
+        "def check():\n"
+        "    if not window.journal_open:\n"
+        "        QTimer.singleShot(10, check)\n"
+        "        return\n"
+        "    seen = sys.modules['PySide6.support.feature'].pyside_feature_dict\n"
+        "    read = [name for name in seen if name.startswith('sqlalchemy')]\n"
+        "    print('sqlalchemy' in sys.modules, len(read))\n"
+        "    app.quit()\n"
+        "QTimer.singleShot(0, check)\n"
+        "app.exec()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(tmp_path / "j.sqlite3")],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    assert result.stdout.split() == ["True", "0"]
+
+
+def test_plain_imports_hand_the_import_back_to_pyside_whatever_happens() -> None:
+    import builtins
+
+    from legday_desktop.ui.plain_imports import plain_imports
+
+    pyside_import = builtins.__import__
+    assert pyside_import is not getattr(builtins, "__orig_import__", None)  # PySide6 is loaded
+    with pytest.raises(ModuleNotFoundError), plain_imports():
+        assert builtins.__import__ is builtins.__orig_import__  # type: ignore[attr-defined]
+        import legday_desktop.no_such_module  # noqa: F401
+    assert builtins.__import__ is pyside_import
