@@ -115,6 +115,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9)
     runs = parser.parse_args().runs
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    # Bytecode compiled, as an installed Legday has it (with PYTHONDONTWRITEBYTECODE set an
+    # editable checkout would compile every module from source on every start).
+    import legday_desktop
+
+    package = str(Path(legday_desktop.__file__).parent)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", package], check=True)
     with tempfile.TemporaryDirectory() as folder:
         os.environ["XDG_CONFIG_HOME"] = folder  # no saved window state from the user
         database = Path(folder) / "demo.sqlite3"

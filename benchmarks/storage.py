@@ -642,6 +642,24 @@ def legday_command(env: dict[str, str], cwd: Path) -> list[str]:
     raise SystemExit("cannot run Legday's command line (tried: legday_desktop.cli, legday)")
 
 
+def compile_bytecode(env: dict[str, str], cwd: Path) -> None:
+    """Compile the measured package's bytecode, as an installed Legday has it.
+
+    Where PYTHONDONTWRITEBYTECODE is set, an editable checkout would otherwise compile
+    every module from source in every measured process.
+    """
+    location = run_output(
+        [sys.executable, "-c", "import legday_desktop; print(legday_desktop.__file__)"], env, cwd
+    ).strip()
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(Path(location).parent)],
+        env=env,
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+    )
+
+
 def code_description(env: dict[str, str], cwd: Path, commit: str | None) -> dict[str, Any]:
     location = run_output(
         [sys.executable, "-c", "import legday_desktop; print(legday_desktop.__file__)"], env, cwd
@@ -996,6 +1014,7 @@ def run_benchmark(years: Sequence[int], repeat: int, code: str | None) -> dict[s
         baseline = work / "baseline.py"
         baseline.write_text(BASELINE_SCRIPT, encoding="utf-8")
         legday = tuple(legday_command(env, work))
+        compile_bytecode(env, work)
         spawner = Spawner(work, env)
         try:
             setup = Setup(legday, spawner, baseline, work / "no template yet", repeat)

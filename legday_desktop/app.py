@@ -10,16 +10,22 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from legday_desktop import APP_ID, IMPORTED_AT
-from legday_desktop.paths import set_application_names
-from legday_desktop.services.journal import DamagedJournalError, JournalError, JournalService
-from legday_desktop.ui.icon import app_icon
-from legday_desktop.ui.main_window import MainWindow
 from legday_desktop.ui.plain_imports import plain_imports
+
+with plain_imports():  # PySide6 is loaded: spare it reading each module's source
+    from legday_desktop.paths import set_application_names
+    from legday_desktop.services.opening import DamagedJournalError, JournalError
+    from legday_desktop.ui.icon import app_icon
+    from legday_desktop.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from legday_desktop.services.journal import JournalService
 
 DAILY_BACKUP_DELAY_MS = 1500  # after the day is painted: start-up first, then the backup
 FIRST_PAINT_WAIT_MS = 300  # open the journal by then even if no frame was painted
@@ -54,9 +60,12 @@ def open_journal(window: MainWindow, database: Path) -> bool:
     A damaged journal is never written to: an interactive window asks whether to restore
     the newest good backup or to start a new journal beside the damaged file.
     """
+    with plain_imports():  # the service, storage and SQLAlchemy: loaded the first time
+        from legday_desktop.services.journal import JournalService
+
     service = JournalService(database, parent=window)
     try:
-        with plain_imports():  # storage and SQLAlchemy, loaded here the first time
+        with plain_imports():
             service.open()
     except DamagedJournalError as error:
         service.deleteLater()
@@ -318,6 +327,8 @@ def render_snapshot(database: Path, date: dt.date, output: Path) -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # render only, never on screen
     app = _application()
     window = MainWindow(interactive=False)
+    from legday_desktop.services.journal import JournalService
+
     service = JournalService(database, parent=window)
     try:
         service.open()

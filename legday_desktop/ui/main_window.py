@@ -37,7 +37,7 @@ from legday_desktop.domain.journal import DayOverview, JournalChange
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.regions import REGIONS, region_by_id
 from legday_desktop.domain.wording import full_day, not_medical_advice
-from legday_desktop.services.journal import JournalError, JournalService
+from legday_desktop.services.opening import JournalError
 from legday_desktop.ui import texts
 from legday_desktop.ui.body_map import BodyMap
 from legday_desktop.ui.check_in_panel import CheckInPanel
@@ -50,6 +50,7 @@ from legday_desktop.ui.warning_banner import WarningBanner
 
 if TYPE_CHECKING:
     from legday_desktop.charts.panel import ChartPanel
+    from legday_desktop.services.journal import JournalService
     from legday_desktop.ui.insights_panel import InsightsPanel
 
 
