@@ -4,7 +4,9 @@ Both programs are started as fresh processes; times are taken when the child rep
 frame: the bare program's first (an empty QMainWindow), Legday's first (the window shown,
 its map drawn, before SQLAlchemy is imported) and the one with the body map holding today's
 data on the demo journal, ready to edit. Memory is each child's resident set size right
-after that frame. Prints one JSON object.
+after that frame. Legday is also started on a 1-year and a 30-year journal (a rating of
+every region every day): opening the bigger one should cost at most 15 % more. Prints one
+JSON object.
 
 Usage: python benchmarks/startup.py [--runs 9]
 """
@@ -20,6 +22,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from ten_years import ten_years_of_data
 
 RSS = """
 def rss_mb():
@@ -129,9 +133,14 @@ def main() -> None:
             check=True,
             capture_output=True,
         )
+        sized = {years: Path(folder) / f"{years}-years.sqlite3" for years in (1, 30)}
+        for years, journal in sized.items():
+            ten_years_of_data(journal, years)
         run_once(BARE)  # warm the file cache
-        run_once(LEGDAY, str(database))
+        for journal in (database, *sized.values()):
+            run_once(LEGDAY, str(journal))
         bare, legday, bare_rss, legday_rss, shown, early = [], [], [], [], [], []
+        painted_by_size: dict[int, list[float]] = {years: [] for years in sized}
         for _ in range(runs):  # interleaved, so drifts in machine load hit both alike
             seconds, report = run_once(BARE)
             bare.append(seconds)
@@ -141,6 +150,8 @@ def main() -> None:
             legday_rss.append(report["rss_mb"])
             shown.append(report["shown_s"])
             early.append(report["sqlalchemy"])
+            for years, journal in sized.items():
+                painted_by_size[years].append(run_once(LEGDAY, str(journal))[0])
     bare_s, legday_s = statistics.median(bare), statistics.median(legday)
     bare_mb, legday_mb = statistics.median(bare_rss), statistics.median(legday_rss)
     shown_s = statistics.median(shown)
@@ -160,6 +171,13 @@ def main() -> None:
                 "legday_rss_after_start_mb": round(legday_mb, 1),
                 "memory_ratio": round(legday_mb / bare_mb, 2),
                 "memory_target_ratio": 2.0,
+                "day_painted_1_year_s": round(statistics.median(painted_by_size[1]), 3),
+                "day_painted_30_years_s": round(statistics.median(painted_by_size[30]), 3),
+                "thirty_to_one_year_ratio": round(
+                    statistics.median(painted_by_size[30]) / statistics.median(painted_by_size[1]),
+                    2,
+                ),
+                "thirty_to_one_year_target_ratio": 1.15,
             }
         )
     )
