@@ -161,8 +161,17 @@ def _prepare_file(path: Path) -> None:
         raise NotADatabaseError(
             f"{path} is not a Legday database (not an SQLite file); it was left untouched"
         )
+    if header:
+        return
     wal = Path(f"{path}-wal")
-    if not header and not (wal.exists() and wal.stat().st_size > 0) and _has_backups(path):
+    if wal.exists() and wal.stat().st_size > 0:
+        # The journal's pages were lost but its latest changes were not: SQLite would
+        # delete that -wal on opening an empty file, so nothing may open it.
+        raise DamagedDatabaseError(
+            f"{path} is damaged (it is empty, 0 bytes, but {wal.name} beside it still holds "
+            "changes); it was left untouched"
+        )
+    if _has_backups(path):
         # An empty file that once held a journal was cut off: restoring is the way on.
         # (An empty file without backups is a journal that was never written: a new one.)
         raise DamagedDatabaseError(

@@ -14,7 +14,13 @@ from conftest import (
     open_window,
     stored_levels,
 )
-from helpers.files import checkpoint, set_revision, truncate, unwritable
+from helpers.files import (
+    checkpoint,
+    emptied_with_changes_in_wal,
+    set_revision,
+    truncate,
+    unwritable,
+)
 from helpers.journals import (
     disk_is_full,
     filled_store,
@@ -286,6 +292,30 @@ def test_a_truncated_journal_is_explained_and_left_as_it_is(qtbot: QtBot, databa
     assert "Your journal file is damaged" in shown[0]
     assert f"{database} is damaged (database disk image is malformed)" in shown[0]
     assert database.read_bytes() == before
+
+
+def test_an_empty_journal_whose_wal_holds_changes_is_damaged_and_set_aside_whole(
+    qtbot: QtBot, database: Path
+) -> None:
+    filled_store(database).close()
+    sides = emptied_with_changes_in_wal(database)
+    shown: list[str] = []
+    answer_message_box("Start a new journal", shown)
+    window = start_main_window(database)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.journal_open, timeout=5000)
+    qtbot.waitUntil(lambda: window.body_map.painted_with_data, timeout=5000)
+    assert "Your journal file is damaged" in shown[0]
+    assert (
+        "it is empty, 0 bytes, but journal.sqlite3-wal beside it still holds changes" in (shown[0])
+    )
+    (aside,) = database.parent.glob("journal.sqlite3.damaged-*[0-9]")
+    assert aside.read_bytes() == b""
+    assert {suffix: Path(f"{aside}{suffix}").read_bytes() for suffix in sides} == sides
+    click_region(window, "calves.left")
+    QTest.keyClick(window.body_map, Qt.Key.Key_4)
+    assert stored_levels(database) == {"calves.left": 4, "calves.right": 4}
+    window.close()
 
 
 def test_a_damaged_journal_open_in_another_window_is_recovered_only_there(

@@ -62,3 +62,23 @@ def set_revision(path: Path, revision: str) -> None:
     connection.commit()
     connection.close()
     checkpoint(path)
+
+
+def emptied_with_changes_in_wal(path: Path) -> dict[str, bytes]:
+    """Leave ``path`` (a journal) 0 bytes long with its -wal and -shm still holding changes.
+
+    What a crash of the file system, or a tool that truncated the file, can leave behind.
+    Returns the bytes of the side files, by suffix, to compare with what is kept.
+    """
+    checkpoint(path)
+    writer = sqlite3.connect(path)
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("UPDATE soreness SET note = 'only in the WAL'")
+    writer.commit()
+    sides = {suffix: Path(f"{path}{suffix}").read_bytes() for suffix in ("-wal", "-shm")}
+    writer.close()  # checkpoints and removes the side files: put them back as they were
+    path.write_bytes(b"")
+    for suffix, data in sides.items():
+        Path(f"{path}{suffix}").write_bytes(data)
+    assert len(sides["-wal"]) > 0
+    return sides

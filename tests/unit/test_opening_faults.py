@@ -1,0 +1,80 @@
+"""Opening a journal in file states nobody expects: each refused untouched, in a real process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers.files import emptied_with_changes_in_wal
+from helpers.journals import filled_store
+
+EMPTY_EXPORT = '{"format_version": 1, "leg_days": [], "soreness": [], "check_ins": []}'
+
+
+def legday(*arguments: str | Path) -> subprocess.CompletedProcess[str]:
+    """Run the installed command line as a person would, in its own process."""
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-m", "legday_desktop", *map(str, arguments)],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+    )
+
+
+def files_in(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir()) if path.is_file()}
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["advice"],
+        ["--self-test"],
+        ["chart", "--kind", "recovery", "-o", "chart.png"],
+        ["import", "export.json"],
+        ["export", "--format", "csv"],
+        ["demo"],
+        ["backup"],
+    ],
+    ids=lambda command: command[0].lstrip("-"),
+)
+def test_an_empty_journal_whose_wal_holds_changes_is_refused_untouched(
+    tmp_path: Path, command: list[str]
+) -> None:
+    journal = tmp_path / "journal" / "journal.sqlite3"
+    journal.parent.mkdir()
+    filled_store(journal).close()
+    emptied_with_changes_in_wal(journal)
+    (tmp_path / "export.json").write_text(EMPTY_EXPORT)
+    before = files_in(journal.parent)
+    arguments = [tmp_path / part if part.endswith((".png", ".json")) else part for part in command]
+    result = legday("--db", journal, *arguments)
+    assert result.returncode == 1, result.stdout + result.stderr
+    message = result.stderr + result.stdout
+    assert (
+        f"{journal} is damaged (it is empty, 0 bytes, but journal.sqlite3-wal beside it "
+        "still holds changes); it was left untouched"
+    ) in message
+    assert files_in(journal.parent) == before
+    assert not (tmp_path / "chart.png").exists()
+
+
+def test_restoring_over_such_a_journal_keeps_its_wal_and_shm_beside_the_set_aside_copy(
+    tmp_path: Path,
+) -> None:
+    journal = tmp_path / "journal.sqlite3"
+    good = tmp_path / "good.sqlite3"
+    filled_store(good).close()
+    filled_store(journal).close()
+    sides = emptied_with_changes_in_wal(journal)
+    result = legday("--db", journal, "restore", good)
+    assert result.returncode == 0, result.stderr
+    (aside,) = tmp_path.glob("journal.sqlite3.damaged-*[0-9]")
+    assert aside.read_bytes() == b""
+    assert {suffix: Path(f"{aside}{suffix}").read_bytes() for suffix in sides} == sides
+    assert legday("--db", journal, "export", "--format", "csv").returncode == 0
