@@ -490,6 +490,11 @@ def _restore(arguments: argparse.Namespace) -> int:
         before = f"; the journal as it was is in {restored.safety_backup}"
     elif restored.set_aside is not None:
         before = f"; the damaged journal was kept as {restored.set_aside}"
+    elif restored.stale_side_files is not None:
+        before = (
+            "; the -wal and -shm files left beside it by an earlier journal were kept as "
+            f"{restored.stale_side_files}-wal and -shm"
+        )
     print(f"Restored {path} from {arguments.file}{before}.")
     return EXIT_OK
 

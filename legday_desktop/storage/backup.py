@@ -18,7 +18,9 @@ from pathlib import Path
 
 from legday_desktop.storage.errors import DamagedDatabaseError, DatabaseWriteError, StorageError
 from legday_desktop.storage.sqlite_files import (
+    SIDE_FILES,
     backups_folder,
+    move_stale_side_files,
     open_read_only,
     prepare_database_file,
 )
@@ -28,7 +30,6 @@ KEEP_ENV = "LEGDAY_KEEP_BACKUPS"
 MAX_KEEP = 1000
 BACKUP_CACHE_KIB = 64
 BACKUP_STEP_PAGES = 64
-SIDE_FILES = ("-wal", "-shm")
 _STAMP = "%Y%m%d-%H%M%S"
 
 
@@ -229,6 +230,7 @@ class Restored:
 
     safety_backup: Path | None
     set_aside: Path | None
+    stale_side_files: Path | None = None
 
 
 def restore(database: Path, backup: Path, *, keep: int | None = None) -> Restored:
@@ -240,8 +242,9 @@ def restore(database: Path, backup: Path, *, keep: int | None = None) -> Restore
     """
     check_backup(backup)
     if not database.exists():
+        stale = move_stale_side_files(database)
         _copy_into_new_file(backup, database)
-        return Restored(safety_backup=None, set_aside=None)
+        return Restored(safety_backup=None, set_aside=None, stale_side_files=stale)
     try:
         prepare_database_file(database)
     except DamagedDatabaseError:

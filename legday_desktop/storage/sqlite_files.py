@@ -25,6 +25,7 @@ BUSY_TIMEOUT_MS = 5000
 
 
 BACKUP_FOLDER = "backups"
+SIDE_FILES = ("-wal", "-shm")
 
 
 def configure_connection(
@@ -146,6 +147,7 @@ def _prepare_file(path: Path) -> None:
             raise DatabasePathError(
                 f"Cannot create {path}: the folder {path.parent} does not exist"
             )
+        move_stale_side_files(path)
         try:
             descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except OSError as error:
@@ -178,6 +180,33 @@ def _prepare_file(path: Path) -> None:
             f"{path} is damaged (it is empty, 0 bytes, and backups of it exist); "
             "it was left untouched"
         )
+
+
+def move_stale_side_files(database: Path, *, now: dt.datetime | None = None) -> Path | None:
+    """Rename the -wal (and -shm) left beside a missing journal out of its way; never delete.
+
+    A new journal created at ``database`` would otherwise replay that WAL, the changes of
+    another file, into itself. Returns the name the side files now have, without their
+    suffix (``<name>.stale-<date>-<time>``), or None when there was no WAL holding data.
+    """
+    wal = Path(f"{database}-wal")
+    if database.exists() or not (wal.exists() and wal.stat().st_size > 0):
+        return None
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    aside, counter = database.with_name(f"{database.name}.stale-{stamp}"), 1
+    while any(Path(f"{aside}{suffix}").exists() for suffix in SIDE_FILES):
+        counter += 1
+        aside = database.with_name(f"{database.name}.stale-{stamp}-{counter}")
+    try:
+        for suffix in SIDE_FILES:
+            side = Path(f"{database}{suffix}")
+            if side.exists():
+                side.rename(Path(f"{aside}{suffix}"))
+    except OSError as error:
+        raise DatabaseWriteError(
+            f"Could not move the old {wal.name} beside {database} out of the way: {error.strerror}"
+        ) from error
+    return aside
 
 
 def _check_length(connection: sqlite3.Connection, path: Path) -> None:

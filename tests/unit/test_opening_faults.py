@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from helpers.files import emptied_with_changes_in_wal
+from helpers.files import checkpoint, emptied_with_changes_in_wal
 from helpers.journals import filled_store
 
 EMPTY_EXPORT = '{"format_version": 1, "leg_days": [], "soreness": [], "check_ins": []}'
@@ -78,3 +79,59 @@ def test_restoring_over_such_a_journal_keeps_its_wal_and_shm_beside_the_set_asid
     assert aside.read_bytes() == b""
     assert {suffix: Path(f"{aside}{suffix}").read_bytes() for suffix in sides} == sides
     assert legday("--db", journal, "export", "--format", "csv").returncode == 0
+
+
+def stale_side_files_of_another_journal(journal: Path) -> dict[str, bytes]:
+    """Leave beside the missing ``journal`` the -wal and -shm of a journal that was there."""
+    old = journal.with_name("old.sqlite3")
+    filled_store(old).close()
+    sides = emptied_with_changes_in_wal(old)
+    for suffix in sides:
+        Path(f"{old}{suffix}").rename(Path(f"{journal}{suffix}"))
+    old.unlink()
+    return sides
+
+
+def soreness_rows(journal: Path) -> list[tuple[object, ...]]:
+    connection = sqlite3.connect(f"{journal.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return connection.execute(
+            "SELECT date, region_id, level, note FROM soreness ORDER BY date, region_id"
+        ).fetchall()
+    finally:
+        connection.close()
+
+
+def test_restore_into_a_missing_journal_moves_stale_side_files_aside_first(
+    tmp_path: Path,
+) -> None:
+    journal = tmp_path / "journal.sqlite3"
+    backup = tmp_path / "backup.sqlite3"
+    filled_store(backup).close()
+    checkpoint(backup)
+    expected = soreness_rows(backup)
+    sides = stale_side_files_of_another_journal(journal)
+    result = legday("--db", journal, "restore", backup)
+    assert result.returncode == 0, result.stderr
+    assert "journal.sqlite3.stale-" in result.stdout
+    (kept_wal,) = tmp_path.glob("journal.sqlite3.stale-*-wal")
+    assert kept_wal.read_bytes() == sides["-wal"]
+    assert Path(str(kept_wal).removesuffix("-wal") + "-shm").read_bytes() == sides["-shm"]
+    assert legday("--db", journal, "export", "--format", "csv").returncode == 0
+    assert soreness_rows(journal) == expected
+    check = sqlite3.connect(journal)
+    assert check.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    check.close()
+
+
+def test_a_missing_journal_with_stale_side_files_starts_new_and_keeps_them(
+    tmp_path: Path,
+) -> None:
+    journal = tmp_path / "journal.sqlite3"
+    sides = stale_side_files_of_another_journal(journal)
+    (tmp_path / "export.json").write_text(EMPTY_EXPORT)
+    result = legday("--db", journal, "import", tmp_path / "export.json")
+    assert result.returncode == 0, result.stderr
+    (kept_wal,) = tmp_path.glob("journal.sqlite3.stale-*-wal")
+    assert kept_wal.read_bytes() == sides["-wal"]
+    assert soreness_rows(journal) == []
