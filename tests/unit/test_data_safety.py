@@ -339,6 +339,36 @@ def test_a_second_legday_cannot_write(
     assert rows(journal) == before
 
 
+@pytest.mark.parametrize("spelling", ["symlink", "symlinked folder", "dot segments"])
+def test_one_writer_per_journal_whatever_path_names_it(
+    run: Callable[..., Run],
+    journal: Path,
+    running_legday: subprocess.Popen[str],
+    spelling: str,
+) -> None:
+    other = journal.parent / "other"
+    other.mkdir()
+    if spelling == "symlink":
+        other_name = other / "link.sqlite3"
+        other_name.symlink_to(journal)
+    elif spelling == "symlinked folder":
+        (other / "folder").symlink_to(journal.parent, target_is_directory=True)
+        other_name = other / "folder" / journal.name
+    else:
+        other_name = other / ".." / "." / journal.name
+    csv = journal.parent / "new.csv"
+    csv.write_text(NEW_ROW_CSV)
+    before = rows(journal)
+    code, _, err = run("import", "--db", other_name, csv)
+    assert code == 1, err
+    assert err == (
+        f"legday: error: {journal} is open in another Legday window "
+        f"(process {running_legday.pid}); close it there first\n"
+    )
+    assert rows(journal) == before
+    assert not list(other.rglob("*.lock"))
+
+
 # --- a full disk ---------------------------------------------------------------------
 
 
