@@ -35,8 +35,14 @@ _STAMP = "%Y%m%d-%H%M%S"
 
 @dataclass(frozen=True, order=True)
 class BackupFile:
-    """One backup of a journal in its backups folder, ordered by when it was made."""
+    """One backup of a journal in its backups folder, ordered by when it was made.
 
+    ``sequence`` counts the backups in the order they were made (``-n<sequence>`` in the
+    name), so that a clock set back cannot make a new backup look older than the last
+    one; backups named before there was a sequence have 0 and are ordered by their time.
+    """
+
+    sequence: int
     made: dt.datetime
     counter: int
     path: Path
@@ -46,7 +52,7 @@ class BackupFile:
 def _name_pattern(database: Path) -> re.Pattern[str]:
     return re.compile(
         rf"{re.escape(database.stem)}-(\d{{4}})(\d\d)(\d\d)-(\d\d)(\d\d)(\d\d)"
-        r"(?:-(\d+))?(-manual)?\.sqlite3"
+        r"(?:-(\d+))?(?:-n(\d+))?(-manual)?\.sqlite3"
     )
 
 
@@ -80,7 +86,7 @@ def backup_files(database: Path) -> list[BackupFile]:
             made = dt.datetime(year, month, day, hour, minute, second)
         except ValueError:
             continue
-        found.append(BackupFile(made, int(match[7] or 1), path, bool(match[8])))
+        found.append(BackupFile(int(match[8] or 0), made, int(match[7] or 1), path, bool(match[9])))
     return sorted(found, reverse=True)
 
 
@@ -92,16 +98,20 @@ def list_backups(database: Path) -> list[Path]:
 def new_backup_path(
     database: Path, now: dt.datetime | None = None, *, manual: bool = False
 ) -> Path:
-    """A file name in the backups folder, stamped with the time, not yet taken."""
+    """A file name in the backups folder, not yet taken: the time, then the next number.
+
+    The number is one more than the highest among the journal's backups, so the newest
+    backup is the one made last whatever the clock said.
+    """
     folder = backups_folder(database)
     stamp = (now or dt.datetime.now()).strftime(_STAMP)
     kind = "-manual" if manual else ""
-    target = folder / f"{database.stem}-{stamp}{kind}.sqlite3"
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = folder / f"{database.stem}-{stamp}-{counter}{kind}.sqlite3"
-    return target
+    sequence = max((backup.sequence for backup in backup_files(database)), default=0)
+    while True:
+        sequence += 1
+        target = folder / f"{database.stem}-{stamp}-n{sequence}{kind}.sqlite3"
+        if not target.exists():
+            return target
 
 
 def backup_to(database: Path, target: Path) -> Path:

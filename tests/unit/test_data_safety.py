@@ -431,8 +431,9 @@ def test_only_this_journals_timestamped_backups_count(journal: Path) -> None:
         journal, backups.new_backup_path(journal, start - dt.timedelta(days=90), manual=True)
     )
     same_second = backups.make_backup(journal, now=start)
-    assert same_second.name.endswith("-2.sqlite3")
-    assert backups.list_backups(journal) == [same_second, first, manual]
+    assert same_second.name == f"{journal.stem}-20261101-080000-n3.sqlite3"
+    # Newest first in the order they were made, whatever time their names carry.
+    assert backups.list_backups(journal) == [same_second, manual, first]
     for day in range(1, 12):
         backups.make_backup(journal, now=start + dt.timedelta(days=day))
     kept = backups.list_backups(journal)

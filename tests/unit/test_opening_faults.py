@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -135,3 +136,49 @@ def test_a_missing_journal_with_stale_side_files_starts_new_and_keeps_them(
     (kept_wal,) = tmp_path.glob("journal.sqlite3.stale-*-wal")
     assert kept_wal.read_bytes() == sides["-wal"]
     assert soreness_rows(journal) == []
+
+
+def legday_at(
+    clock: str, *arguments: str | Path, keep: int = 3
+) -> subprocess.CompletedProcess[str]:
+    """Run the command line with the system clock showing ``clock`` (Debian's faketime)."""
+    faketime = shutil.which("faketime")
+    if faketime is None:
+        pytest.skip("needs faketime (Debian's faketime package; .ci/run installs it)")
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", LEGDAY_KEEP_BACKUPS=str(keep))
+    return subprocess.run(
+        [faketime, "-f", f"@{clock}", sys.executable, "-m", "legday_desktop", *map(str, arguments)],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+    )
+
+
+def as_it_was(result: subprocess.CompletedProcess[str]) -> Path:
+    """The backup that ``legday restore`` named as "the journal as it was"."""
+    assert result.returncode == 0, result.stderr
+    marker = "the journal as it was is in "
+    assert marker in result.stdout, result.stdout
+    return Path(result.stdout.split(marker)[1].rstrip().removesuffix("."))
+
+
+def test_the_clock_going_back_never_deletes_the_newest_backups(tmp_path: Path) -> None:
+    from legday_desktop.services.safekeeping import newest_good_backup
+
+    journal = tmp_path / "journal.sqlite3"
+    good = tmp_path / "good.sqlite3"
+    filled_store(journal).close()
+    filled_store(good).close()
+    made = [
+        as_it_was(legday_at(clock, "--db", journal, "restore", good))
+        for clock in ("2026-12-10 12:00:00", "2026-12-11 12:00:00", "2026-12-12 12:00:00")
+    ]
+    # The clock is set back by ten days: the next backups carry older times in their names.
+    for clock in ("2026-12-01 12:00:00", "2026-12-02 12:00:00", "2026-12-02 12:00:00"):
+        made.append(as_it_was(legday_at(clock, "--db", journal, "restore", good)))
+        assert made[-1].is_file()
+        kept = sorted(path.name for path in made if path.exists())
+        assert kept == sorted(path.name for path in made[-3:])  # the three made last
+        assert newest_good_backup(journal) == made[-1]
+    assert len(set(made)) == len(made)
