@@ -85,6 +85,9 @@ class JournalService(QObject):
         self._last_pushed: QUndoCommand | None = None
         self.read_only_reason: str | None = None
         self.failed_change: FailedChange | None = None
+        # Set when a write found the journal's file gone from its path (or replaced).
+        self.file_left_path = False
+        self.file_replaced = False
 
     @property
     def read_only(self) -> bool:
@@ -156,6 +159,51 @@ class JournalService(QObject):
         self.failed_change = None
         self.journal_replaced.emit(f"Restored the journal from {backup}")
         return safety
+
+    def save_again_where_it_was(self) -> bool:
+        """Write the journal, as this window still holds it, back to its path; then retry.
+
+        For a journal file deleted or moved while open (``file_left_path``): everything
+        saved before is in the new file, and the change that failed is tried again (False
+        if that fails). JournalError if the journal cannot be written there.
+        """
+        from legday_desktop.services.opening import take_writer_lock
+        from legday_desktop.storage.database import save_again_where_it_was
+        from legday_desktop.storage.errors import StorageError
+
+        if self._opened is None or not self.file_left_path or self.file_replaced:
+            raise JournalError(f"{self.path} is not missing; nothing to save again")
+        try:
+            save_again_where_it_was(self._opened.store, self.path)
+        except StorageError as error:
+            raise journal_error(error) from error
+        lock = self._opened.lock
+        if lock is not None and not lock.still_at_path():
+            lock.release()  # its file went with the folder: take the lock at the path again
+            self._opened.lock = take_writer_lock(self.path)
+        self.file_left_path = False
+        self._connected = True
+        return self.retry_failed_change()
+
+    def save_copy_beside(self) -> Path:
+        """Copy the journal as this window holds it to a new file beside its path.
+
+        For a journal file replaced while open; returns the new file's path, or raises
+        JournalError if it cannot be written.
+        """
+        from legday_desktop.storage.backup import new_backup_path
+        from legday_desktop.storage.database import save_copy_of_open_journal
+        from legday_desktop.storage.errors import StorageError
+
+        if self._opened is None:
+            raise JournalError("The journal is not open")
+        stamp = new_backup_path(self.path).name.removeprefix(self.path.stem)
+        target = self.path.with_name(f"{self.path.stem}-as-it-was{stamp}")
+        try:
+            save_copy_of_open_journal(self._opened.store, target)
+        except StorageError as error:
+            raise journal_error(error) from error
+        return target
 
     def _reconnect(self) -> None:
         if not self.path.is_file():  # never let connecting create an empty journal
@@ -313,10 +361,18 @@ class JournalService(QObject):
         if self.read_only_reason is not None:
             self.write_failed.emit(f"{text} failed: {self.read_only_reason}; nothing was saved")
             return None
-        from legday_desktop.storage.errors import StorageError
+        from legday_desktop.storage.errors import JournalFileMovedError, StorageError
 
         try:
             inverse = self._store().apply(change, today=self._today())
+        except JournalFileMovedError as error:
+            self.file_left_path = True
+            self.file_replaced = error.replaced
+            if error.replaced:
+                # Never written over: every later change would be refused the same way.
+                self.read_only_reason = f"{error}; Legday will not write over that file"
+            self.write_failed.emit(f"{text} failed: {error}; nothing of it was saved")
+            return None
         except (StorageError, DomainError, JournalError) as error:
             self.write_failed.emit(f"{text} failed: {error}")
             return None

@@ -65,6 +65,10 @@ class JournalLock:
         held = os.fstat(descriptor)
         return (here.st_dev, here.st_ino) == (held.st_dev, held.st_ino)
 
+    def still_at_path(self) -> bool:
+        """True while the lock is held and its file is still the one at its path."""
+        return self._descriptor is not None and self._still_at_path(self._descriptor)
+
     def held_elsewhere(self) -> bool:
         """True when the last ``acquire`` failed because another process holds the lock."""
         return self._held_elsewhere

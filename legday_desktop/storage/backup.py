@@ -122,38 +122,50 @@ def backup_to(database: Path, target: Path) -> Path:
     """
     if target.exists():
         raise StorageError(f"{target} exists; choose another file for the backup")
-    partial = target.with_name(f".{target.name}.partial")
     try:
         source = open_read_only(database)
-        try:
-            descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            os.close(descriptor)
-            copy = sqlite3.connect(partial)
-            try:
-                # Small page caches: the copy passes through them, and would otherwise
-                # stay in the app's memory (about 1 MB for a year's journal).
-                for connection in (source, copy):
-                    connection.execute(f"PRAGMA cache_size = -{BACKUP_CACHE_KIB}")
-                source.backup(copy, pages=BACKUP_STEP_PAGES)
-                copy.execute("PRAGMA journal_mode = DELETE")  # one file, no -wal beside it
-                (check,) = copy.execute("PRAGMA quick_check(1)").fetchone()
-            finally:
-                copy.close()
-        finally:
-            source.close()
-        if check != "ok":
-            raise StorageError(f"The backup of {database} did not pass its check ({check})")
-        partial.replace(target)
     except sqlite3.Error as error:
         raise DatabaseWriteError(f"Could not back up {database} to {target}: {error}") from error
+    try:
+        copy_connection_to(source, target, str(database))
+    finally:
+        source.close()
+    return target
+
+
+def copy_connection_to(source: sqlite3.Connection, target: Path, name: str) -> None:
+    """Copy what ``source`` (the journal ``name``) holds into the new file ``target``.
+
+    Owner-only, one self-contained file, checked before it takes its name; nothing is
+    left behind if anything fails.
+    """
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(descriptor)
+        copy = sqlite3.connect(partial)
+        try:
+            # Small page caches: the copy passes through them, and would otherwise
+            # stay in the app's memory (about 1 MB for a year's journal).
+            for connection in (source, copy):
+                connection.execute(f"PRAGMA cache_size = -{BACKUP_CACHE_KIB}")
+            source.backup(copy, pages=BACKUP_STEP_PAGES)
+            copy.execute("PRAGMA journal_mode = DELETE")  # one file, no -wal beside it
+            (check,) = copy.execute("PRAGMA quick_check(1)").fetchone()
+        finally:
+            copy.close()
+        if check != "ok":
+            raise StorageError(f"The backup of {name} did not pass its check ({check})")
+        partial.replace(target)
+    except sqlite3.Error as error:
+        raise DatabaseWriteError(f"Could not back up {name} to {target}: {error}") from error
     except OSError as error:
         raise DatabaseWriteError(
-            f"Could not back up {database} to {target}: {error.strerror}"
+            f"Could not back up {name} to {target}: {error.strerror}"
         ) from error
     finally:
         for leftover in (partial, *(Path(f"{partial}{suffix}") for suffix in SIDE_FILES)):
             leftover.unlink(missing_ok=True)
-    return target
 
 
 def make_backup(

@@ -34,8 +34,10 @@ from legday_desktop.storage.errors import (
 from legday_desktop.storage.journal_store import BEGIN_MODE, JournalStore
 from legday_desktop.storage.sqlite_files import (
     BUSY_TIMEOUT_MS,
+    FileIdentity,
     broken_references,
     configure_connection,
+    move_stale_side_files,
     open_read_only,
     prepare_database_file,
     prepared_revision,
@@ -216,8 +218,57 @@ def open_read_only_engine(path: Path) -> Engine:
 
 
 def open_store(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> JournalStore:
-    """The journal at ``path`` to read and write (created and migrated as needed)."""
-    return JournalStore(open_engine(path, busy_timeout_ms=busy_timeout_ms), str(path))
+    """The journal at ``path`` to read and write (created and migrated as needed).
+
+    Every write first checks that the file is still at ``path`` (see FileIdentity).
+    """
+    engine = open_engine(path, busy_timeout_ms=busy_timeout_ms)
+    return JournalStore(engine, str(path), file_check=FileIdentity(path))
+
+
+def save_copy_of_open_journal(store: JournalStore, target: Path) -> None:
+    """Copy the journal ``store`` holds open into the new file ``target`` (backup API).
+
+    For a journal whose file was replaced while open: what it held is still readable
+    through the open connection, and nothing else has it.
+    """
+    from legday_desktop.storage.backup import copy_connection_to
+
+    if target.exists():
+        raise StorageError(f"{target} exists; Legday will not write over it")
+    driver = store.connection().connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    copy_connection_to(driver, target, store.name)
+
+
+def save_again_where_it_was(store: JournalStore, path: Path) -> None:
+    """Write the journal ``store`` still holds open to ``path``, where its file was deleted.
+
+    The store's connection still reads the deleted (or moved) file; its content is copied
+    with the backup API into a new file (the folder is made again if it went too), the
+    connection is closed, and the copy takes the name. Never writes over a file at
+    ``path``: StorageError if one is there. The store reconnects to the new file on use.
+    """
+    from legday_desktop.storage.backup import copy_connection_to
+
+    if path.exists():
+        raise StorageError(f"{path} exists; Legday will not write over it")
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseWriteError(f"Cannot create {path.parent}: {error.strerror}") from error
+    driver = store.connection().connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    partial = path.with_name(f".{path.name}.saving")
+    copy_connection_to(driver, partial, str(path))
+    store.close()  # the old file's connection checkpoints into it and drops its side files
+    try:
+        move_stale_side_files(path)
+        if path.exists():
+            raise StorageError(f"{path} exists; Legday will not write over it")
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def open_store_to_read(path: Path) -> JournalStore:

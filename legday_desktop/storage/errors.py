@@ -29,3 +29,14 @@ class DatabaseTooNewError(StorageError):
 
 class DatabaseWriteError(StorageError):
     """A write failed (read-only file, full disk …); nothing of it was stored."""
+
+
+class JournalFileMovedError(DatabaseWriteError):
+    """The journal's file left its path (deleted, moved or replaced); nothing was stored.
+
+    ``replaced``: another file is at the path now.
+    """
+
+    def __init__(self, message: str, *, replaced: bool) -> None:
+        super().__init__(message)
+        self.replaced = replaced

@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import (
     Connection,
@@ -198,13 +198,26 @@ def _span(dates: Iterable[dt.date]) -> dict[str, dt.date] | None:
     return {"first": ordered[0], "last": ordered[-1]}
 
 
-class JournalStore:
-    """Reads and writes the journal behind one engine; every method is one transaction."""
+class FileCheck(Protocol):
+    """Where the journal is a file: notes the file opened, and checks it is still there."""
 
-    def __init__(self, engine: Engine, name: str) -> None:
+    def remember(self) -> None: ...
+
+    def check(self) -> None: ...
+
+
+class JournalStore:
+    """Reads and writes the journal behind one engine; every method is one transaction.
+
+    With a ``file_check``, every write checks before it commits that the journal is still
+    the file its connection opened (StorageError otherwise, and nothing is stored).
+    """
+
+    def __init__(self, engine: Engine, name: str, *, file_check: FileCheck | None = None) -> None:
         self._engine = engine
         self.name = name
         self._held: Connection | None = None
+        self._file_check = file_check
 
     @property
     def engine(self) -> Engine:
@@ -218,6 +231,8 @@ class JournalStore:
         """
         if self._held is None or self._held.closed:
             self._held = self._engine.connect()
+            if self._file_check is not None:
+                self._file_check.remember()
         return self._held
 
     def close(self) -> None:
@@ -254,6 +269,8 @@ class JournalStore:
             try:
                 with connection.begin():
                     yield connection
+                    if self._file_check is not None:
+                        self._file_check.check()  # before the commit, which it stops
             finally:
                 connection.execution_options(**{BEGIN_MODE: "DEFERRED"})
         except exc.DBAPIError as error:

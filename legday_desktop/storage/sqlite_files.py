@@ -16,6 +16,7 @@ from legday_desktop.storage.errors import (
     DatabasePathError,
     DatabaseTooNewError,
     DatabaseWriteError,
+    JournalFileMovedError,
     NotADatabaseError,
     StorageError,
 )
@@ -46,6 +47,48 @@ def configure_connection(
     # FULL: every commit is on disk before the UI says "saved" (about 0.25 ms each).
     connection.execute("PRAGMA synchronous = FULL")
     connection.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+
+
+class FileIdentity:
+    """The file a journal's connection has open, to notice it deleted, moved or replaced.
+
+    SQLite keeps writing to the file it opened, also after it was deleted or renamed, so
+    a change committed then would be lost without a word; ``check`` says so first.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._identity: tuple[int, int] | None = None
+
+    def remember(self) -> None:
+        """Note which file is at the path now (right after a connection opened it)."""
+        try:
+            status = self.path.stat()
+        except OSError:
+            self._identity = None
+            return
+        self._identity = (status.st_dev, status.st_ino)
+
+    def check(self) -> None:
+        """JournalFileMovedError unless the file at the path is still the one remembered."""
+        if self._identity is None:
+            return
+        try:
+            status = self.path.stat()
+        except FileNotFoundError:
+            raise JournalFileMovedError(
+                f"{self.path} is no longer there: the journal file was deleted or moved "
+                "while Legday had it open",
+                replaced=False,
+            ) from None
+        except OSError as error:
+            raise DatabaseWriteError(f"Cannot check {self.path}: {error.strerror}") from error
+        if (status.st_dev, status.st_ino) != self._identity:
+            raise JournalFileMovedError(
+                f"{self.path} is another file now: the journal file was replaced while "
+                "Legday had it open",
+                replaced=True,
+            )
 
 
 def open_read_only(path: Path) -> sqlite3.Connection:

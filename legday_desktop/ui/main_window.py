@@ -679,6 +679,12 @@ class MainWindow(QMainWindow):
         self._asking_after_failure = True
         try:
             while True:
+                if service is not None and service.file_left_path:
+                    if not self._ask_to_save_again(service, self._failure_message):
+                        break
+                    if service.failed_change is None:
+                        break  # saved again there, and the change with it
+                    continue
                 can_retry = service is not None and service.failed_change is not None
                 if not self._ask_retry(self._failure_message, can_retry):
                     break
@@ -692,6 +698,61 @@ class MainWindow(QMainWindow):
                 if check_in is not None:
                     self._unsaved_check_ins[date] = check_in
         self.refresh()
+
+    def _ask_to_save_again(self, service: JournalService, message: str) -> bool:
+        """The journal's file left its path: offer to write it back there.
+
+        False when the user chose not to, or when it was replaced by another file (which
+        Legday never writes over); True once saved again (the change was retried).
+        """
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "Your journal file is gone", message, parent=self
+        )
+        kept = "A check-in that was not saved stays in its form, marked “not saved yet”."
+        if service.file_replaced:
+            box.setInformativeText(
+                f"Another file is at {service.path} now; Legday will not write over it. "
+                f"{kept} Legday still holds the journal as it was, with everything saved "
+                "before: save a copy of it beside that file to keep it."
+            )
+            copy = box.addButton("Save a copy beside it", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(copy)
+            box.exec()
+            if box.clickedButton() is copy:
+                try:
+                    target = service.save_copy_beside()
+                except JournalError as error:
+                    QMessageBox.warning(self, "Not saved", f"Could not save a copy: {error}")
+                else:
+                    QMessageBox.information(
+                        self,
+                        "Copy saved",
+                        f"The journal as Legday held it is in {target}. Open that file to "
+                        "go on with it (legday --db FILE).",
+                    )
+            return False
+        box.setInformativeText(
+            f"Legday still holds the journal as it was, with everything saved before. "
+            f"{kept} Save the journal again at {service.path}: this change is then saved "
+            "with it, and you go on working there."
+        )
+        save = box.addButton("Save the journal again there", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.exec()
+        if box.clickedButton() is not save:
+            return False
+        try:
+            service.save_again_where_it_was()
+        except JournalError as error:
+            self._failure_message = f"Could not save the journal again: {error}"
+            QMessageBox.warning(self, "Not saved", self._failure_message)
+            return False
+        for check_in in list(self._unsaved_check_ins.values()):
+            service.save_check_in(check_in)  # the check-ins kept in their form, too
+        self.statusBar().showMessage(f"Saved the journal again at {service.path}")
+        return True
 
     def _ask_retry(self, message: str, can_retry: bool) -> bool:
         """Show why a change was not saved; True when the user chooses Retry."""

@@ -443,3 +443,76 @@ def test_closing_the_window_waits_for_a_backup_under_way(
     (backup,) = list_backups(database)  # whole when the window is gone, no partial file
     assert sqlite3.connect(backup).execute("PRAGMA quick_check").fetchone() == ("ok",)
     assert not list(backup.parent.glob(".*.partial*"))
+
+
+@pytest.mark.parametrize("how", ["deleted", "moved", "folder deleted"])
+def test_a_journal_deleted_or_moved_while_open_is_noticed_and_saved_again_where_it_was(
+    qtbot: QtBot, tmp_path: Path, how: str
+) -> None:
+    database = tmp_path / "folder" / "journal.sqlite3"
+    database.parent.mkdir()
+    window = open_window(qtbot, database)
+    click_region(window, "calves.left")
+    QTest.keyClick(window.body_map, Qt.Key.Key_3)
+    assert stored_levels(database) == {"calves.left": 3, "calves.right": 3}
+    if how == "deleted":
+        database.unlink()
+    elif how == "moved":
+        database.rename(tmp_path / "elsewhere.sqlite3")
+    else:
+        for file in database.parent.iterdir():
+            file.unlink()
+        database.parent.rmdir()
+    # The next edit is not acknowledged as saved: the window says why and keeps it.
+    shown: list[str] = []
+    answer_message_box("Not now", shown)
+    type_note(window, NOTE)
+    assert "is no longer there: the journal file was deleted or moved" in shown[0]
+    assert "Save the journal again at" in shown[0]
+    assert window.statusBar().currentMessage() == "Not saved — see the message"
+    assert window.check_in_panel.note.text() == NOTE
+    assert window.check_in_panel.title().endswith("not saved yet")
+    assert not database.exists()
+    # The next edit offers it again; saving again writes everything back where it was.
+    again: list[str] = []
+    answer_message_box("Save the journal again there", again)
+    click_region(window, "quadriceps.left")
+    QTest.keyClick(window.body_map, Qt.Key.Key_5)
+    assert "is no longer there" in again[0]
+    assert stored_levels(database) == {
+        "calves.left": 3,
+        "calves.right": 3,
+        "quadriceps.left": 5,
+        "quadriceps.right": 5,
+    }
+    assert window.statusBar().currentMessage() != "Not saved — see the message"
+    type_note(window, NOTE)
+    assert stored_note(database) == NOTE
+    assert Path(f"{database}.lock").exists()
+    window.close()
+    assert not Path(f"{database}.lock").exists()
+
+
+def test_a_journal_replaced_while_open_is_never_written_over(
+    qtbot: QtBot, database: Path, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, database)
+    click_region(window, "calves.left")
+    QTest.keyClick(window.body_map, Qt.Key.Key_3)
+    other = tmp_path / "other.sqlite3"
+    filled_store(other).close()
+    checkpoint(other)
+    other.replace(database)  # as a sync tool or a copy from another computer would
+    before = database.read_bytes()
+    shown: list[str] = []
+    answer_message_boxes(["Save a copy beside it", "OK"], shown)
+    click_region(window, "quadriceps.left")
+    QTest.keyClick(window.body_map, Qt.Key.Key_5)
+    assert "is another file now: the journal file was replaced" in shown[0]
+    assert "Legday will not write over it" in shown[0]
+    (copy,) = tmp_path.glob("journal-as-it-was-*.sqlite3")
+    assert str(copy) in shown[1]
+    assert stored_levels_in(copy) == {"calves.left": 3, "calves.right": 3}
+    assert database.read_bytes() == before
+    window.close()
+    assert database.read_bytes() == before
