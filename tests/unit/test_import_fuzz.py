@@ -170,7 +170,9 @@ def csv_says(text: str) -> FileSays:
             header_seen = True
         elif row:
             date, region, level, leg_day_date, days_after, note = row
-            says.ratings.append({"date": date, "region": region, "level": int(level), "note": note})
+            says.ratings.append(
+                {"date": date, "region": region, "level": int(level), "note": csv_note(note)}
+            )
             says.places["rating", date, region] = str(line)
             if leg_day_date and all(day["date"] != leg_day_date for day in says.leg_days):
                 says.leg_days.append(imported_leg_day(leg_day_date))
@@ -323,6 +325,11 @@ class Case:
             f"Case(label={self.label!r}, name={self.name!r}, replace={self.replace}, "
             f"expected={self.expected!r}, {len(self.data)} bytes: {shown!r})"
         )
+
+
+def csv_note(cell: str) -> str:
+    """What a CSV note cell holds: one leading apostrophe (a neutralised formula) is not."""
+    return cell[1:] if cell.startswith("'") else cell
 
 
 def note_event(text: str) -> None:
@@ -676,7 +683,7 @@ def csv_cases(draw: st.DrawFn) -> Case:
         for row, start in zip(rows, starts[1:], strict=True):
             date, region, level = row[:3]
             says.ratings.append(
-                {"date": date, "region": region, "level": int(level), "note": row[5]}
+                {"date": date, "region": region, "level": int(level), "note": csv_note(row[5])}
             )
             says.places["rating", date, region] = str(line_of(text, start))
         conflicts = merged(STORED, says, replace=replace).conflicts
