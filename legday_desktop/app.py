@@ -349,5 +349,6 @@ def render_snapshot(database: Path, date: dt.date, output: Path) -> None:
     finally:
         service.close()
         window.close()
-    if not image.save(str(output), "PNG"):
-        raise OSError(f"cannot write {output}")
+    from legday_desktop.ui.image_files import write_png_atomically
+
+    write_png_atomically(image, output)

@@ -300,7 +300,8 @@ def _check_output(output: Path, journal: Path, *, force: bool) -> None:
     journal_files = {Path(f"{journal}{suffix}").resolve() for suffix in ("", "-wal", "-shm")}
     if output.resolve() in journal_files:
         raise CommandError(f"{output} is the journal itself; choose another file", EXIT_BAD_INPUT)
-    if output.exists() and not force:
+    if (output.exists() or output.is_symlink()) and not force:
+        # A symlink counts, also a dangling one: --force replaces the link, never its target.
         raise CommandError(f"{output} exists; add --force to replace it", EXIT_BAD_INPUT)
 
 

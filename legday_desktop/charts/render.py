@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 
 from matplotlib.axes import Axes
@@ -10,6 +11,7 @@ from matplotlib.axes import Axes
 from legday_desktop.charts.plots import draw_comparison, draw_recovery, draw_timeline
 from legday_desktop.charts.style import ChartStyle
 from legday_desktop.domain.recovery import Comparison, RecoveryCurve, Timeline
+from legday_desktop.file_writing import write_atomically
 from legday_desktop.services.charts import ChartData, ChartKind
 
 
@@ -43,4 +45,7 @@ def save_chart(
     figure = Figure(figsize=(10, 6), dpi=100, layout="constrained")
     FigureCanvasAgg(figure)
     draw_chart(figure.add_subplot(), kind, data, LIGHT, shown)
-    figure.savefig(output, facecolor=figure.get_facecolor())
+    buffer = io.BytesIO()
+    file_format = output.suffix.lower().lstrip(".") or "png"
+    figure.savefig(buffer, format=file_format, facecolor=figure.get_facecolor())
+    write_atomically(output, buffer.getvalue())

@@ -879,10 +879,16 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
-        if self.grab().save(path, "PNG"):
-            self.statusBar().showMessage(f"Saved the image to {path}", 6000)
+        from legday_desktop.ui.image_files import write_png_atomically
+
+        try:
+            write_png_atomically(self.grab(), Path(path))
+        except OSError as error:
+            QMessageBox.warning(
+                self, "Image not saved", f"Could not write {path}: {error.strerror or error}."
+            )
         else:
-            QMessageBox.warning(self, "Image not saved", f"Could not write {path}.")
+            self.statusBar().showMessage(f"Saved the image to {path}", 6000)
 
     def export_report(self) -> None:
         """Ask for the period and leg day, then where; write the report as a PDF.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -182,3 +183,83 @@ def test_the_clock_going_back_never_deletes_the_newest_backups(tmp_path: Path) -
         assert kept == sorted(path.name for path in made[-3:])  # the three made last
         assert newest_good_backup(journal) == made[-1]
     assert len(set(made)) == len(made)
+
+
+# --- files Legday writes: owner-only, atomic, never through a link ---------------------
+
+OUTPUTS = {
+    "export.json": ["export", "--format", "json", "-o"],
+    "export.csv": ["export", "--format", "csv", "-o"],
+    "report.pdf": ["report", "-o"],
+    "chart.png": ["chart", "--kind", "timeline", "-o"],
+    "chart.svg": ["chart", "--kind", "timeline", "-o"],
+    "snapshot.png": ["snapshot", "-o"],
+    "backup.sqlite3": ["backup", "-o"],
+}
+
+
+def legday_with_umask(*arguments: str | Path) -> subprocess.CompletedProcess[str]:
+    """The command line as started from a shell whose umask is the usual 022."""
+    old = os.umask(0o022)
+    try:
+        return legday(*arguments)
+    finally:
+        os.umask(old)
+
+
+@pytest.fixture(scope="module")
+def demo_journal(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    journal = tmp_path_factory.mktemp("demo") / "journal.sqlite3"
+    assert legday("--db", journal, "demo").returncode == 0
+    return journal
+
+
+@pytest.mark.parametrize("name", list(OUTPUTS))
+def test_every_file_legday_writes_is_owner_only_also_when_forced_over_an_old_one(
+    demo_journal: Path, tmp_path: Path, name: str
+) -> None:
+    output = tmp_path / name
+    result = legday_with_umask("--db", demo_journal, *OUTPUTS[name], output)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE(output.stat().st_mode) == 0o600
+    if name == "backup.sqlite3":
+        return  # a backup never replaces a file
+    output.write_bytes(b"old")
+    output.chmod(0o644)
+    result = legday_with_umask("--db", demo_journal, *OUTPUTS[name], output, "--force")
+    assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE(output.stat().st_mode) == 0o600
+    assert output.read_bytes() != b"old"
+    assert [path.name for path in tmp_path.iterdir()] == [name]  # nothing left beside it
+
+
+@pytest.mark.parametrize("name", [n for n in OUTPUTS if n != "backup.sqlite3"])
+def test_a_link_planted_at_the_temporary_name_is_never_written_through(
+    demo_journal: Path, tmp_path: Path, name: str
+) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    (tmp_path / f".{name}.partial").symlink_to(victim)
+    output = tmp_path / name
+    result = legday("--db", demo_journal, *OUTPUTS[name], output)
+    assert result.returncode == 0, result.stderr
+    assert victim.read_text() == "precious"
+    assert output.is_file() and not output.is_symlink()
+
+
+@pytest.mark.parametrize("name", [n for n in OUTPUTS if n != "backup.sqlite3"])
+def test_output_at_a_symlink_needs_force_and_then_replaces_the_link_not_its_target(
+    demo_journal: Path, tmp_path: Path, name: str
+) -> None:
+    target = tmp_path / "elsewhere" / "target"
+    target.parent.mkdir()
+    output = tmp_path / name
+    output.symlink_to(target)  # dangling: the target does not exist
+    refused = legday("--db", demo_journal, *OUTPUTS[name], output)
+    assert refused.returncode == 2 and "exists; add --force to replace it" in refused.stderr
+    assert not target.exists()
+    result = legday("--db", demo_journal, *OUTPUTS[name], output, "--force")
+    assert result.returncode == 0, result.stderr
+    assert not target.exists()
+    assert output.is_file() and not output.is_symlink()
+    assert stat.S_IMODE(output.stat().st_mode) == 0o600
