@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -460,7 +461,10 @@ def _advice(arguments: argparse.Namespace) -> int:
         advice = advice_for(service, date)
     finally:
         service.close()
-    text = advice_json(advice) if arguments.json else advice_text(advice)
+    if arguments.json:
+        text = _CONTROL_IN_JSON.sub(lambda match: f"\\u{ord(match[0]):04x}", advice_json(advice))
+    else:
+        text = printable(advice_text(advice))
     sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.buffer.flush()
     return EXIT_OK
@@ -521,6 +525,23 @@ def _exit_code_of(error: JournalError) -> int:
     return EXIT_BAD_INPUT if isinstance(error, ImportRejectedError | BadPathError) else EXIT_FAILURE
 
 
+# Characters a terminal acts on instead of showing (escape sequences that set the title or
+# clear the screen, C1 controls, text-direction overrides). Line breaks and tabs stay.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# In JSON, C0 controls are escaped already; these are not.
+_CONTROL_IN_JSON = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    r"""``text`` with every character a terminal would act on shown as an escape (\x1b)."""
+    return _CONTROL.sub(
+        lambda match: (
+            f"\\x{ord(match[0]):02x}" if ord(match[0]) < 0x100 else f"\\u{ord(match[0]):04x}"
+        ),
+        text,
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``legday`` with ``argv`` (default: the process arguments); return the exit code."""
     arguments = _build_parser().parse_args(argv)
@@ -540,7 +561,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _refuse_future_dates(arguments, dt.date.today())
         return _COMMANDS[arguments.command](arguments)
     except CommandError as error:
-        print(f"legday: error: {error}", file=sys.stderr)
+        print(printable(f"legday: error: {error}"), file=sys.stderr)
         return error.exit_code
     except Exception as error:
         from legday_desktop.services.opening import DamagedJournalError, JournalError
@@ -549,12 +570,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             hint = ""
             if isinstance(error, DamagedJournalError):
                 hint = " (legday restore puts a backup from its backups folder in its place)"
-            print(f"legday: error: {error}{hint}", file=sys.stderr)
+            print(printable(f"legday: error: {error}{hint}"), file=sys.stderr)
             return _exit_code_of(error)
         # A bug: still one line and exit code 1, never a traceback (PRODUCT.md).
         print(
-            f"legday: error: unexpected {type(error).__name__}: {error} "
-            "(please report this; no data was changed by the failed step)",
+            printable(
+                f"legday: error: unexpected {type(error).__name__}: {error} "
+                "(please report this; no data was changed by the failed step)"
+            ),
             file=sys.stderr,
         )
         return EXIT_FAILURE

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import matplotlib
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection, PathCollection, PolyCollection
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
@@ -30,6 +31,11 @@ from legday_desktop.domain.recovery import (
 )
 from legday_desktop.domain.soreness import MAX_LEVEL, SCALE
 from legday_desktop.domain.wording import day_month_year, short_day
+
+# Text that comes from the user (leg-day titles, exercise names, notes) is drawn as it is:
+# a "$" never starts matplotlib's math text, which fails on an unbalanced one.
+matplotlib.rcParams["text.parse_math"] = False
+
 
 SORENESS_LABEL = "Soreness (0 none – 10 worst)"
 DAYS_AFTER_LABEL = "Days after the leg day"
