@@ -94,6 +94,7 @@ class LegDayDialog(QDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(80)
         self.error_label = QLabel()
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # it may quote what was typed
         self.error_label.setStyleSheet("color: white; background: #b00020; padding: 4px;")
         self.error_label.setWordWrap(True)
         self.error_label.hide()

@@ -160,6 +160,8 @@ class MainWindow(QMainWindow):
         self.day_bar.addStretch(1)
 
         self.banner_label = QLabel("Opening your journal…")
+        # It shows leg-day titles and exercise names as typed: never read as rich text.
+        self.banner_label.setTextFormat(Qt.TextFormat.PlainText)
         self.banner_label.setObjectName("legDayBanner")
         self.banner_label.setFont(_bigger(self.font(), 1.25, bold=True))
         self.banner_label.setWordWrap(True)
@@ -388,7 +390,8 @@ class MainWindow(QMainWindow):
         self.restore_action.setEnabled(self.can_edit)
         if service.read_only:
             self.read_only_bar.setText(
-                f"<b>Read-only</b> — {service.read_only_reason}. You can look at your "
+                f"<b>Read-only</b> — {texts.escape(service.read_only_reason or '')}. You can "
+                "look at your "
                 "journal here, but changes cannot be saved in this window."
             )
             self.read_only_bar.show()

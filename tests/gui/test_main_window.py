@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 from conftest import answer_message_box, click_region, open_window, stored_levels
 from helpers.journals import filled_store, wreck_table
+from PySide6 import QtGui
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QTextDocumentFragment
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from legday_desktop.app import start_main_window
@@ -491,3 +492,37 @@ def test_after_midnight_today_moves_on(qtbot: QtBot, database: Path) -> None:
     assert window.shown_date == days[-1]
     assert window.date_edit.maximumDate().toPython() == days[-1]
     window.close()
+
+
+def shown_text(label: QLabel) -> str:
+    """What a label draws: its text as it is, or the text its rich text renders to."""
+    rich = label.textFormat() == Qt.TextFormat.RichText or (
+        label.textFormat() == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(label.text())
+    )
+    return QTextDocumentFragment.fromHtml(label.text()).toPlainText() if rich else label.text()
+
+
+HOSTILE = '<img src="https://example.invalid/x.png"><a href="https://example.invalid">Squat</a>'
+
+
+def test_user_text_that_looks_like_html_is_shown_as_typed(qtbot: QtBot, tmp_path: Path) -> None:
+    database = tmp_path / "journal.sqlite3"
+    leg_day = LegDay(TODAY - dt.timedelta(days=1), "<b>Bold</b> day", (HOSTILE, "<i>Lunge</i>"))
+    filled_store(database, Journal(leg_days=(leg_day,))).close()
+    window = open_window(qtbot, database)
+    banner = shown_text(window.banner_label)
+    assert f"({HOSTILE.lower()}, <i>lunge</i>)" in banner
+    window.close()
+    # A read-only window names its reason, with a path that looks like HTML, as it is.
+    folder = tmp_path / "<img src=x><u>folder"
+    folder.mkdir()
+    other = folder / "journal.sqlite3"
+    filled_store(other, Journal(leg_days=(leg_day,))).close()
+    holder = JournalService(other)
+    holder.open()
+    try:
+        second = open_window(qtbot, other)
+        assert f"{other} is open in another Legday window" in shown_text(second.read_only_bar)
+        second.close()
+    finally:
+        holder.close()
