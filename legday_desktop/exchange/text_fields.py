@@ -8,7 +8,9 @@ import re
 # [0-9], not \d: \d also matches other scripts' digits, such as Arabic-Indic ones.
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _ISO_TIME = re.compile(r"[0-9]{2}:[0-9]{2}(:[0-9]{2})?")
-_WHOLE_NUMBER = re.compile(r"-?[0-9]{1,9}")
+# Digits, with a minus only before a number that is not zero: "+5" and "-0" are refused
+# alike (a sign that changes nothing is not how a plain number is written).
+_WHOLE_NUMBER = re.compile(r"(?!-0+$)-?[0-9]{1,9}")
 
 
 def parse_iso_date(text: str) -> dt.date:

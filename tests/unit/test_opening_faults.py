@@ -263,3 +263,25 @@ def test_output_at_a_symlink_needs_force_and_then_replaces_the_link_not_its_targ
     assert not target.exists()
     assert output.is_file() and not output.is_symlink()
     assert stat.S_IMODE(output.stat().st_mode) == 0o600
+
+
+# --- bad input -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("level", ["-0", "+5", "-00"])
+def test_a_level_with_a_sign_that_changes_nothing_is_refused_like_any_other(
+    tmp_path: Path, level: str
+) -> None:
+    journal = tmp_path / "journal.sqlite3"
+    filled_store(journal).close()
+    before = legday("--db", journal, "export", "--format", "csv").stdout
+    source = tmp_path / "levels.csv"
+    source.write_text(
+        "date,region,level,leg_day_date,days_after,note\n"
+        "2019-05-04,calves.left,3,,,\n"
+        f"2019-05-05,calves.left,{level},,,\n"
+    )
+    result = legday("--db", journal, "import", source)
+    assert result.returncode == 2, result.stdout
+    assert result.stderr == (f"legday: error: {source}:3: level: '{level}' is not a whole number\n")
+    assert legday("--db", journal, "export", "--format", "csv").stdout == before
