@@ -41,6 +41,9 @@ def _bulk_work() -> Iterator[None]:
             gc.enable()
 
 
+IMPORT_DAYS_AHEAD = 1  # time zones reach 14 hours ahead of UTC: one calendar day at most
+
+
 @dataclass(frozen=True)
 class Imported:
     """What an import did: the counts, and the change that undoes it."""
@@ -67,6 +70,9 @@ def _import_file(journal: Path, file: Path, *, today: dt.date, replace: bool) ->
     from legday_desktop.exchange.reading import read_import_file
     from legday_desktop.storage.errors import StorageError
 
+    # An export made where the date is already tomorrow (a time zone ahead, or before
+    # this clock was set back) holds dates of a day ahead: they import; later ones do not.
+    today = today + dt.timedelta(days=IMPORT_DAYS_AHEAD)
     try:
         parsed = read_import_file(file, today=today)
     except ImportFileError as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -285,3 +286,35 @@ def test_a_level_with_a_sign_that_changes_nothing_is_refused_like_any_other(
     assert result.returncode == 2, result.stdout
     assert result.stderr == (f"legday: error: {source}:3: level: '{level}' is not a whole number\n")
     assert legday("--db", journal, "export", "--format", "csv").stdout == before
+
+
+def test_an_export_from_a_time_zone_ahead_imports_and_later_dates_are_refused(
+    tmp_path: Path,
+) -> None:
+    import datetime as dt
+
+    journal = tmp_path / "journal.sqlite3"
+    filled_store(journal).close()
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    ahead = tmp_path / "ahead.json"
+    ahead.write_text(
+        json.dumps(
+            {
+                "format_version": 1,
+                "leg_days": [{"date": tomorrow.isoformat(), "title": "Early", "exercises": []}],
+                "soreness": [{"date": tomorrow.isoformat(), "region": "calves.left", "level": 2}],
+                "check_ins": [],
+            }
+        )
+    )
+    result = legday("--db", journal, "import", ahead)
+    assert result.returncode == 0, result.stderr
+    assert "2 added" in result.stdout
+    later = tmp_path / "later.csv"
+    day_after = (tomorrow + dt.timedelta(days=1)).isoformat()
+    later.write_text(
+        f"date,region,level,leg_day_date,days_after,note\n{day_after},calves.left,3,,,\n"
+    )
+    refused = legday("--db", journal, "import", later)
+    assert refused.returncode == 2
+    assert refused.stderr == f"legday: error: {later}:2: date: {day_after} is in the future\n"
