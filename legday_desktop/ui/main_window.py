@@ -718,11 +718,7 @@ class MainWindow(QMainWindow):
                 f"{kept} Legday still holds the journal as it was, with everything saved "
                 "before: save a copy of it beside that file to keep it."
             )
-            copy = box.addButton("Save a copy beside it", QMessageBox.ButtonRole.AcceptRole)
-            box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
-            box.setDefaultButton(copy)
-            box.exec()
-            if box.clickedButton() is copy:
+            if _offer(box, "Save a copy beside it"):
                 try:
                     target = service.save_copy_beside()
                 except JournalError as error:
@@ -740,11 +736,7 @@ class MainWindow(QMainWindow):
             f"{kept} Save the journal again at {service.path}: this change is then saved "
             "with it, and you go on working there."
         )
-        save = box.addButton("Save the journal again there", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(save)
-        box.exec()
-        if box.clickedButton() is not save:
+        if not _offer(box, "Save the journal again there"):
             return False
         try:
             service.save_again_where_it_was()
@@ -1085,3 +1077,12 @@ class MainWindow(QMainWindow):
         if self._service is not None:
             self._service.close()
         super().closeEvent(event)
+
+
+def _offer(box: QMessageBox, action: str) -> bool:
+    """Show ``box`` with ``action`` (the default) and "Not now"; True if ``action`` was chosen."""
+    chosen = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(chosen)
+    box.exec()
+    return box.clickedButton() is chosen

@@ -82,3 +82,14 @@ def emptied_with_changes_in_wal(path: Path) -> dict[str, bytes]:
         Path(f"{path}{suffix}").write_bytes(data)
     assert len(sides["-wal"]) > 0
     return sides
+
+
+def soreness_rows(path: Path) -> list[tuple[object, ...]]:
+    """Every stored rating (date, region, level, note) in order, read without writing."""
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return connection.execute(
+            "SELECT date, region_id, level, note FROM soreness ORDER BY date, region_id"
+        ).fetchall()
+    finally:
+        connection.close()

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from helpers.files import checkpoint, set_revision, truncate, unwritable
+from helpers.files import soreness_rows as rows
 from helpers.journals import disk_is_full, filled_store, nearly_full_journal, wreck_table
 
 from legday_desktop.cli import main
@@ -41,16 +42,6 @@ def journal(tmp_path: Path) -> Path:
     filled_store(path).close()
     checkpoint(path)
     return path
-
-
-def rows(path: Path) -> list[tuple[object, ...]]:
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute(
-            "SELECT date, region_id, level, note FROM soreness ORDER BY date, region_id"
-        ).fetchall()
-    finally:
-        connection.close()
 
 
 def export(run: Callable[..., Run], path: Path) -> str:

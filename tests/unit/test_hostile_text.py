@@ -3,25 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers.processes import legday_process as legday
 
 TITLE = "Heavy $5 and $^{ day"
 EXERCISES = ["Squat $", "\x1b]0;PWNED\x07Calf \x1b[2J raise", "Lunge \u202eesrever", "Step\x9bup"]
-
-
-def legday(*arguments: str | Path, timeout: float = 120) -> subprocess.CompletedProcess[bytes]:
-    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return subprocess.run(
-        [sys.executable, "-m", "legday_desktop", *map(str, arguments)],
-        capture_output=True,
-        env=environment,
-        timeout=timeout,
-    )
 
 
 @pytest.fixture(scope="module")

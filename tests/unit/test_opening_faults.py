@@ -8,26 +8,19 @@ import shutil
 import sqlite3
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from helpers.files import checkpoint, emptied_with_changes_in_wal
+from helpers.files import checkpoint, emptied_with_changes_in_wal, soreness_rows
 from helpers.journals import filled_store
+from helpers.processes import legday_text
 
 EMPTY_EXPORT = '{"format_version": 1, "leg_days": [], "soreness": [], "check_ins": []}'
 
 
 def legday(*arguments: str | Path) -> subprocess.CompletedProcess[str]:
     """Run the installed command line as a person would, in its own process."""
-    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return subprocess.run(
-        [sys.executable, "-m", "legday_desktop", *map(str, arguments)],
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=120,
-    )
+    return legday_text(*arguments)
 
 
 def files_in(folder: Path) -> dict[str, bytes]:
@@ -95,16 +88,6 @@ def stale_side_files_of_another_journal(journal: Path) -> dict[str, bytes]:
     return sides
 
 
-def soreness_rows(journal: Path) -> list[tuple[object, ...]]:
-    connection = sqlite3.connect(f"{journal.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return connection.execute(
-            "SELECT date, region_id, level, note FROM soreness ORDER BY date, region_id"
-        ).fetchall()
-    finally:
-        connection.close()
-
-
 def test_restore_into_a_missing_journal_moves_stale_side_files_aside_first(
     tmp_path: Path,
 ) -> None:
@@ -147,14 +130,8 @@ def legday_at(
     faketime = shutil.which("faketime")
     if faketime is None:
         pytest.skip("needs faketime (Debian's faketime package; .ci/run installs it)")
-    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", LEGDAY_KEEP_BACKUPS=str(keep))
-    return subprocess.run(
-        [faketime, "-f", f"@{clock}", sys.executable, "-m", "legday_desktop", *map(str, arguments)],
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=120,
-    )
+    prefix = (faketime, "-f", f"@{clock}")
+    return legday_text(*arguments, prefix=prefix, LEGDAY_KEEP_BACKUPS=str(keep))
 
 
 def as_it_was(result: subprocess.CompletedProcess[str]) -> Path:
