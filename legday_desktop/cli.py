@@ -368,7 +368,7 @@ def _snapshot(arguments: argparse.Namespace) -> int:
     try:
         render_snapshot(path, date, output)
     except OSError as error:
-        raise CommandError(str(error)) from error
+        raise CommandError(f"cannot write {output}: {error.strerror or error}") from error
     print(f"Wrote {output} ({date.isoformat()}).")
     return EXIT_OK
 

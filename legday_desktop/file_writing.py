@@ -17,7 +17,12 @@ def write_atomically(path: Path, data: bytes) -> None:
     by the file, never written through. Raises OSError if it cannot be written; ``path``
     is then left as it was and no temporary file is left behind.
     """
-    descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+    try:
+        descriptor, name = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".partial", dir=path.parent
+        )
+    except OSError as error:  # say which file could not be written, not the temporary one
+        raise OSError(error.errno, error.strerror, str(path)) from error
     temporary = Path(name)
     try:
         with os.fdopen(descriptor, "wb") as file:

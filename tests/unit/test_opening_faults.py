@@ -295,3 +295,13 @@ def test_an_export_from_a_time_zone_ahead_imports_and_later_dates_are_refused(
     refused = legday("--db", journal, "import", later)
     assert refused.returncode == 2
     assert refused.stderr == f"legday: error: {later}:2: date: {day_after} is in the future\n"
+
+
+@pytest.mark.parametrize("name", [n for n in OUTPUTS if n != "backup.sqlite3"])
+def test_an_output_in_a_missing_folder_names_that_file(
+    demo_journal: Path, tmp_path: Path, name: str
+) -> None:
+    output = tmp_path / "missing" / name
+    result = legday("--db", demo_journal, *OUTPUTS[name], output)
+    assert result.returncode == 1
+    assert result.stderr == f"legday: error: cannot write {output}: No such file or directory\n"
