@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from legday_desktop import APP_ID, IMPORTED_AT
@@ -74,10 +74,27 @@ def open_journal(window: MainWindow, database: Path) -> bool:
         service.deleteLater()
         window.show_open_error(str(error))
         return False
+    # Damage found later (a value changed on disk, met when a day or chart is read):
+    # the same choices as at opening, once the read that found it has returned.
+    service.damage_found.connect(
+        lambda message: QTimer.singleShot(
+            0, window, lambda: _damaged_while_open(window, service, database, message)
+        )
+    )
     window.attach(service)
     if window.interactive:
         _back_up_once_painted(window, service)
     return True
+
+
+def _damaged_while_open(
+    window: MainWindow, service: JournalService, database: Path, message: str
+) -> None:
+    """Close the damaged journal and offer what opening it would have; close if refused."""
+    if not window.detach(service):
+        return
+    if not _recover_damaged(window, database, message) and window.interactive:
+        window.close()  # (a self-test reports the damage in window.open_error)
 
 
 def _recover_damaged(window: MainWindow, database: Path, message: str) -> bool:
@@ -102,6 +119,9 @@ def _recover_damaged(window: MainWindow, database: Path, message: str) -> bool:
     try:
         backup = newest_good_backup(database)
         choice = DamagedJournalDialog.ask(window, message, backup)
+        while choice is DamagedChoice.EXPORT_READABLE:
+            _export_readable(window, database)
+            choice = DamagedJournalDialog.ask(window, message, backup)
         if choice is DamagedChoice.RESTORE_BACKUP and backup is not None:
             recovered = restore_damaged(database, backup)
         elif choice is DamagedChoice.START_NEW:
@@ -124,6 +144,45 @@ def _recover_damaged(window: MainWindow, database: Path, message: str) -> bool:
     return True
 
 
+def _export_readable(window: MainWindow, database: Path) -> None:
+    """Export every record of the damaged journal that can still be read, to a chosen file."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from legday_desktop.file_writing import write_atomically
+    from legday_desktop.services.exchange import export_readable
+
+    suggested = database.with_name(f"{database.stem}-readable-{dt.date.today().isoformat()}.json")
+    chosen, _filter = QFileDialog.getSaveFileName(
+        window, "Export what can be read", str(suggested), "Legday JSON export (*.json)"
+    )
+    if not chosen:
+        return
+    target = Path(chosen)
+    title = "Export what can be read"
+    try:
+        readable = export_readable(database, "json")
+        write_atomically(target, readable.data)
+    except JournalError as error:
+        QMessageBox.critical(window, title, f"Nothing was exported: {error}")
+        return
+    except OSError as error:
+        QMessageBox.critical(window, title, f"Cannot write {target}: {error.strerror}")
+        return
+    left_out = "\n".join(f"• {row}" for row in readable.left_out[:10])
+    more = len(readable.left_out) - 10
+    if more > 0:
+        left_out += f"\n… and {more} more"
+    box = QMessageBox(QMessageBox.Icon.Information, title, "", parent=window)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(f"Exported {readable.summary} to {target}.")
+    box.setInformativeText(
+        (f"Left out:\n{left_out}\n\n" if left_out else "Nothing was left out.\n\n")
+        + "After restoring a backup or starting a new journal, "
+        f"“legday import {target}” adds these records to it."
+    )
+    box.exec()
+
+
 class _BackgroundBackup(QObject):
     """The day's automatic backup, made on a worker thread so that clicks never wait for it.
 
@@ -140,7 +199,7 @@ class _BackgroundBackup(QObject):
         self._window = window
         self._service = service
         self.worker: threading.Thread | None = None
-        self.finished.connect(lambda outcome: _show_backup_outcome(window, outcome))
+        self.finished.connect(lambda outcome: _show_backup_outcome(window, service, outcome))
         window.installEventFilter(self)
 
     def start(self) -> None:
@@ -162,8 +221,12 @@ class _BackgroundBackup(QObject):
         self.finished.emit(outcome)
 
 
-def _show_backup_outcome(window: MainWindow, outcome: object) -> None:
-    if isinstance(outcome, JournalError):
+def _show_backup_outcome(window: MainWindow, service: JournalService, outcome: object) -> None:
+    if isinstance(outcome, DamagedJournalError):
+        # The copy's check sees what no read-only check of the journal can (a value
+        # changed on disk): the journal itself is damaged.
+        service.report_damage(str(outcome))
+    elif isinstance(outcome, JournalError):
         window.statusBar().showMessage(f"Automatic backup failed: {outcome}", 30000)
     elif outcome is not None:
         window.statusBar().showMessage(f"Backed up the journal to {outcome}", 6000)
@@ -280,6 +343,9 @@ def run_self_test(database: Path, *, timeout_s: float = 60, with_charts: bool = 
         app.exit(code)
 
     def painted() -> None:
+        if window.open_error is not None:  # painted empty: the journal could not be read
+            finish({"ok": False, "error": window.open_error}, 1)
+            return
         timings["data_painted_s"] = time.perf_counter() - IMPORTED_AT
         report: dict[str, object] = {
             "ok": True,

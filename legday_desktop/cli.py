@@ -103,6 +103,12 @@ def _build_parser() -> argparse.ArgumentParser:
         description="Write the journal: CSV holds the soreness ratings, JSON everything.",
     )
     export.add_argument("--format", choices=("csv", "json"), required=True)
+    export.add_argument(
+        "--skip-damaged",
+        action="store_true",
+        help="of a damaged journal, export every record that can still be read, and name "
+        "(on standard error) each row left out",
+    )
 
     commands.add_parser(
         "snapshot",
@@ -307,13 +313,11 @@ def _check_output(output: Path, journal: Path, *, force: bool) -> None:
 
 
 def _export(arguments: argparse.Namespace) -> int:
-    from legday_desktop.services.exchange import export_journal
-
     path = _existing_journal(arguments)
     output: Path | None = arguments.output
     if output is not None:
         _check_output(output, path, force=arguments.force)
-    data = export_journal(path, arguments.format)
+    data = _exported(path, arguments.format, skip_damaged=arguments.skip_damaged)
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -321,6 +325,29 @@ def _export(arguments: argparse.Namespace) -> int:
         return EXIT_OK
     _write_file_atomically(output, data)
     return EXIT_OK
+
+
+def _exported(path: Path, export_format: str, *, skip_damaged: bool) -> bytes:
+    """The export's bytes; of a damaged journal, with ``skip_damaged``, what can be read."""
+    from legday_desktop.services.exchange import export_journal, export_readable
+    from legday_desktop.services.opening import DamagedJournalError
+
+    try:
+        return export_journal(path, export_format)
+    except DamagedJournalError as error:
+        if not skip_damaged:
+            raise CommandError(
+                f"{error} (legday export --skip-damaged writes every record that can still "
+                "be read; legday restore puts a backup in its place)"
+            ) from error
+    readable = export_readable(path, export_format)
+    for row in readable.left_out:
+        print(printable(f"legday: left out of the export: {row}"), file=sys.stderr)
+    print(
+        printable(f"legday: exported {readable.summary} from the damaged journal {path}"),
+        file=sys.stderr,
+    )
+    return readable.data
 
 
 def _write_file_atomically(path: Path, data: bytes) -> None:

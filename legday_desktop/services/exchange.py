@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from legday_desktop.domain.journal import JournalChange
+from legday_desktop.domain.journal import Journal, JournalChange
 from legday_desktop.domain.merging import ImportConflictError, MergeSummary
 from legday_desktop.services.opening import Access, JournalError, journal_error, open_journal
 
@@ -122,6 +122,53 @@ def export_journal(journal: Path, export_format: str) -> bytes:
             opened.close()
         text = write_csv(stored) if export_format == "csv" else write_json(stored)
         return text.encode("utf-8")
+
+
+@dataclass(frozen=True)
+class ReadableExport:
+    """An export of what could be read of a damaged journal, and what was left out."""
+
+    data: bytes
+    journal: Journal
+    left_out: tuple[str, ...]  # each: table, row and what is wrong with it
+
+    @property
+    def summary(self) -> str:
+        """``12 leg days, 3,041 ratings and 40 check-ins``."""
+        journal = self.journal
+        return (
+            f"{len(journal.leg_days):,} leg days, {len(journal.ratings):,} ratings and "
+            f"{len(journal.check_ins):,} check-ins"
+        )
+
+
+def export_readable(journal: Path, export_format: str) -> ReadableExport:
+    """Everything that can still be read of a damaged journal, as an export file's bytes.
+
+    Every row that breaks a rule (or a table that cannot be read) is left out and named;
+    the file itself is only read. JournalError if nothing of it can be read.
+    """
+    from legday_desktop.exchange.csv_format import write_csv
+    from legday_desktop.exchange.json_format import write_json
+    from legday_desktop.services.opening import journal_path
+    from legday_desktop.storage.database import open_store_to_salvage
+    from legday_desktop.storage.errors import StorageError
+
+    if export_format not in EXPORT_FORMATS:
+        formats = " or ".join(EXPORT_FORMATS)
+        raise ExportFormatError(f"Legday exports {formats}, not {export_format}")
+    try:
+        store = open_store_to_salvage(journal_path(journal))
+        try:
+            with _bulk_work():
+                salvaged = store.salvage()
+        finally:
+            store.close()
+    except StorageError as error:
+        raise journal_error(error) from error
+    text = write_csv(salvaged.journal) if export_format == "csv" else write_json(salvaged.journal)
+    left_out = tuple(str(row) for row in salvaged.damaged)
+    return ReadableExport(text.encode("utf-8"), salvaged.journal, left_out)
 
 
 @dataclass(frozen=True)

@@ -59,11 +59,15 @@ class JournalService(QObject):
         write_failed(str): a change could not be saved; nothing of it was stored. The
             change is kept in ``failed_change`` for ``retry_failed_change``.
         journal_replaced(str): the whole journal was replaced (restored from a backup).
+        damage_found(str): a read found the journal damaged (a stored value that breaks
+            a rule, a page that cannot be read); the message names the table and row.
+            Emitted once.
     """
 
     journal_changed = Signal(object, str, bool)
     write_failed = Signal(str)
     journal_replaced = Signal(str)
+    damage_found = Signal(str)
 
     def __init__(
         self,
@@ -88,6 +92,7 @@ class JournalService(QObject):
         # Set when a write found the journal's file gone from its path (or replaced).
         self.file_left_path = False
         self.file_replaced = False
+        self.damaged = False  # a read (or the daily backup) found the journal damaged
 
     @property
     def read_only(self) -> bool:
@@ -229,7 +234,16 @@ class JournalService(QObject):
         try:
             yield self._store()
         except StorageError as error:
-            raise journal_error(error) from error
+            failure = journal_error(error)
+            if isinstance(failure, DamagedJournalError):
+                self.report_damage(str(failure))
+            raise failure from error
+
+    def report_damage(self, message: str) -> None:
+        """Say (once) that the journal was found damaged while open (``damage_found``)."""
+        if not self.damaged:
+            self.damaged = True
+            self.damage_found.emit(message)
 
     # --- reading -----------------------------------------------------------------
 

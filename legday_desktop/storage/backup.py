@@ -23,6 +23,7 @@ from legday_desktop.storage.sqlite_files import (
     move_stale_side_files,
     open_read_only,
     prepare_database_file,
+    rows_breaking_constraints,
 )
 
 DEFAULT_KEEP = 10
@@ -151,9 +152,15 @@ def copy_connection_to(source: sqlite3.Connection, target: Path, name: str) -> N
                 connection.execute(f"PRAGMA cache_size = -{BACKUP_CACHE_KIB}")
             source.backup(copy, pages=BACKUP_STEP_PAGES)
             copy.execute("PRAGMA journal_mode = DELETE")  # one file, no -wal beside it
+            # Read-write, this check also sees values that break the schema's constraints
+            # (a level of 42 changed on disk), which no read-only check of the journal can.
             (check,) = copy.execute("PRAGMA quick_check(1)").fetchone()
+            broken = rows_breaking_constraints(copy) if "constraint failed" in check else None
         finally:
             copy.close()
+        if broken is not None:
+            # A faithful copy breaks a rule: the journal itself is damaged.
+            raise DamagedDatabaseError(f"{name} is damaged ({broken}); it was left untouched")
         if check != "ok":
             raise StorageError(f"The backup of {name} did not pass its check ({check})")
         partial.replace(target)
@@ -164,7 +171,10 @@ def copy_connection_to(source: sqlite3.Connection, target: Path, name: str) -> N
             f"Could not back up {name} to {target}: {error.strerror}"
         ) from error
     finally:
-        for leftover in (partial, *(Path(f"{partial}{suffix}") for suffix in SIDE_FILES)):
+        for leftover in (
+            partial,
+            *(Path(f"{partial}{suffix}") for suffix in (*SIDE_FILES, "-journal")),
+        ):
             leftover.unlink(missing_ok=True)
 
 
@@ -269,6 +279,9 @@ def restore(database: Path, backup: Path, *, keep: int | None = None) -> Restore
         return Restored(safety_backup=None, set_aside=None, stale_side_files=stale)
     try:
         prepare_database_file(database)
+        # The safety backup's check can find damage no read-only check sees (a value
+        # changed on disk): then the journal is set aside like any damaged one.
+        safety = make_backup(database, keep=keep, protect=backup)
     except DamagedDatabaseError:
         aside = set_aside(database)
         try:
@@ -278,7 +291,6 @@ def restore(database: Path, backup: Path, *, keep: int | None = None) -> Restore
                 _put_back(aside, database)
             raise
         return Restored(safety_backup=None, set_aside=aside)
-    safety = make_backup(database, keep=keep, protect=backup)
     check_backup(backup)  # still there and healthy, right before it is copied
     try:
         source = open_read_only(backup)

@@ -274,3 +274,19 @@ def save_again_where_it_was(store: JournalStore, path: Path) -> None:
 def open_store_to_read(path: Path) -> JournalStore:
     """The existing journal at ``path``, to read only (see ``open_read_only_engine``)."""
     return JournalStore(open_read_only_engine(path), str(path))
+
+
+def open_store_to_salvage(path: Path) -> JournalStore:
+    """A damaged journal at ``path``, to read what can still be read (see storage.salvage).
+
+    Only reads (``mode=ro``) and checks nothing first: the checks that opening makes are
+    the ones a damaged file fails. StorageError if it is not a file.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise DatabasePathError(f"there is no journal at {path}")
+    engine = create_engine(
+        "sqlite+pysqlite://", creator=lambda: open_read_only(path), poolclass=NullPool
+    )
+    event.listen(engine, "begin", _on_begin)
+    return JournalStore(engine, str(path))

@@ -30,17 +30,26 @@ from sqlalchemy import (
 )
 
 from legday_desktop.domain.check_ins import CheckIn, RecoveryAction, WarningSymptom
+from legday_desktop.domain.errors import DomainError
 from legday_desktop.domain.journal import DayOverview, Journal, JournalChange, JournalColumns
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.merging import MergePlan, StoredRecords, plan_merge
 from legday_desktop.domain.profile import Profile
 from legday_desktop.domain.recovery import DayValues, SideMode
-from legday_desktop.domain.soreness import RatingColumns, SorenessRating
+from legday_desktop.domain.regions import REGION_IDS
+from legday_desktop.domain.soreness import (
+    MAX_LEVEL,
+    MAX_NOTE_LENGTH,
+    MIN_LEVEL,
+    RatingColumns,
+    SorenessRating,
+)
 from legday_desktop.storage.errors import (
     DamagedDatabaseError,
     DatabaseWriteError,
     StorageError,
 )
+from legday_desktop.storage.salvage import Salvaged, salvage
 from legday_desktop.storage.tables import (
     RECORD_TABLES,
     check_in,
@@ -259,6 +268,31 @@ class JournalStore:
             ) from error
         except exc.DBAPIError as error:
             raise StorageError(f"Could not read the journal {self.name}: {error.orig}") from error
+        except (ValueError, TypeError) as error:
+            # A stored value the domain refuses (DomainError is a ValueError), or one its
+            # column's type cannot convert: changed on disk, which page checks cannot see.
+            raise DamagedDatabaseError(self._damage_found(error)) from error
+
+    def _damage_found(self, error: Exception) -> str:
+        """The message for a journal with a row that breaks a rule: which table and row."""
+        try:
+            damaged = self.salvage().damaged
+        except (exc.DBAPIError, StorageError):
+            damaged = ()
+        if not damaged:
+            return f"{self.name} is damaged (a stored value: {error}); it was left untouched"
+        more = f", and {len(damaged) - 1} more damaged row(s)" if len(damaged) > 1 else ""
+        return f"{self.name} is damaged: {damaged[0]}{more}; it was left untouched"
+
+    def salvage(self) -> Salvaged:
+        """Every record that can be read and passes the domain's rules, and the rows that do not.
+
+        For a damaged journal: reads each table, and each row, on its own (see storage.salvage).
+        """
+        connection = self.connection()
+        if connection.in_transaction():
+            connection.rollback()
+        return salvage(connection)
 
     @contextmanager
     def _writing(self) -> Iterator[Connection]:
@@ -346,6 +380,11 @@ class JournalStore:
         with self._reading() as connection:
             for row in connection.execute(statement, {"first": first, "last": last}):
                 values.setdefault(row.date, {})[row.group_id] = float(row.value)
+            if values and not all(
+                MIN_LEVEL <= value <= MAX_LEVEL for day in values.values() for value in day.values()
+            ):
+                # Combined in SQL, past SorenessRating's checks: a value changed on disk.
+                raise DomainError("level", "a stored level is outside the scale")
         return values
 
     def is_empty(self) -> bool:
@@ -381,9 +420,12 @@ class JournalStore:
     @staticmethod
     def _rating_columns(connection: Connection, span: Mapping[str, dt.date]) -> RatingColumns:
         columns = _read_columns(connection, _RATINGS_BETWEEN, span)
-        return RatingColumns(
+        ratings = RatingColumns(
             columns["date"], columns["region_id"], columns["level"], columns["note"]
         )
+        if not _plainly_valid(ratings):
+            tuple(ratings)  # each made a SorenessRating: DomainError for the first bad one
+        return ratings
 
     @staticmethod
     def _ratings(connection: Connection, span: Mapping[str, dt.date]) -> Iterator[SorenessRating]:
@@ -469,6 +511,27 @@ class JournalStore:
                 leg_days_only_if_missing=leg_days_only_if_missing,
             )
             return plan, _apply(connection, plan.change, stored)
+
+
+_LEVELS = frozenset(range(MIN_LEVEL, MAX_LEVEL + 1))
+_REGION_IDS = frozenset(REGION_IDS)
+
+
+def _plainly_valid(ratings: RatingColumns) -> bool:
+    """Whether every rating read column by column keeps the domain's rules (checked at once).
+
+    Ratings read as columns skip SorenessRating's checks; a value changed on disk must
+    still never reach an export. False means: check them one by one.
+    """
+    if not ratings.levels:
+        return True
+    return (
+        set(ratings.levels) <= _LEVELS
+        and all(type(level) is int for level in ratings.levels)
+        and set(ratings.region_ids) <= _REGION_IDS
+        and all(type(note) is str for note in ratings.notes)
+        and max(map(len, ratings.notes)) <= MAX_NOTE_LENGTH
+    )
 
 
 def _read_columns(

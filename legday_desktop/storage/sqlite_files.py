@@ -266,6 +266,48 @@ def _check_length(connection: sqlite3.Connection, path: Path) -> None:
         )
 
 
+def rows_breaking_constraints(connection: sqlite3.Connection) -> str:
+    """Which row breaks a constraint of the schema (quick_check names only the table).
+
+    For example ``table soreness, row id 972 breaks level_range``, with how many more.
+    """
+    from sqlalchemy import CheckConstraint
+
+    from legday_desktop.storage.tables import metadata
+
+    found: list[str] = []
+    for table in metadata.sorted_tables:
+        key = "id" if "id" in table.columns else "rowid"
+        tests = [
+            (_rule(table.name, str(constraint.name), str(constraint.sqltext)), f"NOT ({rule})")
+            for constraint in table.constraints
+            if isinstance(constraint, CheckConstraint)
+            for rule in [constraint.sqltext]
+        ] + [
+            (f"the rule that {column.name} is never missing", f"{column.name} IS NULL")
+            for column in table.columns
+            if not column.nullable
+        ]
+        for name, test in tests:
+            try:
+                rows = connection.execute(
+                    f"SELECT {key} FROM {table.name} WHERE {test} LIMIT 3"
+                ).fetchall()
+            except sqlite3.Error:
+                continue
+            found.extend(f"table {table.name}, row {key} {row} breaks {name}" for (row,) in rows)
+    if not found:
+        return "a value breaks the journal's rules"
+    more = f", and {len(found) - 1} more" if len(found) > 1 else ""
+    return f"{found[0]}{more}"
+
+
+def _rule(table: str, name: str, text: str) -> str:
+    """``the rule level_range (level BETWEEN 0 AND 10)``: a CHECK constraint, for people."""
+    short = name.removeprefix(f"ck_{table}_")
+    return f"the rule {short} ({text})" if len(text) <= 60 else f"the rule {short}"
+
+
 def backups_folder(database: Path) -> Path:
     """``<the journal's folder>/backups``, where the journal's backups are kept."""
     return database.parent / BACKUP_FOLDER
@@ -312,6 +354,8 @@ def _stored_revision(path: Path, *, thorough: bool = True) -> str | None:
         check = connection.execute("PRAGMA quick_check(1)").fetchone()[0] if thorough else "ok"
         if check != "ok":
             problem = " ".join(str(check).replace("*** in database main ***", "").split())
+            if "constraint failed" in problem:
+                problem = rows_breaking_constraints(connection)
             raise DamagedDatabaseError(f"{path} is damaged ({problem}); it was left untouched")
     except sqlite3.OperationalError as error:
         # Locked, or a folder we may not use: the file itself may be fine.

@@ -1,4 +1,4 @@
-"""The dialog shown when the journal file is damaged: restore a backup, start anew, or quit."""
+"""The dialog shown when the journal is damaged: restore a backup, start anew, export, or quit."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import datetime as dt
 import enum
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from legday_desktop import APP_NAME
 from legday_desktop.domain.wording import day_and_time
@@ -17,6 +18,7 @@ class DamagedChoice(enum.Enum):
 
     RESTORE_BACKUP = "restore"
     START_NEW = "new"
+    EXPORT_READABLE = "export"
     QUIT = "quit"
 
 
@@ -31,7 +33,14 @@ class DamagedJournalDialog(QMessageBox):
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Critical)
         self.setWindowTitle(f"{APP_NAME}: the journal is damaged")
-        self.setText("<b>Your journal file is damaged, so Legday has not written to it.</b>")
+        # Plain text: the message can quote stored text (an exercise name), drawn as typed.
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText("Your journal file is damaged, so Legday has not written to it.")
+        heading = self.findChild(QLabel, "qt_msgbox_label")
+        if heading is not None:
+            font = heading.font()
+            font.setBold(True)
+            heading.setFont(font)
         if backup is not None:
             way_back = (
                 f"The newest good backup is from {_when(backup)}. Restoring it brings back "
@@ -40,8 +49,10 @@ class DamagedJournalDialog(QMessageBox):
         else:
             way_back = "There is no good backup of it in its backups folder."
         self.setInformativeText(
-            f"{message}\n\n{way_back} Whichever you choose, the damaged file is kept, "
-            "renamed with today's date and time, so nothing in it is lost."
+            f"{message}\n\n{way_back} “Export what can be read” first saves every record "
+            "that can still be read to a file of your choice. Whichever you choose, the "
+            "damaged file is kept, renamed with today's date and time, so nothing in it is "
+            "lost."
         )
         self.restore_button = (
             self.addButton("Restore the backup", QMessageBox.ButtonRole.AcceptRole)
@@ -49,6 +60,9 @@ class DamagedJournalDialog(QMessageBox):
             else None
         )
         self.new_button = self.addButton("Start a new journal", QMessageBox.ButtonRole.ActionRole)
+        self.export_button = self.addButton(
+            "Export what can be read…", QMessageBox.ButtonRole.ActionRole
+        )
         self.quit_button = self.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
         self.setDefaultButton(self.restore_button or self.quit_button)
         self.setEscapeButton(self.quit_button)
@@ -59,6 +73,8 @@ class DamagedJournalDialog(QMessageBox):
             return DamagedChoice.RESTORE_BACKUP
         if clicked is self.new_button:
             return DamagedChoice.START_NEW
+        if clicked is self.export_button:
+            return DamagedChoice.EXPORT_READABLE
         return DamagedChoice.QUIT
 
     @classmethod

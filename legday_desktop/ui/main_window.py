@@ -402,6 +402,22 @@ class MainWindow(QMainWindow):
         if self.side_tabs.currentWidget() is self.charts_page:
             self.show_charts()
 
+    def detach(self, service: JournalService) -> bool:
+        """Stop showing ``service``'s journal and close it; False if it was not the one shown."""
+        if self._service is not service:
+            return False
+        self._service = None
+        service.close()
+        self._overview = None
+        self.body_map.set_levels({})
+        self.region_model.show_levels({})
+        self._set_editing_enabled(False)
+        self.backup_action.setEnabled(False)
+        self.restore_action.setEnabled(False)
+        self.banner_label.setText("The journal is damaged; Legday has closed it")
+        self.journal_label.setText("No journal open")
+        return True
+
     def _replace_action(self, old: QAction, new: QAction) -> QAction:
         new.setShortcuts(old.shortcuts())
         self.edit_menu.insertAction(old, new)

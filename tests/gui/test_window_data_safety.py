@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
+import stat
 from pathlib import Path
 
 import pytest
@@ -33,8 +35,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from legday_desktop.app import start_main_window
+from legday_desktop.domain.journal import JournalChange
+from legday_desktop.domain.soreness import SorenessRating
 from legday_desktop.services.locking import JournalLock
-from legday_desktop.storage.backup import list_backups
+from legday_desktop.storage.backup import list_backups, make_backup
 from legday_desktop.ui.main_window import MainWindow
 
 TODAY = dt.date.today()
@@ -516,3 +520,90 @@ def test_a_journal_replaced_while_open_is_never_written_over(
     assert database.read_bytes() == before
     window.close()
     assert database.read_bytes() == before
+
+
+def test_a_value_changed_on_disk_brings_the_damaged_dialog_and_exports_the_rest(
+    qtbot: QtBot, database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from helpers.files import changed_on_disk, row_id
+
+    store = filled_store(database)
+    store.apply(
+        JournalChange(
+            ratings={
+                (TODAY, "calves.left"): SorenessRating(TODAY, "calves.left", 3),
+                (TODAY, "calves.right"): SorenessRating(TODAY, "calves.right", 4),
+            }
+        ),
+        today=TODAY,
+    )
+    store.close()
+    good_backup = make_backup(database)
+    changed_on_disk(
+        database,
+        "UPDATE soreness SET level = 42 WHERE date = ? AND region_id = 'calves.right'",
+        TODAY.isoformat(),
+    )
+    bad = row_id(database, "soreness", "level = 42")
+    damaged_bytes = database.read_bytes()
+    chosen = tmp_path / "what-was-readable.json"
+    offered: list[str] = []
+
+    def choose(_parent: object, _title: str, suggested: str, _filter: str) -> tuple[str, str]:
+        offered.append(suggested)
+        return str(chosen), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    shown: list[str] = []
+    answer_message_boxes(["Export what can be read…", "OK", "Restore the backup"], shown)
+    window = start_main_window(database)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: len(shown) == 3, timeout=10000)
+    qtbot.waitUntil(lambda: window.journal_open, timeout=5000)
+    # The dialog names the row and the rule; never a traceback, never stuck "Opening".
+    assert shown[0].startswith("Your journal file is damaged, so Legday has not written to it.")
+    assert (
+        f"{database} is damaged: table soreness, row id {bad} ({TODAY.isoformat()}, "
+        "calves.right): level: 42 is outside the scale 0–10; it was left untouched"
+    ) in shown[0]
+    assert offered == [str(database.with_name(f"journal-readable-{TODAY.isoformat()}.json"))]
+    # The export holds everything else, owner-only.
+    exported = json.loads(chosen.read_text())
+    todays = [entry for entry in exported["soreness"] if entry["date"] == TODAY.isoformat()]
+    assert todays == [{"date": TODAY.isoformat(), "region": "calves.left", "level": 3, "note": ""}]
+    assert len(exported["soreness"]) == 6
+    assert stat.S_IMODE(chosen.stat().st_mode) == 0o600
+    assert shown[1].startswith(f"Exported 2 leg days, 6 ratings and 2 check-ins to {chosen}.")
+    assert f"table soreness, row id {bad} (" in shown[1]
+    # Restored: the backup's journal is open, the damaged file is kept whole beside it.
+    qtbot.waitUntil(lambda: window.body_map.painted_with_data, timeout=5000)
+    assert stored_levels(database) == {"calves.left": 3, "calves.right": 4}
+    (aside,) = database.parent.glob("journal.sqlite3.damaged-*[0-9]")
+    assert aside.read_bytes() == damaged_bytes
+    assert good_backup.exists()
+    window.close()
+
+
+def test_a_damaged_value_in_the_past_is_found_by_the_day_s_backup(
+    qtbot: QtBot, database: Path
+) -> None:
+    from helpers.files import changed_on_disk
+
+    filled_store(database).close()  # March 2026; today's day, tips and insights skip it
+    changed_on_disk(database, "UPDATE check_in SET sleep_hours = 300 WHERE date = '2026-03-03'")
+    before = database.read_bytes()
+    shown: list[str] = []
+    answer_message_box("Quit", shown)
+    window = start_main_window(database)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.body_map.painted_with_data, timeout=5000)
+    assert not shown  # the day is shown as usual …
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)  # … until the backup checks it all
+    assert "Your journal file is damaged" in shown[0]
+    assert (
+        "is damaged (table check_in, row id 1 breaks the rule sleep_range "
+        "(sleep_hours IS NULL OR sleep_hours BETWEEN 0 AND 24)); it was left untouched"
+    ) in shown[0]
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    assert database.read_bytes() == before
+    assert list((database.parent / "backups").iterdir()) == []

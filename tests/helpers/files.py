@@ -93,3 +93,28 @@ def soreness_rows(path: Path) -> list[tuple[object, ...]]:
         ).fetchall()
     finally:
         connection.close()
+
+
+def changed_on_disk(path: Path, statement: str, *parameters: object) -> None:
+    """Change a stored value as a bit flip would: past the schema's checks, on disk at once."""
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA ignore_check_constraints = ON")
+        connection.execute(statement, parameters)
+        connection.commit()
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        connection.close()
+
+
+def row_id(path: Path, table: str, where: str, *parameters: object) -> int:
+    """The id of the one row of ``table`` matching ``where``."""
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        (found,) = connection.execute(
+            f"SELECT id FROM {table} WHERE {where}",
+            parameters,
+        ).fetchone()
+    finally:
+        connection.close()
+    return int(found)
