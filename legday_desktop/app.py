@@ -67,6 +67,8 @@ def open_journal(window: MainWindow, database: Path) -> bool:
     try:
         with plain_imports():
             service.open()
+        if service.locked_on_host is not None and window.interactive:
+            service = _maybe_take_over(window, service, database)
     except DamagedJournalError as error:
         service.deleteLater()
         return _recover_damaged(window, database, str(error))
@@ -85,6 +87,43 @@ def open_journal(window: MainWindow, database: Path) -> bool:
     if window.interactive:
         _back_up_once_painted(window, service)
     return True
+
+
+def _maybe_take_over(window: MainWindow, service: JournalService, database: Path) -> JournalService:
+    """Ask whether to take over a lock Legday on another computer holds; the service to show.
+
+    Taking it over while Legday still runs there would let two writers change one file,
+    so the question says so, and "Open read-only" is the default.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    from legday_desktop.services.journal import JournalService
+
+    host = service.locked_on_host
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, "Journal in use on another computer", "", parent=window
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(f"Legday on {host} has this journal open.")
+    box.setInformativeText(
+        f"{service.read_only_reason}.\n\nIf Legday is not running on {host} any more (it "
+        "crashed, or the computer was switched off), you can take the journal over. If it "
+        f"is still running there, changes made on both computers would be lost: close it on "
+        f"{host} first, or open the journal here to read only."
+    )
+    take_over = box.addButton("Take over the journal", QMessageBox.ButtonRole.AcceptRole)
+    read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(read_only)
+    box.setEscapeButton(read_only)
+    box.exec()
+    if box.clickedButton() is not take_over:
+        return service
+    service.close()
+    service.deleteLater()
+    taken = JournalService(database, parent=window, take_over_lock=True)
+    with plain_imports():
+        taken.open()
+    return taken
 
 
 def _damaged_while_open(
@@ -394,11 +433,13 @@ def render_snapshot(database: Path, date: dt.date, output: Path) -> None:
     app = _application()
     window = MainWindow(interactive=False)
     from legday_desktop.services.journal import JournalService
+    from legday_desktop.services.opening import Access
 
-    service = JournalService(database, parent=window)
+    # Only read: no writer lock, nothing written to the file (it may be a backup).
+    service = JournalService(database, parent=window, access=Access.READ)
     try:
         service.open()
-        window.attach(service)
+        window.attach(service, picture_only=True)
         window.show_date(date)
         window.resize(1280, 860)
         window.show()

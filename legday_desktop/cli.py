@@ -77,13 +77,22 @@ def _build_parser() -> argparse.ArgumentParser:
         "--db", type=Path, metavar="PATH", default=argparse.SUPPRESS, help=database_help
     )
 
+    # Commands that write: the one writer, so they take the journal's lock.
+    writer = _Parser(add_help=False)
+    writer.add_argument(
+        "--take-over-lock",
+        action="store_true",
+        help="take the journal's lock over from Legday on another computer that is not "
+        "running any more (it crashed, or was switched off); never while it still runs",
+    )
+
     shown_date = _date_parent("the date to show (default: today)")
     seen_from = _date_parent("the day the chart is seen from (default: today)")
     advised_date = _date_parent("the date to advise on (default: today)")
 
     demo = commands.add_parser(
         "demo",
-        parents=[database],
+        parents=[database, writer],
         help="fill an empty journal with a realistic demo history",
         description="Fill an empty journal with about four months of demo leg days, "
         "soreness ratings and check-ins, ending today.",
@@ -210,7 +219,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     restore = commands.add_parser(
         "restore",
-        parents=[database],
+        parents=[database, writer],
         help="restore the journal from a backup",
         description="Make the journal hold what the backup FILE holds. The current journal "
         "is backed up first (or, if damaged, renamed beside itself); FILE is not changed.",
@@ -219,7 +228,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     import_ = commands.add_parser(
         "import",
-        parents=[database],
+        parents=[database, writer],
         help="read an export back into the journal",
         description="Read a CSV or JSON export into the journal: all of it or nothing. "
         "Records already stored are skipped; a record that differs from a stored one "
@@ -286,7 +295,13 @@ def _demo(arguments: argparse.Namespace) -> int:
     if not 12 <= arguments.weeks <= 520:
         raise CommandError("--weeks must be from 12 to 520", EXIT_BAD_INPUT)
     path = _database_path(arguments)
-    filled = fill_demo(path, weeks=arguments.weeks, seed=arguments.seed, today=dt.date.today())
+    filled = fill_demo(
+        path,
+        weeks=arguments.weeks,
+        seed=arguments.seed,
+        today=dt.date.today(),
+        take_over_lock=arguments.take_over_lock,
+    )
     print(
         f"Filled {path} with {filled.leg_days} leg days, {filled.ratings} "
         f"soreness ratings and {filled.check_ins} check-ins."
@@ -364,7 +379,13 @@ def _import(arguments: argparse.Namespace) -> int:
     from legday_desktop.services.exchange import import_file
 
     path = _database_path(arguments)
-    imported = import_file(path, arguments.file, today=dt.date.today(), replace=arguments.replace)
+    imported = import_file(
+        path,
+        arguments.file,
+        today=dt.date.today(),
+        replace=arguments.replace,
+        take_over_lock=arguments.take_over_lock,
+    )
     summary = imported.summary
     print(
         f"Imported {arguments.file} into {path}: {summary.added} added, "
@@ -516,7 +537,7 @@ def _restore(arguments: argparse.Namespace) -> int:
     path = _database_path(arguments)
     if arguments.file.resolve() == path.resolve():
         raise CommandError(f"{arguments.file} is the journal itself", EXIT_BAD_INPUT)
-    restored = restore_journal(path, arguments.file)
+    restored = restore_journal(path, arguments.file, take_over_lock=arguments.take_over_lock)
     before = ""
     if restored.safety_backup is not None:
         before = f"; the journal as it was is in {restored.safety_backup}"
@@ -591,12 +612,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(printable(f"legday: error: {error}"), file=sys.stderr)
         return error.exit_code
     except Exception as error:
-        from legday_desktop.services.opening import DamagedJournalError, JournalError
+        from legday_desktop.services.opening import (
+            DamagedJournalError,
+            JournalError,
+            LockedOnAnotherHostError,
+        )
 
         if isinstance(error, JournalError):
             hint = ""
             if isinstance(error, DamagedJournalError):
                 hint = " (legday restore puts a backup from its backups folder in its place)"
+            elif isinstance(error, LockedOnAnotherHostError) and arguments.command in (
+                "demo",
+                "import",
+                "restore",
+            ):
+                hint = (
+                    f". If Legday is not running on {error.host} any more, run the command "
+                    "again with --take-over-lock"
+                )
             print(printable(f"legday: error: {error}{hint}"), file=sys.stderr)
             return _exit_code_of(error)
         # A bug: still one line and exit code 1, never a traceback (PRODUCT.md).

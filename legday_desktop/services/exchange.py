@@ -53,7 +53,14 @@ class Imported:
     undo: JournalChange
 
 
-def import_file(journal: Path, file: Path, *, today: dt.date, replace: bool = False) -> Imported:
+def import_file(
+    journal: Path,
+    file: Path,
+    *,
+    today: dt.date,
+    replace: bool = False,
+    take_over_lock: bool = False,
+) -> Imported:
     """Parse ``file``, compare it with the journal, and apply it as one change.
 
     ImportRejectedError (nothing imported) for a file that cannot be read or used, or
@@ -61,10 +68,14 @@ def import_file(journal: Path, file: Path, *, today: dt.date, replace: bool = Fa
     the journal cannot be opened or written.
     """
     with _bulk_work():
-        return _import_file(journal, file, today=today, replace=replace)
+        return _import_file(
+            journal, file, today=today, replace=replace, take_over_lock=take_over_lock
+        )
 
 
-def _import_file(journal: Path, file: Path, *, today: dt.date, replace: bool) -> Imported:
+def _import_file(
+    journal: Path, file: Path, *, today: dt.date, replace: bool, take_over_lock: bool
+) -> Imported:
     from legday_desktop.exchange.csv_format import check_against_stored_leg_days
     from legday_desktop.exchange.errors import ImportFileError
     from legday_desktop.exchange.reading import read_import_file
@@ -77,7 +88,7 @@ def _import_file(journal: Path, file: Path, *, today: dt.date, replace: bool) ->
         parsed = read_import_file(file, today=today)
     except ImportFileError as error:
         raise ImportRejectedError(str(error)) from error
-    opened = open_journal(journal, Access.WRITE)
+    opened = open_journal(journal, Access.WRITE, take_over_lock=take_over_lock)
     try:
         store = opened.store
         if parsed.leg_days_are_references:
@@ -181,7 +192,9 @@ class DemoFilled:
     check_ins: int
 
 
-def fill_demo(journal: Path, *, weeks: int, seed: int, today: dt.date) -> DemoFilled:
+def fill_demo(
+    journal: Path, *, weeks: int, seed: int, today: dt.date, take_over_lock: bool = False
+) -> DemoFilled:
     """Fill an empty journal with ``weeks`` of made-up training and soreness.
 
     ImportRejectedError when the journal already holds data (it is never mixed in).
@@ -189,7 +202,7 @@ def fill_demo(journal: Path, *, weeks: int, seed: int, today: dt.date) -> DemoFi
     from legday_desktop.domain.demo import demo_journal
     from legday_desktop.storage.errors import StorageError
 
-    opened = open_journal(journal, Access.WRITE)
+    opened = open_journal(journal, Access.WRITE, take_over_lock=take_over_lock)
     try:
         if not opened.store.is_empty():
             raise ImportRejectedError(

@@ -77,12 +77,14 @@ class JournalService(QObject):
         today: Callable[[], dt.date] = dt.date.today,
         busy_timeout_ms: int | None = None,
         access: Access = Access.WRITE_OR_READ,
+        take_over_lock: bool = False,
     ) -> None:
         super().__init__(parent)
         self.path = journal_path(path)
         self._today = today
         self._busy_timeout_ms = busy_timeout_ms
         self._access = access
+        self._take_over_lock = take_over_lock
         self._opened: OpenJournal | None = None
         self._connected = False
         self.undo_stack = QUndoStack(self)
@@ -99,6 +101,11 @@ class JournalService(QObject):
         """True when this window may only read the journal (see ``read_only_reason``)."""
         return self.read_only_reason is not None
 
+    @property
+    def locked_on_host(self) -> str | None:
+        """The other computer whose Legday holds the journal's lock (read-only because of it)."""
+        return None if self._opened is None else self._opened.locked_on_host
+
     def open(self) -> None:
         """Open the journal (see ``services.opening``); JournalError if it cannot be.
 
@@ -106,7 +113,12 @@ class JournalService(QObject):
         another Legday has the journal open, or the file or its folder cannot be
         written, the journal opens read-only and ``read_only_reason`` says why.
         """
-        self._opened = open_journal(self.path, self._access, busy_timeout_ms=self._busy_timeout_ms)
+        self._opened = open_journal(
+            self.path,
+            self._access,
+            busy_timeout_ms=self._busy_timeout_ms,
+            take_over_lock=self._take_over_lock,
+        )
         self._connected = True
         self.read_only_reason = self._opened.read_only_reason
         if self._access is Access.READ:

@@ -3,33 +3,74 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import fcntl
 import os
 import socket
+from dataclasses import dataclass
 from pathlib import Path
 
 APPLICATION = "legday"
 
 
+@dataclass(frozen=True)
+class LockHolder:
+    """Who a lock file names as its holder: process, host, application, since when."""
+
+    process: int | None
+    host: str
+    application: str
+    since: dt.datetime | None
+
+    @classmethod
+    def parse(cls, text: str) -> LockHolder | None:
+        """The holder a lock file's text names; None for an empty file or another format."""
+        lines = text.split("\n")
+        if len(lines) < 3 or not lines[0].isdigit():
+            return None
+        since = None
+        if len(lines) > 3 and lines[3]:
+            with contextlib.suppress(ValueError):
+                since = dt.datetime.fromisoformat(lines[3])
+        return cls(int(lines[0]) or None, lines[1], lines[2], since)
+
+    def text(self) -> str:
+        since = self.since.isoformat(timespec="seconds") if self.since else ""
+        return f"{self.process or 0}\n{self.host}\n{self.application}\n{since}\n"
+
+
+def this_host() -> str:
+    return socket.gethostname()
+
+
 class JournalLock:
     """The ``<journal>.lock`` file, locked with ``flock`` while its writer runs.
 
-    The kernel drops the lock when the process that holds it ends, however it ends, so a
-    lock is never stale on this machine: a crashed window, or a process id reused by
-    another program, cannot keep the journal locked. The file names its holder (process,
-    host, application) for the refusal message, readable by the owner only.
+    The kernel drops the lock when the process that holds it ends, however it ends, so on
+    this machine a lock nobody holds is stale: a crashed window, or a process id reused by
+    another program, cannot keep the journal locked. A journal in a folder shared with
+    another computer is different: ``flock`` may not reach across (a network or synced
+    folder), so a lock file naming Legday on another host is honoured until the user
+    says to take it over. The file names its holder (process, host, application, since),
+    readable by the owner only.
     """
 
     def __init__(self, journal: Path) -> None:
         self.path = Path(f"{journal}.lock")
         self._descriptor: int | None = None
         self._held_elsewhere = False
+        self.other_host: LockHolder | None = None  # set when Legday on another host has it
 
-    def acquire(self) -> bool:
-        """Take the lock if nobody holds it; False when another Legday does (or no folder)."""
+    def acquire(self, *, take_over: bool = False) -> bool:
+        """Take the lock if nobody holds it; False when another Legday does (or no folder).
+
+        A lock file left by Legday on another host is taken only with ``take_over``;
+        otherwise ``other_host`` names its holder.
+        """
         if self._descriptor is not None:
             return True
         self._held_elsewhere = False
+        self.other_host = None
         while True:
             try:
                 descriptor = os.open(
@@ -49,13 +90,33 @@ class JournalLock:
             if self._still_at_path(descriptor):
                 break
             os.close(descriptor)  # its holder removed it as we opened it: take the new one
+        left = self._left_by_other_host(descriptor)
+        if left is not None and not take_over:
+            os.close(descriptor)  # (which also lets go of the flock)
+            self.other_host = left
+            return False
         with contextlib.suppress(OSError):
             os.fchmod(descriptor, 0o600)
             os.ftruncate(descriptor, 0)
-            holder = f"{os.getpid()}\n{socket.gethostname()}\n{APPLICATION}\n"
-            os.pwrite(descriptor, holder.encode(), 0)
+            holder = LockHolder(os.getpid(), this_host(), APPLICATION, dt.datetime.now())
+            os.pwrite(descriptor, holder.text().encode(), 0)
         self._descriptor = descriptor
         return True
+
+    @staticmethod
+    def _left_by_other_host(descriptor: int) -> LockHolder | None:
+        """The holder a lock file nobody here holds names, if it is Legday on another host.
+
+        On this host a lock nobody holds is stale, whatever process it names.
+        """
+        try:
+            text = os.pread(descriptor, 4096, 0).decode("utf-8", errors="replace")
+        except OSError:
+            return None
+        holder = LockHolder.parse(text)
+        if holder is None or holder.application != APPLICATION or holder.host == this_host():
+            return None
+        return holder
 
     def _still_at_path(self, descriptor: int) -> bool:
         try:
@@ -87,10 +148,9 @@ class JournalLock:
         """True while this object holds the lock."""
         return self._descriptor is not None
 
-    def holder(self) -> int | None:
-        """The process id holding the lock, if it can be read."""
+    def holder(self) -> LockHolder | None:
+        """Who the lock file names as its holder, if it can be read."""
         try:
-            first_line = self.path.read_text(encoding="utf-8", errors="replace").split("\n")[0]
+            return LockHolder.parse(self.path.read_text(encoding="utf-8", errors="replace"))
         except OSError:
             return None
-        return int(first_line) if first_line.isdigit() and int(first_line) > 0 else None

@@ -30,6 +30,14 @@ class JournalBusyError(JournalError):
     """Another Legday is the journal's writer, or its folder cannot be written."""
 
 
+class LockedOnAnotherHostError(JournalBusyError):
+    """Legday on another computer holds the journal's lock (or left it there)."""
+
+    def __init__(self, message: str, host: str) -> None:
+        super().__init__(message)
+        self.host = host
+
+
 class BadPathError(JournalError):
     """The path cannot hold a journal (a folder, a missing folder, no journal there)."""
 
@@ -50,17 +58,26 @@ class OpenJournal:
     store: JournalStore
     read_only_reason: str | None
     lock: JournalLock | None
+    # A journal from an older Legday, read through an upgraded copy in this folder.
+    temporary_folder: Path | None = None
+    # Read-only because Legday on this other host holds the lock (it can be taken over).
+    locked_on_host: str | None = None
 
     @property
     def read_only(self) -> bool:
         return self.read_only_reason is not None
 
     def close(self) -> None:
-        """Close the connections and give up the writer lock."""
+        """Close the connections, give up the writer lock, remove a temporary copy."""
         self.store.close()
         if self.lock is not None:
             self.lock.release()
             self.lock = None
+        if self.temporary_folder is not None:
+            import shutil
+
+            shutil.rmtree(self.temporary_folder, ignore_errors=True)
+            self.temporary_folder = None
 
 
 def journal_error(error: StorageError) -> JournalError:
@@ -83,12 +100,17 @@ def journal_path(path: Path | str) -> Path:
 
 
 def open_journal(
-    path: Path | str, access: Access, *, busy_timeout_ms: int | None = None
+    path: Path | str,
+    access: Access,
+    *,
+    busy_timeout_ms: int | None = None,
+    take_over_lock: bool = False,
 ) -> OpenJournal:
     """Open the journal at ``path`` for ``access``; JournalError (a subclass) if it cannot be.
 
-    DamagedJournalError for a damaged file and JournalBusyError when the lock is refused,
-    each leaving the file as it is.
+    DamagedJournalError for a damaged file and JournalBusyError when the lock is refused
+    (LockedOnAnotherHostError when Legday on another host has it: ``take_over_lock``
+    takes it anyway), each leaving the file as it is.
     """
     from legday_desktop.storage import database
     from legday_desktop.storage.errors import (
@@ -103,13 +125,17 @@ def open_journal(
     timeout = BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
     lock: JournalLock | None = None
     read_only_reason: str | None = None
+    locked_on_host: str | None = None
     try:
         if access is not Access.READ:
-            lock, refusal = _take_lock(path)
-            if refusal is not None:
+            try:
+                lock = take_writer_lock(path, take_over=take_over_lock)
+            except JournalBusyError as error:
                 if access is Access.WRITE:
-                    raise JournalBusyError(refusal)
-                read_only_reason = refusal
+                    raise
+                read_only_reason = str(error)
+                if isinstance(error, LockedOnAnotherHostError):
+                    locked_on_host = error.host
         if read_only_reason is None and access is not Access.READ:
             try:
                 store = database.open_store(path, busy_timeout_ms=timeout)
@@ -121,15 +147,12 @@ def open_journal(
         if not path.is_file():
             raise BadPathError(f"there is no journal at {path}")
         if prepare_database_file(path, thorough=False):
-            if read_only_reason is not None:
-                raise JournalError(
-                    f"{path} needs an upgrade to this version of Legday, which cannot be "
-                    f"written: {read_only_reason}"
-                )
-            # A reader of an old journal upgrades it first, as the one writer meanwhile.
-            upgrading = open_journal(path, Access.WRITE, busy_timeout_ms=busy_timeout_ms)
-            upgrading.close()
-        return OpenJournal(path, database.open_store_to_read(path), read_only_reason, lock)
+            # From an older Legday: a reader never upgrades it in place (it may be a
+            # backup, or another program's copy), but reads an upgraded copy.
+            store, folder = database.open_migrated_copy(path)
+            return OpenJournal(path, store, read_only_reason, lock, folder, locked_on_host)
+        store = database.open_store_to_read(path)
+        return OpenJournal(path, store, read_only_reason, lock, None, locked_on_host)
     except DamagedDatabaseError as error:
         _release(lock)
         raise DamagedJournalError(str(error)) from error
@@ -149,12 +172,41 @@ def _release(lock: JournalLock | None) -> None:
         lock.release()
 
 
-def take_writer_lock(path: Path) -> JournalLock | None:
-    """Become the one writer of ``path``; JournalBusyError if it cannot (None: no folder)."""
-    lock, refusal = _take_lock(journal_path(path))
-    if refusal is not None:
-        raise JournalBusyError(refusal)
-    return lock
+def take_writer_lock(path: Path, *, take_over: bool = False) -> JournalLock | None:
+    """Become the one writer of ``path``; JournalBusyError if it cannot (None: no folder).
+
+    LockedOnAnotherHostError when Legday on another host has the lock, unless
+    ``take_over`` (the user said that Legday is not running there).
+    """
+    from legday_desktop.domain.wording import day_and_time
+    from legday_desktop.services.locking import JournalLock, this_host  # writers only
+
+    path = journal_path(path)
+    if not path.parent.is_dir():
+        return None  # opening reports the missing folder
+    lock = JournalLock(path)
+    if lock.acquire(take_over=take_over):
+        return lock
+    other = lock.other_host
+    if other is not None:
+        since = f", since {day_and_time(other.since)}" if other.since else ""
+        raise LockedOnAnotherHostError(
+            f"{path} is locked by Legday on {other.host} (process {other.process}{since}): "
+            f"it is open there, or {other.host} stopped without closing it",
+            other.host,
+        )
+    if lock.held_elsewhere():
+        holder = lock.holder()
+        process = f" (process {holder.process})" if holder and holder.process else ""
+        if holder is not None and holder.host != this_host():
+            raise LockedOnAnotherHostError(
+                f"{path} is open in Legday on {holder.host}{process}; close it there first",
+                holder.host,
+            )
+        raise JournalBusyError(
+            f"{path} is open in another Legday window{process}; close it there first"
+        )
+    raise JournalBusyError(f"{path} cannot be written: its folder {path.parent} is read-only")
 
 
 def check_journal_file(path: Path) -> Path:
@@ -181,19 +233,3 @@ def check_journal_file(path: Path) -> Path:
     except StorageError as error:
         raise JournalError(str(error)) from error
     return path
-
-
-def _take_lock(path: Path) -> tuple[JournalLock | None, str | None]:
-    """The writer lock of ``path``, or the reason it cannot be had (worded for the user)."""
-    from legday_desktop.services.locking import JournalLock  # writers only
-
-    if not path.parent.is_dir():
-        return None, None  # opening reports the missing folder
-    lock = JournalLock(path)
-    if lock.acquire():
-        return lock, None
-    if lock.held_elsewhere():
-        holder = lock.holder()
-        process = f" (process {holder})" if holder else ""
-        return None, f"{path} is open in another Legday window{process}; close it there first"
-    return None, f"{path} cannot be written: its folder {path.parent} is read-only"

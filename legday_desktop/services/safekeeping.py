@@ -80,7 +80,9 @@ def back_up(journal: Path, output: Path | None, *, keep: int | None = None) -> P
         raise SafekeepingError(str(error)) from error
 
 
-def restore_journal(journal: Path, backup: Path) -> backups.Restored:
+def restore_journal(
+    journal: Path, backup: Path, *, take_over_lock: bool = False
+) -> backups.Restored:
     """Make ``journal`` hold what ``backup`` holds, as its one writer meanwhile.
 
     The journal as it was is backed up first (or, if damaged, renamed beside itself).
@@ -90,7 +92,7 @@ def restore_journal(journal: Path, backup: Path) -> backups.Restored:
     if not backup.is_file():
         raise BadPathError(f"{backup}: no such backup file")
     path = journal_path(journal)
-    lock = take_writer_lock(path)
+    lock = take_writer_lock(path, take_over=take_over_lock)
     try:
         return backups.restore(path, backup)
     except StorageError as error:

@@ -89,10 +89,17 @@ def create_sqlite_engine(
     return engine
 
 
-def migrate(path: Path, *, target: str = "head", script_location: Path | None = None) -> None:
+def migrate(
+    path: Path,
+    *,
+    target: str = "head",
+    script_location: Path | None = None,
+    back_up: bool = True,
+) -> None:
     """Upgrade the schema of ``path`` to ``target`` in one transaction, checking foreign keys.
 
-    A journal that already holds a schema is backed up first (backups/ beside it).
+    A journal that already holds a schema is backed up first (backups/ beside it), unless
+    not ``back_up`` (a temporary copy).
 
     Foreign keys are OFF while migrating: with them ON, the batch rebuild SQLite needs to
     change a parent table would delete every child row through ON DELETE CASCADE.
@@ -103,7 +110,7 @@ def migrate(path: Path, *, target: str = "head", script_location: Path | None = 
     from legday_desktop.storage.backup import make_backup
     from legday_desktop.storage.sqlite_files import stored_revision
 
-    if stored_revision(path) is not None:
+    if back_up and stored_revision(path) is not None:
         make_backup(path)  # a journal with data is backed up before its schema changes
 
     engine = create_sqlite_engine(path, foreign_keys=False, pooled=False)
@@ -290,3 +297,26 @@ def open_store_to_salvage(path: Path) -> JournalStore:
     )
     event.listen(engine, "begin", _on_begin)
     return JournalStore(engine, str(path))
+
+
+def open_migrated_copy(path: Path) -> tuple[JournalStore, Path]:
+    """The journal at ``path``, from an older Legday, read through an upgraded copy.
+
+    The copy (SQLite's backup API) is made in a new private temporary folder and upgraded
+    there; ``path`` itself is only read, never upgraded in place. Returns the store, which
+    only reads, and the folder, which the caller removes when done.
+    """
+    import shutil
+    import tempfile
+
+    from legday_desktop.storage.backup import backup_to
+
+    folder = Path(tempfile.mkdtemp(prefix="legday-reading-"))
+    try:
+        copy = backup_to(path, folder / path.name)
+        migrate(copy, back_up=False)
+        store = JournalStore(open_read_only_engine(copy), str(path))
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return store, folder

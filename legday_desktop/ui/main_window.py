@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self._interactive = interactive
         self.open_error: str | None = None
         self._service: JournalService | None = None
+        self._picture_only = False  # a snapshot: drawn as editable, though it only reads
         self._failure_message = ""
         self._asking_after_failure = False
         # Check-ins that could not be saved, by date: shown in their form until saved.
@@ -372,8 +373,13 @@ class MainWindow(QMainWindow):
         """True when a journal is open and this window may change it."""
         return self._service is not None and not self._service.read_only
 
-    def attach(self, service: JournalService) -> None:
-        """Show and edit the journal ``service`` owns, and follow its changes."""
+    def attach(self, service: JournalService, *, picture_only: bool = False) -> None:
+        """Show and edit the journal ``service`` owns, and follow its changes.
+
+        ``picture_only`` (a snapshot, which only reads): the window looks as it does when
+        the journal can be edited, without the read-only bar.
+        """
+        self._picture_only = picture_only
         self._service = service
         service.journal_changed.connect(self._journal_changed)
         service.write_failed.connect(self._write_failed)
@@ -385,10 +391,10 @@ class MainWindow(QMainWindow):
         self.redo_action = self._replace_action(
             self.redo_action, service.undo_stack.createRedoAction(self, "&Redo")
         )
-        self._set_editing_enabled(self.can_edit)
+        self._set_editing_enabled(self.can_edit or self._picture_only)
         self.backup_action.setEnabled(True)
         self.restore_action.setEnabled(self.can_edit)
-        if service.read_only:
+        if service.read_only and not picture_only:
             self.read_only_bar.setText(
                 f"<b>Read-only</b> — {texts.escape(service.read_only_reason or '')}. You can "
                 "look at your "
@@ -504,7 +510,7 @@ class MainWindow(QMainWindow):
             self.region_model.show_levels({})
             self._set_editing_enabled(False)
             return
-        self._set_editing_enabled(self.can_edit)
+        self._set_editing_enabled(self.can_edit or self._picture_only)
         self._show_overview(overview, today)
         self._schedule_advice()
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import socket
 import sqlite3
 import stat
 from pathlib import Path
@@ -607,3 +609,41 @@ def test_a_damaged_value_in_the_past_is_found_by_the_day_s_backup(
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
     assert database.read_bytes() == before
     assert list((database.parent / "backups").iterdir()) == []
+
+
+@pytest.mark.parametrize("answer", ["Take over the journal", "Open read-only"])
+def test_a_lock_left_on_another_computer_is_taken_over_only_when_asked(
+    qtbot: QtBot, database: Path, answer: str
+) -> None:
+    filled_store(database).close()
+    lock = Path(f"{database}.lock")
+    lock.write_text("4242\nrowing-laptop\nlegday\n2026-12-01T08:30:00\n")
+    shown: list[str] = []
+    answer_message_box(answer, shown)
+    window = start_main_window(database)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.journal_open, timeout=5000)
+    qtbot.waitUntil(lambda: window.body_map.painted_with_data, timeout=5000)
+    assert shown[0].startswith("Legday on rowing-laptop has this journal open.")
+    assert (
+        "is locked by Legday on rowing-laptop (process 4242, since Tue 1 Dec 2026, 08:30)"
+        in (shown[0])
+    )
+    assert "If Legday is not running on rowing-laptop any more" in shown[0]
+    if answer == "Take over the journal":
+        assert window.can_edit
+        assert not window.read_only_bar.isVisible()
+        assert lock.read_text().split("\n")[:3] == [
+            str(os.getpid()),
+            socket.gethostname(),
+            "legday",
+        ]
+        click_region(window, "calves.left")
+        QTest.keyClick(window.body_map, Qt.Key.Key_4)
+        assert stored_levels(database) == {"calves.left": 4, "calves.right": 4}
+    else:
+        assert not window.can_edit
+        assert window.read_only_bar.isVisible()
+        assert "is locked by Legday on rowing-laptop" in window.read_only_bar.text()
+        assert lock.read_text().startswith("4242\nrowing-laptop\n")
+    window.close()
