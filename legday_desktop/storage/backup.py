@@ -20,6 +20,7 @@ from legday_desktop.storage.errors import DamagedDatabaseError, DatabaseWriteErr
 from legday_desktop.storage.sqlite_files import (
     SIDE_FILES,
     backups_folder,
+    full_disk,
     move_stale_side_files,
     open_read_only,
     prepare_database_file,
@@ -165,11 +166,11 @@ def copy_connection_to(source: sqlite3.Connection, target: Path, name: str) -> N
             raise StorageError(f"The backup of {name} did not pass its check ({check})")
         partial.replace(target)
     except sqlite3.Error as error:
-        raise DatabaseWriteError(f"Could not back up {name} to {target}: {error}") from error
+        why = full_disk(target) or str(error)
+        raise DatabaseWriteError(f"Could not back up {name} to {target}: {why}") from error
     except OSError as error:
-        raise DatabaseWriteError(
-            f"Could not back up {name} to {target}: {error.strerror}"
-        ) from error
+        why = full_disk(target) or error.strerror
+        raise DatabaseWriteError(f"Could not back up {name} to {target}: {why}") from error
     finally:
         for leftover in (
             partial,
@@ -292,18 +293,55 @@ def restore(database: Path, backup: Path, *, keep: int | None = None) -> Restore
             raise
         return Restored(safety_backup=None, set_aside=aside)
     check_backup(backup)  # still there and healthy, right before it is copied
+    converted: Path | None = None
     try:
-        source = open_read_only(backup)
         target = sqlite3.connect(database)
         try:
-            # One transaction: if it fails, the journal is as it was.
-            source.backup(target)
+            (page_size,) = target.execute("PRAGMA page_size").fetchone()
+            source_path = backup
+            if _page_size(backup) != page_size:
+                # A WAL journal cannot take pages of another size: copy the backup with
+                # the journal's page size first (into a private file, then removed).
+                converted = _with_page_size(backup, database, page_size)
+                source_path = converted
+            source = open_read_only(source_path)
+            try:
+                # One transaction: if it fails, the journal is as it was.
+                source.backup(target)
+            finally:
+                source.close()
         finally:
             target.close()
-            source.close()
     except sqlite3.Error as error:
-        raise DatabaseWriteError(f"Could not restore {database} from {backup}: {error}") from error
+        why = full_disk(database) or str(error)
+        raise DatabaseWriteError(f"Could not restore {database} from {backup}: {why}") from error
+    finally:
+        if converted is not None:
+            for leftover in (converted, Path(f"{converted}-journal")):
+                leftover.unlink(missing_ok=True)
     return Restored(safety_backup=safety, set_aside=None)
+
+
+def _page_size(path: Path) -> int:
+    connection = open_read_only(path)
+    try:
+        return int(connection.execute("PRAGMA page_size").fetchone()[0])
+    finally:
+        connection.close()
+
+
+def _with_page_size(backup: Path, database: Path, page_size: int) -> Path:
+    """A copy of ``backup`` beside ``database`` whose pages are ``page_size`` bytes."""
+    converted = database.with_name(f".{database.name}.restoring-{os.getpid()}")
+    converted.unlink(missing_ok=True)
+    backup_to(backup, converted)
+    connection = sqlite3.connect(converted)
+    try:
+        connection.execute(f"PRAGMA page_size = {int(page_size)}")
+        connection.execute("VACUUM")  # rewrites every page at the new size
+    finally:
+        connection.close()
+    return converted
 
 
 def _copy_into_new_file(backup: Path, database: Path) -> None:

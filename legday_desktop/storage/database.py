@@ -34,13 +34,16 @@ from legday_desktop.storage.errors import (
 from legday_desktop.storage.journal_store import BEGIN_MODE, JournalStore
 from legday_desktop.storage.sqlite_files import (
     BUSY_TIMEOUT_MS,
+    SIDE_FILES,
     FileIdentity,
     broken_references,
     configure_connection,
+    full_disk,
     move_stale_side_files,
     open_read_only,
     prepare_database_file,
     prepared_revision,
+    stored_revision,
     whole_file_check_due,
 )
 from legday_desktop.storage.tables import metadata, region
@@ -108,7 +111,6 @@ def migrate(
     from alembic.config import Config
 
     from legday_desktop.storage.backup import make_backup
-    from legday_desktop.storage.sqlite_files import stored_revision
 
     if back_up and stored_revision(path) is not None:
         make_backup(path)  # a journal with data is backed up before its schema changes
@@ -173,7 +175,27 @@ def create_schema(path: Path) -> None:
 
 
 def _write_error(path: Path, error: exc.DBAPIError) -> StorageError:
+    full = full_disk(path)
+    if full is not None:
+        return DatabaseWriteError(f"Cannot write {path}: {full}; free some space and try again")
     return DatabaseWriteError(f"Cannot write {path}: {error.orig}")
+
+
+def _remove_new_journal(path: Path, identity: FileIdentity) -> None:
+    """Remove the journal file this open just created, when making its schema failed.
+
+    Only that file (the same device and inode), only while it holds no tables, and its
+    side files with it: a failed first start leaves nothing behind.
+    """
+    try:
+        identity.check()
+        if path.stat().st_size > 0 and stored_revision(path) is not None:
+            return
+    except StorageError:
+        if not path.is_file() or path.stat().st_size > 0:
+            return
+    for leftover in (path, *(Path(f"{path}{suffix}") for suffix in (*SIDE_FILES, "-journal"))):
+        leftover.unlink(missing_ok=True)
 
 
 def open_engine(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
@@ -187,9 +209,17 @@ def open_engine(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine
     if path.is_file() and not os.access(path, os.W_OK):
         # SQLite itself would open it and fail at the first write; say so now.
         raise ReadOnlyDatabaseError(f"{path} cannot be written (it is read-only)")
+    created = FileIdentity(path) if not path.exists() else None
     revision = prepared_revision(path, thorough=whole_file_check_due(path))
     if revision is None:
-        create_schema(path)
+        if created is not None:
+            created.remember()
+        try:
+            create_schema(path)
+        except StorageError:
+            if created is not None:
+                _remove_new_journal(path, created)
+            raise
     elif revision != schema.HEAD:
         migrate(path)
     engine = create_sqlite_engine(path, busy_timeout_ms=busy_timeout_ms)
@@ -199,6 +229,12 @@ def open_engine(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine
         engine.dispose()
         if "readonly" in str(error.orig) or "unable to open" in str(error.orig):
             raise ReadOnlyDatabaseError(f"{path} cannot be written: {error.orig}") from error
+        full = full_disk(path)
+        if full is not None:
+            # Not damage: a full disk cannot give the journal its -shm file. Reading works.
+            raise ReadOnlyDatabaseError(
+                f"{path} cannot be written: {full}; free some space, then open it again"
+            ) from error
         raise StorageError(f"Cannot open {path}: {error.orig}") from error
     return engine
 

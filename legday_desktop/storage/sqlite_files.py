@@ -91,12 +91,31 @@ class FileIdentity:
             )
 
 
+# Less free space than this, and a failed write means the disk is full (a WAL journal
+# needs room for its 32 KiB -shm file and a few pages even to be opened).
+FULL_DISK_BYTES = 1024 * 1024
+
+
+def full_disk(path: Path) -> str | None:
+    """``the disk is full (12 KB free in /home/ana)`` when ``path``'s folder has no room."""
+    folder = path.parent
+    try:
+        status = os.statvfs(folder)
+    except OSError:
+        return None
+    free = status.f_bavail * status.f_frsize
+    if free >= FULL_DISK_BYTES:
+        return None
+    return f"the disk is full ({free // 1024:,} KB free in {folder})"
+
+
 def open_read_only(path: Path) -> sqlite3.Connection:
     """A connection that can only read, also when the file or its folder is read-only.
 
-    Never creates a file. A WAL journal in a folder that cannot be written is read as it
-    is on disk, which is only right when its -wal file holds nothing: otherwise
-    StorageError, since reading without those changes would show old data.
+    Never creates a file. A WAL journal in a folder that cannot be written, or on a full
+    disk (where its -shm file cannot be made), is read as it is on disk, which is only
+    right when its -wal file holds nothing: otherwise StorageError, since reading without
+    those changes would show old data.
     """
     if not path.is_file():
         raise StorageError(f"Cannot open {path}: there is no such file")
@@ -106,14 +125,16 @@ def open_read_only(path: Path) -> sqlite3.Connection:
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.OperationalError as error:
-        if "unable to open" not in str(error):
+        full = full_disk(path) if "disk I/O error" in str(error) else None
+        if "unable to open" not in str(error) and full is None:
             raise
         wal = Path(f"{path}-wal")
         if wal.exists() and wal.stat().st_size > 0:
+            why = full or f"the folder {path.parent} is read-only"
+            fix = "free some space" if full else "make the folder writable"
             raise StorageError(
                 f"Cannot read {path}: its latest changes are in {wal.name}, which cannot be "
-                f"read while the folder {path.parent} is read-only; make the folder writable "
-                "and open it again"
+                f"read while {why}; {fix} and open it again"
             ) from error
         connection = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
     connection.isolation_level = None

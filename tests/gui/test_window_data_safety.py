@@ -647,3 +647,28 @@ def test_a_lock_left_on_another_computer_is_taken_over_only_when_asked(
         assert "is locked by Legday on rowing-laptop" in window.read_only_bar.text()
         assert lock.read_text().startswith("4242\nrowing-laptop\n")
     window.close()
+
+
+def test_a_journal_on_a_full_disk_opens_read_only_and_says_why(
+    qtbot: QtBot, small_disk: Path
+) -> None:
+    from helpers.files import fill_disk
+
+    journal = small_disk / "journal.sqlite3"
+    filled_store(journal).close()
+    fill_disk(small_disk)
+    before = journal.read_bytes()
+    window = start_main_window(journal)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.journal_open, timeout=5000)
+    qtbot.waitUntil(lambda: window.body_map.painted_with_data, timeout=5000)
+    assert not window.can_edit
+    assert window.read_only_bar.isVisible()
+    bar = window.read_only_bar.text()
+    assert "cannot be written: the disk is full (0 KB free in" in bar
+    assert "free some space, then open it again" in bar
+    assert "damaged" not in bar and "disk I/O error" not in bar
+    window.show_date(dt.date(2026, 3, 3))
+    assert window.body_map.levels == {"quadriceps.left": 5, "quadriceps.right": 6}
+    assert journal.read_bytes() == before
+    window.close()

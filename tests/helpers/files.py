@@ -118,3 +118,20 @@ def row_id(path: Path, table: str, where: str, *parameters: object) -> int:
     finally:
         connection.close()
     return int(found)
+
+
+def fill_disk(folder: Path, *, leave_kib: int = 0) -> Path:
+    """Fill the disk holding ``folder`` with a filler file, leaving about ``leave_kib`` free."""
+    status = os.statvfs(folder)
+    free = status.f_bavail * status.f_frsize - leave_kib * 1024
+    filler = folder / "filler"
+    with filler.open("wb") as file:
+        chunk = b"\0" * 4096
+        try:
+            while free > 0:
+                file.write(chunk[: min(len(chunk), free)])
+                free -= len(chunk)
+            file.flush()
+        except OSError:
+            pass
+    return filler

@@ -305,3 +305,34 @@ def test_an_output_in_a_missing_folder_names_that_file(
     result = legday("--db", demo_journal, *OUTPUTS[name], output)
     assert result.returncode == 1
     assert result.stderr == f"legday: error: cannot write {output}: No such file or directory\n"
+
+
+@pytest.mark.parametrize("page_size", [1024, 8192, 65536])
+def test_a_backup_with_another_page_size_restores_exactly(tmp_path: Path, page_size: int) -> None:
+    """Another SQLite tool (or an older Legday) may write another page size; WAL cannot mix."""
+    journal = tmp_path / "journal.sqlite3"
+    filled_store(journal).close()
+    backup = tmp_path / "other-size.sqlite3"
+    source = sqlite3.connect(journal)
+    copy = sqlite3.connect(backup)
+    source.backup(copy)
+    source.close()
+    copy.execute("PRAGMA journal_mode = DELETE")
+    copy.execute("INSERT INTO soreness (date, region_id, level, note) "
+                 "VALUES ('2026-03-09', 'calves.right', 2, 'only in the backup')")  # fmt: skip
+    copy.commit()
+    copy.execute(f"PRAGMA page_size = {page_size}")
+    copy.execute("VACUUM")
+    assert copy.execute("PRAGMA page_size").fetchone() == (page_size,)
+    copy.close()
+    backup_bytes = backup.read_bytes()
+    result = legday("--db", journal, "restore", backup)
+    assert result.returncode == 0, result.stderr
+    assert "readonly" not in result.stderr
+    assert soreness_rows(journal) == soreness_rows(backup)
+    assert ("2026-03-09", "calves.right", 2, "only in the backup") in soreness_rows(journal)
+    assert backup.read_bytes() == backup_bytes  # the backup itself is never changed
+    assert not list(tmp_path.glob(".journal.sqlite3.restoring*"))
+    check = sqlite3.connect(journal)
+    assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    check.close()
