@@ -169,8 +169,8 @@ def copy_connection_to(source: sqlite3.Connection, target: Path, name: str) -> N
         why = full_disk(target) or str(error)
         raise DatabaseWriteError(f"Could not back up {name} to {target}: {why}") from error
     except OSError as error:
-        why = full_disk(target) or error.strerror
-        raise DatabaseWriteError(f"Could not back up {name} to {target}: {why}") from error
+        reason = full_disk(target) or error.strerror or str(error)
+        raise DatabaseWriteError(f"Could not back up {name} to {target}: {reason}") from error
     finally:
         for leftover in (
             partial,
