@@ -333,6 +333,11 @@ def _export(arguments: argparse.Namespace) -> int:
     if output is not None:
         _check_output(output, path, force=arguments.force)
     data = _exported(path, arguments.format, skip_damaged=arguments.skip_damaged)
+    from legday_desktop.services.exchange import too_large_to_import_back
+
+    note = too_large_to_import_back(len(data))
+    if note is not None:
+        print(f"legday: note: {note}", file=sys.stderr)
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)

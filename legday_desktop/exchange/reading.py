@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import os
 import re
+import stat
 from pathlib import Path
 
 from legday_desktop.exchange.csv_format import parse_csv
@@ -12,9 +14,13 @@ from legday_desktop.exchange.errors import ImportFileError
 from legday_desktop.exchange.json_format import load_json, parse_json, parse_json_document
 from legday_desktop.exchange.parsed import ParsedImport
 
-# Thirty years of daily ratings of every region export to about 16 MB (22 MB in the
-# indented JSON of earlier versions); a file over 40 MB is not an export.
-MAX_IMPORT_BYTES = 40_000_000
+# Thirty years of daily ratings of every region export to about 16 MB; with a note of
+# 400 characters on every one of them, to about 95 MB. An import holds the file and its
+# records in memory (about 14 bytes for each byte of a CSV of valid rows: 1.4 GB and 45 s
+# at the limit), so the limit is what Legday writes for such a journal, and no more: a
+# larger file is refused before it is read, and an export as large says so.
+MAX_IMPORT_BYTES = 100_000_000
+_CHUNK_BYTES = 1 << 20
 # Line breaks as the CSV reader counts them, so that every message agrees on line numbers.
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 
@@ -69,18 +75,35 @@ def read_import_file(path: Path, *, today: dt.date) -> ParsedImport:
     return parse_json_document(document, source, today=today)
 
 
+def too_large_to_import(size: int) -> str | None:
+    """Why a file of ``size`` bytes is more than Legday imports at once (None: it is not)."""
+    if size <= MAX_IMPORT_BYTES:
+        return None
+    return (
+        f"is larger than {MAX_IMPORT_BYTES // 1_000_000} MB, the most Legday imports at once "
+        "(a 30-year journal exports to about 16 MB); check that it is the right file"
+    )
+
+
 def _read_text(path: Path) -> str:
+    """The file's text, read no further than the limit (a pipe or a device too)."""
     try:
         with path.open("rb") as file:
-            data = file.read(MAX_IMPORT_BYTES + 1)  # never more, even from a pipe or a device
+            status = os.fstat(file.fileno())
+            too_large = (
+                too_large_to_import(status.st_size) if stat.S_ISREG(status.st_mode) else None
+            )
+            if too_large is None:
+                chunks: list[bytes] = []
+                total = 0
+                while total <= MAX_IMPORT_BYTES and (chunk := file.read(_CHUNK_BYTES)):
+                    chunks.append(chunk)
+                    total += len(chunk)
+                too_large = too_large_to_import(total)
     except OSError as error:
         raise ImportFileError(str(path), "", "file", error.strerror or str(error)) from None
-    if len(data) > MAX_IMPORT_BYTES:
-        raise ImportFileError(
-            str(path),
-            "",
-            "file",
-            f"is larger than {MAX_IMPORT_BYTES // 1_000_000} MB, more than any Legday export; "
-            "check that it is the right file",
-        )
+    if too_large is not None:
+        raise ImportFileError(str(path), "", "file", too_large)
+    data = b"".join(chunks)
+    del chunks
     return decode(data, str(path))

@@ -135,6 +135,18 @@ def export_journal(journal: Path, export_format: str) -> bytes:
         return text.encode("utf-8")
 
 
+def too_large_to_import_back(size: int) -> str | None:
+    """For an export of ``size`` bytes larger than Legday imports at once: a note saying so."""
+    from legday_desktop.exchange.reading import MAX_IMPORT_BYTES
+
+    if size <= MAX_IMPORT_BYTES:
+        return None
+    return (
+        f"this export is {size // 1_000_000} MB, more than the {MAX_IMPORT_BYTES // 1_000_000} "
+        "MB that Legday imports at once"
+    )
+
+
 @dataclass(frozen=True)
 class ReadableExport:
     """An export of what could be read of a damaged journal, and what was left out."""

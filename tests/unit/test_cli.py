@@ -347,7 +347,7 @@ def test_without_a_display_the_app_says_so_in_one_line(tmp_path: Path) -> None:
     assert json.loads(result.stdout)["ok"]
 
 
-def test_a_file_larger_than_any_export_is_refused_unread(
+def test_a_file_over_the_import_limit_is_refused_unread(
     run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     from legday_desktop.exchange import reading
@@ -362,5 +362,5 @@ def test_a_file_larger_than_any_export_is_refused_unread(
     code, _, err = run("import", "--db", target, big)
     assert code == 2
     assert err.startswith(f"legday: error: {big}: file: is larger than ")
-    assert "more than any Legday export" in err and err.count("\n") == 1
+    assert "the most Legday imports at once" in err and err.count("\n") == 1
     assert run("export", "--db", target, "--format", "json")[1] == before
