@@ -142,8 +142,8 @@ def too_large_to_import_back(size: int) -> str | None:
     if size <= MAX_IMPORT_BYTES:
         return None
     return (
-        f"this export is {size // 1_000_000} MB, more than the {MAX_IMPORT_BYTES // 1_000_000} "
-        "MB that Legday imports at once"
+        f"this export is {size / 1_000_000:.1f} MB, more than the "
+        f"{MAX_IMPORT_BYTES / 1_000_000:g} MB that Legday imports at once"
     )
 
 

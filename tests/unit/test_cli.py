@@ -364,3 +364,22 @@ def test_a_file_over_the_import_limit_is_refused_unread(
     assert err.startswith(f"legday: error: {big}: file: is larger than ")
     assert "the most Legday imports at once" in err and err.count("\n") == 1
     assert run("export", "--db", target, "--format", "json")[1] == before
+
+
+def test_an_export_larger_than_legday_imports_says_so(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from legday_desktop.exchange import reading
+
+    target = tmp_path / "journal.sqlite3"
+    filled_store(target).close()
+    code, _, err = run("export", "--db", target, "--format", "json", "-o", tmp_path / "a.json")
+    assert code == 0 and err == ""
+    monkeypatch.setattr(reading, "MAX_IMPORT_BYTES", 1000)
+    code, _, err = run("export", "--db", target, "--format", "json", "-o", tmp_path / "b.json")
+    assert code == 0
+    size = (tmp_path / "b.json").stat().st_size
+    assert err == (
+        f"legday: note: this export is {size / 1_000_000:.1f} MB, more than the 0.001 MB "
+        "that Legday imports at once\n"
+    )
