@@ -453,6 +453,8 @@ def render_snapshot(database: Path, date: dt.date, output: Path) -> None:
         for _ in range(3):
             app.processEvents()
         image = window.grab()
+        if service.damaged:  # a read met damage: the picture would show only that
+            raise DamagedJournalError(service.damage_message)
     finally:
         service.close()
         window.close()

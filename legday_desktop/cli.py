@@ -627,7 +627,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             hint = ""
             if isinstance(error, DamagedJournalError):
                 hint = " (legday restore puts a backup from its backups folder in its place)"
-            elif isinstance(error, LockedOnAnotherHostError) and arguments.command in (
+            elif (
+                isinstance(error, LockedOnAnotherHostError) and not error.held_now
+            ) and arguments.command in (
                 "demo",
                 "import",
                 "restore",

@@ -8,10 +8,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from legday_desktop.domain.journal import Journal, JournalChange
 from legday_desktop.domain.merging import ImportConflictError, MergeSummary
 from legday_desktop.services.opening import Access, JournalError, journal_error, open_journal
+
+if TYPE_CHECKING:
+    from legday_desktop.exchange.parsed import ParsedImport
 
 
 class ImportRejectedError(JournalError):
@@ -76,10 +80,8 @@ def import_file(
 def _import_file(
     journal: Path, file: Path, *, today: dt.date, replace: bool, take_over_lock: bool
 ) -> Imported:
-    from legday_desktop.exchange.csv_format import check_against_stored_leg_days
     from legday_desktop.exchange.errors import ImportFileError
     from legday_desktop.exchange.reading import read_import_file
-    from legday_desktop.storage.errors import StorageError
 
     # An export made where the date is already tomorrow (a time zone ahead, or before
     # this clock was set back) holds dates of a day ahead: they import; later ones do not.
@@ -88,6 +90,42 @@ def _import_file(
         parsed = read_import_file(file, today=today)
     except ImportFileError as error:
         raise ImportRejectedError(str(error)) from error
+    with _new_journal_removed_on_failure(journal):
+        return _merge_file(
+            journal, file, parsed, today=today, replace=replace, take_over_lock=take_over_lock
+        )
+
+
+@contextmanager
+def _new_journal_removed_on_failure(journal: Path) -> Iterator[None]:
+    """A journal this step creates is removed again, while still empty, if the step fails."""
+    from legday_desktop.services.opening import journal_path
+
+    path = journal_path(journal)
+    created = not path.exists()
+    try:
+        yield
+    except BaseException:
+        if created:
+            from legday_desktop.storage.database import remove_if_still_empty
+
+            remove_if_still_empty(path)
+        raise
+
+
+def _merge_file(
+    journal: Path,
+    file: Path,
+    parsed: ParsedImport,
+    *,
+    today: dt.date,
+    replace: bool,
+    take_over_lock: bool,
+) -> Imported:
+    from legday_desktop.exchange.csv_format import check_against_stored_leg_days
+    from legday_desktop.exchange.errors import ImportFileError
+    from legday_desktop.storage.errors import StorageError
+
     opened = open_journal(journal, Access.WRITE, take_over_lock=take_over_lock)
     try:
         store = opened.store
@@ -211,6 +249,15 @@ def fill_demo(
 
     ImportRejectedError when the journal already holds data (it is never mixed in).
     """
+    with _new_journal_removed_on_failure(journal):
+        return _fill_demo(
+            journal, weeks=weeks, seed=seed, today=today, take_over_lock=take_over_lock
+        )
+
+
+def _fill_demo(
+    journal: Path, *, weeks: int, seed: int, today: dt.date, take_over_lock: bool
+) -> DemoFilled:
     from legday_desktop.domain.demo import demo_journal
     from legday_desktop.storage.errors import StorageError
 

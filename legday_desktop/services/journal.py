@@ -95,6 +95,7 @@ class JournalService(QObject):
         self.file_left_path = False
         self.file_replaced = False
         self.damaged = False  # a read (or the daily backup) found the journal damaged
+        self.damage_message = ""
 
     @property
     def read_only(self) -> bool:
@@ -255,6 +256,7 @@ class JournalService(QObject):
         """Say (once) that the journal was found damaged while open (``damage_found``)."""
         if not self.damaged:
             self.damaged = True
+            self.damage_message = message
             self.damage_found.emit(message)
 
     # --- reading -----------------------------------------------------------------

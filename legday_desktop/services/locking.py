@@ -25,8 +25,8 @@ class LockHolder:
     @classmethod
     def parse(cls, text: str) -> LockHolder | None:
         """The holder a lock file's text names; None for an empty file or another format."""
-        lines = text.split("\n")
-        if len(lines) < 3 or not lines[0].isdigit():
+        lines = [line.rstrip("\r") for line in text.split("\n")]  # CRLF from another system
+        if len(lines) < 3 or not lines[0].isdigit() or not lines[1].strip():
             return None
         since = None
         if len(lines) > 3 and lines[3]:

@@ -8,6 +8,7 @@ first). Commands that only read open without the writer lock.
 from __future__ import annotations
 
 import enum
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,9 +34,10 @@ class JournalBusyError(JournalError):
 class LockedOnAnotherHostError(JournalBusyError):
     """Legday on another computer holds the journal's lock (or left it there)."""
 
-    def __init__(self, message: str, host: str) -> None:
+    def __init__(self, message: str, host: str, *, held_now: bool = False) -> None:
         super().__init__(message)
         self.host = host
+        self.held_now = held_now  # locked right now (not left behind): never taken over
 
 
 class BadPathError(JournalError):
@@ -134,7 +136,7 @@ def open_journal(
                 if access is Access.WRITE:
                     raise
                 read_only_reason = str(error)
-                if isinstance(error, LockedOnAnotherHostError):
+                if isinstance(error, LockedOnAnotherHostError) and not error.held_now:
                     locked_on_host = error.host
         if read_only_reason is None and access is not Access.READ:
             try:
@@ -202,9 +204,16 @@ def take_writer_lock(path: Path, *, take_over: bool = False) -> JournalLock | No
             raise LockedOnAnotherHostError(
                 f"{path} is open in Legday on {holder.host}{process}; close it there first",
                 holder.host,
+                held_now=True,
             )
         raise JournalBusyError(
             f"{path} is open in another Legday window{process}; close it there first"
+        )
+    if os.access(path.parent, os.W_OK):
+        raise JournalBusyError(
+            f"{path} cannot be written: {lock.path.name} beside it is not a lock file Legday "
+            "can use (a link, a folder, or a file it may not read); if no Legday has the "
+            "journal open, remove it and try again"
         )
     raise JournalBusyError(f"{path} cannot be written: its folder {path.parent} is read-only")
 

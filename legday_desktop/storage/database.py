@@ -30,6 +30,7 @@ from legday_desktop.storage.errors import (
     DatabaseWriteError,
     ReadOnlyDatabaseError,
     StorageError,
+    disk_full_or,
 )
 from legday_desktop.storage.journal_store import BEGIN_MODE, JournalStore
 from legday_desktop.storage.sqlite_files import (
@@ -175,8 +176,8 @@ def create_schema(path: Path) -> None:
 
 
 def _write_error(path: Path, error: exc.DBAPIError) -> StorageError:
-    full = full_disk(path)
-    if full is not None:
+    full = full_disk(path) or disk_full_or(str(path), error.orig)
+    if full.startswith("the disk is full"):
         return DatabaseWriteError(f"Cannot write {path}: {full}; free some space and try again")
     return DatabaseWriteError(f"Cannot write {path}: {error.orig}")
 
@@ -356,3 +357,27 @@ def open_migrated_copy(path: Path) -> tuple[JournalStore, Path]:
         shutil.rmtree(folder, ignore_errors=True)
         raise
     return store, folder
+
+
+def remove_if_still_empty(path: Path) -> bool:
+    """Remove the journal at ``path`` (and its side files) if it holds no records at all.
+
+    For a journal a command created and then could not fill (a full disk): it leaves no
+    empty journal behind. A file that holds anything, or cannot be read, is kept.
+    """
+    if not path.is_file():
+        return False
+    if path.stat().st_size > 0:
+        try:
+            store = open_store_to_read(path)
+            try:
+                empty = store.is_empty()
+            finally:
+                store.close()
+        except StorageError:
+            return False
+        if not empty:
+            return False
+    for leftover in (path, *(Path(f"{path}{suffix}") for suffix in (*SIDE_FILES, "-journal"))):
+        leftover.unlink(missing_ok=True)
+    return True

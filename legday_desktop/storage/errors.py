@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 
 class StorageError(Exception):
     """A database could not be opened, read or written; the message is for the user."""
@@ -40,3 +43,28 @@ class JournalFileMovedError(DatabaseWriteError):
     def __init__(self, message: str, *, replaced: bool) -> None:
         super().__init__(message)
         self.replaced = replaced
+
+
+def disk_full_or(name: str, error: object) -> str:
+    """``error`` as text, or, when it is SQLite's "database or disk is full", it said plainly.
+
+    ``the disk is full (412 KB free in /home/ana)``: the amount free after the failed write
+    was rolled back, which can be more than it looks like the write needed.
+    """
+    text = str(error)
+    if "database or disk is full" not in text:
+        return text
+    folder = Path(name).parent
+    try:
+        status = os.statvfs(folder)
+    except OSError:
+        return text
+    free = status.f_bavail * status.f_frsize
+    if free >= NEARLY_FULL_BYTES:
+        return text  # a limit of SQLite's own (max_page_count), not the disk
+    return f"the disk is full ({free // 1024:,} KB free in {folder})"
+
+
+# After SQLite said "database or disk is full", less free than this means the disk: no
+# write of Legday's needs more (a 100 MB import's journal and WAL need well under it).
+NEARLY_FULL_BYTES = 256 * 1024 * 1024

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Connection,
     Dialect,
     Engine,
+    Integer,
     Select,
     Table,
     bindparam,
@@ -26,6 +27,7 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    type_coerce,
     union_all,
 )
 
@@ -48,6 +50,7 @@ from legday_desktop.storage.errors import (
     DamagedDatabaseError,
     DatabaseWriteError,
     StorageError,
+    disk_full_or,
 )
 from legday_desktop.storage.salvage import Salvaged, salvage
 from legday_desktop.storage.tables import (
@@ -163,7 +166,11 @@ _INSERT_CHECK_IN = check_in.insert()
 _INSERT_SYMPTOM = check_in_symptom.insert()
 _INSERT_ACTION = check_in_action.insert()
 
-_PROFILE = select(profile.c.statin_or_new_medicine, profile.c.answered_on).where(profile.c.id == 1)
+# The answer as stored (SQLite's 0 or 1): read as a boolean, a 7 changed on disk would be "yes".
+_PROFILE = select(
+    type_coerce(profile.c.statin_or_new_medicine, Integer).label("statin_or_new_medicine"),
+    profile.c.answered_on,
+).where(profile.c.id == 1)
 _DELETE_PROFILE = profile.delete()
 _INSERT_PROFILE = profile.insert()
 
@@ -180,6 +187,17 @@ def _group_values_between(combine: Any) -> Select[Any]:
 
 _GROUP_MAX_BETWEEN = _group_values_between(func.max)
 _GROUP_MEAN_BETWEEN = _group_values_between(func.avg)
+_RECORD_COUNTS = select(
+    *(
+        select(func.count()).select_from(table).scalar_subquery().label(name)
+        for name, table in (
+            ("leg_days", leg_day),
+            ("ratings", soreness),
+            ("check_ins", check_in),
+            ("profiles", profile),
+        )
+    )
+)
 _ANY_RECORD = select(or_(*(exists().select_from(table) for table in RECORD_TABLES)))
 
 # The widest dates a journal can hold: a range read "from the first to the last".
@@ -309,8 +327,12 @@ class JournalStore:
                 connection.execution_options(**{BEGIN_MODE: "DEFERRED"})
         except exc.DBAPIError as error:
             raise DatabaseWriteError(
-                f"Could not save: {error.orig}. Nothing of this change was stored."
+                f"Could not save: {disk_full_or(self.name, error.orig)}. "
+                "Nothing of this change was stored."
             ) from error
+        except (ValueError, TypeError) as error:
+            # What the change compares with breaks a rule: the journal is damaged there.
+            raise DamagedDatabaseError(self._damage_found(error)) from error
 
     # --- reading ---------------------------------------------------------------------
 
@@ -400,12 +422,19 @@ class JournalStore:
         """Everything stored, in canonical order, the ratings column by column (for exports)."""
         with self._reading() as connection:
             every = {"first": _EARLIEST, "last": _LATEST}
-            return JournalColumns(
+            columns = JournalColumns(
                 self._leg_days(connection, every),
                 self._rating_columns(connection, every),
                 self._check_ins(connection, every),
                 self._profile(connection),
             )
+            read = (len(columns.leg_days), len(columns.ratings), len(columns.check_ins))
+            counts = connection.execute(_RECORD_COUNTS).one()
+            if (counts.leg_days, counts.ratings, counts.check_ins) != read or counts.profiles > 1:
+                # A row whose date is not a date sorts outside every range of dates, and a
+                # second profile row is never read: neither may be left out without a word.
+                raise DomainError("date", "a stored row lies outside every range of dates")
+            return columns
 
     @staticmethod
     def _leg_days(connection: Connection, span: Mapping[str, dt.date]) -> tuple[LegDay, ...]:
@@ -460,7 +489,10 @@ class JournalStore:
         row = connection.execute(_PROFILE).first()
         if row is None:
             return Profile()
-        return Profile(bool(row.statin_or_new_medicine), row.answered_on)
+        answer = row.statin_or_new_medicine
+        if answer not in (0, 1):  # SQLite's 0 or 1 (a bool elsewhere); not a 7 read as yes
+            raise DomainError("statin_or_new_medicine", f"must be yes or no, got {answer!r}")
+        return Profile(bool(answer), row.answered_on)
 
     # --- writing ---------------------------------------------------------------------
 

@@ -126,7 +126,10 @@ def open_read_only(path: Path) -> sqlite3.Connection:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.OperationalError as error:
         full = full_disk(path) if "disk I/O error" in str(error) else None
-        if "unable to open" not in str(error) and full is None:
+        # A folder that cannot be written: "unable to open" (no -shm can be made) or,
+        # since SQLite 3.22, "attempt to write a readonly database" (SQLITE_READONLY_DIRECTORY).
+        unwritable_folder = "unable to open" in str(error) or "readonly database" in str(error)
+        if not unwritable_folder and full is None:
             raise
         wal = Path(f"{path}-wal")
         if wal.exists() and wal.stat().st_size > 0:
@@ -375,7 +378,7 @@ def _stored_revision(path: Path, *, thorough: bool = True) -> str | None:
         check = connection.execute("PRAGMA quick_check(1)").fetchone()[0] if thorough else "ok"
         if check != "ok":
             problem = " ".join(str(check).replace("*** in database main ***", "").split())
-            if "constraint failed" in problem:
+            if "constraint failed" in problem or "NULL value in" in problem:
                 problem = rows_breaking_constraints(connection)
             raise DamagedDatabaseError(f"{path} is damaged ({problem}); it was left untouched")
     except sqlite3.OperationalError as error:

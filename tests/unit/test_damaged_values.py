@@ -54,6 +54,18 @@ DAMAGE = {
         "date = '2026-03-02'",
         "(2026-03-02): rpe: ",
     ),
+    "date that is not a date": (
+        "UPDATE soreness SET date = 'garbage' WHERE date = '2026-03-01'",
+        "soreness",
+        "date = 'garbage'",
+        "(garbage, calves.left): ",
+    ),
+    "note that is not text": (
+        "UPDATE soreness SET note = x'ff00' WHERE date = '2026-03-04'",
+        "soreness",
+        "date = '2026-03-04'",
+        "(2026-03-04, quadriceps.left): note: must be text",
+    ),
     "sleep of 300 hours": (
         "UPDATE check_in SET sleep_hours = 300 WHERE date = '2026-03-03'",
         "check_in",
@@ -68,6 +80,8 @@ EVERY_COMMAND = [
     ["export", "--format", "csv"],
     ["report", "--from", "2026-03-01", "--to", "2026-03-08", "-o", "report.pdf"],
     ["chart", "--kind", "recovery", "--date", "2026-03-04", "-o", "chart.png"],
+    ["snapshot", "--date", "2026-03-03", "-o", "snapshot.png"],
+    ["import", "touching.csv"],
 ]
 
 
@@ -133,8 +147,15 @@ def test_every_command_that_meets_a_damaged_value_says_where_it_is(
     journal: Path, tmp_path: Path, command: list[str]
 ) -> None:
     where, says = damaged_row_message(journal, "level 42")
+    # An import whose rows meet the damaged one (its day) writes nothing either.
+    (tmp_path / "touching.csv").write_text(
+        "date,region,level,leg_day_date,days_after,note\n"
+        "2026-03-03,calves.left,2,2026-03-02,1,\n2026-03-03,quadriceps.right,6,2026-03-02,1,\n"
+    )
     before = journal.read_bytes()
-    arguments = [tmp_path / part if part.endswith((".png", ".pdf")) else part for part in command]
+    arguments = [
+        tmp_path / part if part.endswith((".png", ".pdf", ".csv")) else part for part in command
+    ]
     result = legday("--db", journal, *arguments)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "unexpected" not in result.stderr
@@ -191,3 +212,34 @@ def test_a_leg_day_whose_exercise_was_blanked_keeps_the_rest_of_the_day(
     assert day.title == "Squat day"
     assert len(day.exercises) == 1
     assert isinstance(salvaged.journal, Journal)
+
+
+def test_a_second_profile_row_or_an_answer_of_7_is_damage_not_a_yes(
+    journal: Path, tmp_path: Path
+) -> None:
+    changed_on_disk(journal, "INSERT INTO profile VALUES (1, 7, '2026-03-02')")
+    result = legday("--db", journal, "export", "--format", "json")
+    assert result.returncode == 1
+    assert "table profile, row id 1: statin_or_new_medicine: must be yes (1) or no (0), got 7" in (
+        result.stderr
+    )
+    changed_on_disk(journal, "UPDATE profile SET statin_or_new_medicine = 1")
+    changed_on_disk(journal, "INSERT INTO profile VALUES (2, 0, '2026-03-03')")
+    result = legday("--db", journal, "export", "--format", "json")
+    assert result.returncode == 1
+    assert f"{journal} is damaged" in result.stderr
+
+
+def test_a_backup_with_a_value_sqlite_allows_but_legday_does_not_is_never_restored(
+    journal: Path, tmp_path: Path
+) -> None:
+    from legday_desktop.storage.backup import backup_to
+
+    backup = backup_to(journal, tmp_path / "backup.sqlite3")
+    changed_on_disk(backup, "UPDATE soreness SET level = 3.5 WHERE date = '2026-03-04'")
+    before = journal.read_bytes()
+    result = legday("--db", journal, "restore", backup)
+    assert result.returncode == 1
+    assert f"{backup} is damaged: table soreness, row id " in result.stderr
+    assert "level: must be a whole number" in result.stderr
+    assert journal.read_bytes() == before

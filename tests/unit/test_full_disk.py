@@ -101,3 +101,15 @@ def test_importing_into_a_new_journal_on_a_full_disk_leaves_no_journal(
     assert result.returncode == 1
     assert "the disk is full" in result.stderr
     assert sorted(path.name for path in small_disk.iterdir()) == ["filler"]
+
+
+def test_a_demo_into_a_new_journal_on_a_nearly_full_disk_leaves_no_journal(
+    small_disk: Path,
+) -> None:
+    """Room for the new journal's schema, not for its records: it is removed again."""
+    fill_disk(small_disk, leave_kib=400)
+    new = small_disk / "new.sqlite3"
+    result = legday("--db", new, "demo", "--weeks", "60")
+    assert result.returncode == 1
+    assert "the disk is full (" in result.stderr
+    assert sorted(path.name for path in small_disk.iterdir()) == ["filler"]

@@ -120,9 +120,10 @@ def test_a_lock_held_through_a_shared_folder_names_the_other_host(
         for extra in ([], ["--take-over-lock"]):  # held right now: never taken over
             result = legday("--db", journal, "import", new_rows, *extra)
             assert result.returncode == 1
-            assert (
-                f"{journal} is open in Legday on rowing-laptop (process 4242); close it there first"
-            ) in result.stderr
+            assert result.stderr == (
+                f"legday: error: {journal} is open in Legday on rowing-laptop (process 4242); "
+                "close it there first\n"
+            )  # with no hint to take it over, which could not work
     finally:
         os.close(descriptor)
     assert not imported(journal)
@@ -145,3 +146,41 @@ def test_the_lock_names_process_host_application_and_since(journal: Path) -> Non
         assert oct(lock.path.stat().st_mode & 0o777) == "0o600"
     finally:
         lock.release()
+
+
+def test_a_lock_from_another_host_written_with_crlf_is_still_honoured(
+    journal: Path, new_rows: Path
+) -> None:
+    Path(f"{journal}.lock").write_bytes(b"4242\r\nrowing-laptop\r\nlegday\r\n")
+    result = legday("--db", journal, "import", new_rows)
+    assert result.returncode == 1
+    assert "is locked by Legday on rowing-laptop (process 4242)" in result.stderr
+    assert not imported(journal)
+
+
+def test_a_lock_naming_no_host_is_stale(journal: Path, new_rows: Path) -> None:
+    Path(f"{journal}.lock").write_text("4242\n\nlegday\n")
+    assert legday("--db", journal, "import", new_rows).returncode == 0
+    assert imported(journal)
+
+
+@pytest.mark.parametrize("planted", ["a folder", "a symlink", "a dangling symlink"])
+def test_something_else_at_the_lock_path_is_named_not_blamed_on_the_folder(
+    journal: Path, new_rows: Path, tmp_path: Path, planted: str
+) -> None:
+    lock = Path(f"{journal}.lock")
+    if planted == "a folder":
+        lock.mkdir()
+    else:
+        target = tmp_path / "elsewhere"
+        if planted == "a symlink":
+            target.write_text("")
+        lock.symlink_to(target)
+    result = legday("--db", journal, "import", new_rows)
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"legday: error: {journal} cannot be written: journal.sqlite3.lock beside it is not a "
+        "lock file Legday can use (a link, a folder, or a file it may not read); if no "
+        "Legday has the journal open, remove it and try again\n"
+    )
+    assert not imported(journal)

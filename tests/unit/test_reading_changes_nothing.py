@@ -134,3 +134,28 @@ def test_the_temporary_copy_of_an_older_journal_is_removed(tmp_path: Path) -> No
     assert result.returncode == 0, result.stderr
     assert '"leg_days": []' in result.stdout
     assert list(folder.iterdir()) == []  # the upgraded copy was made there, and removed
+
+
+def test_a_wal_journal_in_a_folder_nobody_may_write_is_read(tmp_path: Path, out: Path) -> None:
+    """As a user sees it (root drops its override of file modes with setpriv)."""
+    import os
+    import shutil
+
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    journal = folder / "journal.sqlite3"
+    filled_store(journal).close()
+    prefix: tuple[str, ...] = ()
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("needs setpriv to read as a user would")
+        prefix = ("setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner", "--")
+    before = folder_state(folder)
+    folder.chmod(0o555)
+    try:
+        result = legday_text("--db", journal, "export", "--format", "csv", prefix=prefix)
+    finally:
+        folder.chmod(0o755)
+    assert result.returncode == 0, result.stderr
+    assert "2026-03-03,quadriceps.left,5," in result.stdout
+    assert folder_state(folder) == before
