@@ -24,6 +24,9 @@ RECOVERED_AT = 2  # a group at or below this level counts as recovered
 FIRST_DAY_AFTER = 1  # peaks and recovery are read from the day after the leg day on
 MIN_DAYS_SHOWN = 7
 MAX_DAYS_SHOWN = 28
+# Soreness after a leg day is gone within about 5–7 days (facts/doms.md); past this many
+# days, today is no longer "day N after" it for the person, though its ratings still are.
+RECOVERY_WINDOW_DAYS = 10
 
 DayValues = dict[dt.date, dict[str, float]]
 

@@ -9,6 +9,7 @@ import datetime as dt
 
 from legday_desktop.domain.journal import DayOverview
 from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.recovery import RECOVERY_WINDOW_DAYS
 from legday_desktop.domain.regions import region_by_id
 from legday_desktop.domain.soreness import band_of
 from legday_desktop.domain.wording import short_day
@@ -25,12 +26,17 @@ def short_date(date: dt.date, today: dt.date) -> str:
 
 
 def days_after_headline(overview: DayOverview) -> str:
-    """``Day 2 after leg day``, ``Leg day today`` or ``No leg day yet``."""
+    """``Day 2 after leg day``, ``Leg day today``, ``No leg day yet`` (or past the window).
+
+    Past the recovery window the count stops: ``No leg day in the last 10 days``.
+    """
     days = overview.days_after
     if days is None:
         return "No leg day yet"
     if days == 0:
         return "Leg day today"
+    if days > RECOVERY_WINDOW_DAYS:
+        return f"No leg day in the last {RECOVERY_WINDOW_DAYS} days"
     return f"Day {days} after leg day"
 
 
@@ -74,7 +80,9 @@ def leg_day_banner(overview: DayOverview, today: dt.date) -> str:
     if leg_day is None:
         return "No leg day yet · log one (Ctrl+L), then click where it hurts"
     what = ", ".join(name.lower() for name in leg_day.exercises) or leg_day.display_title
-    return f"{days_after_headline(overview)} · {short_date(leg_day.date, today)} ({what})"
+    days = overview.days_after
+    last = "the last one " if days is not None and days > RECOVERY_WINDOW_DAYS else ""
+    return f"{days_after_headline(overview)} · {last}{short_date(leg_day.date, today)} ({what})"
 
 
 def level_band(level: int) -> str:

@@ -526,3 +526,29 @@ def test_user_text_that_looks_like_html_is_shown_as_typed(qtbot: QtBot, tmp_path
         second.close()
     finally:
         holder.close()
+
+
+def test_the_banner_stops_counting_days_after_the_recovery_window(
+    qtbot: QtBot, database: Path
+) -> None:
+    from legday_desktop.domain.recovery import RECOVERY_WINDOW_DAYS
+
+    leg_day = LegDay(TODAY - dt.timedelta(days=14), "Quads", ("Squat",))
+    rating = SorenessRating(TODAY, "calves.left", 1)
+    filled_store(database, Journal(leg_days=(leg_day,), ratings=(rating,))).close()
+    window = open_window(qtbot, database)
+    day = short_day(leg_day.date) + (
+        f" {leg_day.date.year}" if leg_day.date.year != TODAY.year else ""
+    )
+    assert window.banner_label.text() == (
+        f"No leg day in the last {RECOVERY_WINDOW_DAYS} days · the last one {day} (squat)"
+    )
+    # Within the window it counts as before; the stored days-after do not change.
+    for _ in range(14 - RECOVERY_WINDOW_DAYS):
+        window.previous_action.trigger()
+    assert window.banner_label.text().startswith(f"Day {RECOVERY_WINDOW_DAYS} after leg day · ")
+    window.close()
+    from helpers.processes import legday_text
+
+    exported = legday_text("--db", database, "export", "--format", "csv").stdout
+    assert f"{TODAY.isoformat()},calves.left,1,{leg_day.date.isoformat()},14," in exported
