@@ -298,6 +298,12 @@ class JournalService(QObject):
         with self._reading() as store:
             return store.first_rating_date()
 
+    def marked_days(self, first: dt.date, last: dt.date) -> tuple[set[dt.date], set[dt.date]]:
+        """The leg days and the rated days from ``first`` to ``last`` (for the calendar)."""
+        with self._reading() as store:
+            leg_days = {leg_day.date for leg_day in store.leg_days(first, last)}
+            return leg_days, set(store.rated_dates(first, last))
+
     # --- changing ----------------------------------------------------------------
 
     def set_levels(

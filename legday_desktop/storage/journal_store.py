@@ -126,6 +126,12 @@ _DELETE_RATING = soreness.delete().where(
 )
 _INSERT_RATING = soreness.insert()
 _FIRST_RATING_DATE = select(func.min(soreness.c.date))
+_RATED_DATES_BETWEEN = (
+    select(soreness.c.date)
+    .distinct()
+    .where(soreness.c.date.between(bindparam("first"), bindparam("last")))
+    .order_by(soreness.c.date)
+)
 
 _CHECK_IN_COLUMNS = (
     check_in.c.id,
@@ -386,6 +392,11 @@ class JournalStore:
         """The standing answers (an empty Profile when none were given)."""
         with self._reading() as connection:
             return self._profile(connection)
+
+    def rated_dates(self, first: dt.date, last: dt.date) -> tuple[dt.date, ...]:
+        """The days from ``first`` to ``last`` with at least one rating, oldest first."""
+        with self._reading() as connection:
+            return tuple(connection.scalars(_RATED_DATES_BETWEEN, {"first": first, "last": last}))
 
     def first_rating_date(self) -> dt.date | None:
         with self._reading() as connection:

@@ -40,6 +40,7 @@ from legday_desktop.domain.wording import full_day, not_medical_advice
 from legday_desktop.services.opening import JournalError
 from legday_desktop.ui import texts
 from legday_desktop.ui.body_map import BodyMap
+from legday_desktop.ui.calendar_marks import CalendarMarks
 from legday_desktop.ui.check_in_panel import CheckInPanel
 from legday_desktop.ui.elided_label import ElidedLabel
 from legday_desktop.ui.level_controls import LevelPicker, ScaleLegend
@@ -145,6 +146,9 @@ class MainWindow(QMainWindow):
         self.date_edit.setAccessibleName("Shown date")
         self.date_edit.setFont(_bigger(self.font(), 1.3, bold=True))
         self.date_edit.dateChanged.connect(self._date_edited)
+        self.calendar_marks = CalendarMarks(
+            self.date_edit.calendarWidget(), self._marked_days, today=self._today
+        )
         self.previous_button.clicked.connect(
             lambda: self.show_date(self.shown_date - dt.timedelta(1))
         )
@@ -484,6 +488,15 @@ class MainWindow(QMainWindow):
         assert isinstance(chosen, dt.date)
         if chosen != self.shown_date:
             self.show_date(chosen)
+
+    def _marked_days(self, first: dt.date, last: dt.date) -> tuple[set[dt.date], set[dt.date]]:
+        """The leg days and rated days the calendar marks (none while no journal is open)."""
+        if self._service is None:
+            return set(), set()
+        try:
+            return self._service.marked_days(first, last)
+        except JournalError:
+            return set(), set()  # the day's own read says what is wrong
 
     def refresh(self) -> None:
         """Read the shown date again and show it (after saving a check-in edit in progress)."""

@@ -552,3 +552,40 @@ def test_the_banner_stops_counting_days_after_the_recovery_window(
 
     exported = legday_text("--db", database, "export", "--format", "csv").stdout
     assert f"{TODAY.isoformat()},calves.left,1,{leg_day.date.isoformat()},14," in exported
+
+
+def test_the_calendar_marks_leg_days_and_rated_days_and_greys_the_future(
+    qtbot: QtBot, database: Path
+) -> None:
+    from PySide6.QtCore import QDate
+    from PySide6.QtGui import QFont
+
+    def qdate(day: dt.date) -> QDate:
+        return QDate(day.year, day.month, day.day)
+
+    leg_day = LegDay(TODAY - dt.timedelta(days=2), "Legs", ("Squat",))
+    rated = TODAY - dt.timedelta(days=1)
+    filled_store(
+        database,
+        Journal(leg_days=(leg_day,), ratings=(SorenessRating(rated, "quadriceps.left", 5),)),
+    ).close()
+    window = open_window(qtbot, database)
+    calendar = window.date_edit.calendarWidget()
+    calendar.setCurrentPage(TODAY.year, TODAY.month)
+    calendar.show()  # as the date field's popup opens
+    qtbot.waitUntil(lambda: calendar.dateTextFormat(qdate(rated)).background().style() != 0)
+    leg_day_marks = calendar.dateTextFormat(qdate(leg_day.date))
+    assert leg_day_marks.fontWeight() == QFont.Weight.Bold and leg_day_marks.fontUnderline()
+    assert calendar.dateTextFormat(qdate(TODAY)).isEmpty()  # nothing rated today yet
+    tomorrow = calendar.dateTextFormat(qdate(TODAY + dt.timedelta(days=1)))
+    assert tomorrow.foreground().color() == calendar.palette().color(
+        QtGui.QPalette.ColorRole.PlaceholderText
+    )
+    assert calendar.maximumDate() == qdate(TODAY)  # and it cannot be chosen
+    # Rating today marks it the next time the calendar opens.
+    calendar.hide()
+    click_region(window, "calves.left")
+    QTest.keyClick(window.body_map, Qt.Key.Key_3)
+    calendar.show()
+    assert calendar.dateTextFormat(qdate(TODAY)).background().style() != 0
+    calendar.hide()
