@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QFrame,
@@ -47,6 +46,7 @@ from legday_desktop.ui.level_controls import LevelPicker, ScaleLegend
 from legday_desktop.ui.plain_imports import plain_imports
 from legday_desktop.ui.region_table import LevelEditDelegate, RegionTableModel
 from legday_desktop.ui.tips_panel import TipsPanel
+from legday_desktop.ui.typed_date_edit import TypedDateEdit
 from legday_desktop.ui.warning_banner import WarningBanner
 
 if TYPE_CHECKING:
@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         self.previous_button = QPushButton("◀ Previous day")
         self.next_button = QPushButton("Next day ▶")
         self.today_button = QPushButton("Today")
-        self.date_edit = QDateEdit()
+        self.date_edit = TypedDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dddd d MMMM yyyy")
         self.date_edit.setAccessibleName("Shown date")

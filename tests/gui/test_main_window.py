@@ -589,3 +589,43 @@ def test_the_calendar_marks_leg_days_and_rated_days_and_greys_the_future(
     calendar.show()
     assert calendar.dateTextFormat(qdate(TODAY)).background().style() != 0
     calendar.hide()
+
+
+@pytest.mark.parametrize(
+    ("locale", "typed"),
+    [
+        ("en_GB", "2026-03-03"),
+        ("en_GB", "3/3/2026"),
+        ("en_GB", "03/03/26"),
+        ("en_US", "3/3/26"),
+        ("de_DE", "3.3.2026"),
+        ("en_GB", "3 March 2026"),
+    ],
+)
+def test_a_date_typed_into_the_date_field_shows_that_day(
+    qtbot: QtBot, database: Path, locale: str, typed: str
+) -> None:
+    from PySide6.QtCore import QLocale
+
+    filled_store(database).close()
+    window = open_window(qtbot, database)
+    field = window.date_edit
+    field.setLocale(QLocale(locale))
+    field.lineEdit().selectAll()
+    QTest.keyClicks(field.lineEdit(), typed)
+    QTest.keyClick(field, Qt.Key.Key_Return)
+    assert window.shown_date == dt.date(2026, 3, 3)
+    assert window.body_map.levels == {"quadriceps.left": 5, "quadriceps.right": 6}
+    assert window.banner_label.text().startswith("Day 1 after leg day")
+
+
+def test_a_typed_future_date_or_nonsense_leaves_the_shown_day(qtbot: QtBot, database: Path) -> None:
+    filled_store(database).close()
+    window = open_window(qtbot, database)
+    field = window.date_edit
+    for typed in [(TODAY + dt.timedelta(days=1)).isoformat(), "next tuesday", "2026-02-30"]:
+        field.lineEdit().selectAll()
+        QTest.keyClicks(field.lineEdit(), typed)
+        QTest.keyClick(field, Qt.Key.Key_Return)
+        field.clearFocus()
+        assert window.shown_date == TODAY, typed
