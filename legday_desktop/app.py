@@ -42,13 +42,18 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+# Qt's own command-line options (``-platform xcb``, ``-style Fusion``, ``-reverse`` …), as
+# the command line found them: given to QApplication, which acts on them.
+QT_ARGUMENTS: list[str] = []
+
+
 def _application() -> QApplication:
     set_application_names()
     # Desktops match windows to the installed .desktop entry (Wayland by this name).
     QApplication.setDesktopFileName(APP_ID)
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication(sys.argv[:1])
+        app = QApplication([*sys.argv[:1], *QT_ARGUMENTS])
     if app.windowIcon().isNull():
         app.setWindowIcon(app_icon())
     return app
@@ -390,6 +395,7 @@ def run_self_test(database: Path, *, timeout_s: float = 60, with_charts: bool = 
             "ok": True,
             "date": window.shown_date.isoformat(),
             "regions_rated": len(window.body_map.levels),
+            "style": app.style().name(),
             **{key: round(value, 4) for key, value in timings.items()},
             # The window must be on screen before storage's SQLAlchemy is imported.
             "sqlalchemy_loaded_when_shown": any(loaded_when_shown),

@@ -55,6 +55,8 @@ def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="legday",
         description="Record leg-day soreness on a body map and follow how it fades.",
+        epilog="Qt's standard options (-platform NAME, -style NAME, -reverse, -stylesheet "
+        "FILE, -qwindowgeometry WxH+X+Y …) are passed on to Qt.",
     )
     parser.add_argument("--version", action=_VersionAction, help="print the version and exit")
     parser.add_argument("--db", type=Path, metavar="PATH", help=database_help)
@@ -595,9 +597,63 @@ def printable(text: str) -> str:
     )
 
 
+# Qt's standard options (QGuiApplication and QApplication), with whether each takes a value.
+_QT_OPTIONS = {
+    "platform": True,
+    "platformpluginpath": True,
+    "platformtheme": True,
+    "plugin": True,
+    "qwindowgeometry": True,
+    "qwindowicon": True,
+    "qwindowtitle": True,
+    "display": True,
+    "geometry": True,
+    "style": True,
+    "stylesheet": True,
+    "session": True,
+    "reverse": False,
+    "widgetcount": False,
+    "nograb": False,
+    "dograb": False,
+    "sync": False,
+}
+
+
+def split_qt_arguments(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(Legday's arguments, Qt's standard options) of ``argv``: ``-style Fusion`` goes to Qt.
+
+    Qt spells them with one dash (``-platform xcb``) or two, and with ``=`` or a space.
+    """
+    ours: list[str] = []
+    qt: list[str] = []
+    items = iter(argv)
+    for item in items:
+        name, equals, _value = item.lstrip("-").partition("=")
+        takes_value = _QT_OPTIONS.get(name)
+        if not item.startswith("-") or takes_value is None or item == "--":
+            ours.append(item)
+            continue
+        qt.append(f"-{name}")
+        if takes_value:
+            value = _value if equals else next(items, None)
+            if value is None:
+                raise CommandError(f"the Qt option -{name} needs a value", EXIT_BAD_INPUT)
+            qt.append(value)
+    return ours, qt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``legday`` with ``argv`` (default: the process arguments); return the exit code."""
-    arguments = _build_parser().parse_args(argv)
+    try:
+        ours, qt_arguments = split_qt_arguments(sys.argv[1:] if argv is None else argv)
+    except CommandError as error:
+        print(printable(f"legday: error: {error}"), file=sys.stderr)
+        return error.exit_code
+    arguments = _build_parser().parse_args(ours)
+    if qt_arguments:  # for the window, and for the commands that render with Qt (snapshot)
+        from legday_desktop import app
+
+        app.QT_ARGUMENTS[:] = qt_arguments
     try:
         if arguments.command is None:
             from legday_desktop.app import NoDisplayError, run_app, run_self_test

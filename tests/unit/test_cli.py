@@ -383,3 +383,42 @@ def test_an_export_larger_than_legday_imports_says_so(
         f"legday: note: this export is {size / 1_000_000:.1f} MB, more than the 0.001 MB "
         "that Legday imports at once\n"
     )
+
+
+def test_qt_s_standard_options_pass_through_to_qt(tmp_path: Path) -> None:
+    from helpers.processes import legday_text
+
+    from legday_desktop.cli import split_qt_arguments
+
+    assert split_qt_arguments(
+        ["--db", "j.sqlite3", "-platform", "xcb", "--style=Fusion", "-reverse", "advice"]
+    ) == (["--db", "j.sqlite3", "advice"], ["-platform", "xcb", "-style", "Fusion", "-reverse"])
+    journal = tmp_path / "journal.sqlite3"
+    filled_store(journal).close()
+    # In a real process, with no QT_QPA_PLATFORM: the options alone choose platform and style.
+    environment = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "legday_desktop",
+            "--db",
+            str(journal),
+            "-platform",
+            "offscreen",
+            "-style",
+            "Windows",
+            "--self-test",
+        ],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["ok"] and report["style"] == "windows"
+    assert "passed on to Qt" in legday_text("--help").stdout
+    missing = legday_text("-style")
+    assert missing.returncode == 2
+    assert missing.stderr == "legday: error: the Qt option -style needs a value\n"
