@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -359,7 +360,12 @@ class MainWindow(QMainWindow):
             view_menu.addAction(item)
 
         help_menu = self.menuBar().addMenu("&Help")
+        self.guide_action = action("&Guide", self._guide, QKeySequence.StandardKey.HelpContents)
+        self.shortcuts_action = action("&Keyboard shortcuts", self._shortcuts, "Ctrl+/")
         self.about_action = action("&About Legday", self._about)
+        for item in (self.guide_action, self.shortcuts_action):
+            help_menu.addAction(item)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     # --- journal -----------------------------------------------------------------
@@ -1062,6 +1068,17 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 f"Restored from {Path(path).name}; the journal as it was is in {safety}", 15000
             )
+
+    def _guide(self) -> None:
+        from legday_desktop.ui.help_dialogs import GuideDialog
+
+        GuideDialog(self).exec()
+
+    def _shortcuts(self) -> None:
+        from legday_desktop.ui.help_dialogs import ShortcutsDialog
+
+        menus = [action.menu() for action in self.menuBar().actions()]
+        ShortcutsDialog([menu for menu in menus if isinstance(menu, QMenu)], self).exec()
 
     def _about(self) -> None:
         from legday_desktop.ui.about_dialog import AboutDialog

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import answer_message_box, click_region, open_window, stored_levels
 from helpers.journals import filled_store, wreck_table
-from PySide6 import QtGui
+from PySide6 import QtGui, QtWidgets
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage, QTextDocumentFragment
 from PySide6.QtTest import QTest
@@ -629,3 +629,36 @@ def test_a_typed_future_date_or_nonsense_leaves_the_shown_day(qtbot: QtBot, data
         QTest.keyClick(field, Qt.Key.Key_Return)
         field.clearFocus()
         assert window.shown_date == TODAY, typed
+
+
+def test_help_has_a_guide_on_f1_and_every_shortcut_on_ctrl_slash(
+    qtbot: QtBot, database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from legday_desktop.ui import help_dialogs
+
+    window = open_window(qtbot, database)
+    opened: list[QtWidgets.QDialog] = []
+    monkeypatch.setattr(help_dialogs.QDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    window.activateWindow()
+    QTest.keyClick(window, Qt.Key.Key_F1)
+    (guide,) = opened
+    assert isinstance(guide, help_dialogs.GuideDialog)
+    text = guide.browser.toPlainText()
+    assert text.startswith("Using Legday")
+    assert "Legday gives general information, not medical advice." in text
+    QTest.keyClick(window, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)
+    shortcuts = opened[1]
+    assert isinstance(shortcuts, help_dialogs.ShortcutsDialog)
+    table = shortcuts.table
+    rows = {table.item(row, 0).text(): table.item(row, 1).text() for row in range(table.rowCount())}
+    assert rows["Ctrl+L"] == "Edit → Log leg day"
+    assert rows["Ctrl+Z"] == "Edit → Undo"
+    assert rows["F1"] == "Help → Guide"
+    assert rows["Ctrl+/"] == "Help → Keyboard shortcuts"
+    assert rows["1 then 0"] == "Set level 10"
+    # Every shortcut of every menu is in the list.
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        for item in menu.actions():
+            for key in item.shortcuts():
+                assert any(key.toString() in keys for keys in rows), key.toString()
