@@ -396,6 +396,11 @@ def run_self_test(database: Path, *, timeout_s: float = 60, with_charts: bool = 
             "date": window.shown_date.isoformat(),
             "regions_rated": len(window.body_map.levels),
             "style": app.style().name(),
+            "window_size": [window.frameGeometry().width(), window.frameGeometry().height()],
+            "screen_free": [
+                window.screen().availableGeometry().width(),
+                window.screen().availableGeometry().height(),
+            ],
             **{key: round(value, 4) for key, value in timings.items()},
             # The window must be on screen before storage's SQLAlchemy is imported.
             "sqlalchemy_loaded_when_shown": any(loaded_when_shown),

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
-# Before any Qt import: GUI tests need no display.
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Before any Qt import: GUI tests need no display. Their screen is a common desktop's
+# (Qt's offscreen screen is 800×800 otherwise, smaller than the window's default size).
+TEST_SCREEN = Path(__file__).resolve().parent / "helpers" / "screen-1920x1080.json"
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={TEST_SCREEN}"
 
 TESTS = Path(__file__).resolve().parent
 

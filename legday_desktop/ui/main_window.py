@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -116,10 +116,35 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(False)
         if interactive:
             self._restore_settings()
+        self.fit_to_screen()
         self._midnight = QTimer(self)
         self._midnight.setSingleShot(True)
         self._midnight.timeout.connect(self._new_day)
         self._schedule_midnight()
+
+    def fit_to_screen(self) -> None:
+        """Never larger than the screen's free area, and on it, so the status bar shows.
+
+        For a small or scaled screen, or a size remembered from a larger one.
+        """
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        frame = self.frameGeometry()
+        extra = frame.size() - self.geometry().size()  # the window manager's frame, if known
+        most = room.size() - extra
+        if self.minimumWidth() > most.width() or self.minimumHeight() > most.height():
+            self.setMinimumSize(
+                min(self.minimumWidth(), most.width()), min(self.minimumHeight(), most.height())
+            )
+        if self.width() > most.width() or self.height() > most.height():
+            self.resize(min(self.width(), most.width()), min(self.height(), most.height()))
+        frame = self.frameGeometry()
+        if not room.contains(frame):
+            left = min(max(frame.left(), room.left()), room.right() - frame.width() + 1)
+            top = min(max(frame.top(), room.top()), room.bottom() - frame.height() + 1)
+            self.move(left, top)
 
     # --- building ----------------------------------------------------------------
 

@@ -15,7 +15,8 @@ def legday_process(
     return subprocess.run(
         [*prefix, sys.executable, "-m", "legday_desktop", *map(str, arguments)],
         capture_output=True,
-        env=dict(os.environ, QT_QPA_PLATFORM="offscreen", **environment),
+        # Offscreen, on the tests' screen (tests/conftest.py) unless ``environment`` says.
+        env={"QT_QPA_PLATFORM": "offscreen", **os.environ, **environment},
         timeout=timeout,
     )
 
