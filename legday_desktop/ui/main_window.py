@@ -954,8 +954,8 @@ class MainWindow(QMainWindow):
     def export_report(self) -> None:
         """Ask for the period and leg day, then where; write the report as a PDF.
 
-        The period defaults to the last 4 weeks; the body maps to the shown day's leg day
-        when it lies in them, else to the newest leg day rated on days 1–3.
+        The period defaults to the last 4 weeks; the body maps to the newest leg day rated
+        on days 1–3, as ``legday report`` chooses.
         """
         if self._service is None:
             self.statusBar().showMessage("Open a journal first to export a report", 6000)
@@ -987,10 +987,9 @@ class MainWindow(QMainWindow):
             )
             return
         first = max(today - dt.timedelta(days=DEFAULT_PERIOD_DAYS - 1), leg_days[0].date)
-        shown = self._overview.leg_day if self._overview is not None else None
-        dialog = ReportDialog(
-            leg_days, today, min(first, today), shown.date if shown else None, self
-        )
+        # The body maps' leg day defaults as on the command line (services/report.py: the
+        # newest rated on days 1-3), never an unfinished one because it is the day shown.
+        dialog = ReportDialog(leg_days, today, min(first, today), None, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         choice = dialog.choice()

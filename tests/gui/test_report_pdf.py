@@ -382,3 +382,33 @@ def test_long_words_and_emoji_in_notes_are_printed_whole(
     # Lines break between words, never inside one (counting code points, not UTF-16).
     for word in ("hamstrings", "Beine-Tag,", "Oberschenkel", "brennen"):
         assert printed.count(word) == 6, word
+
+
+def test_the_window_s_report_maps_default_to_the_leg_day_the_command_line_picks(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A leg day today (nothing rated after it yet) is shown, but not preselected."""
+    from PySide6.QtCore import QTimer
+
+    from legday_desktop.ui.report_dialog import NEWEST_RATED, ReportDialog
+
+    database = tmp_path / "journal.sqlite3"
+    assert main(["demo", "--db", str(database)]) == 0
+    window = open_window(qtbot, database)
+    assert window.service is not None
+    assert window.service.save_leg_day(LegDay(TODAY, "Today's legs", ("Squat",)))
+    window.refresh()
+    assert window.banner_label.text().startswith("Leg day today")
+    seen: list[str] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ReportDialog):
+            QTimer.singleShot(10, look)
+            return
+        seen.append(dialog.leg_day_box.currentText())
+        dialog.reject()
+
+    QTimer.singleShot(0, look)
+    file_menu_action(window, "Export re&port…").trigger()
+    assert seen == [NEWEST_RATED]
