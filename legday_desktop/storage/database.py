@@ -185,18 +185,14 @@ def _write_error(path: Path, error: exc.DBAPIError) -> StorageError:
 def _remove_new_journal(path: Path, identity: FileIdentity) -> None:
     """Remove the journal file this open just created, when making its schema failed.
 
-    Only that file (the same device and inode), only while it holds no tables, and its
-    side files with it: a failed first start leaves nothing behind.
+    Only that file (the same device and inode), as ``remove_if_still_empty`` does it: a
+    failed first start leaves nothing behind.
     """
     try:
         identity.check()
-        if path.stat().st_size > 0 and stored_revision(path) is not None:
-            return
     except StorageError:
-        if not path.is_file() or path.stat().st_size > 0:
-            return
-    for leftover in (path, *(Path(f"{path}{suffix}") for suffix in (*SIDE_FILES, "-journal"))):
-        leftover.unlink(missing_ok=True)
+        return
+    remove_if_still_empty(path)
 
 
 def open_engine(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
@@ -363,20 +359,21 @@ def remove_if_still_empty(path: Path) -> bool:
     """Remove the journal at ``path`` (and its side files) if it holds no records at all.
 
     For a journal a command created and then could not fill (a full disk): it leaves no
-    empty journal behind. A file that holds anything, or cannot be read, is kept.
+    empty journal behind. A file with no schema yet counts as empty; a file that holds
+    anything, or cannot be read, is kept.
     """
     if not path.is_file():
         return False
     if path.stat().st_size > 0:
         try:
-            store = open_store_to_read(path)
-            try:
-                empty = store.is_empty()
-            finally:
-                store.close()
+            if stored_revision(path) is not None:
+                store = open_store_to_read(path)
+                try:
+                    if not store.is_empty():
+                        return False
+                finally:
+                    store.close()
         except StorageError:
-            return False
-        if not empty:
             return False
     for leftover in (path, *(Path(f"{path}{suffix}") for suffix in (*SIDE_FILES, "-journal"))):
         leftover.unlink(missing_ok=True)

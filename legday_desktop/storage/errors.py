@@ -54,14 +54,20 @@ def disk_full_or(name: str, error: object) -> str:
     text = str(error)
     if "database or disk is full" not in text:
         return text
-    folder = Path(name).parent
+    # More free than that: a limit of SQLite's own (max_page_count), not the disk.
+    return disk_full(Path(name), below_bytes=NEARLY_FULL_BYTES) or text
+
+
+def disk_full(path: Path, *, below_bytes: int) -> str | None:
+    """``the disk is full (12 KB free in /home/ana)`` when ``path``'s folder has less free."""
+    folder = path.parent
     try:
         status = os.statvfs(folder)
     except OSError:
-        return text
+        return None
     free = status.f_bavail * status.f_frsize
-    if free >= NEARLY_FULL_BYTES:
-        return text  # a limit of SQLite's own (max_page_count), not the disk
+    if free >= below_bytes:
+        return None
     return f"the disk is full ({free // 1024:,} KB free in {folder})"
 
 

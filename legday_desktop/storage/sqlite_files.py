@@ -19,6 +19,7 @@ from legday_desktop.storage.errors import (
     JournalFileMovedError,
     NotADatabaseError,
     StorageError,
+    disk_full,
 )
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -98,15 +99,7 @@ FULL_DISK_BYTES = 1024 * 1024
 
 def full_disk(path: Path) -> str | None:
     """``the disk is full (12 KB free in /home/ana)`` when ``path``'s folder has no room."""
-    folder = path.parent
-    try:
-        status = os.statvfs(folder)
-    except OSError:
-        return None
-    free = status.f_bavail * status.f_frsize
-    if free >= FULL_DISK_BYTES:
-        return None
-    return f"the disk is full ({free // 1024:,} KB free in {folder})"
+    return disk_full(path, below_bytes=FULL_DISK_BYTES)
 
 
 def open_read_only(path: Path) -> sqlite3.Connection:
