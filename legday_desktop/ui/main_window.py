@@ -8,7 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QFont,
+    QGuiApplication,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -116,6 +123,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(False)
         if interactive:
             self._restore_settings()
+        self._fitted_with_frame = False
         self.fit_to_screen()
         self._midnight = QTimer(self)
         self._midnight.setSingleShot(True)
@@ -1141,6 +1149,13 @@ class MainWindow(QMainWindow):
         settings.setValue("map/both_sides", self.both_sides.isChecked())
         settings.setValue("map/selected_region", self.body_map.selected_region or "")
         settings.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if not self._fitted_with_frame:
+            # Only now is the window manager's frame known: fit again, frame and all.
+            self._fitted_with_frame = True
+            QTimer.singleShot(0, self, self.fit_to_screen)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         if self._service is not None:

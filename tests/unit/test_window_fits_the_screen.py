@@ -18,6 +18,7 @@ SCREENS = Path(__file__).resolve().parent.parent / "helpers"
         ("screen-1920x1080.json", "1", [1920, 1080]),
         ("screen-1366x768.json", "1", [1366, 768]),
         ("screen-1366x768.json", "2", [683, 384]),
+        (None, "1", [800, 800]),  # Qt's own offscreen screen, with window frames
     ],
 )
 def test_the_window_fits_the_screen(
@@ -29,7 +30,9 @@ def test_the_window_fits_the_screen(
         "--db",
         journal,
         "--self-test",
-        QT_QPA_PLATFORM=f"offscreen:configfile={SCREENS / screen}",
+        QT_QPA_PLATFORM="offscreen"
+        if screen is None
+        else f"offscreen:configfile={SCREENS / screen}",
         QT_SCALE_FACTOR=scale,
     )
     assert result.returncode == 0, result.stderr
