@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
             self._restore_settings()
         self._fitted_with_frame = False
         self.fit_to_screen()
+        self._fitted_size = self.size()
         self._midnight = QTimer(self)
         self._midnight.setSingleShot(True)
         self._midnight.timeout.connect(self._new_day)
@@ -1153,9 +1154,11 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
         if not self._fitted_with_frame:
-            # Only now is the window manager's frame known: fit again, frame and all.
+            # Only now is the window manager's frame known: fit again, frame and all, unless
+            # a size was asked for since (a snapshot renders at its own size).
             self._fitted_with_frame = True
-            QTimer.singleShot(0, self, self.fit_to_screen)
+            if self.size() == self._fitted_size:
+                QTimer.singleShot(0, self, self.fit_to_screen)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         if self._service is not None:
