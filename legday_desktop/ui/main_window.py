@@ -653,6 +653,19 @@ class MainWindow(QMainWindow):
             [alert.message for alert in advice.check_alerts],
         )
 
+    VIEWS = ("log", "progress", "insights")
+
+    def show_view(self, name: str) -> None:
+        """Show one of the window's views: ``log`` (map and today), ``progress`` (charts), ``insights``."""
+        if name == "progress":
+            self.show_charts()
+        elif name == "insights":
+            self.side_tabs.setCurrentWidget(self.insights_page)
+        elif name == "log":
+            self.side_tabs.setCurrentWidget(self.side_splitter)
+        else:
+            raise ValueError(f"no view {name!r}; the views are {', '.join(self.VIEWS)}")
+
     def show_charts(self) -> None:
         """Show the charts page, building it on first use."""
         if self.chart_panel is None and self._service is not None:
