@@ -22,12 +22,10 @@ TODAY = dt.date.today()
 
 
 def show_insights(qtbot: QtBot, window: MainWindow) -> str:
-    """Click the Insights tab, as a person would, and read what it says."""
-    tabs = window.side_tabs
-    index = tabs.indexOf(window.insights_page)
-    QTest.mouseClick(
-        tabs.tabBar(), Qt.MouseButton.LeftButton, pos=tabs.tabBar().tabRect(index).center()
-    )
+    """Click the Insights view's tab, as a person would, and read what it says."""
+    tabs = window.view_tabs
+    index = window.VIEWS.index("insights")
+    QTest.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(index).center())
     qtbot.waitUntil(lambda: window.insights_shown, timeout=5000)
     assert window.insights_panel is not None
     return window.insights_panel.text()
@@ -92,7 +90,7 @@ def test_insights_follow_an_edit(qtbot: QtBot, database: Path) -> None:
     filled_store(database, demo_journal(TODAY)).close()
     window = open_window(qtbot, database)
     before = show_insights(qtbot, window)
-    window.side_tabs.setCurrentIndex(0)
+    window.show_view("log")
     window.show_date(TODAY)
     assert window.service is not None
     window.service.set_levels(TODAY, {"calves.left": 9, "calves.right": 9})
