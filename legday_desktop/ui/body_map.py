@@ -84,7 +84,7 @@ class BodyMap(QWidget):
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(260, 330)
+        self.setMinimumSize(240, 280)  # the window's minimum fits a 1024 x 640 screen
         self.setAccessibleName("Body map")
         install_accessibility()
         self._update_accessible_description()

@@ -7,7 +7,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import (
+    QDate,
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -31,6 +39,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
+    QTabBar,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -49,18 +59,25 @@ from legday_desktop.ui import texts
 from legday_desktop.ui.body_map import BodyMap
 from legday_desktop.ui.calendar_marks import CalendarMarks
 from legday_desktop.ui.check_in_panel import CheckInPanel
+from legday_desktop.ui.debouncer import Debouncer
 from legday_desktop.ui.elided_label import ElidedLabel
 from legday_desktop.ui.level_controls import LevelPicker, ScaleLegend
 from legday_desktop.ui.plain_imports import plain_imports
 from legday_desktop.ui.region_table import LevelEditDelegate, RegionTableModel
 from legday_desktop.ui.tips_panel import TipsPanel
 from legday_desktop.ui.typed_date_edit import TypedDateEdit
-from legday_desktop.ui.warning_banner import WarningBanner
+from legday_desktop.ui.warning_banner import WarningBanner, WarningStrip
 
 if TYPE_CHECKING:
     from legday_desktop.charts.panel import ChartPanel
     from legday_desktop.services.journal import JournalService
     from legday_desktop.ui.insights_panel import InsightsPanel
+
+
+# Views other than the map follow edits once clicking pauses, never between two clicks
+# (people click a region every 60 ms or more; a pause is longer than that).
+ADVICE_PAUSE_MS = 150
+INSIGHTS_PAUSE_MS = 300
 
 
 def _qdate(date: dt.date) -> QDate:
@@ -99,17 +116,20 @@ class MainWindow(QMainWindow):
         self._build_warning()
         self._build_day_bar()
         self._build_centre()
+        self.day_bar.addWidget(self.view_tabs, alignment=Qt.AlignmentFlag.AlignBottom)
         self._build_menus()
 
+        # The day and its leg day, then the warnings' fixed strip, then the views; nothing
+        # above the views changes height as the user logs (see docs/layout.md).
         central = QWidget()
         layout = QVBoxLayout(central)
-        layout.setContentsMargins(12, 8, 12, 4)
-        layout.setSpacing(8)
-        layout.addWidget(self.warning)
+        layout.setContentsMargins(12, 6, 12, 2)
+        layout.setSpacing(4)
         layout.addWidget(self.read_only_bar)
         layout.addLayout(self.day_bar)
         layout.addLayout(self.banner_row)
-        layout.addWidget(self.splitter, stretch=1)
+        layout.addWidget(self.warning_strip)
+        layout.addWidget(self.views, stretch=1)
         self.setCentralWidget(central)
         # Which file is open stays in view, right of the passing messages.
         self.journal_label = ElidedLabel("Opening your journal…")
@@ -158,8 +178,11 @@ class MainWindow(QMainWindow):
     # --- building ----------------------------------------------------------------
 
     def _build_warning(self) -> None:
-        # Urgent warnings in red, those to keep an eye on in amber, from every tab.
+        # Urgent warnings in red, those to keep an eye on in amber, on every view, in a
+        # strip of fixed height: one that comes or goes moves nothing.
         self.warning = WarningBanner()
+        self.warning_strip = WarningStrip(self.warning)
+        self.warning.details_requested.connect(self._show_warnings_in_full)
         # Another Legday has the journal, or it cannot be written: say so on every tab.
         self.read_only_bar = QLabel()
         self.read_only_bar.setObjectName("readOnlyBar")
@@ -198,6 +221,7 @@ class MainWindow(QMainWindow):
         for widget in (self.previous_button, self.date_edit, self.next_button, self.today_button):
             self.day_bar.addWidget(widget)
         self.day_bar.addStretch(1)
+        # (The views' tab bar joins this row once the centre is built.)
 
         self.banner_label = QLabel("Opening your journal…")
         # It shows leg-day titles and exercise names as typed: never read as rich text.
@@ -223,9 +247,6 @@ class MainWindow(QMainWindow):
         self.both_sides.setToolTip("Set the same value on the left and the right")
         self.selection_label = QLabel("Click a region, or Tab to the map and use the arrow keys")
         self.selection_label.setObjectName("selectionLabel")
-        disclaimer = QLabel(not_medical_advice())
-        disclaimer.setObjectName("disclaimer")
-
         self.selection_label.setWordWrap(True)
         selection_row = QHBoxLayout()
         selection_row.addWidget(self.selection_label, stretch=1)
@@ -237,7 +258,6 @@ class MainWindow(QMainWindow):
         map_layout.addWidget(self.legend)
         map_layout.addLayout(selection_row)
         map_layout.addWidget(self.level_picker)
-        map_layout.addWidget(disclaimer)
 
         self.region_model = RegionTableModel(self)
         self.region_model.level_edited.connect(self._table_level_edited)
@@ -275,59 +295,75 @@ class MainWindow(QMainWindow):
         self.check_in_panel = CheckInPanel()
         self.check_in_panel.check_in_edited.connect(self._check_in_edited)
         self.check_in_panel.statin_answer_edited.connect(self._statin_answer_edited)
-
         # On small screens the check-in scrolls rather than squeezing its boxes together.
-        check_in_scroller = QScrollArea()
-        check_in_scroller.setWidget(self.check_in_panel)
-        check_in_scroller.setWidgetResizable(True)
-        check_in_scroller.setFrameShape(QFrame.Shape.NoFrame)
-        check_in_scroller.setMinimumWidth(280)
-        # "Today": what to do (warnings on top) above the day's check-in.
+        self.check_in_page = QScrollArea()
+        self.check_in_page.setObjectName("checkInPage")
+        self.check_in_page.setAccessibleName("Check-in")
+        self.check_in_page.setWidget(self.check_in_panel)
+        self.check_in_page.setWidgetResizable(True)
+        self.check_in_page.setFrameShape(QFrame.Shape.NoFrame)
         self.tips_panel = TipsPanel()
-        self.side_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.side_splitter.addWidget(self.tips_panel)
-        self.side_splitter.addWidget(check_in_scroller)
-        self.side_splitter.setSizes([420, 400])
-        self.side_splitter.setCollapsible(0, False)  # the warnings can never be dragged away
-        self._advice_timer = QTimer(self)
-        self._advice_timer.setSingleShot(True)
-        self._advice_timer.setInterval(40)  # after the map has repainted; edits coalesce
-        self._advice_timer.timeout.connect(self._refresh_advice)
+        # Beside the map: the day's advice, its check-in and its values as a table, one
+        # page each at full height (each scrolls on its own; none inside another).
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setObjectName("sideTabs")
+        self.side_tabs.addTab(self.tips_panel, "&Advice")
+        self.side_tabs.addTab(self.check_in_page, "Check-&in")
+        self.side_tabs.addTab(self.region_table, "&Regions")
+        # Advice follows every change (the warnings show on every view), once clicking
+        # pauses: never between two clicks, after the map has repainted.
+        self._advice_updates = Debouncer(self, ADVICE_PAUSE_MS, self._refresh_advice)
         self._advice_stale = True
 
-        # Charts share the side column; their page is built (and matplotlib imported) only
-        # when it is first shown.
-        self.side_tabs = QTabWidget()
-        self.side_tabs.addTab(self.side_splitter, "&Today")
-        self.side_tabs.addTab(self.region_table, "&Regions")
-        self.charts_page = QWidget()
-        QVBoxLayout(self.charts_page).setContentsMargins(0, 0, 0, 0)
-        self.side_tabs.addTab(self.charts_page, "C&harts")
-        # Insights too are built when first shown.
-        self.insights_page = QWidget()
-        QVBoxLayout(self.insights_page).setContentsMargins(0, 0, 0, 0)
-        self.side_tabs.addTab(self.insights_page, "&Insights")
-        self.insights_panel: InsightsPanel | None = None
-        self._insights_stale = True
-        self._insights_timer = QTimer(self)
-        self._insights_timer.setSingleShot(True)
-        # The whole history is read again: once edits pause, not on every keystroke.
-        self._insights_timer.setInterval(300)
-        self._insights_timer.timeout.connect(self._refresh_insights)
-        self.side_tabs.currentChanged.connect(self._side_tab_changed)
-        self.chart_panel: ChartPanel | None = None
-
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("logSplitter")
         self.splitter.addWidget(map_column)
         self.splitter.addWidget(self.side_tabs)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        # The side column scrolls when squeezed, so its size hint is small: say what it needs.
-        # (The check-in's width, plus its scroll bar and the tab page's frame.)
-        scroll_bar = check_in_scroller.verticalScrollBar().sizeHint().width()
-        side_width = max(self.check_in_panel.sizeHint().width() + scroll_bar + 24, 480)
+        # The side pages scroll when squeezed, so their size hint is small: say what they
+        # need (the check-in's width, plus its scroll bar and the tab page's frame).
+        scroll_bar = self.check_in_page.verticalScrollBar().sizeHint().width()
+        side_width = max(self.check_in_panel.sizeHint().width() + scroll_bar + 24, 440)
         self.splitter.setSizes([1240 - side_width, side_width])
         self.splitter.setChildrenCollapsible(False)
+
+        # Progress (the charts) and Insights take the window's whole width; each is built
+        # (and matplotlib imported) when first shown.
+        self.charts_page = QWidget()
+        self.charts_page.setObjectName("progressView")
+        QVBoxLayout(self.charts_page).setContentsMargins(0, 4, 0, 0)
+        self.chart_panel: ChartPanel | None = None
+        self.insights_page = QWidget()
+        self.insights_page.setObjectName("insightsView")
+        QVBoxLayout(self.insights_page).setContentsMargins(0, 4, 0, 0)
+        self.insights_panel: InsightsPanel | None = None
+        self._insights_stale = True
+        # The whole history is read again: once edits pause, not on every keystroke.
+        self._insights_updates = Debouncer(self, INSIGHTS_PAUSE_MS, self._refresh_insights)
+
+        # The views, switched from the day's row (a tab bar of its own: no row lost to it).
+        self.views = QStackedWidget()
+        self.views.setObjectName("views")
+        self.views.addWidget(self.splitter)
+        self.views.addWidget(self.charts_page)
+        self.views.addWidget(self.insights_page)
+        self.view_tabs = QTabBar()
+        self.view_tabs.setObjectName("viewTabs")
+        self.view_tabs.setAccessibleName("Views")
+        self.view_tabs.setDrawBase(False)
+        self.view_tabs.setExpanding(False)
+        for index, (title, tip) in enumerate(
+            (
+                ("&Log", "The body map and the day's advice, check-in and values (Ctrl+1)"),
+                ("&Progress", "Charts of how soreness fades after each leg day (Ctrl+2)"),
+                ("I&nsights", "How your recovery changes, and the habits that go with it (Ctrl+3)"),
+            )
+        ):
+            self.view_tabs.addTab(title)
+            self.view_tabs.setTabToolTip(index, tip)
+        self.view_tabs.currentChanged.connect(self.views.setCurrentIndex)
+        self.views.currentChanged.connect(self._view_changed)
 
     def _build_menus(self) -> None:
         def action(text: str, slot: Callable[[], object], *keys: QKeySequence | str) -> QAction:
@@ -383,14 +419,16 @@ class MainWindow(QMainWindow):
         )
         self.today_action = action("&Today", lambda: self.show_date(self._today()), "Ctrl+T")
         self.go_to_date_action = action("&Go to date…", self._go_to_date, "Ctrl+G")
-        self.charts_action = action("&Charts", self.show_charts, "Ctrl+Shift+C")
-        for item in (
-            self.previous_action,
-            self.next_action,
-            self.today_action,
-            self.go_to_date_action,
-            self.charts_action,
-        ):
+        self.log_view_action = action("&Log", lambda: self.show_view("log"), "Ctrl+1")
+        self.progress_action = action(
+            "&Progress (charts)", lambda: self.show_view("progress"), "Ctrl+2", "Ctrl+Shift+C"
+        )
+        self.insights_action = action("&Insights", lambda: self.show_view("insights"), "Ctrl+3")
+        for item in (self.previous_action, self.next_action, self.today_action):
+            view_menu.addAction(item)
+        view_menu.addAction(self.go_to_date_action)
+        view_menu.addSeparator()
+        for item in (self.log_view_action, self.progress_action, self.insights_action):
             view_menu.addAction(item)
 
         help_menu = self.menuBar().addMenu("&Help")
@@ -449,7 +487,7 @@ class MainWindow(QMainWindow):
         else:
             self.journal_label.setText(f"Journal: {service.path}")
         self.refresh()
-        if self.side_tabs.currentWidget() is self.charts_page:
+        if self.views.currentWidget() is self.charts_page:
             self.show_charts()
 
     def detach(self, service: JournalService) -> bool:
@@ -543,10 +581,9 @@ class MainWindow(QMainWindow):
         if self._service is not None:
             self.check_in_panel.commit_pending()
         today = self._today()
-        self.date_edit.blockSignals(True)
-        self.date_edit.setMaximumDate(_qdate(today))
-        self.date_edit.setDate(_qdate(self.shown_date))
-        self.date_edit.blockSignals(False)
+        with QSignalBlocker(self.date_edit):  # showing the date is not the user choosing it
+            self.date_edit.setMaximumDate(_qdate(today))
+            self.date_edit.setDate(_qdate(self.shown_date))
         self.next_button.setEnabled(self.shown_date < today)
         self.next_action.setEnabled(self.shown_date < today)
         if self.chart_panel is not None:
@@ -589,10 +626,10 @@ class MainWindow(QMainWindow):
 
     # --- selection and levels ----------------------------------------------------
 
-    def _side_tab_changed(self, index: int) -> None:
-        if self.side_tabs.widget(index) is self.charts_page:
+    def _view_changed(self, index: int) -> None:
+        if self.views.widget(index) is self.charts_page:
             self.show_charts()
-        elif self.side_tabs.widget(index) is self.insights_page and self._insights_stale:
+        elif self.views.widget(index) is self.insights_page and self._insights_stale:
             self._refresh_insights()
 
     @property
@@ -603,10 +640,10 @@ class MainWindow(QMainWindow):
     def _schedule_advice(self) -> None:
         # The warnings show on every tab, so advice follows every change, whatever is shown.
         self._advice_stale = True
-        self._advice_timer.start()
+        self._advice_updates.poke()
         self._insights_stale = True
-        if self.side_tabs.currentWidget() is self.insights_page:
-            self._insights_timer.start()
+        if self.views.currentWidget() is self.insights_page:
+            self._insights_updates.poke()
 
     @property
     def insights_shown(self) -> bool:
@@ -648,26 +685,29 @@ class MainWindow(QMainWindow):
         self.tips_panel.show_advice(advice)
         # The window's banner carries them too, one line per cause, so they show from
         # every tab; it tells assistive technology when a new one appears.
-        self.warning.show_warnings(
+        self.warning_strip.show_warnings(
             [alert.message for alert in advice.urgent_alerts],
             [alert.message for alert in advice.check_alerts],
         )
 
     VIEWS = ("log", "progress", "insights")
 
+    @property
+    def current_view(self) -> str:
+        """The view on show: ``log``, ``progress`` or ``insights``."""
+        return self.VIEWS[self.views.currentIndex()]
+
     def show_view(self, name: str) -> None:
-        """Show one of the window's views: ``log`` (map and today), ``progress`` (charts), ``insights``."""
+        """Show ``log`` (the map and the day), ``progress`` (the charts) or ``insights``."""
+        if name not in self.VIEWS:
+            raise ValueError(f"no view {name!r}; the views are {', '.join(self.VIEWS)}")
         if name == "progress":
             self.show_charts()
-        elif name == "insights":
-            self.side_tabs.setCurrentWidget(self.insights_page)
-        elif name == "log":
-            self.side_tabs.setCurrentWidget(self.side_splitter)
         else:
-            raise ValueError(f"no view {name!r}; the views are {', '.join(self.VIEWS)}")
+            self.view_tabs.setCurrentIndex(self.VIEWS.index(name))
 
     def show_charts(self) -> None:
-        """Show the charts page, building it on first use."""
+        """Show the Progress view's charts, building them on first use."""
         if self.chart_panel is None and self._service is not None:
             with plain_imports():  # matplotlib and NumPy, loaded here the first time
                 from legday_desktop.charts.panel import ChartPanel
@@ -675,7 +715,13 @@ class MainWindow(QMainWindow):
                 self.chart_panel = ChartPanel(self._service, self.charts_page, today=self._today)
             self.chart_panel.shown_date = self.shown_date
             self.charts_page.layout().addWidget(self.chart_panel)
-        self.side_tabs.setCurrentWidget(self.charts_page)
+        self.view_tabs.setCurrentIndex(self.VIEWS.index("progress"))
+
+    def _show_warnings_in_full(self) -> None:
+        """The strip's Details: the Advice page, scrolled to the warnings at its top."""
+        self.show_view("log")
+        self.side_tabs.setCurrentWidget(self.tips_panel)
+        self.tips_panel.show_warnings_first()
 
     def _map_selected(self, region_id: str) -> None:
         selection = self.region_table.selectionModel()
@@ -885,7 +931,7 @@ class MainWindow(QMainWindow):
             self.chart_panel.setParent(None)
             self.chart_panel.deleteLater()
             self.chart_panel = None
-            if self.side_tabs.currentWidget() is self.charts_page:
+            if self.views.currentWidget() is self.charts_page:
                 self.show_charts()
         self.statusBar().showMessage(text, 10000)
         self.refresh()
@@ -1143,13 +1189,9 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)  # type: ignore[arg-type]
-        for key, splitter in (
-            ("window/splitter", self.splitter),
-            ("window/side_splitter", self.side_splitter),
-        ):
-            state = settings.value(key)
-            if state is not None:
-                splitter.restoreState(state)  # type: ignore[arg-type]
+        state = settings.value("window/log_splitter")
+        if state is not None:
+            self.splitter.restoreState(state)  # type: ignore[arg-type]
         self.both_sides.setChecked(settings.value("map/both_sides", True, type=bool))  # type: ignore[arg-type]
         region = settings.value("map/selected_region", "")
         if region in {r.id for r in REGIONS}:
@@ -1158,8 +1200,7 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         settings = self._settings()
         settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/splitter", self.splitter.saveState())
-        settings.setValue("window/side_splitter", self.side_splitter.saveState())
+        settings.setValue("window/log_splitter", self.splitter.saveState())
         settings.setValue("map/both_sides", self.both_sides.isChecked())
         settings.setValue("map/selected_region", self.body_map.selected_region or "")
         settings.sync()

@@ -38,7 +38,6 @@ BOX_STYLES = {
     Severity.CHECK: "background: #ffd27a; color: #3a2500; border: 1px solid #a86800; "
     "border-radius: 6px; padding: 8px;",
 }
-UNLIMITED = 16777215  # QWIDGETSIZE_MAX
 HELD_BACK = "<p>Other tips are held back while an urgent warning stands: have it seen to first.</p>"
 
 
@@ -62,12 +61,15 @@ class TipsPanel(QWidget):
         self.disclaimer.setWordWrap(True)
         self.urgent_box = self._warning_box("urgentTips", Severity.URGENT)
         self.check_box = self._warning_box("checkTips", Severity.CHECK)
-        warnings = QWidget()
-        warnings_layout = QVBoxLayout(warnings)
+        # The warnings come first, in full with what to do, above readiness and tips: one
+        # scrolling page (no box scrolls inside another), and no tip can push them away.
+        self.urgent_area = QWidget()
+        self.urgent_area.setObjectName("urgentArea")
+        warnings_layout = QVBoxLayout(self.urgent_area)
         warnings_layout.setContentsMargins(0, 0, 0, 0)
         warnings_layout.addWidget(self.urgent_box)
         warnings_layout.addWidget(self.check_box)
-        warnings_layout.addStretch(1)
+        self.urgent_area.hide()
         self.readiness_label = QLabel()
         self.readiness_label.setObjectName("readiness")
         self.readiness_label.setWordWrap(True)
@@ -80,34 +82,25 @@ class TipsPanel(QWidget):
         self.browse_button = QPushButton("Browse all tips…")
         self.browse_button.clicked.connect(lambda: TipsBrowser.ask(self))
 
-        content = QWidget()
-        inner = QVBoxLayout(content)
+        self.content = QWidget()
+        inner = QVBoxLayout(self.content)
         inner.setContentsMargins(4, 4, 4, 4)
+        inner.addWidget(self.urgent_area)
         inner.addWidget(self.readiness_label)
         inner.addWidget(self.tips_label)
         inner.addStretch(1)
-        self._tips_content = content
-        scroller = self._tips_scroller = QScrollArea()
-        scroller.setWidget(content)
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller = QScrollArea()
+        self.scroller.setObjectName("adviceScroller")
+        self.scroller.setWidget(self.content)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
 
         footer = QHBoxLayout()
         footer.addWidget(self.disclaimer, stretch=1)
         footer.addWidget(self.browse_button)
-        # The warnings sit above the scrolling tips, in their own scroll area so that even
-        # many of them stay readable: always in view, never pushed away by a tip.
-        self.urgent_area = QScrollArea()
-        self.urgent_area.setObjectName("urgentArea")
-        self.urgent_area.setWidget(warnings)
-        self.urgent_area.setWidgetResizable(True)
-        self.urgent_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.urgent_area.setMinimumHeight(120)
-        self.urgent_area.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
-        layout.addWidget(self.urgent_area, stretch=2)
-        layout.addWidget(scroller, stretch=3)
+        layout.addWidget(self.scroller, stretch=1)
         layout.addLayout(footer)
         self.chosen: tuple[ChosenTip, ...] = ()
 
@@ -146,14 +139,10 @@ class TipsPanel(QWidget):
             "".join(tip_html(chosen.tip, chosen.reason) for chosen in others) + held_back
             or "<p>No tips for this day.</p>"
         )
-        # While an urgent warning stands the tips are held back: the warnings take the room
-        # the few lines left below them do not need.
-        if advice.urgent_alerts:
-            width = max(self._tips_scroller.viewport().width(), 200)
-            needed = self._tips_content.heightForWidth(width)
-            self._tips_scroller.setMaximumHeight(max(needed, 0) + 8 or UNLIMITED)
-        else:
-            self._tips_scroller.setMaximumHeight(UNLIMITED)
+
+    def show_warnings_first(self) -> None:
+        """Scroll back to the top, where the warnings are (the strip's "Details")."""
+        self.scroller.verticalScrollBar().setValue(0)
 
     @staticmethod
     def _warnings_html(alerts: tuple[Alert, ...], chosen: tuple[ChosenTip, ...]) -> str:

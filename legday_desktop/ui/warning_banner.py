@@ -1,5 +1,10 @@
 """The window's warnings: urgent ones in red, those to keep an eye on in amber, told to AT.
 
+They sit in a strip of fixed height under the day's banner, on every view: a warning that
+comes or goes never moves the map or a tab (when there is none, the strip says so). Each
+severity shows its heading and as much of its lines as fits; "Details" opens the Advice
+tab, where every warning is given in full with what to do.
+
 Each box is an accessible *alert* (Qt's AlertMessage role), and a warning that was not
 showing before is announced through Qt's accessibility API (an announcement event,
 assertive for urgent ones), so a screen reader speaks it when it appears.
@@ -9,19 +14,37 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent, QFont
-from PySide6.QtWidgets import QAccessibleWidget, QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QAccessibleEvent,
+    QFont,
+    QFontMetrics,
+)
+from PySide6.QtWidgets import (
+    QAccessibleWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from legday_desktop.domain.check_ins import Severity
-from legday_desktop.ui.texts import escape
+from legday_desktop.domain.wording import not_medical_advice
+from legday_desktop.ui.clamped_label import ClampedLabel
 
 STYLES = {
     # White on deep red (7.0:1) and dark brown on amber (9.8:1), both well above 4.5:1.
     Severity.URGENT: "#{name} {{ background: #b00020; border-radius: 6px; }}"
-    "#{name} QLabel {{ color: #ffffff; }}",
+    "#{name} QLabel {{ color: #ffffff; }} #{name} QPushButton {{ color: #ffffff; "
+    "border: 1px solid #ffffff; border-radius: 4px; padding: 2px 8px; }}",
     Severity.CHECK: "#{name} {{ background: #ffd27a; border: 1px solid #a86800; "
-    "border-radius: 6px; }} #{name} QLabel {{ color: #3a2500; }}",
+    "border-radius: 6px; }} #{name} QLabel {{ color: #3a2500; }} #{name} QPushButton {{ "
+    "color: #3a2500; border: 1px solid #3a2500; border-radius: 4px; padding: 2px 8px; }}",
 }
 
 
@@ -38,7 +61,9 @@ def announce(widget: QWidget, message: str, severity: Severity) -> None:
 
 
 class WarningBox(QFrame):
-    """One severity's warnings: its heading, then one line per cause."""
+    """One severity's warnings in one band: its heading, its lines as far as they fit, Details."""
+
+    details_requested = Signal()
 
     def __init__(self, severity: Severity, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,37 +73,40 @@ class WarningBox(QFrame):
         self.setStyleSheet(STYLES[severity].format(name=name))
         self.title = QLabel(severity.heading)
         font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * (1.3 if severity is Severity.URGENT else 1.1))
+        font.setPointSizeF(font.pointSizeF() * 1.1)
         font.setBold(True)
         self.title.setFont(font)
-        self.title.setWordWrap(True)
-        self.text = QLabel()
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.RichText)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 6, 12, 8)
-        layout.setSpacing(2)
-        layout.addWidget(self.title)
-        layout.addWidget(self.text)
+        self.text = ClampedLabel(lines=2)
+        self.details = QPushButton("Details")
+        self.details.setAccessibleName(f"{severity.heading}: details")
+        self.details.setToolTip("Every warning in full, with what to do (the Advice tab)")
+        self.details.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.details.clicked.connect(self.details_requested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 4, 8, 4)
+        layout.setSpacing(12)
+        layout.addWidget(self.title, alignment=Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.text, stretch=1)
+        layout.addWidget(self.details, alignment=Qt.AlignmentFlag.AlignVCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(severity.heading)
         self.lines: tuple[str, ...] = ()
         self.hide()
 
     def show_lines(self, lines: Sequence[str]) -> None:
         self.lines = tuple(lines)
-        if len(lines) == 1:
-            self.text.setText(escape(lines[0]))
-        else:
-            self.text.setText("<br>".join(f"• {escape(line)}" for line in lines))
+        self.text.setText("  •  ".join(lines))
         self.setAccessibleDescription(" ".join(lines))
         self.setVisible(bool(lines))
 
 
 class WarningBanner(QWidget):
-    """The warnings at the top of the window, shown from every tab.
+    """The window's warnings, one band per severity, shown from every view.
 
     ``show_warnings`` replaces them; a line that was not showing before is announced.
     """
+
+    details_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,8 +116,9 @@ class WarningBanner(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addWidget(self.urgent)
-        layout.addWidget(self.check)
+        for box in (self.urgent, self.check):
+            layout.addWidget(box)
+            box.details_requested.connect(self.details_requested)
         self.hide()
 
     @property
@@ -105,11 +134,13 @@ class WarningBanner(QWidget):
         )
 
     def show_warnings(self, urgent: Sequence[str], check: Sequence[str]) -> None:
+        """Show these lines; nothing is hidden and shown again when they stay the same."""
         before = set(self.lines)
         for box, lines in ((self.urgent, urgent), (self.check, check)):
             if tuple(lines) != box.lines:
                 box.show_lines(lines)
-        self.setVisible(bool(urgent or check))
+        if self.isHidden() == bool(urgent or check):
+            self.setVisible(bool(urgent or check))
         for box in (self.urgent, self.check):
             new = [line for line in box.lines if line not in before]
             if new:
@@ -117,6 +148,40 @@ class WarningBanner(QWidget):
 
     def clear(self) -> None:
         self.show_warnings((), ())
+
+
+class WarningStrip(QFrame):
+    """The warnings' fixed place: always the same height, calm words when there is none."""
+
+    def __init__(self, banner: WarningBanner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.banner = banner
+        self.setObjectName("warningStrip")
+        self.calm = QLabel("No warning signs reported for this day.\n" + not_medical_advice())
+        self.calm.setObjectName("calmStrip")
+        self.calm.setWordWrap(True)
+        self.calm.setAccessibleName("Warnings")
+        self.calm.setStyleSheet(
+            "#calmStrip { border: 1px solid palette(mid); border-radius: 6px; padding: 2px 12px; }"
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.calm)
+        layout.addWidget(banner)
+        # Two bands of a heading's height, or one band of two lines: room for both, always.
+        heading = QFont(self.font())
+        heading.setPointSizeF(heading.pointSizeF() * 1.1)
+        heading.setBold(True)
+        band = max(QFontMetrics(heading).height(), self.fontMetrics().lineSpacing()) + 8
+        self.setFixedHeight(2 * band + 4)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def show_warnings(self, urgent: Sequence[str], check: Sequence[str]) -> None:
+        self.banner.show_warnings(urgent, check)
+        calm = not (urgent or check)
+        if self.calm.isHidden() != (not calm):
+            self.calm.setVisible(calm)
 
 
 class _WarningBoxAccessible(QAccessibleWidget):

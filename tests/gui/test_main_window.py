@@ -78,11 +78,11 @@ def test_values_survive_closing_and_reopening(qtbot: QtBot, database: Path) -> N
     click_region(window, "hamstrings.right")
     QTest.keyClick(window.body_map, Qt.Key.Key_6)
     window.both_sides.setChecked(False)
-    window.resize(780, 580)  # within the 800 x 600 offscreen screen
+    window.resize(1000, 600)  # smaller than the default, within the screen
     window.close()
     reopened = open_window(qtbot, database)
     assert reopened.body_map.levels == {"hamstrings.right": 6, "hamstrings.left": 6}
-    assert (reopened.width(), reopened.height()) == (780, 580)
+    assert (reopened.width(), reopened.height()) == (1000, 600)
     # The last view comes back too: selection and the both-sides choice.
     assert reopened.body_map.selected_region == "hamstrings.right"
     assert not reopened.both_sides.isChecked()

@@ -10,6 +10,7 @@ from conftest import click_region, open_window
 from helpers.journals import filled_store
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QScrollArea
 from pytestqt.qtbot import QtBot
 
 from legday_desktop.domain.check_ins import WarningSymptom
@@ -45,8 +46,10 @@ def test_dark_urine_puts_the_warning_on_top_at_once_and_undo_works(
     assert panel.check_box.isHidden()
     assert "held back while an urgent warning stands" in panel.tips_label.text()
     assert panel.chosen[0].tip.id == "see-doctor-dark-urine" and panel.chosen[0].urgent
-    # The warning sits above the scrolling tips, so no tip can push it out of view.
-    assert panel.layout().indexOf(panel.urgent_area) == 0
+    # The warning comes first on the Advice page, so no tip can push it out of view, and
+    # the page is one scrolling box: nothing scrolls inside it.
+    assert panel.content.layout().indexOf(panel.urgent_area) == 0
+    assert panel.content.findChildren(QScrollArea) == []
     box.click()
     qtbot.waitUntil(lambda: panel.urgent_area.isHidden(), timeout=2000)
     QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -121,7 +124,13 @@ def test_alerts_show_their_reasons_in_the_panel_and_the_banner(
     assert window.warning.check.isVisible() and window.warning.urgent.isHidden()
     assert window.warning.check.lines == tuple(alert.message for alert in _alerts(window))
     assert "no date while a warning stands" in panel.readiness_label.text()
-    assert not window.side_splitter.isCollapsible(0)
+    # The strip's Details shows them in full: the Advice page, scrolled to its top.
+    window.side_tabs.setCurrentIndex(window.side_tabs.indexOf(window.check_in_page))
+    panel.scroller.verticalScrollBar().setValue(panel.scroller.verticalScrollBar().maximum())
+    window.warning.check.details.click()
+    assert window.side_tabs.currentWidget() is panel
+    assert panel.scroller.verticalScrollBar().value() == 0
+    assert panel.urgent_area.isVisible()
 
 
 def _alerts(window: MainWindow) -> list[object]:
