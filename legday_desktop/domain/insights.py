@@ -9,9 +9,11 @@ the user's own leg days, and say so.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
+import math
 import statistics
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from legday_desktop.domain.check_ins import CheckIn, RecoveryAction
@@ -192,7 +194,13 @@ def summarise_leg_days(
 
 def main_groups(leg_day: LegDay) -> frozenset[str]:
     """The groups a session loaded most (at least half its largest load)."""
-    loads = group_loads(leg_day.exercises)
+    return _main_groups_of(leg_day.exercises)
+
+
+@functools.lru_cache(maxsize=4096)
+def _main_groups_of(exercises: tuple[str, ...]) -> frozenset[str]:
+    # Asked for every leg day of every trend: most users repeat a few sessions.
+    loads = group_loads(exercises)
     if not loads:
         return frozenset()
     most = max(loads.values())
@@ -220,6 +228,12 @@ class BoutTrend:
     # Peak then minus now, the same way: positive means less sore now.
     peak_lower: float
     not_recovered: int = 0  # how many of them were not back to 2 or less in their window
+    # Per leg day: the days to recover as counted (the day after the last rating where it
+    # was not seen), and whether that is only "at least".
+    recovery_days: tuple[int, ...] = ()
+    at_least: tuple[bool, ...] = ()
+    # The least-squares line through (date, recovery_days) at the first and last date.
+    line: tuple[float, float] = (0.0, 0.0)
 
     @property
     def label(self) -> str:
@@ -248,6 +262,12 @@ def _line_change(xs: Sequence[float], ys: Sequence[float]) -> float:
     """The rise of the least-squares line from the first x to the last."""
     slope = statistics.linear_regression(xs, ys).slope
     return slope * (xs[-1] - xs[0])
+
+
+def _line_ends(xs: Sequence[float], ys: Sequence[float]) -> tuple[float, float]:
+    """The least-squares line's values at the first and the last x."""
+    slope, intercept = statistics.linear_regression(xs, ys)
+    return intercept + slope * xs[0], intercept + slope * xs[-1]
 
 
 def _recovery_days(summary: RecoverySummary, part: SeriesSummary) -> tuple[int, bool] | None:
@@ -307,10 +327,53 @@ def repeated_bout_trend(
         -_line_change(xs, recover),
         -_line_change(xs, peaks),
         sum(1 for *_, at_least in chosen if at_least),
+        tuple(days for _, _, days, _ in chosen),
+        tuple(at_least for *_, at_least in chosen),
+        _line_ends(xs, recover),
     )
 
 
 # --- habits ----------------------------------------------------------------------------
+
+# Two-sided 95 % quantiles of Student's t for 1–30 degrees of freedom, then at 40, 60
+# and 120 (each used from there on, which errs on the wide side), for a mean's interval.
+_T95 = (
+    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
+    2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
+    2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
+)  # fmt: skip
+_T95_FROM = ((120, 1.980), (60, 2.000), (40, 2.021))
+
+
+def t95(degrees_of_freedom: int) -> float:
+    """The two-sided 95 % quantile of Student's t (at least 1 degree of freedom)."""
+    if degrees_of_freedom <= len(_T95):
+        return _T95[max(degrees_of_freedom, 1) - 1]
+    return next((t for at, t in _T95_FROM if degrees_of_freedom >= at), _T95[-1])
+
+
+@dataclass(frozen=True, slots=True)
+class MeanInterval:
+    """The mean of some leg days' values, with its 95 % interval and how many there were.
+
+    The interval is Student's t interval of a mean: where the mean of many more such leg
+    days would likely lie, if they were like these. It says how sure the mean is, not
+    how much any one leg day varies. With one value it is that value.
+    """
+
+    mean: float
+    low: float
+    high: float
+    count: int
+
+
+def mean_interval(values: Sequence[float]) -> MeanInterval:
+    """The mean of ``values`` (at least one) and its 95 % interval."""
+    mean = statistics.fmean(values)
+    if len(values) < 2:
+        return MeanInterval(mean, mean, mean, len(values))
+    half = t95(len(values) - 1) * statistics.stdev(values) / math.sqrt(len(values))
+    return MeanInterval(mean, mean - half, mean + half, len(values))
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,6 +392,11 @@ class ActionComparison:
     without_days: float | None = None
     with_days_count: int = 0
     without_days_count: int = 0
+    # The same means with their 95 % intervals (None where the mean is None).
+    with_soreness_interval: MeanInterval | None = None
+    without_soreness_interval: MeanInterval | None = None
+    with_days_interval: MeanInterval | None = None
+    without_days_interval: MeanInterval | None = None
 
     @property
     def soreness_lower(self) -> float:
@@ -351,6 +419,22 @@ class ActionComparison:
                 f"; back to 2 or less by day {self.with_days:.1f} against "
                 f"{self.without_days:.1f} ({self.with_days_count} and "
                 f"{self.without_days_count} leg days measured)"
+            )
+        return text + "."
+
+    def short_sentence(self) -> str:
+        """E.g. "Foam rolling or massage: soreness on days 1–3 0.7 lower with it; back to …"."""
+        difference = self.soreness_lower
+        if abs(difference) < SAME_SORENESS:
+            how = "soreness on days 1–3 about the same with it as without"
+        else:
+            direction = "lower" if difference > 0 else "higher"
+            how = f"soreness on days 1–3 {abs(difference):.1f} {direction} with it"
+        text = f"{self.label}: {how}"
+        if self.with_days is not None and self.without_days is not None:
+            text += (
+                f"; back to 2 or less by day {self.with_days:.1f} with it, "
+                f"{self.without_days:.1f} without"
             )
         return text + "."
 
@@ -385,25 +469,46 @@ def habit_label(key: str) -> str:
     return RecoveryAction(key).label
 
 
-def compare_habits(
-    summaries: Sequence[RecoverySummary],
-    check_ins: Iterable[CheckIn],
-    *,
-    minimum: int = MIN_LEG_DAYS_EACH_SIDE,
+Habits = Mapping[str, bool] | None
+
+
+def habits_of_leg_days(
+    summaries: Sequence[RecoverySummary], check_ins: Iterable[CheckIn]
+) -> tuple[tuple[RecoverySummary, Habits], ...]:
+    """Each leg day's summary, oldest first, with the habits after it (see ``habits_after``).
+
+    Each leg day looks only at the check-ins of its own first days.
+    """
+    by_date: dict[dt.date, list[CheckIn]] = {}
+    for check_in in check_ins:
+        by_date.setdefault(check_in.date, []).append(check_in)
+    ordered = sorted(summaries, key=lambda s: s.leg_day.date)
+    result = []
+    for index, summary in enumerate(ordered):
+        following = ordered[index + 1].leg_day.date if index + 1 < len(ordered) else None
+        start = summary.leg_day.date
+        nearby = [
+            check_in
+            for offset in range(ACTION_WINDOW_DAYS + 1)
+            for check_in in by_date.get(start + dt.timedelta(days=offset), ())
+        ]
+        result.append((summary, habits_after(summary.leg_day, following, nearby)))
+    return tuple(result)
+
+
+def habit_comparisons(
+    leg_days: Iterable[tuple[RecoverySummary, Habits]], *, minimum: int = MIN_LEG_DAYS_EACH_SIDE
 ) -> tuple[ActionComparison, ...]:
     """Each habit's leg days with it against those without, in mean recovery.
 
+    ``leg_days`` pair each leg day's summary with its habits (``habits_of_leg_days``).
     Only habits with at least ``minimum`` measured leg days on each side are compared;
     the others are left out altogether (too few to say anything).
     """
-    check_ins = tuple(check_ins)
-    ordered = sorted(summaries, key=lambda s: s.leg_day.date)
     sides: dict[str, dict[bool, list[SeriesSummary]]] = {}
-    for index, summary in enumerate(ordered):
+    for summary, habits in leg_days:
         if summary.total.early_mean is None:
             continue
-        following = ordered[index + 1].leg_day.date if index + 1 < len(ordered) else None
-        habits = habits_after(summary.leg_day, following, check_ins)
         for key, done in (habits or {}).items():
             sides.setdefault(key, {True: [], False: []})[done].append(summary.total)
     comparisons = []
@@ -416,18 +521,34 @@ def compare_habits(
             part.days_to_recover for part in without if part.days_to_recover is not None
         ]
         measured = len(with_days) >= minimum and len(without_days) >= minimum
+        with_soreness = [part.early_mean or 0 for part in with_]
+        without_soreness = [part.early_mean or 0 for part in without]
         comparisons.append(
             ActionComparison(
                 key,
                 habit_label(key),
                 len(with_),
                 len(without),
-                statistics.fmean(part.early_mean or 0 for part in with_),
-                statistics.fmean(part.early_mean or 0 for part in without),
+                statistics.fmean(with_soreness),
+                statistics.fmean(without_soreness),
                 statistics.fmean(with_days) if measured else None,
                 statistics.fmean(without_days) if measured else None,
                 len(with_days),
                 len(without_days),
+                mean_interval(with_soreness),
+                mean_interval(without_soreness),
+                mean_interval(with_days) if measured else None,
+                mean_interval(without_days) if measured else None,
             )
         )
     return tuple(sorted(comparisons, key=lambda c: -c.soreness_lower))
+
+
+def compare_habits(
+    summaries: Sequence[RecoverySummary],
+    check_ins: Iterable[CheckIn],
+    *,
+    minimum: int = MIN_LEG_DAYS_EACH_SIDE,
+) -> tuple[ActionComparison, ...]:
+    """Each habit's leg days with it against those without (see ``habit_comparisons``)."""
+    return habit_comparisons(habits_of_leg_days(summaries, check_ins), minimum=minimum)

@@ -2,22 +2,36 @@
 
 from __future__ import annotations
 
+import bisect
+import contextlib
 import datetime as dt
-from dataclasses import dataclass
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
+
+from PySide6.QtCore import QObject, Signal
 
 from legday_desktop.domain.check_ins import CheckIn
 from legday_desktop.domain.insights import (
+    ACTION_WINDOW_DAYS,
     ActionComparison,
     BoutTrend,
+    Habits,
     RecoverySummary,
-    compare_habits,
+    habit_comparisons,
+    habits_after,
+    habits_of_leg_days,
     main_groups,
     repeated_bout_trend,
+    summarise_leg_day,
     summarise_leg_days,
 )
+from legday_desktop.domain.journal import JournalChange
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.recovery import MAX_DAYS_SHOWN, TOTAL, DayValues, SideMode
+from legday_desktop.services.journal import JournalError, JournalService
 
 # How far back a trend looks for similar leg days besides the TREND_WEEKS window.
 TREND_LOOKBACK = dt.timedelta(weeks=26)
@@ -37,18 +51,39 @@ class InsightSource(TrendSource, Protocol):
     def check_ins_between(self, first: dt.date, last: dt.date) -> tuple[CheckIn, ...]: ...
 
 
+class HistorySource(InsightSource, Protocol):
+    """What reading a whole history takes: both side modes in one read (a JournalStore)."""
+
+    def mean_and_sorer_values(
+        self, first: dt.date, last: dt.date
+    ) -> tuple[DayValues, DayValues]: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Insights:
-    """Everything the Insights tab shows, as of ``today``."""
+    """Everything the Insights tab shows, as of ``today``.
+
+    ``complete`` is False for a first look that holds only the newest leg day (no trends,
+    no habits yet): the rest of the history is still being read.
+    """
 
     today: dt.date
     summaries: tuple[RecoverySummary, ...]  # every leg day up to today, oldest first
     trends: tuple[BoutTrend, ...]  # the newest leg day's main groups, then the total
     habits: tuple[ActionComparison, ...]  # only habits with enough leg days each side
+    complete: bool = True
 
     @property
     def latest(self) -> RecoverySummary | None:
         return self.summaries[-1] if self.summaries else None
+
+
+@dataclass(frozen=True, slots=True)
+class LegDayInsight:
+    """One leg day's part of the insights: its recovery summary and the habits after it."""
+
+    summary: RecoverySummary
+    habits: Habits
 
 
 def trends_of(summaries: tuple[RecoverySummary, ...], today: dt.date) -> tuple[BoutTrend, ...]:
@@ -61,29 +96,78 @@ def trends_of(summaries: tuple[RecoverySummary, ...], today: dt.date) -> tuple[B
     return tuple(trend for trend in found if trend is not None)
 
 
-def _summaries(
-    source: TrendSource, leg_days: tuple[LegDay, ...], last: dt.date
-) -> tuple[RecoverySummary, ...]:
-    """Summaries with peaks from the mean of both sides and recovery from the sorer one."""
-    first = leg_days[0].date
-    return summarise_leg_days(
-        leg_days,
-        source.day_values(first, last, SideMode.MEAN),
-        source.day_values(first, last, SideMode.MAX),
+def insights_of(parts: Sequence[LegDayInsight], today: dt.date) -> Insights:
+    """The insights of leg days already summarised (oldest first)."""
+    summaries = tuple(part.summary for part in parts)
+    return Insights(
+        today,
+        summaries,
+        trends_of(summaries, today),
+        habit_comparisons((part.summary, part.habits) for part in parts),
     )
+
+
+def _window_last(leg_day: LegDay, next_leg_day: dt.date | None, today: dt.date) -> dt.date:
+    """The last day whose soreness belongs to ``leg_day`` (see ``recovery.recovery_curve``)."""
+    last = leg_day.date + dt.timedelta(days=MAX_DAYS_SHOWN)
+    if next_leg_day is not None:
+        last = min(last, next_leg_day - dt.timedelta(days=1))
+    return min(last, today)
+
+
+def leg_day_insight(
+    source: InsightSource, leg_day: LegDay, next_leg_day: dt.date | None, today: dt.date
+) -> LegDayInsight:
+    """One leg day's summary and habits, read from its own days only (a few small queries)."""
+    last = _window_last(leg_day, next_leg_day, today)
+    mean = source.day_values(leg_day.date, last, SideMode.MEAN)
+    sorer = source.day_values(leg_day.date, last, SideMode.MAX)
+    action_last = min(last, leg_day.date + dt.timedelta(days=ACTION_WINDOW_DAYS))
+    check_ins = source.check_ins_between(leg_day.date, action_last)
+    return LegDayInsight(
+        summarise_leg_day(leg_day, next_leg_day, mean, sorer),
+        habits_after(leg_day, next_leg_day, check_ins),
+    )
+
+
+def history_insights(source: HistorySource, today: dt.date) -> tuple[LegDayInsight, ...]:
+    """Every leg day on or before ``today``, oldest first, from one read of the history."""
+    leg_days = tuple(leg_day for leg_day in source.leg_days() if leg_day.date <= today)
+    if not leg_days:
+        return ()
+    first = leg_days[0].date
+    last = min(today, leg_days[-1].date + dt.timedelta(days=MAX_DAYS_SHOWN))
+    mean, sorer = source.mean_and_sorer_values(first, last)
+    summaries = summarise_leg_days(leg_days, mean, sorer)
+    paired = habits_of_leg_days(summaries, source.check_ins_between(first, last))
+    return tuple(LegDayInsight(summary, habits) for summary, habits in paired)
+
+
+class _BothModes:
+    """An InsightSource read as a HistorySource: the two side modes as two reads."""
+
+    def __init__(self, source: InsightSource) -> None:
+        self._source = source
+
+    def leg_days(self) -> tuple[LegDay, ...]:
+        return self._source.leg_days()
+
+    def day_values(self, first: dt.date, last: dt.date, mode: SideMode) -> DayValues:
+        return self._source.day_values(first, last, mode)
+
+    def check_ins_between(self, first: dt.date, last: dt.date) -> tuple[CheckIn, ...]:
+        return self._source.check_ins_between(first, last)
+
+    def mean_and_sorer_values(self, first: dt.date, last: dt.date) -> tuple[DayValues, DayValues]:
+        return (
+            self._source.day_values(first, last, SideMode.MEAN),
+            self._source.day_values(first, last, SideMode.MAX),
+        )
 
 
 def journal_insights(source: InsightSource, today: dt.date) -> Insights:
     """Summaries, trends and habit comparisons of every leg day on or before ``today``."""
-    leg_days = tuple(leg_day for leg_day in source.leg_days() if leg_day.date <= today)
-    if not leg_days:
-        return Insights(today, (), (), ())
-    last = min(today, leg_days[-1].date + dt.timedelta(days=MAX_DAYS_SHOWN))
-    summaries = _summaries(source, leg_days, last)
-    check_ins = source.check_ins_between(leg_days[0].date, last)
-    return Insights(
-        today, summaries, trends_of(summaries, today), compare_habits(summaries, check_ins)
-    )
+    return insights_of(history_insights(_BothModes(source), today), today)
 
 
 def trend_note(source: TrendSource, key: str, shown: dt.date) -> str:
@@ -94,5 +178,257 @@ def trend_note(source: TrendSource, key: str, shown: dt.date) -> str:
     if not leg_days:
         return ""
     last = min(shown, leg_days[-1].date + dt.timedelta(days=MAX_DAYS_SHOWN))
-    trend = repeated_bout_trend(_summaries(source, leg_days, last), key, today=shown)
+    first = leg_days[0].date
+    summaries = summarise_leg_days(
+        leg_days,
+        source.day_values(first, last, SideMode.MEAN),
+        source.day_values(first, last, SideMode.MAX),
+    )
+    trend = repeated_bout_trend(summaries, key, today=shown)
     return trend.sentence() if trend is not None else ""
+
+
+# --- keeping them up to date -------------------------------------------------------------
+
+
+@dataclass
+class _Pending:
+    """What committed changes touched since the insights were last brought up to date."""
+
+    leg_days: dict[dt.date, LegDay | None] = field(default_factory=dict)
+    rating_dates: set[dt.date] = field(default_factory=set)
+    check_in_dates: set[dt.date] = field(default_factory=set)
+
+    def add(self, change: JournalChange) -> None:
+        self.leg_days.update(change.leg_days)
+        self.rating_dates.update(date for date, _ in change.ratings)
+        self.check_in_dates.update(change.check_ins)
+
+    def __bool__(self) -> bool:
+        return bool(self.leg_days or self.rating_dates or self.check_in_dates)
+
+
+def _read_history(path: Path, today: dt.date) -> tuple[LegDayInsight, ...] | JournalError:
+    """The whole history through a read-only connection of this thread's own."""
+    from legday_desktop.services.opening import Access, journal_error, open_journal
+    from legday_desktop.storage.errors import StorageError
+
+    try:
+        opened = open_journal(path, Access.READ)
+        try:
+            return history_insights(opened.store, today)
+        finally:
+            opened.close()
+    except StorageError as error:
+        return journal_error(error)
+    except JournalError as error:
+        return error
+
+
+class InsightsKeeper(QObject):
+    """A journal's insights, kept up to date at the cost of the leg days a change touches.
+
+    The whole history is read once, off the calling thread: a worker thread opens its own
+    read-only connection (a SQLite connection belongs to the thread that opened it) and
+    hands its result back through a queued signal. After that, each change recomputes only
+    the leg days whose days it falls in, from the window's own service. Tell it every
+    committed change (``note_change``) and call ``refresh`` when the insights are wanted.
+
+    Signals:
+        updated(object): new Insights: a first look at the newest leg day (``complete``
+            False) while the history is read, or the journal as it is now.
+        failed(str): the journal could not be read; the message says why.
+    """
+
+    updated = Signal(object)
+    failed = Signal(str)
+    _history_read = Signal(object, int, object)
+
+    # A change touching more leg days than this (an import) has the history read again.
+    MOST_RECOMPUTED = 24
+
+    def __init__(
+        self,
+        service: JournalService,
+        parent: QObject | None = None,
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._today = today
+        self._history_read.connect(self._history_arrived)
+        self._dates: list[dt.date] = []  # the leg days on or before ``_as_of``, in order
+        self._leg_days: dict[dt.date, LegDay] = {}
+        self._parts: dict[dt.date, LegDayInsight] | None = None  # None: history not read
+        self._as_of: dt.date | None = None
+        self._pending = _Pending()
+        self._generation = 0  # a result from an older worker is dropped
+        self._worker: threading.Thread | None = None
+        self.recomputed = 0  # leg days the last refresh recomputed (for tests and benchmarks)
+
+    @property
+    def reading(self) -> bool:
+        """True while a worker reads the whole history."""
+        return self._worker is not None
+
+    @property
+    def up_to_date(self) -> bool:
+        """True when ``insights()`` is the journal as it is now."""
+        return (
+            self._parts is not None
+            and not self._pending
+            and not self.reading
+            and self._as_of == self._today()
+        )
+
+    def note_change(self, change: JournalChange) -> None:
+        """Remember a committed change; the next ``refresh`` recomputes what it touched."""
+        self._pending.add(change)
+
+    def forget(self) -> None:
+        """Drop everything known (the journal was replaced); the next refresh reads it all."""
+        self._generation += 1
+        self._worker = None
+        self._parts = None
+        self._pending = _Pending()
+
+    def insights(self) -> Insights | None:
+        """The insights as last brought up to date; None before the history was read."""
+        if self._parts is None or self._as_of is None:
+            return None
+        return insights_of([self._parts[date] for date in self._dates], self._as_of)
+
+    def refresh(self) -> None:
+        """Bring the insights up to date and emit ``updated`` (or ``failed``).
+
+        At once when only some leg days need recomputing; otherwise a first look now (the
+        newest leg day, if nothing was shown yet) and the rest once the worker is done.
+        """
+        if self.reading:
+            return  # its result is followed by the changes saved meanwhile
+        today = self._today()
+        if self._parts is None or self._as_of != today:
+            self._start_reading(today, first_look=self._parts is None)
+            return
+        try:
+            caught_up = self._apply_pending()
+        except JournalError as error:
+            self._parts = None
+            self.failed.emit(str(error))
+            return
+        if not caught_up:
+            self._start_reading(today, first_look=False)
+            return
+        insights = self.insights()
+        if insights is not None:
+            self.updated.emit(insights)
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Wait for a running worker to finish (its result still arrives as an event)."""
+        worker = self._worker
+        if worker is not None:
+            worker.join(timeout)
+
+    # --- the whole history ---------------------------------------------------------
+
+    def _start_reading(self, today: dt.date, *, first_look: bool) -> None:
+        self._generation += 1
+        generation = self._generation
+        self._pending = _Pending()  # what was saved until now is in what the worker reads
+        if first_look:
+            try:
+                look = self._first_look(today)
+            except JournalError as error:
+                self.failed.emit(str(error))
+                return
+            self.updated.emit(look)
+        path = self._service.path
+
+        def work() -> None:
+            result = _read_history(path, today)
+            # RuntimeError: the keeper was deleted meanwhile, and nobody is waiting.
+            with contextlib.suppress(RuntimeError):
+                self._history_read.emit(result, generation, today)
+
+        self._worker = threading.Thread(target=work, name="legday-insights", daemon=False)
+        self._worker.start()
+
+    def _first_look(self, today: dt.date) -> Insights:
+        """The newest leg day on its own: a few small reads, fast on any history."""
+        newest = self._service.recent_leg_days(today, 1)
+        if not newest:
+            return Insights(today, (), (), (), complete=False)
+        part = leg_day_insight(self._service, newest[-1], None, today)
+        return Insights(today, (part.summary,), (), (), complete=False)
+
+    def _history_arrived(self, result: object, generation: int, today: dt.date) -> None:
+        if generation != self._generation:
+            return
+        self._worker = None
+        if isinstance(result, JournalError):
+            # The file may have left its path while the window still reads it: read
+            # through the window's own connection then, once.
+            try:
+                result = history_insights(_BothModes(self._service), today)
+            except JournalError as error:
+                self.failed.emit(str(error))
+                return
+        assert isinstance(result, tuple)
+        self._set_history(result, today)
+        self.refresh()  # the changes saved while it read, and a new day if one began
+
+    def _set_history(self, parts: Iterable[LegDayInsight], today: dt.date) -> None:
+        self._parts = {part.summary.leg_day.date: part for part in parts}
+        self._leg_days = {date: part.summary.leg_day for date, part in self._parts.items()}
+        self._dates = sorted(self._parts)
+        self._as_of = today
+
+    # --- one change at a time ------------------------------------------------------
+
+    def _on_or_before(self, date: dt.date) -> dt.date | None:
+        index = bisect.bisect_right(self._dates, date)
+        return self._dates[index - 1] if index else None
+
+    def _after(self, date: dt.date) -> dt.date | None:
+        index = bisect.bisect_right(self._dates, date)
+        return self._dates[index] if index < len(self._dates) else None
+
+    def _apply_pending(self) -> bool:
+        """Recompute the leg days the pending changes touch; False when there are too many."""
+        assert self._parts is not None and self._as_of is not None
+        pending, self._pending = self._pending, _Pending()
+        today = self._as_of
+        touched: set[dt.date] = set()
+        for date, leg_day in pending.leg_days.items():
+            if date > today:
+                continue
+            if leg_day is None:
+                if date in self._leg_days:
+                    del self._leg_days[date], self._parts[date]
+                    self._dates.remove(date)
+            else:
+                if date not in self._leg_days:
+                    bisect.insort(self._dates, date)
+                self._leg_days[date] = leg_day
+                touched.add(date)
+            before = self._on_or_before(date - dt.timedelta(days=1))
+            if before is not None:
+                touched.add(before)  # its days now end at (or reach past) this date
+        for dates, reach in (
+            (pending.rating_dates, MAX_DAYS_SHOWN),
+            (pending.check_in_dates, ACTION_WINDOW_DAYS),
+        ):
+            for date in dates:
+                owner = self._on_or_before(date)
+                if owner is not None and (date - owner).days <= reach:
+                    touched.add(owner)
+        if len(touched) > self.MOST_RECOMPUTED:
+            return False
+        touched &= self._leg_days.keys()  # a leg day set and removed again is gone
+        for date in touched:
+            self._parts[date] = leg_day_insight(
+                self._service, self._leg_days[date], self._after(date), today
+            )
+        self.recomputed = len(touched)
+        return True

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Engine,
     Integer,
     Select,
+    String,
     Table,
     bindparam,
     exc,
@@ -193,6 +194,18 @@ def _group_values_between(combine: Any) -> Select[Any]:
 
 _GROUP_MAX_BETWEEN = _group_values_between(func.max)
 _GROUP_MEAN_BETWEEN = _group_values_between(func.avg)
+# Both at once, for the whole history (insights): the date as stored, converted once per day.
+_GROUP_MEAN_AND_MAX_BETWEEN = (
+    select(
+        type_coerce(soreness.c.date, String).label("day"),
+        region.c.group_id,
+        func.avg(soreness.c.level).label("mean"),
+        func.max(soreness.c.level).label("sorer"),
+    )
+    .join(region, region.c.id == soreness.c.region_id)
+    .where(soreness.c.date.between(bindparam("first"), bindparam("last")))
+    .group_by(soreness.c.date, region.c.group_id)
+)
 _RECORD_COUNTS = select(
     *(
         select(func.count()).select_from(table).scalar_subquery().label(name)
@@ -419,6 +432,35 @@ class JournalStore:
                 # Combined in SQL, past SorenessRating's checks: a value changed on disk.
                 raise DomainError("level", "a stored level is outside the scale")
         return values
+
+    def mean_and_sorer_values(self, first: dt.date, last: dt.date) -> tuple[DayValues, DayValues]:
+        """``day_values`` in both side modes (mean, then sorer side) from one query.
+
+        For reading a whole history at once: half the time of two ``day_values`` calls.
+        """
+        mean: DayValues = {}
+        sorer: DayValues = {}
+        with self._reading() as connection:
+            rows = connection.execute(
+                _GROUP_MEAN_AND_MAX_BETWEEN, {"first": first, "last": last}
+            ).all()
+            dates: dict[str, dt.date] = {}
+            for day, group_id, mean_level, max_level in rows:
+                date = dates.get(day)
+                if date is None:
+                    date = dates[day] = dt.date.fromisoformat(day)
+                    mean[date], sorer[date] = {}, {}
+                mean[date][group_id] = float(mean_level)
+                sorer[date][group_id] = float(max_level)
+            if not all(
+                MIN_LEVEL <= value <= MAX_LEVEL
+                for values in (mean, sorer)
+                for day in values.values()
+                for value in day.values()
+            ):
+                # Combined in SQL, past SorenessRating's checks: a value changed on disk.
+                raise DomainError("level", "a stored level is outside the scale")
+        return mean, sorer
 
     def is_empty(self) -> bool:
         """True when the journal holds no leg day, rating, check-in or answer."""

@@ -2,17 +2,38 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QResizeEvent, QShowEvent, QTextDocument
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
+from legday_desktop.domain.insights import COMPARISON_CAVEAT
+from legday_desktop.domain.journal import JournalChange
 from legday_desktop.domain.wording import not_medical_advice, short_day
+from legday_desktop.services.insights import Insights, InsightsKeeper
+from legday_desktop.ui.insight_charts import HabitComparisonChart, RecoveryTrendChart
 from legday_desktop.ui.texts import escape
 
-if TYPE_CHECKING:  # loaded with the first insights, never on the way to the first window
+if TYPE_CHECKING:
     from legday_desktop.domain.insights import BoutTrend, RecoverySummary, SeriesSummary
-    from legday_desktop.services.insights import Insights
+    from legday_desktop.services.journal import JournalService
 
+NO_LEG_DAYS = (
+    "No leg days yet. Log a leg day (Ctrl+L) and rate your soreness on the days after: "
+    "insights appear as your history grows."
+)
 NO_TREND = (
     "A trend shows once you have logged 3 similar leg days (the same main muscle groups) "
     "and rated their soreness until it was back to 2 or less."
@@ -21,27 +42,18 @@ NO_HABITS = (
     "Not enough leg days yet to compare habits. A habit is compared once there are 3 leg "
     "days with it and 3 without it, ticked in the check-ins of the first days after."
 )
-
-
-def _days(count: int | None) -> str:
-    if count is None:
-        return "not seen"
-    return f"day {count}"
+READING = "Reading the rest of your history…"
+TREND_KEY = (
+    "Days until back to 2 or less after each similar leg day. ● measured · ○ with a caret: "
+    "not back before the next leg day, so at least that long · dashed: the trend."
+)
+# Wide enough for two columns below the trends: the last leg day beside the habits.
+SIDE_BY_SIDE_WIDTH = 1200
+TREND_CARD_WIDTH = 300
 
 
 def _number(value: float | None) -> str:
     return "–" if value is None else f"{value:.1f}"
-
-
-def trend_html(trend: BoutTrend) -> str:
-    first, last = trend.summaries[0], trend.summaries[-1]
-    return (
-        f"<p><b>{escape(trend.sentence())}</b><br><small>"
-        f"Peak {_number(first.peak)} → {_number(last.peak)}; back to 2 or less: "
-        f"{_days(first.days_to_recover)} → {_days(last.days_to_recover)} "
-        f"({short_day(trend.dates[0], year=True)} to "
-        f"{short_day(trend.dates[-1], year=True)}).</small></p>"
-    )
 
 
 def _summary_row(label: str, part: SeriesSummary, ongoing: bool) -> str:
@@ -77,45 +89,255 @@ def summary_html(summary: RecoverySummary) -> str:
     )
 
 
-class InsightsPanel(QWidget):
-    """Shows Insights as one scrollable page; nothing where the data are too few."""
+def _plain(html: str) -> str:
+    document = QTextDocument()
+    document.setHtml(html)
+    return document.toPlainText()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+
+class _TrendCard(QFrame):
+    """One group's trend: its name, the chart of days to recover, the sentence under it."""
+
+    def __init__(self, trend: BoutTrend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        title = QLabel("All groups" if trend.key == "total" else trend.label)
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        self.chart = RecoveryTrendChart(trend)
+        self.sentence = QLabel(trend.sentence())
+        self.sentence.setWordWrap(True)
+        self.sentence.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 8)
+        layout.addWidget(title)
+        layout.addWidget(self.chart)
+        layout.addWidget(self.sentence)
+        layout.addStretch(1)
+
+
+class InsightsPanel(QWidget):
+    """Shows Insights as one scrolling page of pictures with short sentences under them.
+
+    Follows the journal itself: the whole history is read off the interface thread when
+    first shown (the newest leg day shows at once); after a change, once clicking pauses
+    (``REFRESH_PAUSE_MS``) and only while shown, just the leg days it touched are
+    recomputed. Nothing is shown where the data are too few.
+    """
+
+    REFRESH_PAUSE_MS = 300
+
+    def __init__(
+        self,
+        service: JournalService | QWidget | None = None,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        if isinstance(service, QWidget):
+            # Until the window passes its service (the old ``InsightsPanel(parent)``): the
+            # panel then only shows what ``show_insights`` and ``show_message`` give it.
+            service, parent = None, service
         super().__init__(parent)
         self.setAccessibleName("Insights from your journal")
-        self.page = QTextBrowser()
-        self.page.setOpenLinks(False)
+        self._keeper: InsightsKeeper | None = None
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(self.REFRESH_PAUSE_MS)
+        self._pause.timeout.connect(self.refresh)
+        if service is not None:
+            self._keeper = InsightsKeeper(service, self, today=today)
+            self._keeper.updated.connect(self.show_insights)
+            self._keeper.failed.connect(self._failed)
+            service.journal_changed.connect(self._journal_changed)
+            service.journal_replaced.connect(self._journal_replaced)
+        self._complete = False  # the page shows all there is to show (not a first look)
+        self._texts: list[str] = []
+        self._cards: list[_TrendCard] = []
+        self._trend_grid: QGridLayout | None = None
+        self._columns: QBoxLayout | None = None
+
+        self.page = QWidget()
+        self.page.setAccessibleName("Insights")
+        self._page_layout = QVBoxLayout(self.page)
+        self._page_layout.setContentsMargins(12, 8, 12, 12)
+        self._page_layout.setSpacing(8)
+        self.scroller = QScrollArea()
+        self.scroller.setWidget(self.page)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.disclaimer = QLabel(not_medical_advice())
         self.disclaimer.setWordWrap(True)
+        self.disclaimer.setContentsMargins(12, 2, 12, 4)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.page, stretch=1)
+        layout.addWidget(self.scroller, stretch=1)
         layout.addWidget(self.disclaimer)
 
+    # --- keeping up with the journal ---------------------------------------------------
+
+    @property
+    def is_up_to_date(self) -> bool:
+        """True once the panel shows the journal as it is now."""
+        if self._keeper is None:
+            return self._complete
+        return self._complete and self._keeper.up_to_date and not self._pause.isActive()
+
+    @property
+    def keeper(self) -> InsightsKeeper | None:
+        """What computes the insights (None while the window gives them to the panel)."""
+        return self._keeper
+
+    def refresh(self) -> None:
+        """Bring the page up to date now (recomputing only what changed, where it can)."""
+        self._pause.stop()
+        if self._keeper is not None:
+            self._keeper.refresh()
+
+    def _journal_changed(self, change: JournalChange, _text: str, _replayed: bool) -> None:
+        assert self._keeper is not None
+        self._keeper.note_change(change)
+        if self.isVisible():
+            self._pause.start()  # restarted by every click: computed once they pause
+
+    def _journal_replaced(self, _text: str) -> None:
+        assert self._keeper is not None
+        self._keeper.forget()
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self._keeper is not None and not self._keeper.up_to_date:
+            self.refresh()
+
+    def _failed(self, message: str) -> None:
+        self.show_message(f"Could not read the journal: {message}")
+
+    # --- the page ----------------------------------------------------------------------
+
     def text(self) -> str:
-        """What the page says, as plain text."""
-        return self.page.toPlainText()
+        """What the page says, as plain text (the pictures by their descriptions)."""
+        return "\n".join(self._texts)
+
+    def _clear(self) -> None:
+        self._texts = []
+        self._cards = []
+        self._trend_grid = None
+        self._columns = None
+        _empty(self._page_layout)
+
+    def _label(self, text: str, *, rich: bool = False, heading: bool = False) -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if heading:
+            font = label.font()
+            font.setBold(True)
+            font.setPointSizeF(font.pointSizeF() * 1.15)
+            label.setFont(font)
+            label.setAccessibleName(text)
+        self._texts.append(_plain(text) if rich else text)
+        return label
 
     def show_message(self, message: str) -> None:
-        self.page.setHtml(f"<p>{escape(message)}</p>")
+        self._complete = True
+        self._clear()
+        self._page_layout.addWidget(self._label(message))
+        self._page_layout.addStretch(1)
 
     def show_insights(self, insights: Insights) -> None:
-        from legday_desktop.domain.insights import COMPARISON_CAVEAT
-
         if insights.latest is None:
-            self.show_message(
-                "No leg days yet. Log a leg day (Ctrl+L) and rate your soreness on the "
-                "days after: insights appear as your history grows."
-            )
+            self.show_message(NO_LEG_DAYS)
+            self._complete = insights.complete
             return
-        parts = ["<h3>How your recovery is changing</h3>"]
-        parts += [trend_html(trend) for trend in insights.trends] or [f"<p>{NO_TREND}</p>"]
-        parts.append("<h3>Your last leg day</h3>")
-        parts.append(summary_html(insights.latest))
-        parts.append("<h3>Your habits and your soreness</h3>")
-        if insights.habits:
-            parts += [f"<p>{escape(habit.sentence())}</p>" for habit in insights.habits]
-            parts.append(f"<p><i>{escape(COMPARISON_CAVEAT)}</i></p>")
+        self._clear()
+        self._complete = insights.complete
+        page = self._page_layout
+        page.addWidget(self._label("How your recovery is changing", heading=True))
+        if not insights.complete:
+            page.addWidget(self._label(READING))
+        elif insights.trends:
+            page.addWidget(self._label(TREND_KEY))
+            self._trend_grid = QGridLayout()
+            self._trend_grid.setSpacing(10)
+            self._cards = [_TrendCard(trend) for trend in insights.trends]
+            for card in self._cards:
+                self._texts += [card.sentence.text(), card.chart.description()]
+            page.addLayout(self._trend_grid)
+            self._place_cards()
         else:
-            parts.append(f"<p>{NO_HABITS}</p>")
-        self.page.setHtml("".join(parts))
+            page.addWidget(self._label(NO_TREND))
+
+        self._columns = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._columns.setSpacing(16)
+        latest = QVBoxLayout()
+        latest.setSpacing(6)
+        latest.addWidget(self._label("Your last leg day", heading=True))
+        latest.addWidget(self._label(summary_html(insights.latest), rich=True))
+        latest.addStretch(1)
+        habits = QVBoxLayout()
+        habits.setSpacing(4)
+        habits.addWidget(self._label("Your habits and your soreness", heading=True))
+        if not insights.complete:
+            habits.addWidget(self._label(READING))
+        elif insights.habits:
+            chart = HabitComparisonChart(insights.habits)
+            habits.addWidget(chart)
+            self._texts.append(chart.description())
+            for habit in insights.habits:
+                habits.addWidget(self._label(habit.short_sentence()))
+            caveat = self._label(COMPARISON_CAVEAT)
+            font = caveat.font()
+            font.setItalic(True)
+            caveat.setFont(font)
+            habits.addWidget(caveat)
+        else:
+            habits.addWidget(self._label(NO_HABITS))
+        habits.addStretch(1)
+        self._columns.addLayout(latest, stretch=2)
+        self._columns.addLayout(habits, stretch=3)
+        page.addLayout(self._columns)
+        page.addStretch(1)
+        self._fit_to_width()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_to_width()
+
+    def _fit_to_width(self) -> None:
+        width = self.scroller.viewport().width()
+        if self._columns is not None:
+            wide = width >= SIDE_BY_SIDE_WIDTH
+            self._columns.setDirection(
+                QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+            )
+        self._place_cards()
+
+    def _place_cards(self) -> None:
+        """As many trend cards side by side as fit the width (all in one row when they do)."""
+        grid = self._trend_grid
+        if grid is None:
+            return
+        columns = max(
+            1, min(len(self._cards), self.scroller.viewport().width() // TREND_CARD_WIDTH)
+        )
+        for card in self._cards:
+            grid.removeWidget(card)
+        for index, card in enumerate(self._cards):
+            grid.addWidget(card, index // columns, index % columns)
+        for column in range(grid.columnCount()):
+            grid.setColumnStretch(column, 1 if column < columns else 0)
+
+
+def _empty(layout: QLayout) -> None:
+    """Delete a layout's widgets and nested layouts (the page is built anew each time)."""
+    while (item := layout.takeAt(0)) is not None:
+        if (widget := item.widget()) is not None:
+            widget.deleteLater()
+        elif (inner := item.layout()) is not None:
+            _empty(inner)
+            inner.deleteLater()
