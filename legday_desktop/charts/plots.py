@@ -2,26 +2,38 @@
 
 No Qt here: the canvas widget and ``legday chart`` both call these. Redrawing the same kind
 on the same Axes reuses its lines and markers (``set_data``) instead of clearing the
-Axes, which keeps a redraw after an edit within a few tens of milliseconds.
+Axes, which keeps a redraw after an edit within a few tens of milliseconds. Each drawn
+point keeps how it reads ("Quads · day 2 · Tue 1 Dec · 5.5") for ``point_near``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import textwrap
+import warnings
 import weakref
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import matplotlib
+import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection, PathCollection, PolyCollection
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
+from matplotlib.dates import date2num
+from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
+from matplotlib.legend import Legend
+from matplotlib.legend_handler import HandlerTuple
 from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 from matplotlib.text import Text
+from matplotlib.ticker import Formatter, Locator
+from numpy.typing import NDArray
 
 from legday_desktop.charts.style import GROUP_HEX, LEVEL_HEX, ChartStyle
+from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.recovery import (
     TOTAL,
     TYPICAL_COURSE,
@@ -30,7 +42,7 @@ from legday_desktop.domain.recovery import (
     Timeline,
 )
 from legday_desktop.domain.soreness import MAX_LEVEL, SCALE
-from legday_desktop.domain.wording import day_month_year, short_day
+from legday_desktop.domain.wording import day_month_year, pgettext, short_day
 
 # Text that comes from the user (leg-day titles, exercise names, notes) is drawn as it is:
 # a "$" never starts matplotlib's math text, which fails on an unbalanced one.
@@ -38,9 +50,19 @@ matplotlib.rcParams["text.parse_math"] = False
 
 
 SORENESS_LABEL = "Soreness (0 none – 10 worst)"
+SHORT_SORENESS_LABEL = "Soreness (0–10)"
+MIN_PLOT_WIDTH = 300  # pixels: a plot narrower than this is too cramped to read
+LOW_FIGURE = 300  # pixels: below this height titles get smaller
 DAYS_AFTER_LABEL = "Days after the leg day"
+TYPICAL_COURSE_LABEL = "Typical DOMS course (Cheung 2003)"
 MAX_LEG_DAY_TITLES = 16
+# Past this many leg days a timeline marks them with short ticks along the bottom: full
+# height lines would grey the whole chart over.
+MAX_FULL_HEIGHT_LEG_DAYS = 120
+# The comparison gives its own colour to this many leg days; older ones are grey.
+MAX_COLOURED_LEG_DAYS = 7
 STATIC = "legday-static"
+Array = NDArray[np.float64]
 
 
 def day_number(date: dt.date) -> float:
@@ -48,19 +70,58 @@ def day_number(date: dt.date) -> float:
     return float(date2num(date))  # type: ignore[no-untyped-call]
 
 
-def with_gaps(
-    points: Sequence[tuple[float, float]], step: float = 1
-) -> tuple[list[float], list[float]]:
-    """Lists of x and y, with a NaN wherever points lie further apart than ``step``: a gap."""
-    xs: list[float] = []
-    ys: list[float] = []
-    for x, y in points:
-        if xs and x - xs[-1] > step:
-            xs.append(math.nan)
-            ys.append(math.nan)
-        xs.append(x)
-        ys.append(y)
-    return xs, ys
+def _ordinal_offset() -> float:
+    """What to add to ``date.toordinal()`` for matplotlib's day number (epoch-dependent)."""
+    sample = dt.date(2000, 1, 1)
+    return day_number(sample) - sample.toordinal()
+
+
+def day_numbers(dates: Sequence[dt.date]) -> Array:
+    """``day_number`` of many dates at once: one subtraction, not one call per date."""
+    ordinals = np.fromiter((date.toordinal() for date in dates), dtype=float, count=len(dates))
+    return ordinals + _ordinal_offset()
+
+
+def date_of(number: float) -> dt.date:
+    """The calendar date a date axis number falls on."""
+    return dt.date.fromordinal(math.floor(number - _ordinal_offset() + 1e-9))
+
+
+def with_gaps(points: Sequence[tuple[float, float]], step: float = 1) -> tuple[Array, Array]:
+    """Arrays of x and y, with a NaN wherever points lie further apart than ``step``: a gap."""
+    xs = np.fromiter((x for x, _ in points), dtype=float, count=len(points))
+    ys = np.fromiter((y for _, y in points), dtype=float, count=len(points))
+    return _gapped(xs, ys, step)
+
+
+def _gapped(xs: Array, ys: Array, step: float) -> tuple[Array, Array]:
+    breaks = np.flatnonzero(np.diff(xs) > step) + 1
+    return np.insert(xs, breaks, math.nan), np.insert(ys, breaks, math.nan)
+
+
+def level_text(value: float) -> str:
+    """A soreness value as people read it: ``6``, ``5.5``, ``3.3``."""
+    return f"{value:.1f}".removesuffix(".0")
+
+
+@dataclass(frozen=True, slots=True)
+class PointReadout:
+    """A line's points (in data coordinates) and how to say one of them in words."""
+
+    xs: Array
+    ys: Array
+    colour: str
+    describe: Callable[[int], str]  # index into xs/ys -> "Quads · day 2 · Tue 1 Dec · 5.5"
+
+
+@dataclass(frozen=True, slots=True)
+class PointInfo:
+    """The point nearest the mouse: where it is and what it says."""
+
+    text: str
+    x: float
+    y: float
+    colour: str
 
 
 @dataclass
@@ -73,11 +134,151 @@ class _Artists:
     points: dict[str, PathCollection] = field(default_factory=dict)
     kept: dict[str, Any] = field(default_factory=dict)  # band, leg-day lines: updated in place
     extras: list[object] = field(default_factory=list)  # drawn anew each time: messages, titles
+    readouts: dict[str, PointReadout] = field(default_factory=dict)
     legend_key: tuple[object, ...] | None = None
+    legend_entries: tuple[list[Any], list[str]] = ([], [])
     used: set[str] = field(default_factory=set)
+    title: str = ""
+    subtitle: str = ""
+    fitted_for: tuple[object, ...] | None = None
 
 
 _DRAWN: weakref.WeakKeyDictionary[Axes, _Artists] = weakref.WeakKeyDictionary()
+
+
+def _font_pixels(ax: Axes, points: float) -> float:
+    return points * ax.figure.dpi / 72
+
+
+class DayAfterTicks(Locator):
+    """Whole days after the leg day, every 1, 2, 7 or 14 days: as often as labels fit."""
+
+    def __init__(self, font_size: float) -> None:
+        self.font_size = font_size
+
+    def __call__(self) -> Sequence[float]:
+        low, high = self.axis.get_view_interval()  # type: ignore[union-attr]
+        return self.tick_values(low, high)
+
+    def tick_values(self, vmin: float, vmax: float) -> Sequence[float]:
+        ax = self.axis.axes  # type: ignore[union-attr]
+        width = max(ax.bbox.width, 1.0)
+        room = 3.2 * _font_pixels(ax, self.font_size)  # "28" and a gap
+        span = max(vmax - vmin, 1e-9)
+        step = next((s for s in (1, 2, 7, 14) if width * s / span >= room), 28)
+        first = math.ceil(max(vmin, 0) / step) * step
+        return [float(day) for day in range(first, math.floor(vmax) + 1, step)]
+
+
+@dataclass(frozen=True, slots=True)
+class _DateStep:
+    unit: str  # "day", "month" or "year"
+    count: int
+    label_chars: float  # how wide its labels are, in digits
+
+
+_DATE_STEPS = (
+    *(_DateStep("day", days, 6.5) for days in (1, 2, 7, 14)),
+    *(_DateStep("month", months, 4.5) for months in (1, 2, 3, 6)),
+    *(_DateStep("year", years, 4.5) for years in (1, 2, 5, 10, 20, 50)),
+)
+
+
+class CalendarTicks(Locator):
+    """Ticks on whole days, Mondays, months or years, as many as their labels have room for.
+
+    Its ``formatter`` words them like the rest of the app ("30 Nov", "Dec", "Jan 2027",
+    "2026"), so the axis never needs an offset label.
+    """
+
+    def __init__(self, font_size: float) -> None:
+        self.font_size = font_size
+        self.step = _DATE_STEPS[0]
+        self.formatter = _CalendarLabels(self)
+
+    def __call__(self) -> Sequence[float]:
+        low, high = self.axis.get_view_interval()  # type: ignore[union-attr]
+        return self.tick_values(low, high)
+
+    def tick_values(self, vmin: float, vmax: float) -> Sequence[float]:
+        ax = self.axis.axes  # type: ignore[union-attr]
+        width = max(ax.bbox.width, 1.0)
+        digit = 0.64 * _font_pixels(ax, self.font_size)
+        span_days = max(vmax - vmin, 1e-9)
+        lengths = {"day": 1.0, "month": 30.4, "year": 365.25}
+        self.step = next(
+            (
+                step
+                for step in _DATE_STEPS
+                if width * step.count * lengths[step.unit] / span_days
+                >= (step.label_chars + 2.0) * digit
+            ),
+            _DATE_STEPS[-1],
+        )
+        first, last = date_of(vmin), date_of(vmax)
+        return list(day_numbers(_calendar_dates(first, last, self.step)))
+
+
+def _calendar_dates(first: dt.date, last: dt.date, step: _DateStep) -> list[dt.date]:
+    if step.unit == "day":
+        if step.count >= 7:  # on Mondays, every week or fortnight
+            start = first + dt.timedelta(days=(7 - first.weekday()) % 7)
+            if step.count == 14:
+                start += dt.timedelta(days=7 * ((start.toordinal() // 7) % 2))
+        else:
+            start = dt.date.fromordinal(math.ceil(first.toordinal() / step.count) * step.count)
+        return [
+            start + dt.timedelta(days=days)
+            for days in range(0, (last - start).days + 1, step.count)
+        ]
+    months_per_step = step.count * (12 if step.unit == "year" else 1)
+    month = first.year * 12 + first.month - 1
+    dates: list[dt.date] = []
+    # First days of months (or of years) that are multiples of the step.
+    month = math.ceil(month / months_per_step) * months_per_step
+    while True:
+        date = dt.date(month // 12, month % 12 + 1, 1)
+        if date > last:
+            return dates
+        if date >= first:
+            dates.append(date)
+        month += months_per_step
+
+
+class _CalendarLabels(Formatter):
+    """The words for CalendarTicks' ticks: the year only where it changes."""
+
+    def __init__(self, ticks: CalendarTicks) -> None:
+        self.ticks = ticks
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return self.format_ticks([x])[0]
+
+    def format_ticks(self, values: Sequence[float]) -> list[str]:
+        unit = self.ticks.step.unit
+        labels = []
+        for index, value in enumerate(values):
+            date = date_of(value)
+            if unit == "year":
+                labels.append(str(date.year))
+            elif unit == "month":
+                month = short_month(date)
+                labels.append(f"{month} {date.year}" if index == 0 or date.month == 1 else month)
+            else:
+                labels.append(day_month(date))
+        return labels
+
+
+def short_month(date: dt.date) -> str:
+    """``Dec``: the month of ``date`` as the app abbreviates it."""
+    return day_month_year(date).split(" ")[1]
+
+
+def day_month(date: dt.date) -> str:
+    """``30 Nov``: a day on a date axis (the chart's title says the years)."""
+    return pgettext("date like 2 Dec", "{day} {month}").format(
+        day=date.day, month=short_month(date)
+    )
 
 
 def prepare_axes(ax: Axes, style: ChartStyle, *, xlabel: str, title: str) -> None:
@@ -94,8 +295,9 @@ def prepare_axes(ax: Axes, style: ChartStyle, *, xlabel: str, title: str) -> Non
     ax.set_title(title, color=style.text, fontsize=style.font_size * 1.2, loc="left")
     ax.set_ylim(0, MAX_LEVEL + 0.5)
     ax.set_yticks(range(0, MAX_LEVEL + 1, 2))
-    # The map's bands (mild, moderate, severe) faintly behind everything.
-    for band in SCALE[1:-1]:
+    # The map's bands (mild, moderate, severe) faintly behind everything; the legend says
+    # what they are.
+    for band in _bands():
         ax.axhspan(
             band.low - 0.5,
             band.high + 0.5,
@@ -108,19 +310,36 @@ def prepare_axes(ax: Axes, style: ChartStyle, *, xlabel: str, title: str) -> Non
     ax.grid(True, color=style.grid, linewidth=0.6, alpha=0.7, zorder=0)
 
 
-def _begin(ax: Axes, kind: str, style: ChartStyle, *, xlabel: str, title: str) -> _Artists:
+def _bands() -> tuple[Any, ...]:
+    return SCALE[1:-1]
+
+
+def _bands_entry() -> tuple[tuple[Patch, ...], str]:
+    """One legend entry for the three bands: their colours side by side, and their names."""
+    swatches = tuple(Patch(color=LEVEL_HEX[band.high], alpha=0.35) for band in _bands())
+    names = " · ".join(band.label for band in _bands())
+    ranges = " · ".join(f"{band.low}–{band.high}" for band in _bands())
+    return swatches, f"Shading: {names}\n({ranges})"
+
+
+def _begin(
+    ax: Axes, kind: str, style: ChartStyle, *, xlabel: str, title: str, subtitle: str = ""
+) -> _Artists:
     """Start a redraw: keep the Axes if it shows the same kind in the same style."""
     drawn = _DRAWN.get(ax)
     if drawn is None or drawn.kind != kind or drawn.style != style:
         prepare_axes(ax, style, xlabel=xlabel, title=title)
         drawn = _Artists(kind, style)
         _DRAWN[ax] = drawn
-    else:
-        ax.set_title(title, loc="left")
     for extra in drawn.extras:
         extra.remove()  # type: ignore[attr-defined]
     drawn.extras.clear()
+    drawn.readouts.clear()
     drawn.used = set()
+    if (title, subtitle) != (drawn.title, drawn.subtitle):
+        drawn.title, drawn.subtitle = title, subtitle
+        drawn.fitted_for = None
+        ax.set_title(title if not subtitle else f"{title}\n{subtitle}", loc="left")
     return drawn
 
 
@@ -128,38 +347,46 @@ def _series(
     ax: Axes,
     drawn: _Artists,
     key: str,
-    points: Sequence[tuple[float, float]],
+    xs: Array,
+    ys: Array,
     colour: str,
     *,
     width: float,
     label: str,
+    describe: Callable[[int], str],
     alpha: float = 1.0,
     markers: bool = True,
     step: float = 1,
+    zorder: float = 3,
 ) -> None:
     """Draw (or update) one line, broken at gaps, and its entered points."""
-    xs, ys = with_gaps(points, step)
+    gapped_x, gapped_y = _gapped(xs, ys, step)
     drawn.used.add(key)
     line = drawn.lines.get(key)
     if line is None:
-        (line,) = ax.plot(xs, ys, zorder=3)
+        (line,) = ax.plot(gapped_x, gapped_y)
         drawn.lines[key] = line
     else:
-        line.set_data(xs, ys)
-    line.set(color=colour, linewidth=width, alpha=alpha, label=label)
+        line.set_data(gapped_x, gapped_y)
+    # A line with no points gets no legend entry: "_" hides it from the legend.
+    line.set(color=colour, linewidth=width, alpha=alpha, label=label if len(xs) else f"_{label}")
+    line.set_zorder(zorder)
+    if len(xs):
+        drawn.readouts[key] = PointReadout(xs, ys, colour, describe)
     if not markers:
         return
     # The entered points, filled with their level's colour from the map.
-    offsets = [(x, y) for x, y in points]
-    colours = [LEVEL_HEX[min(MAX_LEVEL, round(y))] for _, y in points]
+    offsets = np.column_stack([xs, ys]) if len(xs) else np.array([[math.nan, math.nan]])
+    colours = [LEVEL_HEX[min(MAX_LEVEL, round(float(y)))] for y in ys]
     scatter = drawn.points.get(key)
     if scatter is None:
-        scatter = ax.scatter([], [], s=30, linewidths=1.2, zorder=4)
+        scatter = ax.scatter([], [], s=30, linewidths=1.2)
         drawn.points[key] = scatter
-    scatter.set_offsets(offsets if offsets else [[math.nan, math.nan]])
+    scatter.set_offsets(offsets)
     scatter.set_facecolor(colours or ["none"])
     scatter.set_edgecolor(colour)
     scatter.set_alpha(alpha)
+    scatter.set_zorder(zorder + 0.5)
 
 
 def _end(ax: Axes, drawn: _Artists, *, legend: bool) -> None:
@@ -170,34 +397,152 @@ def _end(ax: Axes, drawn: _Artists, *, legend: bool) -> None:
             drawn.points.pop(unused).remove()
     for unused in [key for key in drawn.kept if key not in drawn.used]:
         drawn.kept.pop(unused).remove()
-    handles = [
+    handles: list[Any] = [
         artist
-        for artist in (*drawn.kept.values(), *drawn.extras, *drawn.lines.values())
+        for artist in (*drawn.lines.values(), *drawn.kept.values(), *drawn.extras)
         if isinstance(artist, Line2D | PolyCollection | LineCollection)
         and not str(artist.get_label()).startswith("_")
     ]
-    entries = tuple((id(handle), handle.get_label()) for handle in handles)
+    labels = [str(handle.get_label()) for handle in handles]
+    entries = tuple((id(handle), label) for handle, label in zip(handles, labels, strict=True))
     if entries == drawn.legend_key and ax.get_legend() is not None:
         return
     old_legend = ax.get_legend()
     if old_legend is not None:
         old_legend.remove()
     drawn.legend_key = entries
+    drawn.fitted_for = None
     if not legend or not handles:
         return
+    swatches, bands_label = _bands_entry()
+    drawn.legend_entries = ([*handles, swatches], [*labels, bands_label])
     style = drawn.style
-    # Below the plot, never over the lines: so it can stay in a cached background while
-    # only the lines are redrawn (see charts.panel).
+    # Beside the plot, never over the lines: so it can stay in a cached background while
+    # only the lines are redrawn (see charts.panel). fit_to_figure may move it below.
     ax.legend(
-        handles=handles,
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.13),
+        *drawn.legend_entries,
+        loc="upper left",
+        bbox_to_anchor=(1.02, 1.0),
+        borderaxespad=0,
         fontsize=style.font_size * 0.8,
         frameon=False,
         labelcolor=style.text,
-        # Long labels (the comparison's summaries) one per row, short ones side by side.
-        ncols=1 if max(len(str(h.get_label())) for h in handles) > 30 else min(3, len(handles)),
+        handler_map={tuple: HandlerTuple(ndivide=None, pad=0)},
     )
+
+
+def fit_to_figure(ax: Axes) -> bool:
+    """Fit the chart to the figure's present size and lay it out (margins for every label).
+
+    A long subtitle is wrapped to the width and the y label shortened on a low figure; the
+    legend goes beside the plot (one column or two, each entry in full or its first line
+    only) or else below it: the first of these that fits the figure and leaves the plot
+    at least MIN_PLOT_WIDTH wide. False when it was fitted to this size already.
+    """
+    figure = ax.get_figure(root=True)
+    assert figure is not None
+    width, height = figure.bbox.width, figure.bbox.height
+    drawn = _DRAWN.get(ax)
+    if drawn is None:
+        lay_out(figure)
+        return True
+    if drawn.fitted_for == (width, height):
+        return False
+    drawn.fitted_for = (width, height)
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    style = drawn.style
+    title_size = style.font_size * (1.05 if height < LOW_FIGURE else 1.2)
+    title_room = width - 80  # the title starts at the plot's left edge, past the y label
+    subtitle = _wrapped(ax, drawn.subtitle, title_room, title_size, renderer)
+    ax.set_title(
+        drawn.title if not subtitle else f"{drawn.title}\n{subtitle}",
+        loc="left",
+        fontsize=title_size,
+    )
+    title_lines = 1 + (subtitle.count("\n") + 1 if subtitle else 0)
+    # The plot's height if nothing but the title and the x axis took any.
+    plot_height = height - title_lines * _font_pixels(ax, title_size * 1.3) - 60
+    ylabel = Text(0, 0, SORENESS_LABEL, fontsize=style.font_size, figure=figure)
+    long_enough = ylabel.get_window_extent(renderer).width <= plot_height
+    ax.set_ylabel(SORENESS_LABEL if long_enough else SHORT_SORENESS_LABEL)
+    legend = ax.get_legend()
+    if legend is None:
+        lay_out(figure)
+        return True
+    legend.remove()
+    handles, labels = drawn.legend_entries
+    first_lines = [label.split("\n")[0] for label in labels]
+    options: dict[str, Any] = {
+        "fontsize": style.font_size * 0.8,
+        "frameon": False,
+        "labelcolor": style.text,
+        "handler_map": {tuple: HandlerTuple(ndivide=None, pad=0)},
+        "borderaxespad": 0,
+    }
+    room_beside = width - max(MIN_PLOT_WIDTH, width * 0.45) - 90
+    for texts, columns in ((labels, 1), (labels, 2), (first_lines, 1), (first_lines, 2)):
+        box = Legend(ax, handles, texts, ncols=columns, **options).get_window_extent(renderer)
+        if box.height <= plot_height + 45 and box.width <= room_beside:
+            ax.legend(
+                handles, texts, ncols=columns, loc="upper left", bbox_to_anchor=(1.02, 1.0),
+                **options,
+            )  # fmt: skip
+            lay_out(figure)
+            return True
+    # Below the plot, as many side by side as the width takes.
+    widest = max(
+        Legend(ax, [handle], [label], **options).get_window_extent(renderer).width
+        for handle, label in zip(handles, first_lines, strict=True)
+    )
+    columns = max(1, min(len(handles), int((width - 40) // (widest + 15))))
+    ax.legend(
+        handles, first_lines, ncols=columns, loc="upper center", bbox_to_anchor=(0.5, 0.0),
+        # Clear of the tick labels and the axis label under the plot.
+        **{**options, "borderaxespad": 4.4},
+    )  # fmt: skip
+    lay_out(figure)
+    return True
+
+
+def lay_out(figure: Figure) -> None:
+    """Constrained layout once, now, without drawing: margins for every label and legend.
+
+    Kept off afterwards: laying out on every redraw would cost some 40 ms a time.
+    """
+    with warnings.catch_warnings():
+        # On a figure too small for its labels the layout gives up and says so; the
+        # axes then keep their places, which is all a tiny canvas can do.
+        warnings.filterwarnings("ignore", "constrained_layout not applied", UserWarning)
+        ConstrainedLayoutEngine(h_pad=6 / 72, w_pad=6 / 72).execute(figure)
+
+
+def _wrapped(ax: Axes, text: str, room: float, font_size: float, renderer: Any) -> str:
+    """``text`` broken into lines no wider than ``room`` pixels at ``font_size``."""
+
+    def widest(lines: Sequence[str]) -> float:
+        probe = Text(0, 0, "", fontsize=font_size, figure=ax.figure)
+        widths = []
+        for line in lines:
+            probe.set_text(line)
+            widths.append(probe.get_window_extent(renderer).width)
+        return max(widths, default=0.0)
+
+    full = widest([text])
+    if full <= room:
+        return text
+    chars = int(room / (full / len(text)))
+    while chars > 12:
+        lines = textwrap.wrap(text, chars)
+        if widest(lines) <= room:
+            return "\n".join(lines)
+        chars -= max(2, chars // 12)
+    return textwrap.fill(text, chars)
+
+
+def legend_entries(ax: Axes) -> tuple[list[Any], list[str]]:
+    """The handles and labels of the legend drawn on ``ax`` (the bands' as a tuple)."""
+    drawn = _DRAWN.get(ax)
+    return ([], []) if drawn is None else drawn.legend_entries
 
 
 def dynamic_artists(ax: Axes) -> list[Any]:
@@ -226,6 +571,31 @@ def static_signature(ax: Axes) -> tuple[object, ...]:
     )
 
 
+def point_near(ax: Axes, x: float, y: float, radius: float = 14.0) -> PointInfo | None:
+    """The drawn point nearest the display position (x, y), within ``radius`` pixels."""
+    drawn = _DRAWN.get(ax)
+    if drawn is None:
+        return None
+    best: tuple[float, PointReadout, int] | None = None
+    for key, readout in drawn.readouts.items():
+        line = drawn.lines.get(key)
+        if line is None or not line.get_visible():
+            continue
+        shown = ax.transData.transform(np.column_stack([readout.xs, readout.ys]))
+        distances = np.hypot(shown[:, 0] - x, shown[:, 1] - y)
+        index = int(np.nanargmin(distances))
+        distance = float(distances[index])
+        # On a tie the line drawn on top (the newest leg day) wins.
+        if distance <= radius and (best is None or distance <= best[0]):
+            best = (distance, readout, index)
+    if best is None:
+        return None
+    _, readout, index = best
+    return PointInfo(
+        readout.describe(index), float(readout.xs[index]), float(readout.ys[index]), readout.colour
+    )
+
+
 def draw_empty(ax: Axes, message: str, style: ChartStyle) -> Text:
     return ax.text(
         0.5,
@@ -245,17 +615,39 @@ def _empty(ax: Axes, drawn: _Artists, message: str) -> None:
     _end(ax, drawn, legend=False)
 
 
+def _day_word(day: int) -> str:
+    return "leg day" if day == 0 else f"day {day}"
+
+
+def _days_after_series(
+    points: Sequence[tuple[int, float]], leg_day: dt.date, label: str
+) -> tuple[Array, Array, Callable[[int], str]]:
+    xs = np.fromiter((day for day, _ in points), dtype=float, count=len(points))
+    ys = np.fromiter((value for _, value in points), dtype=float, count=len(points))
+
+    def describe(index: int) -> str:
+        day = int(xs[index])
+        date = leg_day + dt.timedelta(days=day)
+        return f"{label} · {_day_word(day)} · {short_day(date)} · {level_text(ys[index])}"
+
+    return xs, ys, describe
+
+
+def _days_after_axis(ax: Axes, style: ChartStyle, last_day: int) -> None:
+    ax.set_xlim(-0.3, last_day + 0.3)
+    if not isinstance(ax.xaxis.get_major_locator(), DayAfterTicks):
+        ax.xaxis.set_major_locator(DayAfterTicks(style.font_size * 0.9))
+
+
 def draw_recovery(ax: Axes, curve: RecoveryCurve | None, style: ChartStyle) -> None:
-    """Each rated group and the total against days after, over the typical course."""
+    """Each rated group and their average against days after, over the typical course."""
     title = (
         "Recovery curve"
         if curve is None
         else f"{curve.leg_day.display_title} · {short_day(curve.leg_day.date, year=True)}"
     )
     drawn = _begin(ax, "recovery", style, xlabel=DAYS_AFTER_LABEL, title=title)
-    last_day = 7 if curve is None else curve.last_day
-    ax.set_xlim(-0.3, last_day + 0.3)
-    ax.set_xticks(range(last_day + 1))
+    _days_after_axis(ax, style, 7 if curve is None else curve.last_day)
     if curve is None:
         _empty(ax, drawn, "Log a leg day and rate your soreness to see your recovery curve")
         return
@@ -277,60 +669,101 @@ def draw_recovery(ax: Axes, curve: RecoveryCurve | None, style: ChartStyle) -> N
             alpha=0.3,
             linewidth=0,
             zorder=1,
-            label="Typical course (Cheung 2003)",
+            label=TYPICAL_COURSE_LABEL,
         )
     else:
         band.set_data(course.days, low, high)
+    leg_day = curve.leg_day.date
     for series in curve.groups:
+        xs, ys, describe = _days_after_series(series.points, leg_day, series.label)
         _series(
-            ax,
-            drawn,
-            series.key,
-            series.points,
-            GROUP_HEX[series.key],
-            width=1.6,
-            label=series.label,
-        )
-    _series(ax, drawn, TOTAL, curve.total.points, style.total, width=2.8, label="Total")
+            ax, drawn, series.key, xs, ys, GROUP_HEX[series.key],
+            width=1.6, label=series.label, describe=describe,
+        )  # fmt: skip
+    total = curve.total
+    xs, ys, describe = _days_after_series(total.points, leg_day, total.label)
+    _series(
+        ax, drawn, TOTAL, xs, ys, style.total,
+        width=2.8, label=total.label, describe=describe, zorder=3.6,
+    )  # fmt: skip
     _end(ax, drawn, legend=True)
+
+
+def _summary_text(summary: Any) -> str:
+    recovered = (
+        "not yet ≤ 2"
+        if summary.days_to_recover is None
+        else f"≤ 2 by day {summary.days_to_recover}"
+    )
+    return f"peak {level_text(summary.peak)} on day {summary.peak_day}, {recovered}"
 
 
 def draw_comparison(ax: Axes, comparison: Comparison, style: ChartStyle) -> None:
-    """Several leg days on one axis of days after, newest emphasised, with their summaries."""
-    title = f"{comparison.label}: the last {len(comparison.series)} leg days"
-    if comparison.note:
-        title += f"\n{comparison.note}"
-    drawn = _begin(ax, "compare", style, xlabel=DAYS_AFTER_LABEL, title=title)
-    ax.set_xlim(-0.3, comparison.last_day + 0.3)
-    ax.set_xticks(range(comparison.last_day + 1))
+    """Several leg days on one axis of days after, each its own colour, the newest on top."""
+    count = len(comparison.series)
+    unrated = [
+        series.label
+        for series, summary in zip(comparison.series, comparison.summaries, strict=True)
+        if summary.peak is None
+    ]
+    title = (
+        f"{comparison.label}: the last leg day"
+        if count == 1
+        else f"{comparison.label}: the last {count} leg days"
+    )
+    notes = [comparison.note] if comparison.note else []
+    if unrated and any(series.points for series in comparison.series):
+        notes.append(f"Not rated after: {', '.join(unrated)}.")
+    drawn = _begin(
+        ax, "compare", style, xlabel=DAYS_AFTER_LABEL, title=title, subtitle=" ".join(notes)
+    )
+    _days_after_axis(ax, style, comparison.last_day)
     if not any(series.points for series in comparison.series):
         _empty(ax, drawn, "Log a few leg days and rate your soreness to compare them")
         return
-    count = len(comparison.series)
-    colour = style.total if comparison.key == TOTAL else GROUP_HEX[comparison.key]
-    pairs = zip(comparison.series, comparison.summaries, strict=True)
+    palette = style.earlier_leg_day_colours()
+    pairs = list(zip(comparison.series, comparison.summaries, strict=True))
     for index, (series, summary) in enumerate(pairs):
-        newest = index == count - 1
-        if summary.peak is None:
-            detail = "not rated"
+        age = count - 1 - index  # 0: the newest
+        newest = age == 0
+        if newest:
+            colour, width = style.total, 3.2
+        elif age <= min(MAX_COLOURED_LEG_DAYS - 1, len(palette)):
+            colour, width = palette[age - 1], 1.7
         else:
-            recovered = (
-                "not yet ≤ 2"
-                if summary.days_to_recover is None
-                else f"≤ 2 by day {summary.days_to_recover}"
-            )
-            detail = f"peak {summary.peak:.1f} on day {summary.peak_day}, {recovered}"
-        _series(
-            ax,
-            drawn,
-            f"leg-day-{index}",
+            colour, width = style.muted, 1.0
+        label = series.label + (" (newest)" if newest else "")
+        if summary.peak is not None:
+            label += f"\n{_summary_text(summary)}"
+        xs, ys, describe = _days_after_series(
             series.points,
-            style.highlight if newest else colour,
-            width=3.0 if newest else 1.3,
-            alpha=1.0 if newest else 0.35 + 0.5 * index / count,
-            label=f"{series.label}: {detail}",
+            summary.leg_day.date,
+            f"{comparison.label} · after {series.label}",
         )
+        _series(
+            ax, drawn, f"leg-day-{index}", xs, ys, colour,
+            width=width, label=label, describe=describe, zorder=3 + index / max(count, 1),
+        )  # fmt: skip
     _end(ax, drawn, legend=True)
+
+
+def _calendar_series(
+    points: Sequence[tuple[dt.date, float]], leg_days: Array, label: str
+) -> tuple[Array, Array, Callable[[int], str]]:
+    dates = [date for date, _ in points]
+    xs = day_numbers(dates)
+    ys = np.fromiter((value for _, value in points), dtype=float, count=len(points))
+
+    def describe(index: int) -> str:
+        date = dates[index]
+        before = int(np.searchsorted(leg_days, xs[index], side="right")) - 1
+        words = [label]
+        if before >= 0:
+            words.append(_day_word(round(xs[index] - leg_days[before])))
+        words += [short_day(date, year=True), level_text(ys[index])]
+        return " · ".join(words)
+
+    return xs, ys, describe
 
 
 def draw_timeline(
@@ -339,47 +772,20 @@ def draw_timeline(
     """Values against calendar dates, leg days as vertical lines (titled when few)."""
     title = f"Soreness from {day_month_year(timeline.start)} to {day_month_year(timeline.end)}"
     drawn = _begin(ax, "timeline", style, xlabel="Date", title=title)
-    if not isinstance(ax.xaxis.get_major_formatter(), ConciseDateFormatter):
-        locator = AutoDateLocator()  # type: ignore[no-untyped-call]
-        ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+    if not isinstance(ax.xaxis.get_major_locator(), CalendarTicks):
+        ticks = CalendarTicks(style.font_size * 0.9)
+        ax.xaxis.set_major_locator(ticks)
+        ax.xaxis.set_major_formatter(ticks.formatter)
     ax.set_xlim(
         day_number(timeline.start - dt.timedelta(days=1)),
         day_number(timeline.end + dt.timedelta(days=1)),
     )
-    dates = [day_number(leg_day.date) for leg_day in timeline.leg_days]
-    if dates:
-        drawn.used.add("leg days")
-        segments = [[(x, 0.0), (x, MAX_LEVEL + 0.5)] for x in dates]
-        leg_day_lines = drawn.kept.get("leg days")
-        if leg_day_lines is None:
-            drawn.kept["leg days"] = ax.vlines(
-                dates,
-                0,
-                MAX_LEVEL + 0.5,
-                colors=style.muted,
-                linewidth=0.8,
-                linestyles="dashed",
-                zorder=1,
-                label="Leg day",
-            )
-        else:
-            leg_day_lines.set_segments(segments)
-    if len(dates) <= MAX_LEG_DAY_TITLES:
+    leg_days = day_numbers([leg_day.date for leg_day in timeline.leg_days])
+    if len(leg_days):
+        _leg_day_marks(ax, drawn, leg_days, style)
+    if len(leg_days) <= MAX_LEG_DAY_TITLES:
         for leg_day in timeline.leg_days:
-            drawn.extras.append(
-                ax.text(
-                    day_number(leg_day.date),
-                    MAX_LEVEL + 0.3,
-                    f" {leg_day.display_title}",
-                    rotation=90,
-                    va="top",
-                    ha="right",
-                    fontsize=style.font_size * 0.7,
-                    color=style.muted,
-                    zorder=2,
-                )
-            )
+            drawn.extras.append(_leg_day_title(ax, leg_day, style))
     if shown is not None and timeline.start <= shown <= timeline.end:
         drawn.extras.append(
             ax.axvline(
@@ -388,23 +794,56 @@ def draw_timeline(
                 linewidth=1.5,
                 alpha=0.6,
                 zorder=2,
-                label="_shown",
+                label="Day shown",
             )
         )
     if not any(series.points for series in timeline.series):
         _empty(ax, drawn, "Rate your soreness on a few days to see it over time")
         return
     for series in timeline.series:
-        points = [(day_number(date), value) for date, value in series.points]
-        colour = style.total if series.key == TOTAL else GROUP_HEX[series.key]
+        xs, ys, describe = _calendar_series(series.points, leg_days, series.label)
+        total = series.key == TOTAL
         _series(
-            ax,
-            drawn,
-            series.key,
-            points,
-            colour,
-            width=2.2 if series.key == TOTAL else 1.4,
-            label=series.label,
-            markers=False,
-        )
+            ax, drawn, series.key, xs, ys, style.total if total else GROUP_HEX[series.key],
+            width=2.2 if total else 1.4, label=series.label, describe=describe, markers=False,
+        )  # fmt: skip
     _end(ax, drawn, legend=True)
+
+
+def _leg_day_marks(ax: Axes, drawn: _Artists, leg_days: Array, style: ChartStyle) -> None:
+    """All leg days as one collection: full-height dashed lines, or ticks when many."""
+    full_height = len(leg_days) <= MAX_FULL_HEIGHT_LEG_DAYS
+    top = MAX_LEVEL + 0.5 if full_height else 0.45
+    key = "leg days" if full_height else "leg day ticks"
+    drawn.used.add(key)
+    segments = np.empty((len(leg_days), 2, 2))
+    segments[:, :, 0] = leg_days[:, None]
+    segments[:, 0, 1] = 0.0
+    segments[:, 1, 1] = top
+    marks = drawn.kept.get(key)
+    if marks is None:
+        drawn.kept[key] = LineCollection(
+            list(segments),
+            colors=style.muted,
+            linewidths=0.8 if full_height else 1.0,
+            linestyles="dashed" if full_height else "solid",
+            zorder=1,
+            label="Leg day",
+        )
+        ax.add_collection(drawn.kept[key], autolim=False)
+    else:
+        marks.set_segments(list(segments))
+
+
+def _leg_day_title(ax: Axes, leg_day: LegDay, style: ChartStyle) -> Text:
+    return ax.text(
+        day_number(leg_day.date),
+        MAX_LEVEL + 0.3,
+        f" {leg_day.display_title}",
+        rotation=90,
+        va="top",
+        ha="right",
+        fontsize=style.font_size * 0.7,
+        color=style.muted,
+        zorder=2,
+    )

@@ -11,11 +11,12 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PathCollection
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
+from matplotlib.legend_handler import HandlerTuple
 from matplotlib.lines import Line2D
 
-from legday_desktop.charts.plots import draw_recovery, draw_timeline
+from legday_desktop.charts.plots import draw_recovery, draw_timeline, legend_entries
 from legday_desktop.charts.style import LIGHT
-from legday_desktop.domain.recovery import RecoveryCurve, Timeline
+from legday_desktop.domain.recovery import TOTAL, RecoveryCurve, Timeline, series_label
 
 MM_PER_INCH = 25.4
 PRINT_DPI = 220
@@ -51,10 +52,11 @@ def make_print_friendly(ax: Axes) -> None:
 
     The on-screen charts keep their look; this only changes the Axes it is given.
     """
+    average = series_label(TOTAL)
     groups = [
         line
         for line in ax.get_lines()
-        if not str(line.get_label()).startswith("_") and line.get_label() != "Total"
+        if not str(line.get_label()).startswith("_") and line.get_label() != average
     ]
     for index, line in enumerate(groups):
         line.set_color(darker(line.get_color()))
@@ -65,7 +67,7 @@ def make_print_friendly(ax: Axes) -> None:
         line.set_markerfacecolor("white")
         line.set_markeredgewidth(1.1)
     for line in ax.get_lines():
-        if line.get_label() == "Total":
+        if line.get_label() == average:
             line.set_marker("o")
             line.set_markersize(4)
             line.set_markevery(_marker_step(line))
@@ -77,15 +79,16 @@ def make_print_friendly(ax: Axes) -> None:
     if old is None:
         return
     old.remove()
-    handles, labels = ax.get_legend_handles_labels()
+    handles, labels = legend_entries(ax)
     ax.legend(
-        handles=handles,
-        labels=labels,
+        handles,
+        labels,
         loc="upper left",
         bbox_to_anchor=(1.01, 1.0),
         fontsize=PRINT_STYLE.font_size * 0.9,
         frameon=False,
         handlelength=3.2,
+        handler_map={tuple: HandlerTuple(ndivide=None, pad=0)},
     )
 
 

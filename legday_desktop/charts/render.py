@@ -7,8 +7,14 @@ import io
 from pathlib import Path
 
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 
-from legday_desktop.charts.plots import draw_comparison, draw_recovery, draw_timeline
+from legday_desktop.charts.plots import (
+    draw_comparison,
+    draw_recovery,
+    draw_timeline,
+    fit_to_figure,
+)
 from legday_desktop.charts.style import ChartStyle
 from legday_desktop.domain.recovery import Comparison, RecoveryCurve, Timeline
 from legday_desktop.file_writing import write_atomically
@@ -38,14 +44,30 @@ def save_chart(
     Needs no window and no Qt application. OSError if the file cannot be written.
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
 
     from legday_desktop.charts.style import LIGHT
 
-    figure = Figure(figsize=(10, 6), dpi=100, layout="constrained")
+    figure = Figure(figsize=(10, 6), dpi=100)
     FigureCanvasAgg(figure)
-    draw_chart(figure.add_subplot(), kind, data, LIGHT, shown)
+    ax = figure.add_subplot()
+    draw_chart(ax, kind, data, LIGHT, shown)
+    fit_to_figure(ax)
+    write_figure(figure, output)
+
+
+SAVE_FORMATS = {"png": "PNG image", "svg": "SVG drawing", "pdf": "PDF document"}
+
+
+def figure_bytes(figure: Figure, file_format: str) -> bytes:
+    """``figure`` encoded as ``file_format`` (png, svg or pdf), on its own background."""
     buffer = io.BytesIO()
-    file_format = output.suffix.lower().lstrip(".") or "png"
     figure.savefig(buffer, format=file_format, facecolor=figure.get_facecolor())
-    write_atomically(output, buffer.getvalue())
+    return buffer.getvalue()
+
+
+def write_figure(figure: Figure, output: Path) -> None:
+    """Write ``figure`` to ``output`` (format by suffix) atomically, owner-only; OSError if not."""
+    file_format = output.suffix.lower().lstrip(".") or "png"
+    if file_format not in SAVE_FORMATS:
+        raise OSError(f"{output}: Legday writes charts as .png, .svg or .pdf")
+    write_atomically(output, figure_bytes(figure, file_format))

@@ -24,6 +24,11 @@ GROUP_HEX = dict(
     )
 )  # fmt: skip
 
+# Paul Tol's qualitative schemes (personal.sron.nl/~pault), distinct for every kind of
+# colour vision; his greys are left out (the grid and the typical course are grey).
+TOL_BRIGHT = ("#4477AA", "#EE6677", "#228833", "#AA3377", "#CCBB44", "#66CCEE")
+TOL_LIGHT = ("#77AADD", "#EE8866", "#44BB99", "#FFAABB", "#EEDD88", "#99DDFF", "#AAAA00")
+
 
 @dataclass(frozen=True, slots=True)
 class ChartStyle:
@@ -40,6 +45,21 @@ class ChartStyle:
     @property
     def total(self) -> str:
         return self.text
+
+    @property
+    def is_dark(self) -> bool:
+        """Whether the background is dark (its relative luminance below one half)."""
+        red, green, blue = (int(self.background[i : i + 2], 16) / 255 for i in (1, 3, 5))
+        return 0.2126 * red + 0.7152 * green + 0.0722 * blue < 0.5
+
+    def earlier_leg_day_colours(self) -> tuple[str, ...]:
+        """Distinct colours for the older leg days of the comparison, newest of them first.
+
+        Paul Tol's colour-blind-safe "bright" scheme for a light background, his "light"
+        scheme (as bright, lighter) for a dark one; the newest leg day is drawn in the text
+        colour, thicker and on top, so it stands out from all of them.
+        """
+        return TOL_LIGHT if self.is_dark else TOL_BRIGHT
 
 
 LIGHT = ChartStyle()

@@ -59,7 +59,8 @@ def total_of(groups: dict[str, float]) -> float:
 
 
 def series_label(key: str) -> str:
-    return _("Total") if key == TOTAL else group_by_id(key).name
+    """How a series is named on screen: the group's name, or what TOTAL is (the id stays)."""
+    return _("Average of all groups") if key == TOTAL else group_by_id(key).name
 
 
 X = TypeVar("X", int, dt.date)
@@ -149,7 +150,10 @@ def recovery_curve(
         if group in by_group
     )
     return RecoveryCurve(
-        leg_day, series, Series(TOTAL, "Total", tuple(total)), max(MIN_DAYS_SHOWN, last_rated)
+        leg_day,
+        series,
+        Series(TOTAL, series_label(TOTAL), tuple(total)),
+        max(MIN_DAYS_SHOWN, last_rated),
     )
 
 

@@ -7,11 +7,23 @@ import math
 from pathlib import Path
 
 import pytest
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_hex, to_rgb
+from matplotlib.dates import date2num
 from matplotlib.figure import Figure
 
-from legday_desktop.charts.plots import draw_comparison, draw_recovery, draw_timeline, with_gaps
-from legday_desktop.charts.style import DARK, LIGHT
+from legday_desktop.charts.plots import (
+    date_of,
+    day_numbers,
+    draw_comparison,
+    draw_recovery,
+    draw_timeline,
+    fit_to_figure,
+    point_near,
+    with_gaps,
+)
+from legday_desktop.charts.style import DARK, LIGHT, ChartStyle
 from legday_desktop.cli import main
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.recovery import (
@@ -47,20 +59,22 @@ def lines_by_label(ax: object) -> dict[str, tuple[list[float], list[float]]]:
 
 
 def test_gaps_are_nan_never_zero() -> None:
-    xs, ys = with_gaps([(0, 1.0), (1, 7.0), (3, 2.0)])
+    xs, ys = (list(values) for values in with_gaps([(0, 1.0), (1, 7.0), (3, 2.0)]))
     assert xs[:2] == [0, 1] and math.isnan(xs[2]) and xs[3] == 3
     assert ys[:2] == [1.0, 7.0] and math.isnan(ys[2]) and ys[3] == 2.0
 
 
-def test_recovery_plot_draws_groups_total_and_the_band() -> None:
+def test_recovery_plot_draws_groups_their_average_and_the_bands() -> None:
     ax = axes()
     draw_recovery(ax, recovery_curve(LEG_DAY, None, day_values(RATINGS)), LIGHT)
     lines = lines_by_label(ax)
     xs, ys = lines["Quads"]
     assert xs[0] == 1 and ys[0] == 7.0 and math.isnan(ys[1]) and ys[2] == 2.0
-    assert "Total" in lines
+    assert "Average of all groups" in lines and "Total" not in lines
     legend = [text.get_text() for text in ax.get_legend().get_texts()]  # type: ignore[attr-defined]
-    assert "Typical course (Cheung 2003)" in legend
+    assert "Typical DOMS course (Cheung 2003)" in legend
+    # The shaded bands behind the lines say what they are.
+    assert "Shading: mild · moderate · severe\n(1–3 · 4–6 · 7–9)" in legend
     ax.figure.canvas.draw()  # type: ignore[attr-defined]
 
 
@@ -82,8 +96,8 @@ def test_comparison_plot_labels_each_leg_day_with_its_summary() -> None:
     )
     labels = list(lines_by_label(ax))
     assert labels == [
-        "2 Mar 2026: peak 7.0 on day 1, ≤ 2 by day 3",
-        "9 Mar 2026: peak 4.0 on day 1, not yet ≤ 2",
+        "2 Mar 2026\npeak 7 on day 1, ≤ 2 by day 3",
+        "9 Mar 2026 (newest)\npeak 4 on day 1, not yet ≤ 2",
     ]
     assert ax.get_lines()[-1].get_linewidth() > ax.get_lines()[0].get_linewidth()  # type: ignore[attr-defined]
 
@@ -95,7 +109,7 @@ def test_timeline_plot_marks_leg_days() -> None:
     )
     draw_timeline(ax, data, LIGHT, shown=D(2026, 3, 4))
     lines = lines_by_label(ax)
-    assert set(lines) >= {"Total", "Quads"}
+    assert set(lines) >= {"Average of all groups", "Quads"}
     assert any("Squats" in text.get_text() for text in ax.texts)  # type: ignore[attr-defined]
     ax.figure.canvas.draw()  # type: ignore[attr-defined]
 
@@ -156,4 +170,121 @@ def test_the_compare_chart_says_how_recovery_changed_over_similar_leg_days(
     assert "similar leg days" in comparison.note and comparison.note.endswith(").")
     ax = axes()
     draw_comparison(ax, comparison, LIGHT)
-    assert ax.get_title(loc="left").splitlines()[1] == comparison.note  # type: ignore[attr-defined]
+    assert ax.get_title(loc="left").splitlines()[1].startswith(comparison.note)  # type: ignore[attr-defined]
+
+
+def drawn_axes(width: int, height: int) -> Axes:
+    figure = Figure(figsize=(width / 100, height / 100), dpi=100)
+    FigureCanvasAgg(figure)
+    return figure.add_subplot()
+
+
+def test_dates_become_day_numbers_at_once_as_date2num_would() -> None:
+    dates = [D(1996, 2, 29), D(2026, 3, 2), D(2026, 12, 31)]
+    assert list(day_numbers(dates)) == [date2num(date) for date in dates]
+    assert [date_of(number) for number in day_numbers(dates)] == dates
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "width", "expected"),
+    [
+        (D(2026, 11, 5), D(2026, 12, 2), 1000, ["9 Nov", "16 Nov", "23 Nov", "30 Nov"]),
+        (D(2026, 9, 4), D(2026, 12, 2), 500, ["Oct 2026", "Nov", "Dec"]),
+        (D(1996, 12, 3), D(2026, 12, 2), 900, ["2000", "2005", "2010", "2015", "2020", "2025"]),
+    ],
+)
+def test_date_ticks_are_worded_like_the_app_with_no_offset_label(
+    first: dt.date, last: dt.date, width: int, expected: list[str]
+) -> None:
+    ax = drawn_axes(width, 400)
+    draw_timeline(ax, timeline(day_values(RATINGS), [LEG_DAY], [TOTAL], first, last), LIGHT)
+    fit_to_figure(ax)
+    ax.figure.canvas.draw()  # type: ignore[attr-defined]
+    labels = [label.get_text() for label in ax.get_xticklabels()]
+    assert labels[-len(expected) :] == expected or labels == expected
+    assert ax.xaxis.get_offset_text().get_text() == ""
+
+
+def test_a_point_under_the_mouse_reads_as_group_day_date_and_value() -> None:
+    ratings = [
+        SorenessRating(D(2026, 3, 4), "quadriceps.left", 5),
+        SorenessRating(D(2026, 3, 4), "quadriceps.right", 6),
+    ]
+    ax = drawn_axes(900, 400)
+    draw_recovery(ax, recovery_curve(LEG_DAY, None, day_values(ratings)), LIGHT)
+    fit_to_figure(ax)
+    ax.figure.canvas.draw()  # type: ignore[attr-defined]
+    x, y = ax.transData.transform((2, 5.5))
+    point = point_near(ax, x + 3, y - 2)
+    assert point is not None
+    # The group's line and the average lie on each other: either reads the same day.
+    assert point.text in {
+        "Quads · day 2 · Wed 4 Mar · 5.5",
+        "Average of all groups · day 2 · Wed 4 Mar · 5.5",
+    }
+    assert point_near(ax, x + 200, y + 100) is None
+
+
+def test_a_timeline_point_says_its_day_after_the_leg_day() -> None:
+    ax = drawn_axes(900, 400)
+    data = timeline(day_values(RATINGS), [LEG_DAY], ["quadriceps"], D(2026, 3, 1), D(2026, 3, 31))
+    draw_timeline(ax, data, LIGHT)
+    fit_to_figure(ax)
+    ax.figure.canvas.draw()  # type: ignore[attr-defined]
+    x, y = ax.transData.transform((day_numbers([D(2026, 3, 3)])[0], 7.0))
+    point = point_near(ax, x, y)
+    assert point is not None and point.text == "Quads · day 1 · Tue 3 Mar 2026 · 7"
+
+
+def test_no_legend_entry_without_a_line() -> None:
+    ax = drawn_axes(900, 400)
+    # Calves were never rated in March: no line, so no entry.
+    data = timeline(day_values(RATINGS), [LEG_DAY], ["calves"], D(2026, 3, 1), D(2026, 3, 31))
+    draw_timeline(ax, data, LIGHT)
+    assert ax.get_legend() is None or not any(  # type: ignore[attr-defined]
+        "Calves" in text.get_text()
+        for text in ax.get_legend().get_texts()  # type: ignore[attr-defined]
+    )
+    leg_days = [LegDay(D(2026, 3, 2)), LegDay(D(2026, 3, 7)), LegDay(D(2026, 3, 9))]
+    ratings = [*RATINGS, SorenessRating(D(2026, 3, 10), "quadriceps.left", 4)]
+    ax = drawn_axes(900, 400)
+    comparison = compare_leg_days(leg_days, day_values(ratings), "quadriceps", 6, D(2026, 3, 12))
+    draw_comparison(ax, comparison, LIGHT)
+    legend = [text.get_text() for text in ax.get_legend().get_texts()]  # type: ignore[attr-defined]
+    assert not any(text.startswith("7 Mar 2026") for text in legend)
+    assert "Not rated after: 7 Mar 2026." in ax.get_title(loc="left")  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("style", [LIGHT, DARK], ids=["light", "dark"])
+def test_compare_gives_each_leg_day_its_own_colour_and_the_newest_stands_out(
+    style: ChartStyle,
+) -> None:
+    leg_days = [LegDay(D(2026, 1, 5) + dt.timedelta(days=7 * week)) for week in range(6)]
+    ratings = [
+        SorenessRating(leg_day.date + dt.timedelta(days=1), "quadriceps.left", 3 + week)
+        for week, leg_day in enumerate(leg_days)
+    ]
+    ax = drawn_axes(900, 400)
+    draw_comparison(
+        ax, compare_leg_days(leg_days, day_values(ratings), "quadriceps", 6, D(2026, 3, 1)), style
+    )
+    lines = [line for line in ax.get_lines() if not line.get_label().startswith("_")]  # type: ignore[attr-defined]
+    colours = [to_hex(line.get_color()) for line in lines]
+    assert len(set(colours)) == 6
+    newest = lines[-1]
+    assert newest.get_label().split("\n")[0].endswith("(newest)")
+    assert newest.get_linewidth() > max(line.get_linewidth() for line in lines[:-1])
+    assert newest.get_zorder() > max(line.get_zorder() for line in lines[:-1])
+    background = to_rgb(style.background)
+    for colour in colours:  # every line stands out from the background
+        assert sum(abs(a - b) for a, b in zip(to_rgb(colour), background, strict=True)) > 0.6
+
+
+def test_the_chart_command_names_the_average_and_fits_its_image(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    output = tmp_path / "compare.svg"
+    assert main(["chart", "--db", str(demo_db), "--kind", "compare", "-o", str(output)]) == 0
+    drawing = output.read_text()
+    assert "Average of all groups" in drawing and "Total" not in drawing
+    assert output.stat().st_mode & 0o777 == 0o600

@@ -102,7 +102,7 @@ def test_compare_takes_the_last_n_leg_days_up_to_a_date() -> None:
         (4.0, 1, 2),
     ]
     total = compare_leg_days(leg_days, day_values(ratings), TOTAL, 6, D(2026, 3, 31))
-    assert len(total.series) == 4 and total.label == "Total"
+    assert len(total.series) == 4 and total.label == "Average of all groups"
     missing = compare_leg_days(leg_days, day_values(ratings), "glutes", 2, D(2026, 3, 31))
     assert all(not s.points for s in missing.series)
     assert all(x.peak is None for x in missing.summaries)
