@@ -297,21 +297,30 @@ def repeated_bout_trend(
     MIN_SIMILAR_LEG_DAYS of them if fewer; None when there are not enough rated ones.
     "Weeks ago" counts from ``today`` (default: the newest of them).
     """
-    measured = []
-    for summary in sorted(summaries, key=lambda s: s.leg_day.date):
+    # From the newest back, only as far as the trend looks: a long history costs no more.
+    newest: LegDay | None = None
+    since = dt.date.min
+    alike: list[tuple[LegDay, SeriesSummary, int, bool]] = []  # newest first
+    for summary in sorted(summaries, key=lambda s: s.leg_day.date, reverse=True):
         part = summary.of(key)
         if part is None or (key != TOTAL and key not in main_groups(summary.leg_day)):
             continue
         days = _recovery_days(summary, part)
-        if days is not None:
-            measured.append((summary.leg_day, part, *days))
-    if not measured:
-        return None
-    newest = measured[-1][0]
-    alike = [entry for entry in measured if similar(entry[0], newest)]
+        if days is None:
+            continue
+        if newest is None:
+            newest = summary.leg_day
+            since = newest.date - dt.timedelta(weeks=weeks)
+            if not main_groups(newest):
+                return None  # nothing is similar to a session of unknown exercises
+        elif not similar(summary.leg_day, newest):
+            continue
+        if summary.leg_day.date < since and len(alike) >= MIN_SIMILAR_LEG_DAYS:
+            break
+        alike.append((summary.leg_day, part, *days))
     if len(alike) < MIN_SIMILAR_LEG_DAYS:
         return None
-    since = newest.date - dt.timedelta(weeks=weeks)
+    alike.reverse()
     recent = [entry for entry in alike if entry[0].date >= since]
     chosen = recent if len(recent) >= MIN_SIMILAR_LEG_DAYS else alike[-MIN_SIMILAR_LEG_DAYS:]
     first = chosen[0][0].date
@@ -370,9 +379,12 @@ class MeanInterval:
 def mean_interval(values: Sequence[float]) -> MeanInterval:
     """The mean of ``values`` (at least one) and its 95 % interval."""
     mean = statistics.fmean(values)
-    if len(values) < 2:
-        return MeanInterval(mean, mean, mean, len(values))
-    half = t95(len(values) - 1) * statistics.stdev(values) / math.sqrt(len(values))
+    count = len(values)
+    if count < 2:
+        return MeanInterval(mean, mean, mean, count)
+    # The sample standard deviation in floats (statistics.stdev is exact, and slow).
+    spread = math.sqrt(math.fsum((value - mean) ** 2 for value in values) / (count - 1))
+    half = t95(count - 1) * spread / math.sqrt(count)
     return MeanInterval(mean, mean - half, mean + half, len(values))
 
 

@@ -63,6 +63,12 @@ class RecoveryTrendChart(QWidget):
         self.setAccessibleName(f"Days to recover, {what}, over {len(trend.dates)} leg days")
         self.setAccessibleDescription(self.description())
 
+    def set_trend(self, trend: BoutTrend) -> None:
+        if trend != self.trend:
+            self.trend = trend
+            self.setAccessibleDescription(self.description())
+            self.update()
+
     def description(self) -> str:
         """The chart's facts in words (for assistive technology and ``text()``)."""
         points = []
@@ -206,6 +212,15 @@ class HabitComparisonChart(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName("Soreness on days 1–3 with and without each habit")
         self.setAccessibleDescription(self.description())
+
+    def set_comparisons(self, comparisons: tuple[ActionComparison, ...]) -> None:
+        if comparisons != self.comparisons:
+            resized = len(comparisons) != len(self.comparisons)
+            self.comparisons = comparisons
+            self.setAccessibleDescription(self.description())
+            if resized:
+                self.updateGeometry()
+            self.update()
 
     def description(self) -> str:
         """The chart's facts in words (for assistive technology and ``text()``)."""

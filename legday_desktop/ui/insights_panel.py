@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent, QTextDocument
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -23,6 +23,7 @@ from legday_desktop.domain.insights import COMPARISON_CAVEAT
 from legday_desktop.domain.journal import JournalChange
 from legday_desktop.domain.wording import not_medical_advice, short_day
 from legday_desktop.services.insights import Insights, InsightsKeeper
+from legday_desktop.ui.debouncer import Debouncer
 from legday_desktop.ui.insight_charts import HabitComparisonChart, RecoveryTrendChart
 from legday_desktop.ui.texts import escape
 
@@ -116,6 +117,10 @@ class _TrendCard(QFrame):
         layout.addWidget(self.sentence)
         layout.addStretch(1)
 
+    def set_trend(self, trend: BoutTrend) -> None:
+        self.chart.set_trend(trend)
+        _set_text(self.sentence, trend.sentence())
+
 
 class InsightsPanel(QWidget):
     """Shows Insights as one scrolling page of pictures with short sentences under them.
@@ -142,10 +147,7 @@ class InsightsPanel(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Insights from your journal")
         self._keeper: InsightsKeeper | None = None
-        self._pause = QTimer(self)
-        self._pause.setSingleShot(True)
-        self._pause.setInterval(self.REFRESH_PAUSE_MS)
-        self._pause.timeout.connect(self.refresh)
+        self._pause = Debouncer(self, self.REFRESH_PAUSE_MS, self.refresh)
         if service is not None:
             self._keeper = InsightsKeeper(service, self, today=today)
             self._keeper.updated.connect(self.show_insights)
@@ -153,10 +155,16 @@ class InsightsPanel(QWidget):
             service.journal_changed.connect(self._journal_changed)
             service.journal_replaced.connect(self._journal_replaced)
         self._complete = False  # the page shows all there is to show (not a first look)
-        self._texts: list[str] = []
+        # What the page holds, in reading order, and the parts an edit changes.
+        self._parts: list[QLabel | RecoveryTrendChart | HabitComparisonChart] = []
         self._cards: list[_TrendCard] = []
+        self._summary: QLabel | None = None
+        self._habit_chart: HabitComparisonChart | None = None
+        self._habit_sentences: list[QLabel] = []
         self._trend_grid: QGridLayout | None = None
+        self._grid_columns = 0
         self._columns: QBoxLayout | None = None
+        self._shape: tuple[object, ...] | None = None  # what the page was built for
 
         self.page = QWidget()
         self.page.setAccessibleName("Insights")
@@ -183,7 +191,7 @@ class InsightsPanel(QWidget):
         """True once the panel shows the journal as it is now."""
         if self._keeper is None:
             return self._complete
-        return self._complete and self._keeper.up_to_date and not self._pause.isActive()
+        return self._complete and self._keeper.up_to_date and not self._pause.pending
 
     @property
     def keeper(self) -> InsightsKeeper | None:
@@ -192,7 +200,7 @@ class InsightsPanel(QWidget):
 
     def refresh(self) -> None:
         """Bring the page up to date now (recomputing only what changed, where it can)."""
-        self._pause.stop()
+        self._pause.cancel()
         if self._keeper is not None:
             self._keeper.refresh()
 
@@ -200,7 +208,7 @@ class InsightsPanel(QWidget):
         assert self._keeper is not None
         self._keeper.note_change(change)
         if self.isVisible():
-            self._pause.start()  # restarted by every click: computed once they pause
+            self._pause.poke()  # pushed back by every click: computed once they pause
 
     def _journal_replaced(self, _text: str) -> None:
         assert self._keeper is not None
@@ -220,13 +228,25 @@ class InsightsPanel(QWidget):
 
     def text(self) -> str:
         """What the page says, as plain text (the pictures by their descriptions)."""
-        return "\n".join(self._texts)
+        return "\n".join(
+            part.description()
+            if isinstance(part, RecoveryTrendChart | HabitComparisonChart)
+            else _plain(part.text())
+            if part.textFormat() is Qt.TextFormat.RichText
+            else part.text()
+            for part in self._parts
+        )
 
     def _clear(self) -> None:
-        self._texts = []
+        self._parts = []
         self._cards = []
+        self._summary = None
+        self._habit_chart = None
+        self._habit_sentences = []
         self._trend_grid = None
+        self._grid_columns = 0
         self._columns = None
+        self._shape = None
         _empty(self._page_layout)
 
     def _label(self, text: str, *, rich: bool = False, heading: bool = False) -> QLabel:
@@ -240,7 +260,7 @@ class InsightsPanel(QWidget):
             font.setPointSizeF(font.pointSizeF() * 1.15)
             label.setFont(font)
             label.setAccessibleName(text)
-        self._texts.append(_plain(text) if rich else text)
+        self._parts.append(label)
         return label
 
     def show_message(self, message: str) -> None:
@@ -250,12 +270,37 @@ class InsightsPanel(QWidget):
         self._page_layout.addStretch(1)
 
     def show_insights(self, insights: Insights) -> None:
+        """Show ``insights``: in the widgets already there when only numbers changed."""
         if insights.latest is None:
             self.show_message(NO_LEG_DAYS)
             self._complete = insights.complete
             return
-        self._clear()
+        shape = (
+            insights.complete,
+            tuple(trend.key for trend in insights.trends),
+            tuple(habit.key for habit in insights.habits),
+        )
+        if shape == self._shape:
+            self._update(insights)
+        else:
+            self._build(insights)
+            self._shape = shape
         self._complete = insights.complete
+
+    def _update(self, insights: Insights) -> None:
+        """New numbers in the same pictures and sentences (an edit): no page built again."""
+        assert insights.latest is not None and self._summary is not None
+        for card, trend in zip(self._cards, insights.trends, strict=True):
+            card.set_trend(trend)
+        _set_text(self._summary, summary_html(insights.latest))
+        if self._habit_chart is not None:
+            self._habit_chart.set_comparisons(insights.habits)
+        for label, habit in zip(self._habit_sentences, insights.habits, strict=True):
+            _set_text(label, habit.short_sentence())
+
+    def _build(self, insights: Insights) -> None:
+        assert insights.latest is not None
+        self._clear()
         page = self._page_layout
         page.addWidget(self._label("How your recovery is changing", heading=True))
         if not insights.complete:
@@ -266,7 +311,7 @@ class InsightsPanel(QWidget):
             self._trend_grid.setSpacing(10)
             self._cards = [_TrendCard(trend) for trend in insights.trends]
             for card in self._cards:
-                self._texts += [card.sentence.text(), card.chart.description()]
+                self._parts += [card.sentence, card.chart]
             page.addLayout(self._trend_grid)
             self._place_cards()
         else:
@@ -277,7 +322,8 @@ class InsightsPanel(QWidget):
         latest = QVBoxLayout()
         latest.setSpacing(6)
         latest.addWidget(self._label("Your last leg day", heading=True))
-        latest.addWidget(self._label(summary_html(insights.latest), rich=True))
+        self._summary = self._label(summary_html(insights.latest), rich=True)
+        latest.addWidget(self._summary)
         latest.addStretch(1)
         habits = QVBoxLayout()
         habits.setSpacing(4)
@@ -285,11 +331,13 @@ class InsightsPanel(QWidget):
         if not insights.complete:
             habits.addWidget(self._label(READING))
         elif insights.habits:
-            chart = HabitComparisonChart(insights.habits)
-            habits.addWidget(chart)
-            self._texts.append(chart.description())
+            self._habit_chart = HabitComparisonChart(insights.habits)
+            habits.addWidget(self._habit_chart)
+            self._parts.append(self._habit_chart)
             for habit in insights.habits:
-                habits.addWidget(self._label(habit.short_sentence()))
+                label = self._label(habit.short_sentence())
+                self._habit_sentences.append(label)
+                habits.addWidget(label)
             caveat = self._label(COMPARISON_CAVEAT)
             font = caveat.font()
             font.setItalic(True)
@@ -325,12 +373,20 @@ class InsightsPanel(QWidget):
         columns = max(
             1, min(len(self._cards), self.scroller.viewport().width() // TREND_CARD_WIDTH)
         )
+        if columns == self._grid_columns:
+            return
+        self._grid_columns = columns
         for card in self._cards:
             grid.removeWidget(card)
         for index, card in enumerate(self._cards):
             grid.addWidget(card, index // columns, index % columns)
         for column in range(grid.columnCount()):
             grid.setColumnStretch(column, 1 if column < columns else 0)
+
+
+def _set_text(label: QLabel, text: str) -> None:
+    if label.text() != text:  # an unchanged label is not laid out again
+        label.setText(text)
 
 
 def _empty(layout: QLayout) -> None:
