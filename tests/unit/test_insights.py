@@ -1,10 +1,15 @@
-"""Recovery summaries, repeated-bout trends and habit comparisons on hand-made histories."""
+"""Recovery summaries, repeated-bout trends and habit comparisons on hand-made histories.
+
+The last tests read them from a real journal file, whole or one leg day at a time.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+from helpers.journals import filled_store
 
 from legday_desktop.domain.check_ins import CheckIn, RecoveryAction
 from legday_desktop.domain.insights import (
@@ -12,16 +17,28 @@ from legday_desktop.domain.insights import (
     SAME_SPEED_DAYS,
     SLEEP_KEY,
     BoutTrend,
+    MeanInterval,
     compare_habits,
+    habits_after,
+    habits_of_leg_days,
     main_groups,
+    mean_interval,
     repeated_bout_trend,
     similar,
     summarise_leg_day,
     summarise_leg_days,
+    t95,
 )
+from legday_desktop.domain.journal import Journal
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.recovery import TOTAL, SideMode, day_values
 from legday_desktop.domain.soreness import SorenessRating
+from legday_desktop.services.insights import (
+    history_insights,
+    insights_of,
+    journal_insights,
+    leg_day_insight,
+)
 
 MONDAY = dt.date(2026, 3, 2)
 
@@ -296,3 +313,96 @@ def test_sentences_for_groups_named_in_the_singular() -> None:
     assert trend.sentence() == (
         "Your lower back recovers about 1.0 days faster than 1 week ago (3 similar leg days)."
     )
+
+
+# --- the pictures' numbers -------------------------------------------------------------
+
+
+def test_a_mean_comes_with_its_95_percent_interval() -> None:
+    interval = mean_interval([4.0, 5.0, 6.0])  # sd 1, t(2) = 4.303
+    assert interval.mean == pytest.approx(5.0)
+    assert (interval.low, interval.high) == pytest.approx((5 - 4.303 / 3**0.5, 5 + 4.303 / 3**0.5))
+    assert interval.count == 3
+    assert mean_interval([7.0]) == MeanInterval(7.0, 7.0, 7.0, 1)
+    assert [t95(df) for df in (1, 2, 30, 35, 45, 100, 500)] == [
+        12.706,
+        4.303,
+        2.042,
+        2.042,  # between two tabulated values: the wider one
+        2.021,
+        2.000,
+        1.980,
+    ]
+
+
+def test_a_trend_keeps_each_leg_days_recovery_and_its_line() -> None:
+    starts = [MONDAY, day(7), day(14), day(21), day(28)]
+    ratings = [rating for start in starts[:3] for rating in recovering_in(3, start)]
+    for start in starts[3:]:
+        for offset in range(1, 6):
+            ratings += both_sides(day(offset, start), "quadriceps", 6)
+    leg_days = [*map(quad_day, starts), LegDay(date=day(35), exercises=("Calf raise",))]
+    trend = repeated_bout_trend(summarise_leg_days(leg_days, day_values(ratings)), "quadriceps")
+    assert trend is not None
+    # Not back to 2 or less before the next leg day: at least the day after the last rating.
+    assert trend.recovery_days == (3, 3, 3, 6, 6)
+    assert trend.at_least == (False, False, False, True, True)
+    start, end = trend.line
+    assert start - end == pytest.approx(trend.days_faster)
+    assert (start, end) == pytest.approx((2.4, 6.0))
+
+
+def test_habit_comparisons_carry_intervals_and_a_short_sentence() -> None:
+    leg_days, ratings, check_ins = habit_history(3, 3, unrecorded=2)
+    massage = compare_habits(summarise_leg_days(leg_days, day_values(ratings)), check_ins)[0]
+    assert massage.with_soreness_interval is not None
+    assert massage.with_soreness_interval.mean == pytest.approx(massage.with_soreness)
+    assert massage.with_soreness_interval.count == 3
+    assert massage.with_days_interval == MeanInterval(2.0, 2.0, 2.0, 3)  # always 2 days
+    assert massage.short_sentence() == (
+        "Foam rolling or massage: soreness on days 1–3 0.7 lower with it; back to 2 or "
+        "less by day 2.0 with it, 4.0 without."
+    )
+
+
+def test_each_leg_day_reads_only_its_own_check_ins() -> None:
+    leg_days, ratings, check_ins = habit_history(4, 4)
+    summaries = summarise_leg_days(leg_days, day_values(ratings))
+    paired = habits_of_leg_days(summaries, check_ins)
+    for index, (summary, habits) in enumerate(paired):
+        following = paired[index + 1][0].leg_day.date if index + 1 < len(paired) else None
+        assert habits == habits_after(summary.leg_day, following, check_ins)  # scanning all
+
+
+# --- read from a journal: the whole history at once, or one leg day --------------------
+
+
+def test_one_read_of_both_side_modes_gives_what_two_reads_give(tmp_path: Path) -> None:
+    leg_days, ratings, _ = habit_history(3, 3)
+    ratings += both_sides(day(2), "hamstrings", 5, 1)
+    store = filled_store(tmp_path / "journal.sqlite3", Journal(tuple(leg_days), tuple(ratings)))
+    first, last = MONDAY, day(60)
+    mean, sorer = store.mean_and_sorer_values(first, last)
+    assert mean == store.day_values(first, last, SideMode.MEAN)
+    assert sorer == store.day_values(first, last, SideMode.MAX)
+    assert mean[day(2)]["hamstrings"] == 3 and sorer[day(2)]["hamstrings"] == 5
+    store.close()
+
+
+def test_one_leg_day_recomputed_alone_is_what_the_whole_history_says(tmp_path: Path) -> None:
+    leg_days, ratings, check_ins = habit_history(4, 3, unrecorded=1)
+    journal = Journal(tuple(leg_days), tuple(ratings), tuple(check_ins))
+    store = filled_store(tmp_path / "journal.sqlite3", journal)
+    today = day(7 * len(leg_days) + 2)
+    parts = history_insights(store, today)
+    assert [part.summary.leg_day for part in parts] == sorted(leg_days, key=lambda d: d.date)
+    for index, part in enumerate(parts):
+        following = parts[index + 1].summary.leg_day.date if index + 1 < len(parts) else None
+        assert leg_day_insight(store, part.summary.leg_day, following, today) == part
+    insights = journal_insights(store, today)
+    assert insights == insights_of(parts, today)
+    # The same numbers as the pure functions give on the same records.
+    summaries = summarise_leg_days(leg_days, day_values(ratings), day_values(ratings, SideMode.MAX))
+    assert insights.summaries == summaries
+    assert insights.habits == compare_habits(summaries, check_ins)
+    store.close()
