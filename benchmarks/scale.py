@@ -240,7 +240,6 @@ def insights_figures(app: QApplication, database: Path, edits: int) -> dict[str,
     from legday_desktop.ui.insights_panel import InsightsPanel
 
     today = dt.date.today()
-    yesterday = today - dt.timedelta(days=1)
     service = JournalService(database)
     service.open()
     bare = bare_read_all_ratings(database)
@@ -262,7 +261,9 @@ def insights_figures(app: QApplication, database: Path, edits: int) -> dict[str,
     assert panel.keeper is not None
     times, recomputed = [], []
     for step in range(edits):
-        service.set_levels(yesterday, {"quadriceps.left": step % 11})
+        # Today is day 1 after the newest leg day (yesterday): the last leg day's table
+        # changes with each edit, as well as its summary.
+        service.set_levels(today, {"quadriceps.left": step % 11})
 
         def recompute_and_show() -> None:
             panel.refresh()

@@ -435,13 +435,13 @@ class ActionComparison:
         return text + "."
 
     def short_sentence(self) -> str:
-        """E.g. "Foam rolling or massage: soreness on days 1–3 0.7 lower with it; back to …"."""
+        """E.g. "Foam rolling or massage: soreness 0.7 lower on days 1–3 with it; back to …"."""
         difference = self.soreness_lower
         if abs(difference) < SAME_SORENESS:
-            how = "soreness on days 1–3 about the same with it as without"
+            how = "soreness about the same on days 1–3 with it as without"
         else:
             direction = "lower" if difference > 0 else "higher"
-            how = f"soreness on days 1–3 {abs(difference):.1f} {direction} with it"
+            how = f"soreness {abs(difference):.1f} {direction} on days 1–3 with it"
         text = f"{self.label}: {how}"
         if self.with_days is not None and self.without_days is not None:
             text += (

@@ -185,7 +185,8 @@ class RecoveryTrendChart(QWidget):
         for index, date in enumerate(self.trend.dates):
             label = short_day(date)
             width = metrics.horizontalAdvance(label) + 8
-            x = min(max(points[index].x() - width / 2, 0), self.width() - width)
+            # Never under the day numbers of the axis, never past the right edge.
+            x = min(max(points[index].x() - width / 2, plot.left() - 4), self.width() - width)
             box = QRectF(x, plot.bottom() + 3, width, metrics.height())
             last = index == len(self.trend.dates) - 1
             while last and boxes and boxes[-1][0].right() > box.left():

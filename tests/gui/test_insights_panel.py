@@ -81,7 +81,7 @@ def test_the_demo_shows_the_repeated_bout_sentence_and_habits(
     assert "Your legs recover about" in text and "weeks ago (3 similar leg days)." in text
     assert "Your last leg day" in text and "All groups" in text
     assert "Your habits and your soreness" in text
-    assert "soreness on days 1–3" in text
+    assert "on days 1–3 with it" in text
     assert "not proof" in text
     assert window.insights_panel is not None
     assert window.insights_panel.findChildren(RecoveryTrendChart)

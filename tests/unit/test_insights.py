@@ -360,7 +360,7 @@ def test_habit_comparisons_carry_intervals_and_a_short_sentence() -> None:
     assert massage.with_soreness_interval.count == 3
     assert massage.with_days_interval == MeanInterval(2.0, 2.0, 2.0, 3)  # always 2 days
     assert massage.short_sentence() == (
-        "Foam rolling or massage: soreness on days 1–3 0.7 lower with it; back to 2 or "
+        "Foam rolling or massage: soreness 0.7 lower on days 1–3 with it; back to 2 or "
         "less by day 2.0 with it, 4.0 without."
     )
 
