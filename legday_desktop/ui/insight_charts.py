@@ -1,4 +1,4 @@
-"""Painted charts for Insights: days to recover over leg days, habits as dots with intervals."""
+"""Painted parts of Insights: days to recover over leg days, habits as dots, a leg day's table."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPaintE
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from legday_desktop.domain.insights import ActionComparison, BoutTrend, MeanInterval
+from legday_desktop.domain.recovery import series_label
+from legday_desktop.domain.regions import GROUP_IDS
 from legday_desktop.domain.wording import short_day
 
 SORENESS_SCALE = (0.0, 10.0)
@@ -379,3 +381,78 @@ def _mean(interval: MeanInterval | None, mean: float, count: int) -> str:
     if interval is None:
         return f"{mean:.1f} ({count} leg days)"
     return f"{mean:.1f} (95 % interval {interval.low:.1f} to {interval.high:.1f}, {count} leg days)"
+
+
+class LegDayTable(QWidget):
+    """One leg day's numbers per group: peak, back to 2 or less, area; painted, not laid out.
+
+    Its size depends only on how many rows it has, so new numbers after an edit repaint
+    it without laying out the page again (a rich-text label would, at some 15 ms).
+    """
+
+    HEADER = ("Group", "Peak", "Back to 2 or less", "Area")
+    # What each column may hold at its widest, so the columns never move as numbers change.
+    WIDEST = (
+        ("All groups", *(series_label(group) for group in GROUP_IDS)),
+        ("10.0 on day 28", "not rated after the leg day"),
+        ("day 28", "not yet", "not before the next leg day"),
+        ("280.0",),
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: tuple[tuple[str, str, str, str], ...] = ()
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName("Your last leg day, by group")
+
+    def set_rows(self, rows: tuple[tuple[str, str, str, str], ...]) -> None:
+        if rows == self.rows:
+            return
+        resized = len(rows) != len(self.rows)
+        self.rows = rows
+        self.setAccessibleDescription(self.description())
+        if resized:
+            self.updateGeometry()
+        self.update()
+
+    def description(self) -> str:
+        """The table in words (for assistive technology and ``text()``)."""
+        return "\n".join("\t".join(row) for row in (self.HEADER, *self.rows))
+
+    def _column_widths(self) -> list[float]:
+        metrics = QFontMetricsF(self.font())
+        return [
+            max(metrics.horizontalAdvance(text) for text in (heading, *widest)) + 16
+            for heading, widest in zip(self.HEADER, self.WIDEST, strict=True)
+        ]
+
+    def _row_height(self) -> float:
+        return QFontMetricsF(self.font()).height() + 6
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        height = self._row_height() * (len(self.rows) + 1)
+        return QSize(round(sum(self._column_widths())), round(height))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return self.sizeHint()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        painter = QPainter(self)
+        colours = ChartColours.of(self.palette())
+        widths = self._column_widths()
+        row_height = self._row_height()
+        bold = self.font()
+        bold.setBold(True)
+        for number, row in enumerate((self.HEADER, *self.rows)):
+            top = number * row_height
+            if number % 2 == 0 and number:
+                painter.fillRect(QRectF(0, top, sum(widths), row_height), colours.grid)
+            painter.setFont(bold if number == 0 else self.font())
+            painter.setPen(colours.text)
+            x = 0.0
+            for index, (cell, width) in enumerate(zip(row, widths, strict=True)):
+                align = Qt.AlignmentFlag.AlignRight if index == 3 else Qt.AlignmentFlag.AlignLeft
+                box = QRectF(x + 4, top, width - 12, row_height)
+                painter.drawText(box, int(align | Qt.AlignmentFlag.AlignVCenter), cell)
+                x += width
+        painter.end()

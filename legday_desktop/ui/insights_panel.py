@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent, QShowEvent, QTextDocument
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -24,8 +24,11 @@ from legday_desktop.domain.journal import JournalChange
 from legday_desktop.domain.wording import not_medical_advice, short_day
 from legday_desktop.services.insights import Insights, InsightsKeeper
 from legday_desktop.ui.debouncer import Debouncer
-from legday_desktop.ui.insight_charts import HabitComparisonChart, RecoveryTrendChart
-from legday_desktop.ui.texts import escape
+from legday_desktop.ui.insight_charts import (
+    HabitComparisonChart,
+    LegDayTable,
+    RecoveryTrendChart,
+)
 
 if TYPE_CHECKING:
     from legday_desktop.domain.insights import BoutTrend, RecoverySummary, SeriesSummary
@@ -57,7 +60,14 @@ def _number(value: float | None) -> str:
     return "–" if value is None else f"{value:.1f}"
 
 
-def _summary_row(label: str, part: SeriesSummary, ongoing: bool) -> str:
+SUMMARY_NOTE = (
+    "From the day after the leg day on. Peak and area (the soreness summed over the days, "
+    "level × days) use the mean of a group's two sides; back to 2 or less means the "
+    "sorer side, and for all groups every group rated so far."
+)
+
+
+def _summary_row(label: str, part: SeriesSummary, ongoing: bool) -> tuple[str, str, str, str]:
     if part.peak is None:
         peak = "not rated after the leg day"
     else:
@@ -66,34 +76,21 @@ def _summary_row(label: str, part: SeriesSummary, ongoing: bool) -> str:
         back = f"day {part.days_to_recover}"
     else:
         back = "not yet" if ongoing else "not before the next leg day"
-    return (
-        f"<tr><td>{escape(label)}</td><td>{peak}</td>"
-        f"<td>{back}</td><td align='right'>{_number(part.area)}</td></tr>"
-    )
+    return (label, peak, back, _number(part.area))
 
 
-def summary_html(summary: RecoverySummary) -> str:
-    leg_day = summary.leg_day
+def summary_rows(summary: RecoverySummary) -> tuple[tuple[str, str, str, str], ...]:
+    """The last leg day's table: all groups first, then each rated group."""
     ongoing = not summary.window_closed
-    rows = [_summary_row("All groups", summary.total, ongoing)]
-    rows += [_summary_row(part.label, part, ongoing) for part in summary.groups]
     return (
-        f"<p>{short_day(leg_day.date, year=True)} · {escape(leg_day.display_title)}</p>"
-        "<table cellspacing='0' cellpadding='3'>"
-        "<tr><th align='left'>Group</th><th align='left'>Peak</th>"
-        "<th align='left'>Back to 2 or less</th><th align='right'>Area</th></tr>"
-        + "".join(rows)
-        + "</table><p><small>From the day after the leg day on. Peak and area (the "
-        "soreness summed over the days, level × days) use the mean of a group's two "
-        "sides; back to 2 or less means the sorer side, and for all groups every group "
-        "rated so far.</small></p>"
+        _summary_row("All groups", summary.total, ongoing),
+        *(_summary_row(part.label, part, ongoing) for part in summary.groups),
     )
 
 
-def _plain(html: str) -> str:
-    document = QTextDocument()
-    document.setHtml(html)
-    return document.toPlainText()
+def summary_caption(summary: RecoverySummary) -> str:
+    leg_day = summary.leg_day
+    return f"{short_day(leg_day.date, year=True)} · {leg_day.display_title}"
 
 
 class _TrendCard(QFrame):
@@ -156,9 +153,10 @@ class InsightsPanel(QWidget):
             service.journal_replaced.connect(self._journal_replaced)
         self._complete = False  # the page shows all there is to show (not a first look)
         # What the page holds, in reading order, and the parts an edit changes.
-        self._parts: list[QLabel | RecoveryTrendChart | HabitComparisonChart] = []
+        self._parts: list[QLabel | RecoveryTrendChart | HabitComparisonChart | LegDayTable] = []
         self._cards: list[_TrendCard] = []
-        self._summary: QLabel | None = None
+        self._summary_caption: QLabel | None = None
+        self._summary: LegDayTable | None = None
         self._habit_chart: HabitComparisonChart | None = None
         self._habit_sentences: list[QLabel] = []
         self._trend_grid: QGridLayout | None = None
@@ -230,9 +228,7 @@ class InsightsPanel(QWidget):
         """What the page says, as plain text (the pictures by their descriptions)."""
         return "\n".join(
             part.description()
-            if isinstance(part, RecoveryTrendChart | HabitComparisonChart)
-            else _plain(part.text())
-            if part.textFormat() is Qt.TextFormat.RichText
+            if isinstance(part, RecoveryTrendChart | HabitComparisonChart | LegDayTable)
             else part.text()
             for part in self._parts
         )
@@ -240,6 +236,7 @@ class InsightsPanel(QWidget):
     def _clear(self) -> None:
         self._parts = []
         self._cards = []
+        self._summary_caption = None
         self._summary = None
         self._habit_chart = None
         self._habit_sentences = []
@@ -249,10 +246,10 @@ class InsightsPanel(QWidget):
         self._shape = None
         _empty(self._page_layout)
 
-    def _label(self, text: str, *, rich: bool = False, heading: bool = False) -> QLabel:
+    def _label(self, text: str, *, heading: bool = False) -> QLabel:
         label = QLabel(text)
         label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+        label.setTextFormat(Qt.TextFormat.PlainText)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if heading:
             font = label.font()
@@ -289,10 +286,12 @@ class InsightsPanel(QWidget):
 
     def _update(self, insights: Insights) -> None:
         """New numbers in the same pictures and sentences (an edit): no page built again."""
-        assert insights.latest is not None and self._summary is not None
+        assert insights.latest is not None
+        assert self._summary is not None and self._summary_caption is not None
         for card, trend in zip(self._cards, insights.trends, strict=True):
             card.set_trend(trend)
-        _set_text(self._summary, summary_html(insights.latest))
+        _set_text(self._summary_caption, summary_caption(insights.latest))
+        self._summary.set_rows(summary_rows(insights.latest))
         if self._habit_chart is not None:
             self._habit_chart.set_comparisons(insights.habits)
         for label, habit in zip(self._habit_sentences, insights.habits, strict=True):
@@ -322,8 +321,17 @@ class InsightsPanel(QWidget):
         latest = QVBoxLayout()
         latest.setSpacing(6)
         latest.addWidget(self._label("Your last leg day", heading=True))
-        self._summary = self._label(summary_html(insights.latest), rich=True)
+        self._summary_caption = self._label(summary_caption(insights.latest))
+        latest.addWidget(self._summary_caption)
+        self._summary = LegDayTable()
+        self._summary.set_rows(summary_rows(insights.latest))
+        self._parts.append(self._summary)
         latest.addWidget(self._summary)
+        note = self._label(SUMMARY_NOTE)
+        font = note.font()
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        note.setFont(font)
+        latest.addWidget(note)
         latest.addStretch(1)
         habits = QVBoxLayout()
         habits.setSpacing(4)
