@@ -20,6 +20,8 @@ from legday_desktop.domain.check_ins import CheckIn, RecoveryAction
 from legday_desktop.domain.exercises import group_loads
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.recovery import (
+    FIRST_DAY_AFTER,
+    MAX_DAYS_SHOWN,
     RECOVERED_AT,
     TOTAL,
     DayValues,
@@ -113,14 +115,22 @@ def area_under(points: Sequence[tuple[int, float]]) -> float | None:
 
 def summarise_series(series: Series[int], sorer_side: Series[int] | None = None) -> SeriesSummary:
     """The summary of one line; days to recover from ``sorer_side`` when given."""
-    points = days_after_only(series.points)
+    return _summarise(series.key, series.points, None if sorer_side is None else sorer_side.points)
+
+
+def _summarise(
+    key: str,
+    points_from_0: Sequence[tuple[int, float]],
+    sorer_points: Sequence[tuple[int, float]] | None,
+) -> SeriesSummary:
+    points = days_after_only(points_from_0)
     if not points:
-        return SeriesSummary(series.key, None, None, None, None)
+        return SeriesSummary(key, None, None, None, None)
     peak_day, peak = peak_of(points)
-    strict = days_after_only(sorer_side.points) if sorer_side is not None else points
+    strict = days_after_only(sorer_points) if sorer_points is not None else points
     early = [value for day, value in points if EARLY_DAYS[0] <= day <= EARLY_DAYS[1]]
     return SeriesSummary(
-        series.key,
+        key,
         peak,
         peak_day,
         recovered_by(strict, peak_day),
@@ -128,6 +138,28 @@ def summarise_series(series: Series[int], sorer_side: Series[int] | None = None)
         statistics.fmean(early) if early else None,
         points[-1][0],
     )
+
+
+def _points_by_group(
+    leg_day: LegDay, next_leg_day: dt.date | None, values: DayValues
+) -> tuple[dict[str, list[tuple[int, float]]], list[int]]:
+    """Each group's (day after, value) points in the leg day's window, and the rated days.
+
+    What ``recovery_curve`` gives, without the lines' names: the sorer sides need no more.
+    """
+    end = MAX_DAYS_SHOWN
+    if next_leg_day is not None:
+        end = min(end, (next_leg_day - leg_day.date).days - 1)
+    by_group: dict[str, list[tuple[int, float]]] = {}
+    rated: list[int] = []
+    for offset in range(end + 1):
+        groups = values.get(leg_day.date + dt.timedelta(days=offset))
+        if not groups:
+            continue
+        rated.append(offset)
+        for group, value in groups.items():
+            by_group.setdefault(group, []).append((offset, value))
+    return by_group, rated
 
 
 def _every_group_recovered(
@@ -158,14 +190,18 @@ def summarise_leg_day(
     (see ``recovery.day_values``); without them the means decide recovery too.
     """
     curve = recovery_curve(leg_day, next_leg_day, values)
-    strict = curve if sorer_sides is None else recovery_curve(leg_day, next_leg_day, sorer_sides)
-    strict_by_key = {series.key: series for series in strict.groups}
+    strict: Mapping[str, Sequence[tuple[int, float]]]
+    if sorer_sides is None:
+        strict = {series.key: series.points for series in curve.groups}
+        rated = [day for day, _ in curve.total.points]
+    else:
+        strict, rated = _points_by_group(leg_day, next_leg_day, sorer_sides)
     groups = tuple(
-        summarise_series(series, strict_by_key.get(series.key)) for series in curve.groups
+        _summarise(series.key, series.points, strict.get(series.key)) for series in curve.groups
     )
     total = summarise_series(curve.total)
     if total.peak_day is not None:
-        rated_days = [day for day, _ in days_after_only(strict.total.points)]
+        rated_days = [day for day in rated if day >= FIRST_DAY_AFTER]
         recovered = _every_group_recovered(
             leg_day, rated_days, sorer_sides or values, total.peak_day
         )
