@@ -281,6 +281,14 @@ class ChartPanel(QWidget):
             options.addWidget(widget)
             widget.setProperty("caption", caption)
         options.addStretch(1)
+        # As tall with a spin box as with a combo box: the chart keeps its size (and its
+        # layout) whichever kind shows which options.
+        option_rows = QWidget()
+        option_rows.setLayout(options)
+        options.setContentsMargins(0, 0, 0, 0)
+        option_rows.setFixedHeight(
+            max(w.sizeHint().height() for w in (self.group_box, self.count_box, self.range_box))
+        )
 
         self._views: dict[ChartKind, ChartView] = {}
         self.stack = QStackedWidget()
@@ -293,7 +301,7 @@ class ChartPanel(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(4)
         layout.addLayout(top)
-        layout.addLayout(options)
+        layout.addWidget(option_rows)
         layout.addWidget(self.stack, stretch=1)
         layout.addWidget(self.point_label)
         service.journal_changed.connect(self._journal_changed)

@@ -9,7 +9,9 @@ point keeps how it reads ("Quads · day 2 · Tue 1 Dec · 5.5") for ``point_near
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
+import operator
 import textwrap
 import warnings
 import weakref
@@ -56,6 +58,7 @@ LOW_FIGURE = 300  # pixels: below this height titles get smaller
 DAYS_AFTER_LABEL = "Days after the leg day"
 TYPICAL_COURSE_LABEL = "Typical DOMS course (Cheung 2003)"
 MAX_LEG_DAY_TITLES = 16
+LEG_DAY_MARKS = ("leg days", "leg day ticks")  # the keys of their collection
 # Past this many leg days a timeline marks them with short ticks along the bottom: full
 # height lines would grey the whole chart over.
 MAX_FULL_HEIGHT_LEG_DAYS = 120
@@ -138,6 +141,8 @@ class _Artists:
     legend_key: tuple[object, ...] | None = None
     legend_entries: tuple[list[Any], list[str]] = ([], [])
     used: set[str] = field(default_factory=set)
+    leg_day_marks: Array = field(default_factory=lambda: np.empty(0))
+    converted: dict[str, tuple[tuple[Any, ...], Array, Array]] = field(default_factory=dict)
     title: str = ""
     subtitle: str = ""
     fitted_for: tuple[object, ...] | None = None
@@ -331,6 +336,8 @@ def _begin(
         prepare_axes(ax, style, xlabel=xlabel, title=title)
         drawn = _Artists(kind, style)
         _DRAWN[ax] = drawn
+        if kind == "timeline":  # zoomed or moved: thinned anew for the days in view
+            ax.callbacks.connect("xlim_changed", _thin_all)
     for extra in drawn.extras:
         extra.remove()  # type: ignore[attr-defined]
     drawn.extras.clear()
@@ -374,6 +381,7 @@ def _series(
     if len(xs):
         drawn.readouts[key] = PointReadout(xs, ys, colour, describe)
     if not markers:
+        _thin(ax, drawn, key)
         return
     # The entered points, filled with their level's colour from the map.
     offsets = np.column_stack([xs, ys]) if len(xs) else np.array([[math.nan, math.nan]])
@@ -387,6 +395,65 @@ def _series(
     scatter.set_edgecolor(colour)
     scatter.set_alpha(alpha)
     scatter.set_zorder(zorder + 0.5)
+
+
+def _thin(ax: Axes, drawn: _Artists, key: str) -> None:
+    """Draw a line of many days per pixel as its per-pixel mean over a band of its range.
+
+    Thirty years of daily values on 1,000 pixels would stroke some 11 zigzags through
+    each column (~50 ms a redraw, an unreadable blot); one mean per column over a faint
+    band from its lowest to its highest day draws in ~2 ms and shows the same. Pointing
+    still reads each day (from the full values). Redone when the view or the size changes.
+    """
+    line, readout = drawn.lines.get(key), drawn.readouts.get(key)
+    band_key = f"range of {key}"
+    band = drawn.kept.get(band_key)
+    if line is None or readout is None:
+        return
+    low, high = ax.get_xlim()
+    columns = max(ax.bbox.width, 1.0)
+    per_column = (high - low) / columns
+    in_view = np.flatnonzero((readout.xs >= low - per_column) & (readout.xs <= high + per_column))
+    if len(in_view) <= columns * 1.5:
+        line.set_data(*_gapped(readout.xs, readout.ys, 1))
+        if band is not None:
+            band.set_visible(False)
+            drawn.used.add(band_key)
+        return
+    xs, ys = readout.xs[in_view], readout.ys[in_view]
+    column = np.floor((xs - low) / per_column)
+    starts = np.flatnonzero(np.r_[True, np.diff(column) != 0])
+    counts = np.diff(np.r_[starts, len(xs)])
+    centres = low + (column[starts] + 0.5) * per_column
+    lows = np.minimum.reduceat(ys, starts)
+    highs = np.maximum.reduceat(ys, starts)
+    means = np.add.reduceat(ys, starts) / counts
+    # A week without ratings is still a gap.
+    line.set_data(*_gapped(centres, means, max(7.0, 2.5 * per_column)))
+    drawn.used.add(band_key)
+    gap_x, gap_low = _gapped(centres, lows, max(7.0, 2.5 * per_column))
+    _, gap_high = _gapped(centres, highs, max(7.0, 2.5 * per_column))
+    if band is not None:
+        band.set_data(gap_x, gap_low, gap_high)
+        band.set_visible(True)
+        return
+    drawn.kept[band_key] = ax.fill_between(
+        gap_x,
+        gap_low,
+        gap_high,
+        color=line.get_color(),
+        alpha=0.18,
+        linewidth=0,
+        zorder=line.get_zorder() - 0.1,
+        label="_range",
+    )
+
+
+def _thin_all(ax: Axes) -> None:
+    drawn = _DRAWN.get(ax)
+    if drawn is not None and drawn.kind == "timeline":
+        for key in list(drawn.lines):
+            _thin(ax, drawn, key)
 
 
 def _end(ax: Axes, drawn: _Artists, *, legend: bool) -> None:
@@ -444,7 +511,7 @@ def fit_to_figure(ax: Axes) -> bool:
     width, height = figure.bbox.width, figure.bbox.height
     drawn = _DRAWN.get(ax)
     if drawn is None:
-        lay_out(figure)
+        _lay_out_and_thin(ax, figure)
         return True
     if drawn.fitted_for == (width, height):
         return False
@@ -467,7 +534,7 @@ def fit_to_figure(ax: Axes) -> bool:
     ax.set_ylabel(SORENESS_LABEL if long_enough else SHORT_SORENESS_LABEL)
     legend = ax.get_legend()
     if legend is None:
-        lay_out(figure)
+        _lay_out_and_thin(ax, figure)
         return True
     legend.remove()
     handles, labels = drawn.legend_entries
@@ -487,7 +554,7 @@ def fit_to_figure(ax: Axes) -> bool:
                 handles, texts, ncols=columns, loc="upper left", bbox_to_anchor=(1.02, 1.0),
                 **options,
             )  # fmt: skip
-            lay_out(figure)
+            _lay_out_and_thin(ax, figure)
             return True
     # Below the plot, as many side by side as the width takes.
     widest = max(
@@ -500,8 +567,13 @@ def fit_to_figure(ax: Axes) -> bool:
         # Clear of the tick labels and the axis label under the plot.
         **{**options, "borderaxespad": 4.4},
     )  # fmt: skip
-    lay_out(figure)
+    _lay_out_and_thin(ax, figure)
     return True
+
+
+def _lay_out_and_thin(ax: Axes, figure: Figure) -> None:
+    lay_out(figure)
+    _thin_all(ax)  # the plot's width changed: as many columns as it now has
 
 
 def lay_out(figure: Figure) -> None:
@@ -554,8 +626,8 @@ def dynamic_artists(ax: Axes) -> list[Any]:
     drawn = _DRAWN.get(ax)
     if drawn is None:
         return []
-    artists = [*drawn.kept.values(), *drawn.extras, *drawn.lines.values(),
-               *drawn.points.values()]  # fmt: skip
+    kept = [artist for key, artist in drawn.kept.items() if key not in LEG_DAY_MARKS]
+    artists = [*kept, *drawn.extras, *drawn.lines.values(), *drawn.points.values()]
     return sorted(artists, key=lambda artist: artist.get_zorder())
 
 
@@ -564,6 +636,8 @@ def static_signature(ax: Axes) -> tuple[object, ...]:
     drawn = _DRAWN.get(ax)
     return (
         None if drawn is None else (drawn.kind, drawn.style, drawn.legend_key),
+        # Leg days change far less often than ratings: their marks stay in the background.
+        None if drawn is None else drawn.leg_day_marks.tobytes(),
         ax.get_title(loc="left"),
         tuple(ax.get_xlim()),
         tuple(ax.get_ylim()),
@@ -747,15 +821,43 @@ def draw_comparison(ax: Axes, comparison: Comparison, style: ChartStyle) -> None
     _end(ax, drawn, legend=True)
 
 
-def _calendar_series(
-    points: Sequence[tuple[dt.date, float]], leg_days: Array, label: str
-) -> tuple[Array, Array, Callable[[int], str]]:
-    dates = [date for date, _ in points]
-    xs = day_numbers(dates)
+def _converted(
+    drawn: _Artists, key: str, points: tuple[tuple[dt.date, float], ...]
+) -> tuple[Array, Array]:
+    """Day numbers and values of ``points``, converted again only where they changed.
+
+    After an edit the timeline's points are the last ones with one day patched (the same
+    tuples elsewhere), so the arrays are patched too: a scan by identity, at C speed,
+    instead of converting 11,000 dates again.
+    """
+    cached = drawn.converted.get(key)
+    if cached is not None and len(cached[0]) == len(points):
+        old, xs, ys = cached
+        changed = list(itertools.compress(range(len(points)), map(operator.is_not, old, points)))
+        if len(changed) < 64:
+            xs, ys = xs.copy(), ys.copy()
+            for index in changed:
+                xs[index] = day_numbers([points[index][0]])[0]
+                ys[index] = points[index][1]
+            drawn.converted[key] = (points, xs, ys)
+            return xs, ys
+    xs = day_numbers([date for date, _ in points])
     ys = np.fromiter((value for _, value in points), dtype=float, count=len(points))
+    drawn.converted[key] = (points, xs, ys)
+    return xs, ys
+
+
+def _calendar_series(
+    drawn: _Artists,
+    key: str,
+    points: tuple[tuple[dt.date, float], ...],
+    leg_days: Array,
+    label: str,
+) -> tuple[Array, Array, Callable[[int], str]]:
+    xs, ys = _converted(drawn, key, points)
 
     def describe(index: int) -> str:
-        date = dates[index]
+        date = points[index][0]
         before = int(np.searchsorted(leg_days, xs[index], side="right")) - 1
         words = [label]
         if before >= 0:
@@ -787,8 +889,10 @@ def draw_timeline(
         for leg_day in timeline.leg_days:
             drawn.extras.append(_leg_day_title(ax, leg_day, style))
     if shown is not None and timeline.start <= shown <= timeline.end:
-        drawn.extras.append(
-            ax.axvline(
+        drawn.used.add("shown")
+        shown_line = drawn.kept.get("shown")
+        if shown_line is None:
+            drawn.kept["shown"] = ax.axvline(
                 day_number(shown),
                 color=style.highlight,
                 linewidth=1.5,
@@ -796,12 +900,15 @@ def draw_timeline(
                 zorder=2,
                 label="Day shown",
             )
-        )
+        else:
+            shown_line.set_xdata([day_number(shown)] * 2)
     if not any(series.points for series in timeline.series):
         _empty(ax, drawn, "Rate your soreness on a few days to see it over time")
         return
     for series in timeline.series:
-        xs, ys, describe = _calendar_series(series.points, leg_days, series.label)
+        xs, ys, describe = _calendar_series(
+            drawn, series.key, series.points, leg_days, series.label
+        )
         total = series.key == TOTAL
         _series(
             ax, drawn, series.key, xs, ys, style.total if total else GROUP_HEX[series.key],
@@ -814,8 +921,11 @@ def _leg_day_marks(ax: Axes, drawn: _Artists, leg_days: Array, style: ChartStyle
     """All leg days as one collection: full-height dashed lines, or ticks when many."""
     full_height = len(leg_days) <= MAX_FULL_HEIGHT_LEG_DAYS
     top = MAX_LEVEL + 0.5 if full_height else 0.45
-    key = "leg days" if full_height else "leg day ticks"
+    key = LEG_DAY_MARKS[0] if full_height else LEG_DAY_MARKS[1]
     drawn.used.add(key)
+    if key in drawn.kept and np.array_equal(drawn.leg_day_marks, leg_days):
+        return  # the same leg days: nothing to redo (3,000 segments cost a few ms)
+    drawn.leg_day_marks = leg_days
     segments = np.empty((len(leg_days), 2, 2))
     segments[:, :, 0] = leg_days[:, None]
     segments[:, 0, 1] = 0.0

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Protocol
@@ -89,6 +91,10 @@ class ChartDataCache:
         self._first: tuple[dt.date | None] | None = None
         # Per side mode: the covered span and the values in it.
         self._values: dict[SideMode, tuple[dt.date, dt.date, DayValues]] = {}
+        # The last timeline drawn, and the days changed since: a 30-year timeline is
+        # patched on those days, not rebuilt from 11,000 days after each edit.
+        self._timeline: tuple[tuple[object, ...], Timeline] | None = None
+        self._changed_days: set[dt.date] = set()
 
     def leg_days(self) -> tuple[LegDay, ...]:
         if self._leg_days is None:
@@ -109,16 +115,54 @@ class ChartDataCache:
             self._values[mode] = covered
         return {date: groups for date, groups in covered[2].items() if first <= date <= last}
 
+    def timeline(
+        self, start: dt.date, end: dt.date, keys: Sequence[str], mode: SideMode
+    ) -> Timeline:
+        """``domain.recovery.timeline`` over these days, patched where the journal changed."""
+        key = (start, end, tuple(keys), mode)
+        if self._timeline is not None and self._timeline[0] == key:
+            shown = self._timeline[1]
+            values = self._values[mode][2]
+            for date in sorted(day for day in self._changed_days if start <= day <= end):
+                groups = values.get(date)
+                day = timeline({date: groups} if groups else {}, (), keys, date, date)
+                shown = replace(
+                    shown,
+                    series=tuple(
+                        replace(old, points=_with_point(old.points, date, new.points))
+                        for old, new in zip(shown.series, day.series, strict=True)
+                    ),
+                )
+        else:
+            values = self.day_values(start, end, mode)
+            shown = timeline(values, self.leg_days(), keys, start, end)
+        self._changed_days.clear()
+        self._timeline = (key, shown)
+        return shown
+
     def journal_changed(self, change: JournalChange) -> None:
         if change.leg_days:
             self._leg_days = None
+            self._timeline = None
         if change.ratings:
             self._first = None
+            self._changed_days.update(date for date, _ in change.ratings)
         for mode, (start, end, values) in self._values.items():
             for date in {date for date, _ in change.ratings}:
                 if start <= date <= end:
                     values.pop(date, None)
                     values.update(self._service.day_values(date, date, mode))
+
+
+def _with_point(
+    points: tuple[tuple[dt.date, float], ...],
+    date: dt.date,
+    new: tuple[tuple[dt.date, float], ...],
+) -> tuple[tuple[dt.date, float], ...]:
+    """``points`` (in date order) with the point on ``date`` replaced by ``new`` (0 or 1)."""
+    index = bisect.bisect_left(points, date, key=lambda point: point[0])
+    end = index + 1 if index < len(points) and points[index][0] == date else index
+    return points[:index] + new + points[end:]
 
 
 def chart_data(service: ChartSource, request: ChartRequest) -> ChartData:
@@ -129,8 +173,10 @@ def chart_data(service: ChartSource, request: ChartRequest) -> ChartData:
     """
     if request.kind is ChartKind.TIMELINE:
         start = request.time_range.start(request.today, service.first_rating_date())
-        values = service.day_values(start, request.today, request.mode)
         keys = [request.group or TOTAL]
+        if isinstance(service, ChartDataCache):
+            return service.timeline(start, request.today, keys, request.mode)
+        values = service.day_values(start, request.today, request.mode)
         return timeline(values, service.leg_days(), keys, start, request.today)
     leg_days = service.leg_days()
     if request.kind is ChartKind.COMPARE:
