@@ -195,6 +195,7 @@ def _group_values_between(combine: Any) -> Select[Any]:
 _GROUP_MAX_BETWEEN = _group_values_between(func.max)
 _GROUP_MEAN_BETWEEN = _group_values_between(func.avg)
 # Both at once, for the whole history (insights): the date as stored, converted once per day.
+READ_BATCH_ROWS = 2000
 _GROUP_MEAN_AND_MAX_BETWEEN = (
     select(
         type_coerce(soreness.c.date, String).label("day"),
@@ -441,17 +442,17 @@ class JournalStore:
         mean: DayValues = {}
         sorer: DayValues = {}
         with self._reading() as connection:
-            rows = connection.execute(
-                _GROUP_MEAN_AND_MAX_BETWEEN, {"first": first, "last": last}
-            ).all()
+            result = connection.execute(_GROUP_MEAN_AND_MAX_BETWEEN, {"first": first, "last": last})
             dates: dict[str, dt.date] = {}
-            for day, group_id, mean_level, max_level in rows:
-                date = dates.get(day)
-                if date is None:
-                    date = dates[day] = dt.date.fromisoformat(day)
-                    mean[date], sorer[date] = {}, {}
-                mean[date][group_id] = float(mean_level)
-                sorer[date][group_id] = float(max_level)
+            # In batches: 30 years are 100,000 rows, never all held as row objects at once.
+            for rows in result.partitions(READ_BATCH_ROWS):
+                for day, group_id, mean_level, max_level in rows:
+                    date = dates.get(day)
+                    if date is None:
+                        date = dates[day] = dt.date.fromisoformat(day)
+                        mean[date], sorer[date] = {}, {}
+                    mean[date][group_id] = float(mean_level)
+                    sorer[date][group_id] = float(max_level)
             if not all(
                 MIN_LEVEL <= value <= MAX_LEVEL
                 for values in (mean, sorer)
