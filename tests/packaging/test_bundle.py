@@ -155,3 +155,16 @@ def test_install_takes_a_relative_prefix(bundle: Path, tmp_path: Path) -> None:
     command = tmp_path / "relative" / "prefix" / "bin" / "legday"
     version = subprocess.run([str(command), "--version"], capture_output=True, text=True)
     assert version.returncode == 0, version.stderr
+
+
+def test_a_second_launch_finds_matplotlibs_font_cache(bundle: Path, tmp_path: Path) -> None:
+    cache = Path(os.environ["XDG_CACHE_HOME"]) / "legday" / "matplotlib"
+    journal = tmp_path / "fonts.sqlite3"
+    first = run_app("--self-test", "--with-charts", "--db", journal, cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    (font_list,) = cache.glob("fontlist-*.json")  # kept, not in a temporary folder
+    written = font_list.stat().st_mtime_ns
+    second = run_app("--self-test", "--with-charts", "--db", journal, cwd=tmp_path)
+    assert second.returncode == 0, second.stderr
+    assert font_list.stat().st_mtime_ns == written  # read again, not rebuilt
+    assert "Matplotlib is building the font cache" not in second.stderr
