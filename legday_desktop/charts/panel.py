@@ -11,11 +11,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
+from matplotlib.axes import Axes
 from matplotlib.backend_bases import Event, MouseEvent
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from PySide6.QtCore import QPoint, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QImage, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -336,7 +337,7 @@ class ChartPanel(QWidget):
         return self.view.canvas
 
     @property
-    def axes(self) -> object:
+    def axes(self) -> Axes:
         """The shown chart's matplotlib Axes."""
         return self.view.axes
 
@@ -400,6 +401,13 @@ class ChartPanel(QWidget):
         super().showEvent(event)
         if self._dirty:
             self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """A light or dark theme chosen while the charts are open: icons and charts follow."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.toolbar.recolour()
+            self._refresh_when_visible()
 
     def refresh(self) -> None:
         """Read the data again and redraw the shown chart on its own figure.

@@ -119,15 +119,14 @@ class ChartToolbar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        colour = self.palette().color(self.foregroundRole())
         self.tool_actions: dict[ChartTool, QAction] = {}
         self.buttons: dict[ChartTool, QToolButton] = {}
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         for tool in ChartTool:
-            text, tip, theme = _TOOLS[tool]
-            action = QAction(QIcon.fromTheme(theme, drawn_icon(tool, colour)), text, self)
+            text, tip, _theme = _TOOLS[tool]
+            action = QAction(text, self)
             action.setToolTip(tip)
             action.setCheckable(tool in (ChartTool.ZOOM, ChartTool.PAN))
             button = QToolButton(self)
@@ -140,10 +139,17 @@ class ChartToolbar(QWidget):
             layout.addWidget(button)
             self.tool_actions[tool] = action
             self.buttons[tool] = button
+        self.recolour()
         for tool, other in ((ChartTool.ZOOM, ChartTool.PAN), (ChartTool.PAN, ChartTool.ZOOM)):
             self.tool_actions[tool].toggled.connect(
                 lambda checked, other=other: self._leave(other) if checked else None
             )
+
+    def recolour(self) -> None:
+        """The desktop theme's icons, or ours drawn in the palette's text colour."""
+        colour = self.palette().color(self.foregroundRole())
+        for tool, action in self.tool_actions.items():
+            action.setIcon(QIcon.fromTheme(_TOOLS[tool][2], drawn_icon(tool, colour)))
 
     def _leave(self, tool: ChartTool) -> None:
         self.tool_actions[tool].setChecked(False)

@@ -361,3 +361,15 @@ def test_the_timeline_marks_many_leg_days_as_one_collection(
     assert len(marks[0].get_segments()) == len(service.leg_days())
     assert panel.axes.xaxis.get_offset_text().get_text() == ""
     QApplication.processEvents()
+
+
+def test_a_dark_theme_chosen_while_open_turns_the_chart_dark(
+    qtbot: QtBot, service: JournalService
+) -> None:
+    from matplotlib.colors import to_hex
+
+    panel = open_panel(qtbot, service, (1000, 400))
+    assert to_hex(panel.figure.get_facecolor()) != "#2b2b2b"
+    panel.setPalette(dark_palette())
+    assert to_hex(panel.figure.get_facecolor()) == "#2b2b2b"
+    assert_chart_readable(panel)
