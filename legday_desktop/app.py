@@ -94,6 +94,29 @@ def open_journal(window: MainWindow, database: Path) -> bool:
     return True
 
 
+def switch_journal(window: MainWindow, database: Path) -> bool:
+    """File → Open or New journal: close the journal shown, open ``database`` in its place.
+
+    False when the user kept the one shown (unsaved check-ins) or ``database`` could not be
+    opened; then the journal shown before is open again.
+    """
+    from legday_desktop.services.opening import journal_path
+
+    previous = window.service
+    if previous is not None:
+        if journal_path(database).resolve() == journal_path(previous.path).resolve():
+            window.statusBar().showMessage(f"{previous.path} is the journal shown", 6000)
+            return True
+        if not window.release_journal(previous):
+            return False
+    if open_journal(window, database):
+        window.statusBar().showMessage(f"Opened {journal_path(database)}", 6000)
+        return True
+    if previous is not None:
+        open_journal(window, previous.path)
+    return False
+
+
 def _maybe_take_over(window: MainWindow, service: JournalService, database: Path) -> JournalService:
     """Ask whether to take over a lock Legday on another computer holds; the service to show.
 
@@ -318,6 +341,7 @@ def start_main_window(
 
     # The window is on screen, its map drawn, before storage (and SQLAlchemy) is imported:
     # the journal opens once the first frame is painted (or soon anyway, if none comes).
+    window.journal_requested.connect(lambda path: switch_journal(window, path))
     _after_first_paint(window, first_frame)
     window.show()
     QTimer.singleShot(FIRST_PAINT_WAIT_MS, open_or_close)

@@ -108,6 +108,11 @@ class JournalChange:
         return frozenset([*self.leg_days, *(date for date, _ in self.ratings), *self.check_ins])
 
     @property
+    def is_empty(self) -> bool:
+        """True when applying it would change nothing."""
+        return not (self.leg_days or self.ratings or self.check_ins) and self.profile is None
+
+    @property
     def touches_leg_days(self) -> bool:
         return bool(self.leg_days)
 

@@ -16,10 +16,15 @@ from legday_desktop.services.opening import Access, JournalError, journal_error,
 
 if TYPE_CHECKING:
     from legday_desktop.exchange.parsed import ParsedImport
+    from legday_desktop.services.journal import JournalService
 
 
 class ImportRejectedError(JournalError):
     """The file cannot be imported (bad input, or it disagrees with the journal); nothing was."""
+
+
+class ImportDisagreesError(ImportRejectedError):
+    """The file holds a record that differs from the stored one; with replace it imports."""
 
 
 class ExportFormatError(ValueError):
@@ -150,6 +155,42 @@ def _merge_file(
     finally:
         opened.close()
     return Imported(opened.path, plan.summary, undo)
+
+
+def import_into(service: JournalService, file: Path, *, replace: bool = False) -> MergeSummary:
+    """Import ``file`` into the journal ``service`` holds open, as one undoable change.
+
+    The same rules as ``import_file`` (and ``legday import``): ImportRejectedError, and
+    nothing imported, for a file that cannot be read or used, or that disagrees with
+    stored records and not ``replace``; JournalError if the journal cannot be written.
+    """
+    from legday_desktop.exchange.csv_format import check_against_stored_leg_days
+    from legday_desktop.exchange.errors import ImportFileError
+    from legday_desktop.exchange.reading import read_import_file
+
+    today = dt.date.today() + dt.timedelta(days=IMPORT_DAYS_AHEAD)
+    with _bulk_work():
+        try:
+            parsed = read_import_file(file, today=today)
+            if parsed.leg_days_are_references:
+                check_against_stored_leg_days(parsed, (day.date for day in service.leg_days()))
+            return service.merge_in(
+                parsed.journal,
+                f"Import {file.name}",
+                today=today,
+                replace=replace,
+                leg_days_only_if_missing=parsed.leg_days_are_references,
+            )
+        except ImportFileError as error:
+            raise ImportRejectedError(f"{error}. Nothing was imported.") from error
+        except ImportConflictError as error:
+            place = parsed.error_at(error.key, error.field, error.problem)
+            raise ImportDisagreesError(f"{place}. Nothing was imported.") from error
+
+
+def export_of(service: JournalService, export_format: str) -> bytes:
+    """The journal ``service`` holds open as an export file's bytes (``json`` or ``csv``)."""
+    return export_journal(service.path, export_format)
 
 
 def export_journal(journal: Path, export_format: str) -> bytes:

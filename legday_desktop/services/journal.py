@@ -14,8 +14,9 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from legday_desktop.domain.check_ins import CheckIn
 from legday_desktop.domain.errors import DomainError
-from legday_desktop.domain.journal import DayOverview, JournalChange
+from legday_desktop.domain.journal import DayOverview, Journal, JournalChange
 from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.merging import MergeSummary
 from legday_desktop.domain.profile import STATIN_QUESTION, Profile
 from legday_desktop.domain.recovery import DayValues, SideMode
 from legday_desktop.domain.soreness import SorenessRating
@@ -378,6 +379,40 @@ class JournalService(QObject):
         if merge_key is None:
             self._last_pushed = command
         return True
+
+    def merge_in(
+        self,
+        incoming: Journal,
+        text: str,
+        *,
+        today: dt.date,
+        replace: bool = False,
+        leg_days_only_if_missing: bool = False,
+    ) -> MergeSummary:
+        """Add an imported journal as one undoable change (see ``JournalStore.merge``).
+
+        ImportConflictError (nothing written) when a record differs and not ``replace``;
+        JournalError when the journal is read-only or cannot be written.
+        """
+        if self.read_only_reason is not None:
+            raise JournalError(f"{text} failed: {self.read_only_reason}; nothing was saved")
+        from legday_desktop.storage.errors import StorageError
+
+        try:
+            plan, inverse = self._store().merge(
+                incoming,
+                today=today,
+                replace=replace,
+                leg_days_only_if_missing=leg_days_only_if_missing,
+            )
+        except StorageError as error:
+            raise journal_error(error) from error
+        if plan.change.is_empty:
+            return plan.summary  # all of it was there already: nothing to undo
+        self.undo_stack.push(_ChangeCommand(self, plan.change, inverse, text, None))
+        self._last_pushed = None
+        self.journal_changed.emit(plan.change, text, False)
+        return plan.summary
 
     def retry_failed_change(self) -> bool:
         """Try the change that last failed to save once more; False if it failed again."""

@@ -194,6 +194,22 @@ def report_period(
     return Period(first, last)
 
 
+def _journal_start(service: JournalService, leg_days: Sequence[LegDay]) -> dt.date | None:
+    """The journal's first day: its first rating or first leg day, whichever is earlier."""
+    starts = [date for date in (service.first_rating_date(),) if date is not None]
+    starts += [leg_days[0].date] if leg_days else []
+    return min(starts, default=None)
+
+
+def default_period(service: JournalService, today: dt.date) -> Period:
+    """The period a report covers unless told, in the window and ``legday report`` alike.
+
+    The 4 weeks up to today, or less if the journal is younger.
+    """
+    leg_days = service.leg_days()
+    return report_period(None, None, today=today, journal_start=_journal_start(service, leg_days))
+
+
 def gather_report(
     service: JournalService,
     *,
@@ -211,9 +227,9 @@ def gather_report(
     """
     today = today or dt.date.today()
     all_leg_days = service.leg_days()
-    starts = [date for date in (service.first_rating_date(),) if date is not None]
-    starts += [all_leg_days[0].date] if all_leg_days else []
-    period = report_period(first, last, today=today, journal_start=min(starts, default=None))
+    period = report_period(
+        first, last, today=today, journal_start=_journal_start(service, all_leg_days)
+    )
     in_period = [day for day in all_leg_days if day.date in period]
     if not in_period:
         raise EmptyPeriodError(

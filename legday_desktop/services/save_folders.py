@@ -47,11 +47,21 @@ def first_folder(kind: FileKind) -> Path:
     return Path.home()
 
 
-def start_folder(kind: FileKind) -> Path:
+def remembered_folder(kind: FileKind) -> Path | None:
     """The folder the last file of ``kind`` was saved in or opened from, if it still exists."""
     remembered = _settings().value(f"folders/{kind.value}", "")
     if isinstance(remembered, str) and remembered and Path(remembered).is_dir():
         return Path(remembered)
+    return None
+
+
+def start_folder(kind: FileKind, first: Path | None = None) -> Path:
+    """The remembered folder; else ``first`` if given and there, else Documents or Pictures."""
+    remembered = remembered_folder(kind)
+    if remembered is not None:
+        return remembered
+    if first is not None and first.is_dir():
+        return first
     return first_folder(kind)
 
 

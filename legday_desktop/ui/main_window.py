@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -15,6 +14,7 @@ from PySide6.QtCore import (
     QSignalBlocker,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import (
     QAction,
@@ -27,8 +27,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDialog,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -53,9 +51,10 @@ from legday_desktop.domain.check_ins import CheckIn
 from legday_desktop.domain.journal import DayOverview, JournalChange
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.regions import REGIONS, region_by_id
-from legday_desktop.domain.wording import full_day, not_medical_advice
+from legday_desktop.domain.wording import not_medical_advice
 from legday_desktop.services.opening import JournalError
 from legday_desktop.ui import texts
+from legday_desktop.ui.actions import build_actions, follow_journal
 from legday_desktop.ui.body_map import BodyMap
 from legday_desktop.ui.calendar_marks import CalendarMarks
 from legday_desktop.ui.check_in_panel import CheckInPanel
@@ -64,6 +63,7 @@ from legday_desktop.ui.elided_label import ElidedLabel
 from legday_desktop.ui.level_controls import LevelPicker, ScaleLegend
 from legday_desktop.ui.plain_imports import plain_imports
 from legday_desktop.ui.region_table import LevelEditDelegate, RegionTableModel
+from legday_desktop.ui.save_failure import SaveFailures
 from legday_desktop.ui.tips_panel import TipsPanel
 from legday_desktop.ui.typed_date_edit import TypedDateEdit
 from legday_desktop.ui.warning_banner import WarningBanner, WarningStrip
@@ -92,7 +92,14 @@ def _bigger(font: QFont, factor: float, bold: bool = False) -> QFont:
 
 
 class MainWindow(QMainWindow):
-    """Shows one day of a journal and turns what the user does into service calls."""
+    """Shows one day of a journal and turns what the user does into service calls.
+
+    It lays out the views and delegates: menu actions are in ui/actions.py, each operation
+    in ui/operations/, what happens when a save fails in ui/save_failure.py.
+    """
+
+    # File → Open or New journal: the app closes the journal shown and opens this file.
+    journal_requested = Signal(object)
 
     def __init__(
         self, today: Callable[[], dt.date] = dt.date.today, *, interactive: bool = True
@@ -104,10 +111,7 @@ class MainWindow(QMainWindow):
         self.open_error: str | None = None
         self._service: JournalService | None = None
         self._picture_only = False  # a snapshot: drawn as editable, though it only reads
-        self._failure_message = ""
-        self._asking_after_failure = False
-        # Check-ins that could not be saved, by date: shown in their form until saved.
-        self._unsaved_check_ins: dict[dt.date, CheckIn] = {}
+        self.save_failures = SaveFailures(self)
         self._overview: DayOverview | None = None
         self.shown_date = today()
         self.setWindowTitle(APP_NAME)
@@ -137,8 +141,7 @@ class MainWindow(QMainWindow):
         # Never smaller than the layout allows: nothing gets clipped or drawn over.
         self.setMinimumSize(self.minimumSizeHint())
         self._set_editing_enabled(False)
-        self.backup_action.setEnabled(False)
-        self.restore_action.setEnabled(False)
+        follow_journal(self.actions, journal_open=False, can_edit=False)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         if interactive:
@@ -211,7 +214,7 @@ class MainWindow(QMainWindow):
             lambda: self.show_date(self.shown_date - dt.timedelta(1))
         )
         self.next_button.clicked.connect(lambda: self.show_date(self.shown_date + dt.timedelta(1)))
-        self.today_button.clicked.connect(lambda: self.show_date(self._today()))
+        self.today_button.clicked.connect(lambda: self.show_date(self.today()))
         self.log_leg_day_button = QPushButton("Log leg day…")
         self.edit_leg_day_button = QPushButton("Edit leg day…")
         self.log_leg_day_button.clicked.connect(self.log_leg_day)
@@ -366,81 +369,17 @@ class MainWindow(QMainWindow):
         self.views.currentChanged.connect(self._view_changed)
 
     def _build_menus(self) -> None:
-        def action(text: str, slot: Callable[[], object], *keys: QKeySequence | str) -> QAction:
-            new = QAction(text, self)
-            sequences = [QKeySequence(key) for key in keys]
-            new.setShortcuts([sequence for sequence in sequences if not sequence.isEmpty()])
-            new.triggered.connect(slot)
-            return new
-
-        file_menu = self.menuBar().addMenu("&File")
-        self.export_image_action = action(
-            "Export body map &image…", self.export_image, "Ctrl+Shift+E"
-        )
-        file_menu.addAction(self.export_image_action)
-        self.export_report_action = action("Export re&port…", self.export_report, "Ctrl+Shift+P")
-        file_menu.addAction(self.export_report_action)
-        # Only with a journal open; checked as the menu opens (and by the slot itself).
-        file_menu.aboutToShow.connect(
-            lambda: self.export_report_action.setEnabled(self._service is not None)
-        )
-        file_menu.addSeparator()
-        self.backup_action = action("&Back up now…", self.back_up_now)
-        self.restore_action = action("&Restore from backup…", self.restore_from_backup)
-        file_menu.addAction(self.backup_action)
-        file_menu.addAction(self.restore_action)
-        file_menu.addSeparator()
-        self.quit_action = action("&Quit", self.close, "Ctrl+Q")
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        file_menu.addAction(self.quit_action)
-
-        edit_menu = self.edit_menu = self.menuBar().addMenu("&Edit")
-        # Stand-ins until a journal is open; attach() puts the undo stack's own in their place.
-        self.undo_action = QAction("&Undo", self)
-        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.redo_action = QAction("&Redo", self)
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        self.log_leg_day_action = action("&Log leg day…", self.log_leg_day, "Ctrl+L")
-        self.edit_leg_day_action = action("&Edit leg day…", self.edit_leg_day, "Ctrl+E")
-        self.clear_action = action("&Clear selected region", lambda: self._level_chosen(None))
-        edit_menu.addAction(self.log_leg_day_action)
-        edit_menu.addAction(self.edit_leg_day_action)
-        edit_menu.addAction(self.clear_action)
-
-        view_menu = self.menuBar().addMenu("&View")
-        self.previous_action = action(
-            "&Previous day", lambda: self.show_date(self.shown_date - dt.timedelta(1)), "Alt+Left"
-        )
-        self.next_action = action(
-            "&Next day", lambda: self.show_date(self.shown_date + dt.timedelta(1)), "Alt+Right"
-        )
-        self.today_action = action("&Today", lambda: self.show_date(self._today()), "Ctrl+T")
-        self.go_to_date_action = action("&Go to date…", self._go_to_date, "Ctrl+G")
-        self.log_view_action = action("&Log", lambda: self.show_view("log"), "Ctrl+1")
-        self.progress_action = action(
-            "&Progress (charts)", lambda: self.show_view("progress"), "Ctrl+2", "Ctrl+Shift+C"
-        )
-        self.insights_action = action("&Insights", lambda: self.show_view("insights"), "Ctrl+3")
-        for item in (self.previous_action, self.next_action, self.today_action):
-            view_menu.addAction(item)
-        view_menu.addAction(self.go_to_date_action)
-        view_menu.addSeparator()
-        for item in (self.log_view_action, self.progress_action, self.insights_action):
-            view_menu.addAction(item)
-
-        help_menu = self.menuBar().addMenu("&Help")
-        self.guide_action = action("&Guide", self._guide, QKeySequence.StandardKey.HelpContents)
-        self.shortcuts_action = action("&Keyboard shortcuts", self._shortcuts, "Ctrl+/")
-        self.about_action = action("&About Legday", self._about)
-        for item in (self.guide_action, self.shortcuts_action):
-            help_menu.addAction(item)
-        help_menu.addSeparator()
-        help_menu.addAction(self.about_action)
+        self.actions = build_actions(self)  # every menu entry: see ui/actions.py
 
     # --- journal -----------------------------------------------------------------
+
+    def today(self) -> dt.date:
+        """Today, as the window's clock tells it (tests set another)."""
+        return self._today()
+
+    def clear_selected(self) -> None:
+        """Clear the value of the region selected on the map (Edit → Clear)."""
+        self._level_chosen(None)
 
     @property
     def journal_open(self) -> bool:
@@ -474,8 +413,7 @@ class MainWindow(QMainWindow):
             self.redo_action, service.undo_stack.createRedoAction(self, "&Redo")
         )
         self._set_editing_enabled(self.can_edit or self._picture_only)
-        self.backup_action.setEnabled(True)
-        self.restore_action.setEnabled(self.can_edit)
+        follow_journal(self.actions, journal_open=True, can_edit=self.can_edit)
         if service.read_only and not picture_only:
             self.read_only_bar.setText(
                 f"<b>Read-only</b> — {texts.escape(service.read_only_reason or '')}. You can "
@@ -490,19 +428,31 @@ class MainWindow(QMainWindow):
         if self.views.currentWidget() is self.charts_page:
             self.show_charts()
 
-    def detach(self, service: JournalService) -> bool:
-        """Stop showing ``service``'s journal and close it; False if it was not the one shown."""
+    def detach(
+        self, service: JournalService, reason: str = "The journal is damaged; Legday has closed it"
+    ) -> bool:
+        """Stop showing ``service``'s journal and close it; False if it was not the one shown.
+
+        ``reason`` takes the banner's place until another journal is shown.
+        """
         if self._service is not service:
             return False
         self._service = None
+        for signal, slot in (
+            (service.journal_changed, self._journal_changed),
+            (service.write_failed, self._write_failed),
+            (service.journal_replaced, self._journal_replaced),
+        ):
+            signal.disconnect(slot)
         service.close()
+        self._drop_journal_views()
+        self.warning_strip.show_warnings((), ())
         self._overview = None
         self.body_map.set_levels({})
         self.region_model.show_levels({})
         self._set_editing_enabled(False)
-        self.backup_action.setEnabled(False)
-        self.restore_action.setEnabled(False)
-        self.banner_label.setText("The journal is damaged; Legday has closed it")
+        follow_journal(self.actions, journal_open=False, can_edit=False)
+        self.banner_label.setText(reason)
         self.journal_label.setText("No journal open")
         return True
 
@@ -618,7 +568,7 @@ class MainWindow(QMainWindow):
             overview.check_in,
             f"Check-in for {texts.short_date(overview.date, today)}",
         )
-        unsaved = self._unsaved_check_ins.get(overview.date)
+        unsaved = self.save_failures.unsaved_check_ins.get(overview.date)
         if unsaved is not None:
             self.check_in_panel.keep_unsaved(unsaved)
         self.check_in_panel.show_profile(overview.profile)
@@ -791,7 +741,7 @@ class MainWindow(QMainWindow):
     def _journal_changed(self, change: JournalChange, text: str, replayed: bool) -> None:
         self.statusBar().showMessage(f"Saved — {text}", 6000)
         for date in change.check_ins:
-            self._unsaved_check_ins.pop(date, None)
+            self.save_failures.unsaved_check_ins.pop(date, None)
         if replayed:
             self.body_map.forget_pending_digit()
             if (
@@ -807,134 +757,42 @@ class MainWindow(QMainWindow):
             self.refresh()
 
     def _write_failed(self, message: str) -> None:
-        """Say what was not saved and offer to try again; a check-in stays in its form."""
-        self.statusBar().showMessage("Not saved — see the message")
-        self._failure_message = message
-        if self._asking_after_failure:
-            return  # a retry from the open dialog failed again: the dialog asks again
-        service = self._service
-        self._asking_after_failure = True
-        try:
-            while True:
-                if service is not None and service.file_left_path:
-                    if not self._ask_to_save_again(service, self._failure_message):
-                        break
-                    if service.failed_change is None:
-                        break  # saved again there, and the change with it
-                    continue
-                can_retry = service is not None and service.failed_change is not None
-                if not self._ask_retry(self._failure_message, can_retry):
-                    break
-                if service is not None and service.retry_failed_change():
-                    break
-        finally:
-            self._asking_after_failure = False
-        failed = service.failed_change if service is not None else None
-        if failed is not None:
-            for date, check_in in failed.change.check_ins.items():
-                if check_in is not None:
-                    self._unsaved_check_ins[date] = check_in
+        self.save_failures.write_failed(message)
         self.refresh()
-
-    def _ask_to_save_again(self, service: JournalService, message: str) -> bool:
-        """The journal's file left its path: offer to write it back there.
-
-        False when the user chose not to, or when it was replaced by another file (which
-        Legday never writes over); True once saved again (the change was retried).
-        """
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, "Your journal file is gone", message, parent=self
-        )
-        kept = "A check-in that was not saved stays in its form, marked “not saved yet”."
-        if service.file_replaced:
-            box.setInformativeText(
-                f"Another file is at {service.path} now; Legday will not write over it. "
-                f"{kept} Legday still holds the journal as it was, with everything saved "
-                "before: save a copy of it beside that file to keep it."
-            )
-            if _offer(box, "Save a copy beside it"):
-                try:
-                    target = service.save_copy_beside()
-                except JournalError as error:
-                    QMessageBox.warning(self, "Not saved", f"Could not save a copy: {error}")
-                else:
-                    QMessageBox.information(
-                        self,
-                        "Copy saved",
-                        f"The journal as Legday held it is in {target}. Open that file to "
-                        "go on with it (legday --db FILE).",
-                    )
-            return False
-        box.setInformativeText(
-            f"Legday still holds the journal as it was, with everything saved before. "
-            f"{kept} Save the journal again at {service.path}: this change is then saved "
-            "with it, and you go on working there."
-        )
-        if not _offer(box, "Save the journal again there"):
-            return False
-        try:
-            service.save_again_where_it_was()
-        except JournalError as error:
-            self._failure_message = f"Could not save the journal again: {error}"
-            QMessageBox.warning(self, "Not saved", self._failure_message)
-            return False
-        for check_in in list(self._unsaved_check_ins.values()):
-            service.save_check_in(check_in)  # the check-ins kept in their form, too
-        self.statusBar().showMessage(f"Saved the journal again at {service.path}")
-        return True
-
-    def _ask_retry(self, message: str, can_retry: bool) -> bool:
-        """Show why a change was not saved; True when the user chooses Retry."""
-        box = QMessageBox(QMessageBox.Icon.Warning, "Not saved", message, parent=self)
-        box.setInformativeText(
-            "A check-in stays in its form, marked “not saved yet”, until it is saved: free "
-            "some disk space or make the journal file writable, then choose Retry (or change "
-            "the check-in again later)."
-            if can_retry
-            else ""
-        )
-        retry = box.addButton(QMessageBox.StandardButton.Retry) if can_retry else None
-        box.addButton("Not now" if can_retry else "OK", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(retry or box.buttons()[0])
-        box.exec()
-        return retry is not None and box.clickedButton() is retry
-
-    def _close_anyway(self) -> bool:
-        """Before closing with check-ins that could not be saved: try again, or ask."""
-        while self._unsaved_check_ins:
-            dates = sorted(self._unsaved_check_ins)
-            days = ", ".join(texts.short_date(date, self._today()) for date in dates)
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                "Close without saving?",
-                f"The check-in of {days} could not be saved; closing now would lose it.",
-                parent=self,
-            )
-            again = box.addButton("Try saving again", QMessageBox.ButtonRole.AcceptRole)
-            close = box.addButton("Close without saving", QMessageBox.ButtonRole.DestructiveRole)
-            cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-            box.setDefaultButton(again)
-            box.setEscapeButton(cancel)
-            box.exec()
-            if box.clickedButton() is close:
-                return True
-            if box.clickedButton() is not again or self._service is None:
-                return False
-            for date in dates:
-                if not self._service.save_check_in(self._unsaved_check_ins[date]):
-                    break
-        return True
 
     def _journal_replaced(self, text: str) -> None:
         """The whole journal changed under the window (restored): show it afresh."""
+        self._drop_journal_views()
+        if self.views.currentWidget() is self.charts_page:
+            self.show_charts()
+        self.statusBar().showMessage(text, 10000)
+        self.refresh()
+
+    def _drop_journal_views(self) -> None:
+        """Forget the charts built on the journal shown; built again when next shown."""
         if self.chart_panel is not None:
             self.chart_panel.setParent(None)
             self.chart_panel.deleteLater()
             self.chart_panel = None
-            if self.views.currentWidget() is self.charts_page:
-                self.show_charts()
-        self.statusBar().showMessage(text, 10000)
-        self.refresh()
+        self._insights_stale = True
+
+    def release_journal(self, service: JournalService) -> bool:
+        """Before another journal is opened here: save what is typed, close this one.
+
+        False (nothing closed) when check-ins could not be saved and the user keeps them.
+        """
+        self.check_in_panel.commit_pending()
+        if (
+            self.save_failures.unsaved_check_ins
+            and self._interactive
+            and not self.save_failures.close_anyway()
+        ):
+            return False
+        self.save_failures.unsaved_check_ins.clear()
+        if self._interactive:
+            self.save_settings()
+        self.read_only_bar.hide()
+        return self.detach(service, reason="Opening another journal…")
 
     # --- leg days ----------------------------------------------------------------
 
@@ -998,181 +856,21 @@ class MainWindow(QMainWindow):
 
     # --- other actions -----------------------------------------------------------
 
-    def _go_to_date(self) -> None:
+    def go_to_date(self) -> None:
         self.date_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def export_image(self) -> None:
-        default = f"legday-{self.shown_date.isoformat()}.png"
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export body map image", default, "PNG image (*.png)"
-        )
-        if not path:
-            return
-        from legday_desktop.ui.image_files import write_png_atomically
-
-        try:
-            write_png_atomically(self.grab(), Path(path))
-        except OSError as error:
-            QMessageBox.warning(
-                self, "Image not saved", f"Could not write {path}: {error.strerror or error}."
-            )
-        else:
-            self.statusBar().showMessage(f"Saved the image to {path}", 6000)
-
-    def export_report(self) -> None:
-        """Ask for the period and leg day, then where; write the report as a PDF.
-
-        The period defaults to the last 4 weeks; the body maps to the newest leg day rated
-        on days 1–3, as ``legday report`` chooses.
-        """
-        if self._service is None:
-            self.statusBar().showMessage("Open a journal first to export a report", 6000)
-            return
-        from PySide6.QtWidgets import QApplication
-
-        from legday_desktop.services.report import (
-            DEFAULT_PERIOD_DAYS,
-            EmptyPeriodError,
-            ReportError,
-            gather_report,
-        )
-        from legday_desktop.ui.report_dialog import ReportDialog
-        from legday_desktop.ui.report_pdf import write_report_pdf
-
-        self.check_in_panel.commit_pending()
-        today = self._today()
-        try:
-            leg_days = self._service.leg_days()
-        except JournalError as error:
-            QMessageBox.warning(self, "No report written", f"No report was written: {error}.")
-            return
-        if not leg_days:
-            QMessageBox.warning(
-                self,
-                "Nothing to report yet",
-                "There is no leg day in the journal yet, so there is nothing to report. "
-                "Log a leg day (Ctrl+L) and rate your soreness on the days after.",
-            )
-            return
-        first = max(today - dt.timedelta(days=DEFAULT_PERIOD_DAYS - 1), leg_days[0].date)
-        # The body maps' leg day defaults as on the command line (services/report.py: the
-        # newest rated on days 1-3), never an unfinished one because it is the day shown.
-        dialog = ReportDialog(leg_days, today, min(first, today), None, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        choice = dialog.choice()
-        suggested = Path.home() / (
-            f"legday-report-{choice.first.isoformat()}-to-{choice.last.isoformat()}.pdf"
-        )
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export report", str(suggested), "PDF document (*.pdf)"
-        )
-        if not path:
-            return
-        target = Path(path)
-        if target.suffix.lower() != ".pdf":
-            target = target.with_name(target.name + ".pdf")
-        problem: tuple[str, str] | None = None
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            data = gather_report(
-                self._service,
-                first=choice.first,
-                last=choice.last,
-                leg_day=choice.leg_day,
-                today=today,
-            )
-            pages = write_report_pdf(data, target)
-        except EmptyPeriodError as error:
-            problem = (
-                "Nothing to report",
-                f"There is no leg day from {full_day(error.period.first)} to "
-                f"{full_day(error.period.last)}, so no report was written.",
-            )
-        except (ReportError, JournalError) as error:
-            problem = ("No report written", f"No report was written: {error}.")
-        except OSError as error:
-            problem = ("Report not saved", f"Could not write {target}: {error.strerror or error}.")
-        finally:
-            QApplication.restoreOverrideCursor()
-        if problem is not None:
-            QMessageBox.warning(self, *problem)
-            return
-        plural = "s" if pages != 1 else ""
-        self.statusBar().showMessage(f"Wrote {target} ({pages} page{plural})", 10000)
-
-    def back_up_now(self) -> None:
-        """Ask where, then copy the journal there with SQLite's backup API."""
-        if self._service is None:
-            return
-        from legday_desktop.services.safekeeping import suggested_backup_path
-
-        suggested = suggested_backup_path(self._service.path)
-        try:
-            suggested.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        except OSError:
-            suggested = Path.home() / suggested.name  # e.g. the journal's folder is read-only
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Back up the journal", str(suggested), "Legday journal (*.sqlite3)"
-        )
-        if not path:
-            return
-        try:
-            written = self._service.back_up_to(Path(path))
-        except JournalError as error:
-            QMessageBox.warning(self, "Not backed up", str(error))
-            return
-        self.statusBar().showMessage(f"Backed up the journal to {written}", 10000)
-
-    def restore_from_backup(self) -> None:
-        """Choose a backup, confirm, and make the journal hold what it holds."""
-        if self._service is None or not self.can_edit:
-            return
-        from legday_desktop.services.safekeeping import backups_folder
-
-        self.check_in_panel.commit_pending()
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            "Restore from backup",
-            str(backups_folder(self._service.path)),
-            "Legday journal (*.sqlite3 *.db);;All files (*)",
-        )
-        if not path:
-            return
-        answer = QMessageBox.question(
-            self,
-            "Restore from backup?",
-            f"Replace everything in the journal with what {Path(path).name} holds?\n\n"
-            "The journal as it is now is backed up first, so this can be undone by "
-            "restoring that backup. Undo history is cleared.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            safety = self._service.restore_from(Path(path))
-        except JournalError as error:
-            QMessageBox.warning(self, "Not restored", str(error))
-            self.refresh()
-            return
-        if safety is not None:
-            self.statusBar().showMessage(
-                f"Restored from {Path(path).name}; the journal as it was is in {safety}", 15000
-            )
-
-    def _guide(self) -> None:
+    def show_guide(self) -> None:
         from legday_desktop.ui.help_dialogs import GuideDialog
 
         GuideDialog(self).exec()
 
-    def _shortcuts(self) -> None:
+    def show_shortcuts(self) -> None:
         from legday_desktop.ui.help_dialogs import ShortcutsDialog
 
         menus = [action.menu() for action in self.menuBar().actions()]
         ShortcutsDialog([menu for menu in menus if isinstance(menu, QMenu)], self).exec()
 
-    def _about(self) -> None:
+    def show_about(self) -> None:
         from legday_desktop.ui.about_dialog import AboutDialog
 
         journal = self._service.path if self._service is not None else None
@@ -1217,7 +915,11 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         if self._service is not None:
             self.check_in_panel.commit_pending()
-        if self._unsaved_check_ins and self._interactive and not self._close_anyway():
+        if (
+            self.save_failures.unsaved_check_ins
+            and self._interactive
+            and not self.save_failures.close_anyway()
+        ):
             event.ignore()
             return
         if self._interactive:
@@ -1225,12 +927,3 @@ class MainWindow(QMainWindow):
         if self._service is not None:
             self._service.close()
         super().closeEvent(event)
-
-
-def _offer(box: QMessageBox, action: str) -> bool:
-    """Show ``box`` with ``action`` (the default) and "Not now"; True if ``action`` was chosen."""
-    chosen = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(chosen)
-    box.exec()
-    return box.clickedButton() is chosen

@@ -311,18 +311,6 @@ def test_status_bar_confirms_saves(window: MainWindow) -> None:
     assert window.statusBar().currentMessage() == (f"Saved — Set both knees to 2 on {day}")
 
 
-def test_export_image_writes_the_window(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    target = tmp_path / "map.png"
-    monkeypatch.setattr(
-        "PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *_a, **_k: (str(target), "")
-    )
-    window.export_image_action.trigger()
-    image = QImage(str(target))
-    assert image.width() == window.width() and image.height() == window.height()
-
-
 def test_snapshot_command_renders_the_window(tmp_path: Path) -> None:
     database = tmp_path / "demo.sqlite3"
     assert main(["demo", "--db", str(database)]) == 0

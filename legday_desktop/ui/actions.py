@@ -1,0 +1,192 @@
+"""Every menu action in one registry: its name, words, keys, menu and what it runs.
+
+The window builds its menus from ``ACTIONS`` (as Picard's ``ui/mainwindow/actions.py``);
+each action is also the window's attribute ``<name>_action``, and Help → Keyboard
+shortcuts lists them from the menus.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+
+from legday_desktop.ui.operations import exchange, journals, map_image, report, safekeeping
+
+if TYPE_CHECKING:
+    from legday_desktop.ui.main_window import MainWindow
+
+Key = str | QKeySequence.StandardKey
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One menu entry. ``run`` is None for Undo and Redo: the undo stack's own replace them."""
+
+    name: str
+    menu: str
+    text: str
+    run: Callable[[MainWindow], object] | None
+    keys: tuple[Key, ...] = ()
+    separator_before: bool = False
+    needs_journal: bool = False  # enabled only with a journal open
+    edits: bool = False  # enabled only when the journal can be changed
+
+
+MENUS = (("file", "&File"), ("edit", "&Edit"), ("view", "&View"), ("help", "&Help"))
+
+
+def _step(days: int) -> Callable[[MainWindow], None]:
+    return lambda window: window.show_date(window.shown_date + dt.timedelta(days=days))
+
+
+def _view(name: str) -> Callable[[MainWindow], None]:
+    return lambda window: window.show_view(name)
+
+
+ACTIONS = (
+    ActionSpec("open_journal", "file", "&Open journal…", journals.open_journal_file, ("Ctrl+O",)),
+    ActionSpec("new_journal", "file", "&New journal…", journals.new_journal_file, ("Ctrl+N",)),
+    ActionSpec(
+        "import",
+        "file",
+        "&Import…",
+        exchange.import_journal_file,
+        ("Ctrl+I",),
+        separator_before=True,
+        edits=True,
+    ),
+    ActionSpec(
+        "export",
+        "file",
+        "E&xport…",
+        exchange.export_journal_file,
+        ("Ctrl+Shift+X",),
+        needs_journal=True,
+    ),
+    ActionSpec(
+        "export_image",
+        "file",
+        "Export body map &image…",
+        map_image.export_map_image,
+        ("Ctrl+Shift+E",),
+        needs_journal=True,
+    ),
+    ActionSpec(
+        "export_report",
+        "file",
+        "Export re&port…",
+        report.export_report,
+        ("Ctrl+Shift+P",),
+        needs_journal=True,
+    ),
+    ActionSpec(
+        "backup",
+        "file",
+        "&Back up now…",
+        safekeeping.back_up_now,
+        separator_before=True,
+        needs_journal=True,
+    ),
+    ActionSpec(
+        "restore", "file", "&Restore from backup…", safekeeping.restore_from_backup, edits=True
+    ),
+    ActionSpec(
+        "quit",
+        "file",
+        "&Quit",
+        lambda window: window.close(),
+        ("Ctrl+Q",),
+        separator_before=True,
+    ),
+    ActionSpec("undo", "edit", "&Undo", None, ("Ctrl+Z",)),
+    ActionSpec("redo", "edit", "&Redo", None, ("Ctrl+Shift+Z", "Ctrl+Y")),
+    ActionSpec(
+        "log_leg_day",
+        "edit",
+        "&Log leg day…",
+        lambda window: window.log_leg_day(),
+        ("Ctrl+L",),
+        separator_before=True,
+        edits=True,
+    ),
+    ActionSpec(
+        "edit_leg_day",
+        "edit",
+        "&Edit leg day…",
+        lambda window: window.edit_leg_day(),
+        ("Ctrl+E",),
+        edits=True,
+    ),
+    ActionSpec(
+        "clear",
+        "edit",
+        "&Clear selected region",
+        lambda window: window.clear_selected(),
+        edits=True,
+    ),
+    ActionSpec("previous", "view", "&Previous day", _step(-1), ("Alt+Left",)),
+    ActionSpec("next", "view", "&Next day", _step(1), ("Alt+Right",)),
+    ActionSpec(
+        "today", "view", "&Today", lambda window: window.show_date(window.today()), ("Ctrl+T",)
+    ),
+    ActionSpec(
+        "go_to_date", "view", "&Go to date…", lambda window: window.go_to_date(), ("Ctrl+G",)
+    ),
+    ActionSpec("log_view", "view", "&Log", _view("log"), ("Ctrl+1",), separator_before=True),
+    ActionSpec(
+        "progress", "view", "&Progress (charts)", _view("progress"), ("Ctrl+2", "Ctrl+Shift+C")
+    ),
+    ActionSpec("insights", "view", "&Insights", _view("insights"), ("Ctrl+3",)),
+    ActionSpec(
+        "guide",
+        "help",
+        "&Guide",
+        lambda window: window.show_guide(),
+        (QKeySequence.StandardKey.HelpContents,),
+    ),
+    ActionSpec(
+        "shortcuts",
+        "help",
+        "&Keyboard shortcuts",
+        lambda window: window.show_shortcuts(),
+        ("Ctrl+/",),
+    ),
+    ActionSpec(
+        "about", "help", "&About Legday", lambda window: window.show_about(), separator_before=True
+    ),
+)
+
+
+def build_actions(window: MainWindow) -> dict[str, QAction]:
+    """Make every action, put it in its menu and on the window as ``<name>_action``."""
+    menus = {key: window.menuBar().addMenu(title) for key, title in MENUS}
+    actions: dict[str, QAction] = {}
+    for spec in ACTIONS:
+        action = QAction(spec.text, window)
+        sequences = [QKeySequence(key) for key in spec.keys]
+        action.setShortcuts([sequence for sequence in sequences if not sequence.isEmpty()])
+        if spec.run is not None:
+            run = spec.run
+            action.triggered.connect(lambda _checked=False, run=run: run(window))
+        if spec.name == "quit":
+            action.setMenuRole(QAction.MenuRole.QuitRole)
+        if spec.separator_before:
+            menus[spec.menu].addSeparator()
+        menus[spec.menu].addAction(action)
+        actions[spec.name] = action
+        setattr(window, f"{spec.name}_action", action)
+    window.edit_menu = menus["edit"]
+    return actions
+
+
+def follow_journal(actions: dict[str, QAction], *, journal_open: bool, can_edit: bool) -> None:
+    """Enable the actions that need a journal, or one that can be changed."""
+    for spec in ACTIONS:
+        if spec.needs_journal:
+            actions[spec.name].setEnabled(journal_open)
+        elif spec.edits and spec.name not in {"edit_leg_day", "log_leg_day", "clear"}:
+            actions[spec.name].setEnabled(can_edit)

@@ -1,0 +1,1 @@
+"""One module per thing the user does from the menus (as Anki's ``aqt/operations``)."""

@@ -1,0 +1,115 @@
+"""File → Import… and Export…: CSV and JSON files, with the command line's rules."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from legday_desktop.services.opening import JournalError
+from legday_desktop.services.save_folders import FileKind
+from legday_desktop.ui.operations.files import choose_open_path, choose_save_path
+
+if TYPE_CHECKING:
+    from legday_desktop.ui.main_window import MainWindow
+
+EXPORT_FILTERS = "CSV spreadsheet (*.csv);;JSON file (*.json)"
+IMPORT_FILTERS = "Legday export (*.csv *.json);;All files (*)"
+
+
+def export_journal_file(window: MainWindow) -> None:
+    """Ask where (CSV or JSON, by the name's ending), then write the whole journal there."""
+    service = window.service
+    if service is None:
+        return
+    from legday_desktop.file_writing import write_atomically
+    from legday_desktop.services.exchange import export_of, too_large_to_import_back
+
+    window.check_in_panel.commit_pending()
+    path = choose_save_path(
+        window,
+        "Export the journal",
+        FileKind.EXCHANGE,
+        ("journal", window.today(), "csv"),
+        EXPORT_FILTERS,
+    )
+    if path is None:
+        return
+    export_format = "json" if path.suffix.lower() == ".json" else "csv"
+    if path.suffix.lower() not in {".csv", ".json"}:
+        path = path.with_name(f"{path.name}.{export_format}")
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        data = export_of(service, export_format)
+        write_atomically(path, data)
+    except JournalError as error:
+        QApplication.restoreOverrideCursor()
+        QMessageBox.warning(window, "Not exported", f"Nothing was exported: {error}.")
+        return
+    except OSError as error:
+        QApplication.restoreOverrideCursor()
+        QMessageBox.warning(
+            window, "Not exported", f"Could not write {path}: {error.strerror or error}."
+        )
+        return
+    QApplication.restoreOverrideCursor()
+    note = too_large_to_import_back(len(data))
+    if note is not None:
+        QMessageBox.information(window, "Exported", f"Exported the journal to {path}. {note}")
+    window.statusBar().showMessage(f"Exported the journal to {path}", 10000)
+
+
+def import_journal_file(window: MainWindow) -> None:
+    """Choose a CSV or JSON export and add it to the journal as one undoable change.
+
+    A file that cannot be used imports nothing and says what and where; one whose records
+    differ from stored ones asks before replacing them.
+    """
+    service = window.service
+    if service is None or not window.can_edit:
+        return
+    from legday_desktop.services.exchange import (
+        ImportDisagreesError,
+        ImportRejectedError,
+        import_into,
+    )
+
+    window.check_in_panel.commit_pending()
+    path = choose_open_path(window, "Import into the journal", FileKind.EXCHANGE, IMPORT_FILTERS)
+    if path is None:
+        return
+    replace = False
+    while True:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            summary = import_into(service, path, replace=replace)
+        except ImportDisagreesError as error:
+            QApplication.restoreOverrideCursor()
+            answer = QMessageBox.question(
+                window,
+                "Replace stored records?",
+                f"{error}\n\nImport anyway, replacing the stored records that differ with the "
+                "file's? (Edit → Undo puts them back.)",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            replace = True
+            continue
+        except ImportRejectedError as error:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(window, "Not imported", str(error))
+            return
+        except JournalError as error:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(window, "Not imported", f"Nothing was imported: {error}.")
+            return
+        QApplication.restoreOverrideCursor()
+        break
+    window.statusBar().showMessage(
+        f"Imported {path.name}: {summary.added} added, {summary.replaced} replaced, "
+        f"{summary.unchanged} already there",
+        10000,
+    )
