@@ -132,15 +132,11 @@ class InsightsPanel(QWidget):
 
     def __init__(
         self,
-        service: JournalService | QWidget | None = None,
+        service: JournalService,
         parent: QWidget | None = None,
         *,
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
-        if isinstance(service, QWidget):
-            # Until the window passes its service (the old ``InsightsPanel(parent)``): the
-            # panel then only shows what ``show_insights`` and ``show_message`` give it.
-            service, parent = None, service
         super().__init__(parent)
         self.setAccessibleName("Insights from your journal")
         self._keeper: InsightsKeeper | None = None

@@ -77,7 +77,6 @@ if TYPE_CHECKING:
 # Views other than the map follow edits once clicking pauses, never between two clicks
 # (people click a region every 60 ms or more; a pause is longer than that).
 ADVICE_PAUSE_MS = 150
-INSIGHTS_PAUSE_MS = 300
 
 
 def _qdate(date: dt.date) -> QDate:
@@ -340,10 +339,8 @@ class MainWindow(QMainWindow):
         self.insights_page = QWidget()
         self.insights_page.setObjectName("insightsView")
         QVBoxLayout(self.insights_page).setContentsMargins(0, 4, 0, 0)
+        # It follows the journal itself: read off the interface thread, once edits pause.
         self.insights_panel: InsightsPanel | None = None
-        self._insights_stale = True
-        # The whole history is read again: once edits pause, not on every keystroke.
-        self._insights_updates = Debouncer(self, INSIGHTS_PAUSE_MS, self._refresh_insights)
 
         # The views, switched from the day's row (a tab bar of its own: no row lost to it).
         self.views = QStackedWidget()
@@ -427,6 +424,8 @@ class MainWindow(QMainWindow):
         self.refresh()
         if self.views.currentWidget() is self.charts_page:
             self.show_charts()
+        elif self.views.currentWidget() is self.insights_page:
+            self._show_insights()
 
     def detach(
         self, service: JournalService, reason: str = "The journal is damaged; Legday has closed it"
@@ -579,8 +578,8 @@ class MainWindow(QMainWindow):
     def _view_changed(self, index: int) -> None:
         if self.views.widget(index) is self.charts_page:
             self.show_charts()
-        elif self.views.widget(index) is self.insights_page and self._insights_stale:
-            self._refresh_insights()
+        elif self.views.widget(index) is self.insights_page:
+            self._show_insights()
 
     @property
     def advice_shown(self) -> bool:
@@ -591,34 +590,21 @@ class MainWindow(QMainWindow):
         # The warnings show on every tab, so advice follows every change, whatever is shown.
         self._advice_stale = True
         self._advice_updates.poke()
-        self._insights_stale = True
-        if self.views.currentWidget() is self.insights_page:
-            self._insights_updates.poke()
 
     @property
     def insights_shown(self) -> bool:
-        """True once the Insights tab shows the journal as it is now."""
-        return not self._insights_stale
+        """True once the Insights view shows the journal as it is now."""
+        return self.insights_panel is not None and self.insights_panel.is_up_to_date
 
-    def _refresh_insights(self) -> None:
-        """Summaries, trends and habit comparisons of the whole journal, as of today."""
-        if self._service is None:
+    def _show_insights(self) -> None:
+        """Build the Insights panel on the journal shown, the first time it is shown."""
+        if self.insights_panel is not None or self._service is None:
             return
-        from legday_desktop.services.insights import journal_insights
+        with plain_imports():
+            from legday_desktop.ui.insights_panel import InsightsPanel
 
-        if self.insights_panel is None:
-            with plain_imports():
-                from legday_desktop.ui.insights_panel import InsightsPanel
-
-            self.insights_panel = InsightsPanel(self.insights_page)
-            self.insights_page.layout().addWidget(self.insights_panel)
-        self._insights_stale = False
-        try:
-            insights = journal_insights(self._service, self._today())
-        except JournalError as error:
-            self.insights_panel.show_message(f"Could not read the journal: {error}")
-            return
-        self.insights_panel.show_insights(insights)
+        self.insights_panel = InsightsPanel(self._service, self.insights_page, today=self._today)
+        self.insights_page.layout().addWidget(self.insights_panel)
 
     def _refresh_advice(self) -> None:
         """Choose today's tips again (after a change, once the map has repainted)."""
@@ -765,16 +751,21 @@ class MainWindow(QMainWindow):
         self._drop_journal_views()
         if self.views.currentWidget() is self.charts_page:
             self.show_charts()
+        elif self.views.currentWidget() is self.insights_page:
+            self._show_insights()
         self.statusBar().showMessage(text, 10000)
         self.refresh()
 
     def _drop_journal_views(self) -> None:
-        """Forget the charts built on the journal shown; built again when next shown."""
+        """Forget the charts and insights built on the journal shown; built again when shown."""
         if self.chart_panel is not None:
             self.chart_panel.setParent(None)
             self.chart_panel.deleteLater()
             self.chart_panel = None
-        self._insights_stale = True
+        if self.insights_panel is not None:
+            self.insights_panel.setParent(None)
+            self.insights_panel.deleteLater()
+            self.insights_panel = None
 
     def release_journal(self, service: JournalService) -> bool:
         """Before another journal is opened here: save what is typed, close this one.
