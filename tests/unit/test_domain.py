@@ -230,3 +230,19 @@ class TestCheckIns:
             parse_symptom("headache")
         assert all(symptom.label for symptom in WarningSymptom)
         assert all(action.label for action in RecoveryAction)
+
+
+def test_region_and_group_names_read_naturally() -> None:
+    from legday_desktop.domain.regions import REGIONS, region_by_id
+
+    names = {region.id: region.name for region in REGIONS}
+    assert names["quadriceps.left"] == "Left quad"
+    assert names["knees.right"] == "Right knee"
+    assert names["calves.left"] == "Left calf"
+    assert names["adductors.right"] == "Right inner thigh"
+    # One side is one of a pair, never a plural ("Right knees", "Left quads").
+    for region in REGIONS:
+        if region.group.id != "lower_back":
+            assert not region.name.endswith("s"), region.name
+    assert region_by_id("knees.left").group.both_name == "both knees"
+    assert region_by_id("quadriceps.left").group.both_name == "both quads"
