@@ -157,3 +157,27 @@ def test_the_minimum_window_fits_a_1024_by_640_screen(window: MainWindow) -> Non
     # What a 1024 x 640 screen leaves once a panel and a title bar have taken their share.
     assert window.minimumWidth() <= 1000
     assert window.minimumHeight() <= 570
+
+
+@pytest.mark.parametrize(("width", "height"), [*SIZES, (0, 0)], ids=[*map(str, SIZES), "minimum"])
+def test_every_chart_is_readable_in_the_progress_view(
+    demo_window: MainWindow, qtbot: QtBot, width: int, height: int
+) -> None:
+    from helpers.chart_checks import assert_chart_readable
+
+    window = demo_window
+    if width == 0:  # the window's minimum size
+        window.resize(window.minimumSize())
+    else:
+        window.resize(width, height)
+    window.show_view("progress")
+    panel = window.chart_panel
+    assert panel is not None
+    for index in range(panel.kind_tabs.count()):
+        # Clicked as a person would, on the chart kind's tab.
+        QTest.mouseClick(
+            panel.kind_tabs, Qt.MouseButton.LeftButton, pos=panel.kind_tabs.tabRect(index).center()
+        )
+        QTest.qWait(20)
+        assert panel.kind_tabs.currentIndex() == index
+        assert_chart_readable(panel)  # plot >= 300 px wide, no tick labels overlapping
