@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from legday_desktop import APP_ID, IMPORTED_AT
-from legday_desktop.ui.plain_imports import plain_imports
+from legday_desktop.plain_imports import plain_imports
 
 with plain_imports():  # PySide6 is loaded: spare it reading each module's source
     from legday_desktop.paths import set_application_names

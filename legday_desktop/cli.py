@@ -495,7 +495,7 @@ def _report(arguments: argparse.Namespace) -> int:
     finally:
         service.close()
 
-    from legday_desktop.ui.report_pdf import write_report_pdf_file
+    from legday_desktop.drawing.report_pdf import write_report_pdf_file
 
     try:
         pages = write_report_pdf_file(data, output)

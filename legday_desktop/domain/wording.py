@@ -19,6 +19,10 @@ import gettext
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from legday_desktop.domain.leg_days import LegDay
 
 DOMAIN = "legday"
 
@@ -214,3 +218,15 @@ def use_language(languages: Sequence[str] | None = None, folder: Path | None = N
 
 
 use_language()
+
+
+def leg_day_details(leg_day: LegDay) -> list[str]:
+    """What was done, as far as recorded: ``["Squat, Lunge", "effort 8/10", "60 min"]``."""
+    parts = []
+    if leg_day.exercises:
+        parts.append(", ".join(leg_day.exercises))
+    if leg_day.rpe is not None:
+        parts.append(f"effort {leg_day.rpe}/10")
+    if leg_day.duration_minutes is not None:
+        parts.append(f"{leg_day.duration_minutes} min")
+    return parts

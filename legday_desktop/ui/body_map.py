@@ -31,10 +31,10 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from legday_desktop.domain.regions import REGION_IDS, region_by_id
 from legday_desktop.domain.soreness import MAX_LEVEL, MIN_LEVEL
+from legday_desktop.drawing.body_map_art import BodyMapArt, load_art
+from legday_desktop.drawing.colours import level_colour, text_colour_on
 from legday_desktop.ui import texts
 from legday_desktop.ui.body_map_accessibility import install_accessibility
-from legday_desktop.ui.body_map_art import BodyMapArt, load_art
-from legday_desktop.ui.colours import level_colour, text_colour_on
 
 # A second digit typed within this time after "1" makes 10.
 TEN_KEY_WINDOW_S = 1.0

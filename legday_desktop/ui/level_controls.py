@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPaintEvent, Q
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from legday_desktop.domain.soreness import MAX_LEVEL, MIN_LEVEL, SCALE, band_of
-from legday_desktop.ui.colours import level_colour, text_colour_on
+from legday_desktop.drawing.colours import level_colour, text_colour_on
 
 
 class LevelPicker(QWidget):

@@ -52,6 +52,7 @@ from legday_desktop.domain.journal import DayOverview, JournalChange
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.regions import REGIONS, region_by_id
 from legday_desktop.domain.wording import not_medical_advice
+from legday_desktop.plain_imports import plain_imports
 from legday_desktop.services.opening import JournalError
 from legday_desktop.ui import texts
 from legday_desktop.ui.actions import build_actions, follow_journal
@@ -61,7 +62,6 @@ from legday_desktop.ui.check_in_panel import CheckInPanel
 from legday_desktop.ui.debouncer import Debouncer
 from legday_desktop.ui.elided_label import ElidedLabel
 from legday_desktop.ui.level_controls import LevelPicker, ScaleLegend
-from legday_desktop.ui.plain_imports import plain_imports
 from legday_desktop.ui.region_table import LevelEditDelegate, RegionTableModel
 from legday_desktop.ui.save_failure import SaveFailures
 from legday_desktop.ui.tips_panel import TipsPanel

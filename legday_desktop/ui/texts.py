@@ -12,7 +12,7 @@ from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.recovery import RECOVERY_WINDOW_DAYS
 from legday_desktop.domain.regions import region_by_id
 from legday_desktop.domain.soreness import band_of
-from legday_desktop.domain.wording import short_day
+from legday_desktop.domain.wording import leg_day_details, short_day
 
 
 def escape(text: str) -> str:
@@ -38,18 +38,6 @@ def days_after_headline(overview: DayOverview) -> str:
     if days > RECOVERY_WINDOW_DAYS:
         return f"No leg day in the last {RECOVERY_WINDOW_DAYS} days"
     return f"Day {days} after leg day"
-
-
-def leg_day_details(leg_day: LegDay) -> list[str]:
-    """What was done, as far as recorded: ``["Squat, Lunge", "effort 8/10", "60 min"]``."""
-    parts = []
-    if leg_day.exercises:
-        parts.append(", ".join(leg_day.exercises))
-    if leg_day.rpe is not None:
-        parts.append(f"effort {leg_day.rpe}/10")
-    if leg_day.duration_minutes is not None:
-        parts.append(f"{leg_day.duration_minutes} min")
-    return parts
 
 
 def leg_day_summary(leg_day: LegDay, today: dt.date) -> str:

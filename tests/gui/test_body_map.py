@@ -12,8 +12,8 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from legday_desktop.domain.regions import REGION_IDS, View, region_by_id
+from legday_desktop.drawing.body_map_art import load_art
 from legday_desktop.ui.body_map import BodyMap
-from legday_desktop.ui.body_map_art import load_art
 from legday_desktop.ui.main_window import MainWindow
 
 

@@ -98,7 +98,7 @@ def test_storage_loads_without_pyside_reading_every_source_file(tmp_path: Path) 
 def test_plain_imports_hand_the_import_back_to_pyside_whatever_happens() -> None:
     import builtins
 
-    from legday_desktop.ui.plain_imports import plain_imports
+    from legday_desktop.plain_imports import plain_imports
 
     pyside_import = builtins.__import__
     assert pyside_import is not getattr(builtins, "__orig_import__", None)  # PySide6 is loaded

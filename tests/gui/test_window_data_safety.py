@@ -375,7 +375,11 @@ def test_the_day_s_first_start_backs_the_journal_up_once_the_day_is_shown(
     assert list_backups(database) == []  # the day is on screen before any backup work
     qtbot.waitUntil(lambda: bool(list_backups(database)), timeout=5000)
     (backup,) = list_backups(database)
-    assert f"Backed up the journal to {backup}" in window.statusBar().currentMessage()
+    # The file is in place a moment before the worker's result reaches the status bar.
+    qtbot.waitUntil(
+        lambda: f"Backed up the journal to {backup}" in window.statusBar().currentMessage(),
+        timeout=5000,
+    )
     assert stored_levels(backup, dt.date(2026, 3, 3)) == stored_levels(
         database, dt.date(2026, 3, 3)
     )

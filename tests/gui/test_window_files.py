@@ -24,7 +24,7 @@ from legday_desktop.cli import main
 from legday_desktop.domain.journal import Journal
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.soreness import SorenessRating
-from legday_desktop.ui.colours import level_colour
+from legday_desktop.drawing.colours import level_colour
 from legday_desktop.ui.main_window import MainWindow
 
 TODAY = dt.date.today()

@@ -26,6 +26,7 @@ def export_report(window: MainWindow) -> None:
     if service is None:
         window.statusBar().showMessage("Open a journal first to export a report", 6000)
         return
+    from legday_desktop.drawing.report_pdf import write_report_pdf
     from legday_desktop.services.report import (
         EmptyPeriodError,
         ReportError,
@@ -33,7 +34,6 @@ def export_report(window: MainWindow) -> None:
         gather_report,
     )
     from legday_desktop.ui.report_dialog import ReportDialog
-    from legday_desktop.ui.report_pdf import write_report_pdf
 
     window.check_in_panel.commit_pending()
     today = window.today()

@@ -33,16 +33,13 @@ from legday_desktop.domain.check_ins import Severity
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.profile import STATIN_QUESTION
 from legday_desktop.domain.regions import GROUP_IDS, Side, group_by_id
-from legday_desktop.domain.wording import long_day, not_medical_advice, short_day
-from legday_desktop.file_writing import write_atomically
-from legday_desktop.services.report import (
-    DayMap,
-    LegDayRecovery,
-    ReportData,
-    main_group_names,
+from legday_desktop.domain.wording import (
+    leg_day_details,
+    long_day,
+    not_medical_advice,
+    short_day,
 )
-from legday_desktop.ui.plain_imports import plain_imports
-from legday_desktop.ui.printed_map import (
+from legday_desktop.drawing.printed_map import (
     INK,
     SECONDARY_INK,
     body_map_height,
@@ -50,7 +47,14 @@ from legday_desktop.ui.printed_map import (
     paint_body_map,
     paint_legend,
 )
-from legday_desktop.ui.texts import leg_day_details
+from legday_desktop.file_writing import write_atomically
+from legday_desktop.plain_imports import plain_imports
+from legday_desktop.services.report import (
+    DayMap,
+    LegDayRecovery,
+    ReportData,
+    main_group_names,
+)
 
 REPORT_TITLE = "Legday soreness report"
 NONE_RECORDED = "None recorded in this period."

@@ -24,8 +24,8 @@ from PySide6.QtGui import (
 
 from legday_desktop.domain.regions import REGION_IDS
 from legday_desktop.domain.soreness import MAX_LEVEL, MIN_LEVEL, SCALE
-from legday_desktop.ui.body_map_art import BodyMapArt, load_art
-from legday_desktop.ui.colours import level_colour, text_colour_on
+from legday_desktop.drawing.body_map_art import BodyMapArt, load_art
+from legday_desktop.drawing.colours import level_colour, text_colour_on
 
 INK = QColor("#000000")
 PAPER = QColor("#ffffff")

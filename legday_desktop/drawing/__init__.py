@@ -1,0 +1,1 @@
+"""Pictures Legday draws with Qt for the window and the command line: map art, report PDF."""
