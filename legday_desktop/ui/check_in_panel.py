@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -170,9 +170,8 @@ class CheckInPanel(QGroupBox):
     def show_profile(self, profile: Profile) -> None:
         """Show the standing answers without emitting an edit."""
         self._profile = profile
-        self.statin_box.blockSignals(True)
-        self.statin_box.setChecked(profile.takes_statin_or_new_medicine)
-        self.statin_box.blockSignals(False)
+        with QSignalBlocker(self.statin_box):
+            self.statin_box.setChecked(profile.takes_statin_or_new_medicine)
 
     def show_check_in(self, date: dt.date, check_in: CheckIn | None, title: str) -> None:
         """Show ``check_in`` (None: nothing recorded) without emitting edits."""
@@ -199,8 +198,7 @@ class CheckInPanel(QGroupBox):
             self.sleep,
             self.note,
         ]
-        for widget in widgets:
-            widget.blockSignals(True)
+        blockers = [QSignalBlocker(widget) for widget in widgets]  # showing is not editing
         for symptom, box in self.symptom_boxes.items():
             box.setChecked(symptom in check_in.symptoms)
         for action, box in self.action_boxes.items():
@@ -209,8 +207,8 @@ class CheckInPanel(QGroupBox):
             box.setValue(box.minimum() if value is None else value)
         if self.note.text() != check_in.note:
             self.note.setText(check_in.note)
-        for widget in widgets:
-            widget.blockSignals(False)
+        for blocker in blockers:
+            blocker.unblock()
 
     def commit_pending(self) -> None:
         """Emit an edit still in progress (a note typed without Enter) before moving on."""
