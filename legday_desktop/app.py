@@ -112,8 +112,15 @@ def switch_journal(window: MainWindow, database: Path) -> bool:
     if open_journal(window, database):
         window.statusBar().showMessage(f"Opened {journal_path(database)}", 6000)
         return True
-    if previous is not None:
-        open_journal(window, previous.path)
+    # Back to the journal shown before, if its file is still there (never a new one in
+    # its place).
+    if previous is not None and previous.path.is_file() and open_journal(window, previous.path):
+        return False
+    window.show_open_error(
+        f"{journal_path(database)} could not be opened, and the journal shown before is no "
+        "longer there to go back to. Choose File → Open journal… or New journal….",
+        tell=previous is not None,
+    )
     return False
 
 

@@ -204,6 +204,25 @@ class JournalService(QObject):
         self._connected = True
         return self.retry_failed_change()
 
+    def file_still_at_path(self) -> bool:
+        """False (and ``file_left_path`` set) if the journal's file left its path while open.
+
+        Found before a write would find it: e.g. before another journal is opened here.
+        """
+        from legday_desktop.storage.errors import JournalFileMovedError, StorageError
+
+        if self._opened is None or self.file_left_path:
+            return not self.file_left_path
+        try:
+            self._opened.store.check_file_at_path()
+        except JournalFileMovedError as error:
+            self.file_left_path = True
+            self.file_replaced = error.replaced
+            return False
+        except StorageError:
+            return True  # cannot tell; a write will say
+        return True
+
     def save_copy_beside(self) -> Path:
         """Copy the journal as this window holds it to a new file beside its path.
 

@@ -282,6 +282,11 @@ class JournalStore:
                 self._file_check.remember()
         return self._held
 
+    def check_file_at_path(self) -> None:
+        """JournalFileMovedError if the file at the journal's path is not the one open."""
+        if self._file_check is not None and self._held is not None and not self._held.closed:
+            self._file_check.check()
+
     def close(self) -> None:
         """Close the connection; the next use opens a new one."""
         if self._held is not None:

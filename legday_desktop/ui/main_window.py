@@ -451,6 +451,8 @@ class MainWindow(QMainWindow):
         self.region_model.show_levels({})
         self._set_editing_enabled(False)
         follow_journal(self.actions, journal_open=False, can_edit=False)
+        self.undo_action.setEnabled(False)  # the stack of a closed journal: nothing to undo
+        self.redo_action.setEnabled(False)
         self.banner_label.setText(reason)
         self.journal_label.setText("No journal open")
         return True
@@ -744,6 +746,8 @@ class MainWindow(QMainWindow):
 
     def _write_failed(self, message: str) -> None:
         self.save_failures.write_failed(message)
+        # The journal may have become read-only (its file replaced): the menus follow.
+        follow_journal(self.actions, journal_open=self._service is not None, can_edit=self.can_edit)
         self.refresh()
 
     def _journal_replaced(self, text: str) -> None:
@@ -777,6 +781,10 @@ class MainWindow(QMainWindow):
             self.save_failures.unsaved_check_ins
             and self._interactive
             and not self.save_failures.close_anyway()
+        ):
+            return False
+        if not service.file_still_at_path() and not self.save_failures.let_go_of_lost_journal(
+            service
         ):
             return False
         self.save_failures.unsaved_check_ins.clear()

@@ -124,6 +124,32 @@ class SaveFailures:
         box.exec()
         return retry is not None and box.clickedButton() is retry
 
+    def let_go_of_lost_journal(self, service: JournalService) -> bool:
+        """Before closing a journal whose file left its path: offer to keep it first.
+
+        True when it may be closed (saved again, a copy saved, or the user says so).
+        """
+        if not self._window.interactive:
+            return True
+        message = (
+            f"The journal's file is no longer at {service.path}; Legday holds the only copy "
+            "of it. Closing it now would lose it."
+        )
+        if self._ask_to_save_again(service, message) or not service.file_left_path:
+            return True
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Close the journal without saving it?",
+            message,
+            parent=self._window,
+        )
+        close = box.addButton("Close without saving", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("Keep it open", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is close
+
     def close_anyway(self) -> bool:
         """Before closing with check-ins that could not be saved: try again, or ask."""
         while self.unsaved_check_ins:

@@ -11,7 +11,13 @@ import stat
 from pathlib import Path
 
 import pytest
-from conftest import answer_message_box, click_region, open_window, stored_levels
+from conftest import (
+    answer_message_box,
+    answer_message_boxes,
+    click_region,
+    open_window,
+    stored_levels,
+)
 from helpers.journals import filled_store
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
@@ -260,7 +266,6 @@ def test_a_file_that_is_no_journal_is_refused_and_the_journal_stays_open(
     dialogs.answers.append(not_a_journal)
     seen: list[str] = []
     answer_message_box("OK", seen)
-    answer_message_box("Cancel", seen)  # in case it is taken for a damaged journal
     window.open_journal_action.trigger()
     qtbot.waitUntil(lambda: window.journal_open, timeout=5000)
     assert seen
@@ -295,3 +300,78 @@ def test_new_journal_starts_empty_and_never_over_an_existing_file(
     connection = sqlite3.connect(database)
     assert connection.execute("SELECT count(*) FROM soreness").fetchone()[0] == 2
     connection.close()
+
+
+def test_a_name_typed_without_its_ending_never_replaces_a_file_unasked(
+    qtbot: QtBot, database: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    window = rated_window(qtbot, database)
+    keep = tmp_path / "keep.csv"
+    keep.write_text("mine", encoding="utf-8")
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda *_a: (str(tmp_path / "keep"), "CSV spreadsheet (*.csv)"),
+    )
+    seen: list[str] = []
+    answer_message_box("Cancel", seen)
+    window.export_action.trigger()
+    assert f"{keep} already exists" in seen[0]
+    assert keep.read_text(encoding="utf-8") == "mine"
+    # The filter chosen says which kind of file a name without an ending gets.
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_a: (str(tmp_path / "mydata"), "JSON file (*.json)")
+    )
+    window.export_action.trigger()
+    assert (tmp_path / "mydata.json").read_text(encoding="utf-8").lstrip().startswith("{")
+
+
+def test_a_closed_journal_leaves_nothing_to_undo(qtbot: QtBot, database: Path) -> None:
+    window = rated_window(qtbot, database)
+    click_region(window, "calves.left")
+    QTest.keyClick(window.body_map, Qt.Key.Key_4)
+    assert window.undo_action.isEnabled()
+    assert window.service is not None
+    window.detach(window.service)
+    assert not window.undo_action.isEnabled() and not window.redo_action.isEnabled()
+    assert not window.export_action.isEnabled() and not window.import_action.isEnabled()
+
+
+def test_a_journal_whose_file_is_gone_is_not_dropped_unasked(
+    qtbot: QtBot, database: Path, dialogs: FileDialogs, tmp_path: Path
+) -> None:
+    window = rated_window(qtbot, database)
+    database.unlink()
+    dialogs.answers.append(tmp_path / "fresh.sqlite3")
+    seen: list[str] = []
+    answer_message_boxes(["Not now", "Keep it open"], seen)
+    window.new_journal_action.trigger()
+    assert "Legday holds the only copy" in seen[0]
+    assert window.service is not None and window.service.path == database.resolve()
+    assert window.body_map.levels.get("quadriceps.left") == 7
+    # Saved again where it was, it may go.
+    dialogs.answers.append(tmp_path / "fresh.sqlite3")
+    answer_message_boxes(["Save the journal again there"])
+    window.new_journal_action.trigger()
+    qtbot.waitUntil(
+        lambda: window.service is not None and window.service.path.name == "fresh.sqlite3",
+        timeout=5000,
+    )
+    assert stored_levels(database)["quadriceps.left"] == 7
+
+
+def test_a_failed_switch_never_makes_a_new_journal_where_the_old_one_was(
+    qtbot: QtBot, database: Path, dialogs: FileDialogs, tmp_path: Path
+) -> None:
+    window = rated_window(qtbot, database)
+    database.unlink()
+    not_a_journal = tmp_path / "notes.sqlite3"
+    not_a_journal.write_bytes(b"shopping list\n" * 100)
+    dialogs.answers.append(not_a_journal)
+    seen: list[str] = []
+    answer_message_boxes(["Not now", "Close without saving", "OK", "OK"], seen)
+    window.open_journal_action.trigger()
+    qtbot.wait(300)
+    assert not database.exists()
+    assert any("is not a Legday database" in text for text in seen), seen
+    assert any("no longer there to go back to" in text for text in seen)

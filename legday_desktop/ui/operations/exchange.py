@@ -37,23 +37,28 @@ def export_journal_file(window: MainWindow) -> None:
     if path is None:
         return
     export_format = "json" if path.suffix.lower() == ".json" else "csv"
-    if path.suffix.lower() not in {".csv", ".json"}:
-        path = path.with_name(f"{path.name}.{export_format}")
+    from legday_desktop.services.opening import DamagedJournalError
+
+    problem = ""
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         data = export_of(service, export_format)
         write_atomically(path, data)
+    except DamagedJournalError as error:
+        # The window's recovery begins: restore a backup, start anew, or export what
+        # can still be read.
+        QApplication.restoreOverrideCursor()
+        service.report_damage(str(error))
+        return
     except JournalError as error:
-        QApplication.restoreOverrideCursor()
-        QMessageBox.warning(window, "Not exported", f"Nothing was exported: {error}.")
-        return
+        problem = f"Nothing was exported: {error}."
     except OSError as error:
+        problem = f"Could not write {path}: {error.strerror or error}."
+    finally:
         QApplication.restoreOverrideCursor()
-        QMessageBox.warning(
-            window, "Not exported", f"Could not write {path}: {error.strerror or error}."
-        )
+    if problem:
+        QMessageBox.warning(window, "Not exported", problem)
         return
-    QApplication.restoreOverrideCursor()
     note = too_large_to_import_back(len(data))
     if note is not None:
         QMessageBox.information(window, "Exported", f"Exported the journal to {path}. {note}")

@@ -65,8 +65,6 @@ def export_report(window: MainWindow) -> None:
     )
     if target is None:
         return
-    if target.suffix.lower() != ".pdf":
-        target = target.with_name(target.name + ".pdf")
     problem: tuple[str, str] | None = None
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
