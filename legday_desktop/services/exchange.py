@@ -128,33 +128,40 @@ def _merge_file(
     take_over_lock: bool,
 ) -> Imported:
     from legday_desktop.exchange.csv_format import check_against_stored_leg_days
-    from legday_desktop.exchange.errors import ImportFileError
     from legday_desktop.storage.errors import StorageError
 
     opened = open_journal(journal, Access.WRITE, take_over_lock=take_over_lock)
+    hint = "; add --replace to replace stored records with the file's"
     try:
         store = opened.store
-        if parsed.leg_days_are_references:
-            check_against_stored_leg_days(parsed, (day.date for day in store.leg_days()))
-        plan, undo = store.merge(
-            parsed.journal,
-            today=today,
-            replace=replace,
-            leg_days_only_if_missing=parsed.leg_days_are_references,
-        )
-    except ImportFileError as error:
-        raise ImportRejectedError(f"{error}. Nothing was imported.") from error
-    except ImportConflictError as error:
-        place = parsed.error_at(error.key, error.field, error.problem)
-        raise ImportRejectedError(
-            f"{place}. Nothing was imported; "
-            "add --replace to replace stored records with the file's."
-        ) from error
+        with _refused_as_import_errors(parsed, hint):
+            if parsed.leg_days_are_references:
+                check_against_stored_leg_days(parsed, (day.date for day in store.leg_days()))
+            plan, undo = store.merge(
+                parsed.journal,
+                today=today,
+                replace=replace,
+                leg_days_only_if_missing=parsed.leg_days_are_references,
+            )
     except StorageError as error:
         raise journal_error(error) from error
     finally:
         opened.close()
     return Imported(opened.path, plan.summary, undo)
+
+
+@contextmanager
+def _refused_as_import_errors(parsed: ParsedImport, hint: str = "") -> Iterator[None]:
+    """A file that disagrees with the journal, or with its leg days, as an import error."""
+    from legday_desktop.exchange.errors import ImportFileError
+
+    try:
+        yield
+    except ImportFileError as error:
+        raise ImportRejectedError(f"{error}. Nothing was imported.") from error
+    except ImportConflictError as error:
+        place = parsed.error_at(error.key, error.field, error.problem)
+        raise ImportDisagreesError(f"{place}. Nothing was imported{hint}.") from error
 
 
 def import_into(service: JournalService, file: Path, *, replace: bool = False) -> MergeSummary:
@@ -172,6 +179,9 @@ def import_into(service: JournalService, file: Path, *, replace: bool = False) -
     with _bulk_work():
         try:
             parsed = read_import_file(file, today=today)
+        except ImportFileError as error:
+            raise ImportRejectedError(f"{error}. Nothing was imported.") from error
+        with _refused_as_import_errors(parsed):
             if parsed.leg_days_are_references:
                 check_against_stored_leg_days(parsed, (day.date for day in service.leg_days()))
             return service.merge_in(
@@ -181,16 +191,6 @@ def import_into(service: JournalService, file: Path, *, replace: bool = False) -
                 replace=replace,
                 leg_days_only_if_missing=parsed.leg_days_are_references,
             )
-        except ImportFileError as error:
-            raise ImportRejectedError(f"{error}. Nothing was imported.") from error
-        except ImportConflictError as error:
-            place = parsed.error_at(error.key, error.field, error.problem)
-            raise ImportDisagreesError(f"{place}. Nothing was imported.") from error
-
-
-def export_of(service: JournalService, export_format: str) -> bytes:
-    """The journal ``service`` holds open as an export file's bytes (``json`` or ``csv``)."""
-    return export_journal(service.path, export_format)
 
 
 def export_journal(journal: Path, export_format: str) -> bytes:

@@ -34,6 +34,7 @@ class ActionSpec:
     separator_before: bool = False
     needs_journal: bool = False  # enabled only with a journal open
     edits: bool = False  # enabled only when the journal can be changed
+    # (Log, Edit leg day and Clear follow the shown day too: the window enables them.)
 
 
 MENUS = (("file", "&File"), ("edit", "&Edit"), ("view", "&View"), ("help", "&Help"))
@@ -111,7 +112,6 @@ ACTIONS = (
         lambda window: window.log_leg_day(),
         ("Ctrl+L",),
         separator_before=True,
-        edits=True,
     ),
     ActionSpec(
         "edit_leg_day",
@@ -119,14 +119,12 @@ ACTIONS = (
         "&Edit leg day…",
         lambda window: window.edit_leg_day(),
         ("Ctrl+E",),
-        edits=True,
     ),
     ActionSpec(
         "clear",
         "edit",
         "&Clear selected region",
         lambda window: window.clear_selected(),
-        edits=True,
     ),
     ActionSpec("previous", "view", "&Previous day", _step(-1), ("Alt+Left",)),
     ActionSpec("next", "view", "&Next day", _step(1), ("Alt+Right",)),
@@ -188,5 +186,5 @@ def follow_journal(actions: dict[str, QAction], *, journal_open: bool, can_edit:
     for spec in ACTIONS:
         if spec.needs_journal:
             actions[spec.name].setEnabled(journal_open)
-        elif spec.edits and spec.name not in {"edit_leg_day", "log_leg_day", "clear"}:
+        elif spec.edits:
             actions[spec.name].setEnabled(can_edit)

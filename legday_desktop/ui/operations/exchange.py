@@ -24,7 +24,7 @@ def export_journal_file(window: MainWindow) -> None:
     if service is None:
         return
     from legday_desktop.file_writing import write_atomically
-    from legday_desktop.services.exchange import export_of, too_large_to_import_back
+    from legday_desktop.services.exchange import export_journal, too_large_to_import_back
 
     window.check_in_panel.commit_pending()
     path = choose_save_path(
@@ -42,7 +42,7 @@ def export_journal_file(window: MainWindow) -> None:
     problem = ""
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        data = export_of(service, export_format)
+        data = export_journal(service.path, export_format)
         write_atomically(path, data)
     except DamagedJournalError as error:
         # The window's recovery begins: restore a backup, start anew, or export what
