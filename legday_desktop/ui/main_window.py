@@ -353,6 +353,9 @@ class MainWindow(QMainWindow):
         self.view_tabs.setAccessibleName("Views")
         self.view_tabs.setDrawBase(False)
         self.view_tabs.setExpanding(False)
+        # Always whole: the window's minimum width makes room for every view's name.
+        self.view_tabs.setUsesScrollButtons(False)
+        self.view_tabs.setElideMode(Qt.TextElideMode.ElideNone)
         for index, (title, tip) in enumerate(
             (
                 ("&Log", "The body map and the day's advice, check-in and values (Ctrl+1)"),

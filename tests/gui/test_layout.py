@@ -181,3 +181,12 @@ def test_every_chart_is_readable_in_the_progress_view(
         QTest.qWait(20)
         assert panel.kind_tabs.currentIndex() == index
         assert_chart_readable(panel)  # plot >= 300 px wide, no tick labels overlapping
+
+
+def test_the_views_names_are_whole_at_the_minimum_size(window: MainWindow) -> None:
+    window.resize(window.minimumSize())
+    QTest.qWait(20)
+    tabs = window.view_tabs
+    for index in range(tabs.count()):
+        assert tabs.rect().contains(tabs.tabRect(index)), tabs.tabText(index)
+    assert tabs.width() >= tabs.sizeHint().width()
