@@ -1,7 +1,7 @@
 """The PyInstaller app: built from the checkout by packaging/build.sh, it works anywhere.
 
 Marked ``packaging`` and left out of a plain ``pytest`` (it takes a minute or two and
-needs icupkg and binutils); ``.ci/run`` runs it with ``pytest -m packaging``.
+needs icupkg and binutils); ``.ci/run`` runs it with ``pytest -m packaging -n 0``.
 """
 
 from __future__ import annotations
