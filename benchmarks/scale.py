@@ -378,6 +378,20 @@ def bare_clicks(app: QApplication, clicks: int) -> dict[str, float]:
     return summary(times)
 
 
+def _count_chart_redraws(window: object) -> list[float]:
+    """Times at which the Progress chart is drawn from now on (a list that fills up)."""
+    panel = window.chart_panel  # type: ignore[attr-defined]
+    drawn: list[float] = []
+    draw = panel.draw_now
+
+    def counted() -> None:
+        drawn.append(time.perf_counter())
+        draw()
+
+    panel.draw_now = counted
+    return drawn
+
+
 def click_figures(app: QApplication, database: Path, clicks: int) -> dict[str, object]:
     """Clicks in each view in turn, with the standing warning showing."""
     from legday_desktop.app import start_main_window
@@ -404,6 +418,7 @@ def click_figures(app: QApplication, database: Path, clicks: int) -> dict[str, o
         window.show_view(view)
         wait_for(app, 1.5)  # the view built and brought up to date
         times = []
+        redraws = _count_chart_redraws(window) if view == "progress" else None
         probe.start()
         for step in range(clicks):
             region = REGION_IDS[step % len(REGION_IDS)]
@@ -434,8 +449,12 @@ def click_figures(app: QApplication, database: Path, clicks: int) -> dict[str, o
             "longest_ui_stall_ms": stall,
             "what": "level button click → saved & map repainted"
             if view == "log"
-            else "edit through the service → saved & view updated (the map is not shown)",
+            else "edit through the service → saved (the map is not shown; the view follows "
+            "once the edits pause)",
         }
+        if redraws is not None:
+            pauses = clicks // 10
+            results[view]["chart_redraws"] = f"{len(redraws)} in {clicks} edits, {pauses} pauses"
     results["warning_was_showing"] = showing
     results["warning_hide_show_events"] = toggles.count
     window.close()

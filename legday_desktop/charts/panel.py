@@ -45,6 +45,7 @@ from legday_desktop.charts.plots import (
 from legday_desktop.charts.render import SAVE_FORMATS, draw_chart, figure_bytes, write_figure
 from legday_desktop.charts.style import ChartStyle
 from legday_desktop.charts.toolbar import ChartNavigation, ChartTool, ChartToolbar
+from legday_desktop.debouncer import Debouncer
 from legday_desktop.domain.errors import DomainError
 from legday_desktop.domain.journal import JournalChange
 from legday_desktop.domain.recovery import TOTAL, SideMode, TimeRange, series_label
@@ -213,8 +214,11 @@ class ChartPanel(QWidget):
     """Shows one chart for the window's shown date; redraws when the journal changes.
 
     Each chart kind keeps its own Figure and canvas for as long as the panel lives: a
-    redraw reuses them, and switching kind shows one already laid out.
+    redraw reuses them, and switching kind shows one already laid out. Edits are drawn
+    ``EDIT_PAUSE_MS`` after the last one, so a burst of clicks redraws once.
     """
+
+    EDIT_PAUSE_MS = 150
 
     def __init__(
         self,
@@ -229,6 +233,8 @@ class ChartPanel(QWidget):
         self._today = today
         self.shown_date = today()
         self._dirty = True
+        # Edits redraw the chart once clicking pauses, never between two clicks.
+        self._after_edits = Debouncer(self, self.EDIT_PAUSE_MS, self._refresh_when_visible)
 
         self.kind_tabs = QTabBar()
         self.kind_tabs.setExpanding(False)
@@ -389,7 +395,15 @@ class ChartPanel(QWidget):
 
     def _journal_changed(self, change: JournalChange, _text: str, _replayed: bool) -> None:
         self._source.journal_changed(change)
-        self._refresh_when_visible()
+        if self.isVisible():
+            self._after_edits.poke()
+        else:
+            self._dirty = True
+
+    @property
+    def up_to_date(self) -> bool:
+        """True when the shown chart includes every change (none waiting for a pause)."""
+        return not self._after_edits.pending and not self._dirty
 
     def _refresh_when_visible(self) -> None:
         if self.isVisible():
@@ -416,6 +430,7 @@ class ChartPanel(QWidget):
         redrawn (after an edit); another range, group or day shows the whole chart again.
         """
         self._dirty = False
+        self._after_edits.cancel()
         view = self._view()
         style = style_from_palette(self.palette())
         request = self.request()

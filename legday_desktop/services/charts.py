@@ -162,6 +162,8 @@ def _with_point(
     """``points`` (in date order) with the point on ``date`` replaced by ``new`` (0 or 1)."""
     index = bisect.bisect_left(points, date, key=lambda point: point[0])
     end = index + 1 if index < len(points) and points[index][0] == date else index
+    if points[index:end] == new:
+        return points  # unchanged: the same tuple, which the chart recognises at once
     return points[:index] + new + points[end:]
 
 

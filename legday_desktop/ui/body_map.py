@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
@@ -81,6 +81,8 @@ class BodyMap(QWidget):
         self.painted_with_data = False
         self._has_data = False
         self._background: tuple[tuple[object, ...], QPixmap] | None = None
+        # Where each region draws on the widget (fill, outline, selection, level), per size.
+        self._region_rects: tuple[tuple[int, int], dict[str, QRect]] | None = None
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -105,24 +107,32 @@ class BodyMap(QWidget):
 
     def set_levels(self, levels: dict[str, int]) -> None:
         """Show these levels; regions missing from ``levels`` are drawn as not rated."""
+        changed = [
+            region_id
+            for region_id in REGION_IDS
+            if levels.get(region_id) != self._levels.get(region_id)
+        ]
         self._levels = dict(levels)
-        self._has_data = True
         if self._hovered is not None:
             self.setToolTip(self.describe(self._hovered))
         self._update_accessible_description()
-        self.update()
+        if not self._has_data:
+            self._has_data = True
+            self.update()  # the first data: painted whole (then painted_with_data holds)
+        else:
+            self._update_regions(changed)
 
     def select_region(self, region_id: str | None) -> None:
         if region_id == self._selected:
             return
-        self._selected = region_id
+        before, self._selected = self._selected, region_id
         self._last_digit = None
         self._update_accessible_description()
         if region_id is not None and QAccessible.isActive():
             event = QAccessibleEvent(self, QAccessible.Event.Focus)
             event.setChild(REGION_IDS.index(region_id))
             QAccessible.updateAccessibility(event)
-        self.update()
+        self._update_regions([before, region_id])
         self.region_selected.emit(region_id or "")
 
     def forget_pending_digit(self) -> None:
@@ -159,8 +169,13 @@ class BodyMap(QWidget):
         painter.drawPixmap(0, 0, self._background_pixmap(palette))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setTransform(self.view_transform())
+        # After an edit only the changed regions are repainted: draw just what reaches them
+        # (in the same order, so overlapping edges come out the same).
+        dirty = event.region()
+        rects = self._rects()
         for region_id in REGION_IDS:
-            self._draw_region(painter, palette, region_id)
+            if dirty.intersects(rects[region_id]):
+                self._draw_region(painter, palette, region_id)
         if self._hovered and self._hovered != self._selected:
             self._draw_outline(
                 painter,
@@ -174,6 +189,31 @@ class BodyMap(QWidget):
         if self._has_data and not self.painted_with_data:
             self.painted_with_data = True
             self.data_painted.emit()
+
+    def _rects(self) -> dict[str, QRect]:
+        """Each region's extent on the widget: its shape with its widest outline, its level."""
+        size = (self.width(), self.height())
+        if self._region_rects is None or self._region_rects[0] != size:
+            transform = self.view_transform()
+            font = self._font(self.style_options.level_size, bold=True)
+            label = QFontMetricsF(font).boundingRect("10")
+            margin = (self.style_options.selected_width + 4) / 2 + 2
+            rects = {}
+            for region_id, shape in self.art.regions.items():
+                level_box = QRectF(label)
+                level_box.moveCenter(shape.label_point)
+                box = shape.path.boundingRect().united(level_box)
+                box = box.adjusted(-margin, -margin, margin, margin)
+                rects[region_id] = transform.mapRect(box).toAlignedRect().adjusted(-1, -1, 1, 1)
+            self._region_rects = (size, rects)
+        return self._region_rects[1]
+
+    def _update_regions(self, region_ids: list[str] | list[str | None]) -> None:
+        """Repaint these regions (None: none) and only them."""
+        rects = self._rects()
+        for region_id in region_ids:
+            if region_id is not None:
+                self.update(rects[region_id])
 
     def _background_pixmap(self, palette: QPalette) -> QPixmap:
         """The figures and their labels, which change only with size and palette, cached."""
@@ -282,19 +322,19 @@ class BodyMap(QWidget):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         hovered = self.region_at(event.position())
         if hovered != self._hovered:
-            self._hovered = hovered
+            before, self._hovered = self._hovered, hovered
             self.setCursor(
                 Qt.CursorShape.PointingHandCursor if hovered else Qt.CursorShape.ArrowCursor
             )
             # Qt shows the widget's tooltip on hover; it names the region under the pointer.
             self.setToolTip("" if hovered is None else self.describe(hovered))
-            self.update()
+            self._update_regions([before, hovered])
         super().mouseMoveEvent(event)
 
     def leaveEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        self._update_regions([self._hovered])
         self._hovered = None
         self.setToolTip("")
-        self.update()
         super().leaveEvent(event)
 
     def describe(self, region_id: str) -> str:

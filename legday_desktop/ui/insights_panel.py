@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from legday_desktop.debouncer import Debouncer
 from legday_desktop.domain.insights import COMPARISON_CAVEAT
 from legday_desktop.domain.journal import JournalChange
 from legday_desktop.domain.wording import not_medical_advice, short_day
 from legday_desktop.services.insights import Insights, InsightsKeeper
-from legday_desktop.ui.debouncer import Debouncer
 from legday_desktop.ui.insight_charts import (
     HabitComparisonChart,
     LegDayTable,

@@ -49,9 +49,11 @@ class LevelPicker(QWidget):
         """Mark the button of the selected region's current level; disable all if none."""
         for value, button in self.buttons.items():
             button.setEnabled(enabled)
-            font = button.font()
-            font.setBold(enabled and value == level and value is not None)
-            button.setFont(font)
+            bold = enabled and value == level and value is not None
+            if button.font().bold() != bold:  # a new font re-lays out and repaints the button
+                font = button.font()
+                font.setBold(bold)
+                button.setFont(font)
 
 
 class ScaleLegend(QWidget):

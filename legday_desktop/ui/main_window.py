@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabBar,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -47,6 +46,7 @@ from PySide6.QtWidgets import (
 
 import legday_desktop
 from legday_desktop import APP_NAME
+from legday_desktop.debouncer import Debouncer
 from legday_desktop.domain.check_ins import CheckIn
 from legday_desktop.domain.journal import DayOverview, JournalChange
 from legday_desktop.domain.leg_days import LegDay
@@ -59,10 +59,9 @@ from legday_desktop.ui.actions import build_actions, follow_journal
 from legday_desktop.ui.body_map import BodyMap
 from legday_desktop.ui.calendar_marks import CalendarMarks
 from legday_desktop.ui.check_in_panel import CheckInPanel
-from legday_desktop.ui.debouncer import Debouncer
 from legday_desktop.ui.elided_label import ElidedLabel
 from legday_desktop.ui.level_controls import LevelPicker, ScaleLegend
-from legday_desktop.ui.region_table import LevelEditDelegate, RegionTableModel
+from legday_desktop.ui.region_table import LevelEditDelegate, RegionTable, RegionTableModel
 from legday_desktop.ui.save_failure import SaveFailures
 from legday_desktop.ui.tips_panel import TipsPanel
 from legday_desktop.ui.typed_date_edit import TypedDateEdit
@@ -263,7 +262,7 @@ class MainWindow(QMainWindow):
 
         self.region_model = RegionTableModel(self)
         self.region_model.level_edited.connect(self._table_level_edited)
-        self.region_table = QTableView()
+        self.region_table = RegionTable()
         self.region_table.setObjectName("regionTable")
         self.region_table.setAccessibleName("Soreness by region")
         self.region_table.setModel(self.region_model)
@@ -277,10 +276,6 @@ class MainWindow(QMainWindow):
         )
         self.region_table.setAlternatingRowColors(True)
         self.region_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 4)
-        header = self.region_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         self.region_table.selectionModel().currentRowChanged.connect(self._table_row_changed)
         self.region_table.setItemDelegateForColumn(
             RegionTableModel.LEVEL, LevelEditDelegate(self.region_table)
@@ -744,8 +739,41 @@ class MainWindow(QMainWindow):
                 (date,) = change.dates
                 self.show_date(date)
                 return
-        if self.shown_date in change.dates or change.touches_leg_days or change.touches_profile:
+        if self._only_shown_ratings(change):
+            self._show_changed_ratings(change)
+        elif self.shown_date in change.dates or change.touches_leg_days or change.touches_profile:
             self.refresh()
+
+    def _only_shown_ratings(self, change: JournalChange) -> bool:
+        """True for a change of nothing but the shown day's levels, on a day read in full."""
+        return (
+            self._overview is not None
+            and self._overview.date == self.shown_date
+            and bool(change.ratings)
+            and not change.leg_days
+            and not change.check_ins
+            and change.profile is None
+            and all(date == self.shown_date for date, _ in change.ratings)
+        )
+
+    def _show_changed_ratings(self, change: JournalChange) -> None:
+        """Show the shown day's committed levels as saved, without reading the day again.
+
+        Its leg day, check-in and profile are as they were: the change holds only levels.
+        """
+        assert self._overview is not None
+        ratings = {rating.region_id: rating for rating in self._overview.ratings}
+        for (_, region_id), rating in change.ratings.items():
+            if rating is None:
+                ratings.pop(region_id, None)
+            else:
+                ratings[region_id] = rating
+        self._overview = replace(self._overview, ratings=tuple(ratings.values()))
+        levels = {region_id: rating.level for region_id, rating in ratings.items()}
+        self.body_map.set_levels(levels)
+        self.region_model.show_levels(levels)
+        self._show_selection()
+        self._schedule_advice()
 
     def _write_failed(self, message: str) -> None:
         self.save_failures.write_failed(message)

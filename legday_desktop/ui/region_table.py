@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -13,8 +14,15 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtGui import QRegularExpressionValidator, QShowEvent
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from legday_desktop.domain.regions import REGIONS
 from legday_desktop.domain.soreness import MAX_LEVEL, MIN_LEVEL
@@ -43,8 +51,15 @@ class RegionTableModel(QAbstractTableModel):
         self._levels: dict[str, int] = {}
 
     def show_levels(self, levels: dict[str, int]) -> None:
+        """Show these levels; only the rows whose level changed are announced (and redrawn)."""
+        changed = [
+            row
+            for row, region in enumerate(REGIONS)
+            if levels.get(region.id) != self._levels.get(region.id)
+        ]
         self._levels = dict(levels)
-        self.dataChanged.emit(self.index(0, self.LEVEL), self.index(len(REGIONS) - 1, self.MEANING))
+        for row in changed:
+            self.dataChanged.emit(self.index(row, self.LEVEL), self.index(row, self.MEANING))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(REGIONS)
@@ -118,3 +133,35 @@ class LevelEditDelegate(QStyledItemDelegate):
         editor.setPlaceholderText("0–10")
         editor.setToolTip("A level from 0 to 10; leave empty for not rated")
         return editor
+
+
+class RegionTable(QTableView):
+    """The regions table: its name and level columns fit their text, the meaning stretches.
+
+    Fitted when shown and when the font or style changes, never per edit: Qt's
+    resize-to-contents measured all 36 cells again after every click (~2 ms), even hidden.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+
+    def fit_columns(self) -> None:
+        """Size the region and level columns to their widest text and their titles."""
+        header = self.horizontalHeader()
+        if self.model() is None:
+            return
+        for column in (RegionTableModel.REGION, RegionTableModel.LEVEL):
+            widest = max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
+            header.resizeSection(column, widest)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        self.fit_columns()
+        super().showEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit_columns()

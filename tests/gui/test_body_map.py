@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 from conftest import click_at, click_region, stored_levels
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, Qt
+from PySide6.QtGui import QAccessible, QImage
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from legday_desktop.domain.regions import REGION_IDS, View, region_by_id
@@ -352,3 +353,52 @@ def test_the_table_only_accepts_levels_and_delete_clears(
     table.setFocus()
     QTest.keyClick(table, Qt.Key.Key_Delete)
     assert stored_levels(database) == {}
+
+
+def _on_screen(widget: QWidget) -> QImage:
+    """What the window system shows of ``widget`` now (not a fresh paint of all of it)."""
+    screen = widget.screen()
+    return screen.grabWindow(widget.winId()).toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def test_an_edit_repaints_only_what_changed_and_the_map_looks_as_if_painted_whole(
+    qtbot: QtBot,
+) -> None:
+    body_map = BodyMap()
+    qtbot.addWidget(body_map)
+    body_map.resize(460, 590)
+    body_map.show()
+    qtbot.waitExposed(body_map)
+    body_map.set_levels({"glutes.right": 8, "knees.left": 0})
+    qtbot.waitUntil(lambda: body_map.painted_with_data)
+    painted: list[QRect] = []
+
+    class PaintWatcher(QObject):
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                painted.append(event.rect())  # type: ignore[attr-defined]
+            return False
+
+    watcher = PaintWatcher()
+    body_map.installEventFilter(watcher)
+    # A selection, two levels (one of them a clear), and the pointer moving over regions.
+    body_map.select_region("calves.left")
+    body_map.set_levels({"glutes.right": 8, "calves.left": 10})
+    QTest.mouseMove(body_map, body_map.region_centre("quadriceps.right").toPoint())
+    QTest.mouseMove(body_map, body_map.region_centre("hamstrings.left").toPoint())
+    qtbot.wait(50)
+    assert painted, "nothing was repainted"
+    whole = body_map.rect()
+    assert all(
+        rect.width() * rect.height() < whole.width() * whole.height() / 2 for rect in painted
+    )
+    # What is on screen now is exactly what painting the whole map afresh draws.
+    fresh = body_map.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    assert _on_screen(body_map) == fresh
+    # The pointer leaving repaints the hovered region too.
+    QTest.mouseMove(body_map, QPoint(1, 1))
+    QApplication.sendEvent(body_map, QEvent(QEvent.Type.Leave))
+    qtbot.wait(50)
+    assert _on_screen(body_map) == body_map.grab().toImage().convertToFormat(
+        QImage.Format.Format_RGB32
+    )

@@ -84,12 +84,43 @@ def test_a_value_set_on_the_map_moves_the_open_recovery_curve(qtbot: QtBot, data
     assert line(window, "Quads") == [(0.0, 2.0)]
     click_region(window, "quadriceps.left")
     QTest.keyClick(window.body_map, Qt.Key.Key_6)  # both sides: 6 and 6 today, day 1
+    # Redrawn once the edits pause, not between two of them.
+    assert line(window, "Quads") == [(0.0, 2.0)] and not window.chart_panel.up_to_date
+    qtbot.waitUntil(lambda: window.chart_panel.up_to_date)
     assert line(window, "Quads") == [(0.0, 2.0), (1.0, 6.0)]
     window.both_sides.setChecked(False)
     QTest.keyClick(window.body_map, Qt.Key.Key_8)  # left 8, right 6: the mean is 7
+    qtbot.waitUntil(lambda: window.chart_panel.up_to_date)
     assert line(window, "Quads") == [(0.0, 2.0), (1.0, 7.0)]
     window.chart_panel.sides_box.setCurrentIndex(1)  # the sorer side
     assert line(window, "Quads") == [(0.0, 2.0), (1.0, 8.0)]
+
+
+def test_a_burst_of_edits_redraws_the_chart_once_they_pause(qtbot: QtBot, database: Path) -> None:
+    leg_day = LegDay(TODAY - dt.timedelta(days=1), "Quads", ("Squat",))
+    filled_store(
+        database,
+        Journal(leg_days=(leg_day,), ratings=(SorenessRating(leg_day.date, "quadriceps.left", 2),)),
+    ).close()
+    window = open_window(qtbot, database)
+    window.show_view("progress")
+    panel = window.chart_panel
+    assert panel is not None and window.service is not None
+    qtbot.waitUntil(lambda: panel.up_to_date)
+    drawn: list[list[tuple[float, float]]] = []
+    original_draw = panel.draw_now
+
+    def counting_draw() -> None:
+        drawn.append(line(window, "Quads"))
+        original_draw()
+
+    panel.draw_now = counting_draw  # type: ignore[method-assign]
+    for level in (3, 4, 5, 6, 7, 8):  # as a person clicks: 60 ms or more apart
+        window.service.set_levels(TODAY, {"quadriceps.left": level})
+        QTest.qWait(60)
+    assert drawn == []  # never between two edits
+    qtbot.waitUntil(lambda: panel.up_to_date)
+    assert drawn == [[(0.0, 2.0), (1.0, 8.0)]]  # once, with the last value
 
 
 def test_the_curve_follows_the_shown_date(qtbot: QtBot, database: Path) -> None:

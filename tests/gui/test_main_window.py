@@ -650,3 +650,49 @@ def test_help_has_a_guide_on_f1_and_every_shortcut_on_ctrl_slash(
         for item in menu.actions():
             for key in item.shortcuts():
                 assert any(key.toString() in keys for keys in rows), key.toString()
+
+
+def test_the_map_the_table_and_the_journal_agree_after_every_kind_of_level_edit(
+    qtbot: QtBot, database: Path
+) -> None:
+    today = dt.date.today()
+    service = JournalService(database)
+    service.open()
+    service.set_levels(today, {"calves.left": 3})
+    service.close()
+    window = open_window(qtbot, database)
+
+    def table_levels() -> dict[str, int]:
+        model = window.region_model
+        shown = {}
+        for row in range(model.rowCount()):
+            text = model.index(row, model.LEVEL).data()
+            if text.isdigit():
+                shown[model.region_id(row)] = int(text)
+        return shown
+
+    def agree() -> dict[str, int]:
+        stored = stored_levels(database, today)
+        assert window.body_map.levels == table_levels() == stored
+        return stored
+
+    window.both_sides.setChecked(True)
+    click_region(window, "quadriceps.left")
+    QTest.mouseClick(window.level_picker.buttons[7], Qt.MouseButton.LeftButton)
+    assert agree() == {"calves.left": 3, "quadriceps.left": 7, "quadriceps.right": 7}
+    window.both_sides.setChecked(False)
+    click_region(window, "calves.left")
+    QTest.keyClick(window.body_map, Qt.Key.Key_Delete)
+    assert agree() == {"quadriceps.left": 7, "quadriceps.right": 7}
+    QTest.keyClick(window.body_map, Qt.Key.Key_1)
+    QTest.keyClick(window.body_map, Qt.Key.Key_0)  # "10": one change merged into the last
+    assert agree()["calves.left"] == 10
+    window.service.undo_stack.undo()
+    assert "calves.left" not in agree()
+    window.service.undo_stack.undo()
+    assert agree() == {"quadriceps.left": 7, "quadriceps.right": 7, "calves.left": 3}
+    # The line under the map and the level buttons follow the selected region's level.
+    assert "Left calf — 3" in window.selection_label.text()
+    bold = [level for level, button in window.level_picker.buttons.items() if button.font().bold()]
+    assert bold == [3]
+    window.close()

@@ -288,3 +288,52 @@ def test_the_chart_command_names_the_average_and_fits_its_image(
     drawing = output.read_text()
     assert "Average of all groups" in drawing and "Total" not in drawing
     assert output.stat().st_mode & 0o777 == 0o600
+
+
+def _band_of(ax: Axes) -> tuple[list[float], list[float], list[float], int]:
+    """The thinned band's columns (x, lowest, highest) and how many outlines it has."""
+    (band,) = [patch for patch in ax.patches if patch.get_label() == "_range"]
+    assert band.get_visible()
+    path = band.get_path()  # type: ignore[attr-defined]
+    outlines = int((path.codes == path.MOVETO).sum())
+    low: dict[float, float] = {}
+    high: dict[float, float] = {}
+    for x, y in path.vertices:
+        low[x] = min(low.get(x, y), y)
+        high[x] = max(high.get(x, y), y)
+    xs = sorted(low)
+    return xs, [low[x] for x in xs], [high[x] for x in xs], outlines
+
+
+def test_years_of_days_are_drawn_as_a_mean_over_a_band_that_follows_edits() -> None:
+    # Ten years of daily ratings alternating 2 and 6, with a month not rated in the middle.
+    first, last = D(2016, 1, 1), D(2025, 12, 31)
+    days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    rated = [day for day in days if not D(2020, 6, 1) <= day <= D(2020, 6, 30)]
+    ratings = [SorenessRating(day, "calves.left", 2 if n % 2 else 6) for n, day in enumerate(rated)]
+    ax = drawn_axes(700, 400)
+    data = timeline(day_values(ratings), [], ["calves"], first, last)
+    draw_timeline(ax, data, LIGHT)
+    ax.figure.canvas.draw()  # type: ignore[attr-defined]
+    xs, lows, highs, outlines = _band_of(ax)
+    assert len(xs) < 700  # at most one column per pixel, not 3,600 days
+    assert outlines == 2  # the unrated month breaks the band
+    assert set(lows) == {2.0} and set(highs) == {6.0}
+    (line,) = [line for line in ax.get_lines() if line.get_label() == "Calves"]
+    means = [y for y in line.get_ydata() if not math.isnan(y)]
+    assert all(2 < y < 6 for y in means)
+    # An edit of one day: that column's band reaches the new value, the rest stays.
+    edited = D(2023, 3, 4)
+    patched = [r if r.date != edited else SorenessRating(edited, r.region_id, 10) for r in ratings]
+    draw_timeline(ax, timeline(day_values(patched), [], ["calves"], first, last), LIGHT)
+    ax.figure.canvas.draw()  # type: ignore[attr-defined]
+    new_xs, new_lows, new_highs, _ = _band_of(ax)
+    assert new_xs == xs and new_lows == lows
+    raised = [x for x, old, new in zip(xs, highs, new_highs, strict=True) if new != old]
+    assert len(raised) == 1 and new_highs[xs.index(raised[0])] == 10.0
+    column_width = xs[1] - xs[0]
+    assert abs(day_numbers([edited])[0] - raised[0]) <= column_width / 2
+    # Pointing still reads the day itself, not the column's mean.
+    x, y = ax.transData.transform((day_numbers([edited])[0], 10.0))
+    point = point_near(ax, x, y)
+    assert point is not None and point.text.endswith("10")
