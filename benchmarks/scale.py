@@ -8,7 +8,8 @@ in the same run (ratios hold better than times on a shared machine):
   while the history is read; an edit's recompute, against the whole history computed
   again on the interface thread (what the window did before) and a bare read of one
   leg day's ratings.
-- The "All" timeline redrawn after an edit at each size, and the ratio 30 y / 1 y.
+- The "All" timeline redrawn after an edit at each size (the sizes in turn, edit after
+  edit, so that they share the machine's ups and downs), and the ratio 30 y / 1 y.
 - Switching chart kind at 30 y, against a bare redraw of the same canvas.
 - Click → saved & map repainted at 30 y, with a standing warning, in each view in turn,
   clicks 60–110 ms apart with a pause now and then (as a person clicks, so debounced
@@ -20,6 +21,7 @@ The journals have a leg day every week (three sessions in turn), every region ra
 every day, and a check-in with sleep and some recovery actions on days 1 and 2.
 
 Usage: python benchmarks/scale.py [--years 1 10 30] [--clicks 40] [--edits 15]
+       [--timeline-edits 41]
 """
 
 from __future__ import annotations
@@ -291,15 +293,13 @@ def insights_figures(app: QApplication, database: Path, edits: int) -> dict[str,
     return figures
 
 
-def chart_figures(
-    app: QApplication, database: Path, edits: int, *, switching: bool
-) -> dict[str, object]:
+def _timeline_panel(app: QApplication, database: Path) -> tuple[object, QWidget, object]:
+    """A chart panel on ``database`` showing the "All" timeline, drawn once."""
     from legday_desktop.charts.panel import ChartPanel
     from legday_desktop.services.charts import ChartKind
     from legday_desktop.services.journal import JournalService
 
     today = dt.date.today()
-    yesterday = today - dt.timedelta(days=1)
     service = JournalService(database)
     service.open()
     host = QWidget()
@@ -308,37 +308,58 @@ def chart_figures(
     panel.resize(1340, 600)
     host.show()
     app.processEvents()
-    kinds = list(ChartKind)
-    panel.kind_tabs.setCurrentIndex(kinds.index(ChartKind.TIMELINE))
+    panel.kind_tabs.setCurrentIndex(list(ChartKind).index(ChartKind.TIMELINE))
     panel.range_box.setCurrentIndex(panel.range_box.findText("All"))
     panel.refresh()
     app.processEvents()
-    redraws = []
+    return service, host, panel
+
+
+def timeline_redraws(
+    app: QApplication, databases: dict[int, Path], edits: int
+) -> dict[int, dict[str, float]]:
+    """The "All" timeline redrawn after an edit, each size in turn, edit after edit.
+
+    Interleaved, so that the sizes compared share the machine's ups and downs.
+    """
+    yesterday = dt.date.today() - dt.timedelta(days=1)
+    opened = {years: _timeline_panel(app, database) for years, database in databases.items()}
+    redraws: dict[int, list[float]] = {years: [] for years in databases}
     for step in range(edits):
-        service.set_levels(yesterday, {"calves.right": step % 11})
+        for years, (service, _host, panel) in opened.items():
+            service.set_levels(yesterday, {"calves.right": step % 11})  # type: ignore[attr-defined]
+            app.processEvents()
+            redraws[years].append(timed(panel.refresh))  # type: ignore[attr-defined]
+    for service, host, _panel in opened.values():
+        host.close()
+        host.deleteLater()
         app.processEvents()
-        redraws.append(timed(panel.refresh))
-    bare_draw = statistics.median(timed(panel.canvas.draw) for _ in range(5))
-    figures: dict[str, object] = {
-        "timeline_all_redraw": summary(redraws),
-        "bare_canvas_draw_ms": ms(bare_draw),
-    }
-    if switching:
-        switches = []
-        for cycle in range(4):
-            for kind in (*kinds[1:], kinds[0]) if cycle % 2 else kinds:
+        service.close()  # type: ignore[attr-defined]
+    return {years: summary(times) for years, times in redraws.items()}
 
-                def switch(index: int = kinds.index(kind)) -> None:
-                    panel.kind_tabs.setCurrentIndex(index)
-                    app.processEvents()
 
-                switches.append(timed(switch))
-        figures["switch_chart_kind"] = summary(switches)
+def chart_figures(app: QApplication, database: Path) -> dict[str, object]:
+    """Switching chart kind on the largest journal, and a bare redraw of its canvas."""
+    from legday_desktop.services.charts import ChartKind
+
+    service, host, panel = _timeline_panel(app, database)
+    canvas = panel.canvas  # type: ignore[attr-defined]
+    bare_draw = statistics.median(timed(canvas.draw) for _ in range(5))
+    kinds = list(ChartKind)
+    switches = []
+    for cycle in range(4):
+        for kind in (*kinds[1:], kinds[0]) if cycle % 2 else kinds:
+
+            def switch(index: int = kinds.index(kind)) -> None:
+                panel.kind_tabs.setCurrentIndex(index)  # type: ignore[attr-defined]
+                app.processEvents()
+
+            switches.append(timed(switch))
     host.close()
     host.deleteLater()
     app.processEvents()
-    service.close()
-    return figures
+    service.close()  # type: ignore[attr-defined]
+    return {"bare_canvas_draw_ms": ms(bare_draw), "switch_chart_kind": summary(switches)}
 
 
 class BareWidget(QWidget):
@@ -466,7 +487,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--years", type=int, nargs="+", default=[1, 10, 30])
     parser.add_argument("--clicks", type=int, default=40, help="clicks in each view")
-    parser.add_argument("--edits", type=int, default=15)
+    parser.add_argument("--edits", type=int, default=15, help="edits timed in Insights")
+    parser.add_argument(
+        "--timeline-edits", type=int, default=41, help="edits timed in the timeline, per size"
+    )
     arguments = parser.parse_args()
     app = QApplication([])
     # The offscreen platform notes on every toolbar update that it cannot resize windows.
@@ -477,25 +501,22 @@ def main() -> None:
         os.environ["XDG_CONFIG_HOME"] = folder
         os.environ["XDG_DATA_HOME"] = folder
         largest = max(arguments.years)
-        for years in arguments.years:
-            database = Path(folder) / f"journal-{years}y.sqlite3"
+        databases = {years: Path(folder) / f"journal-{years}y.sqlite3" for years in arguments.years}
+        for years, database in databases.items():
             figures: dict[str, object] = {"ratings": build_journal(database, years)}
             figures["insights"] = insights_figures(app, database, arguments.edits)
-            figures["charts"] = chart_figures(
-                app, database, arguments.edits, switching=years == largest
-            )
             by_years[years] = figures
+        redraws = timeline_redraws(app, databases, arguments.timeline_edits)
+        for years, figures in by_years.items():
+            figures["charts"] = {"timeline_all_redraw": redraws[years]}
+        by_years[largest]["charts"].update(  # type: ignore[attr-defined]
+            chart_figures(app, databases[largest])
+        )
         smallest = min(arguments.years)
         report["by_years"] = {f"{years}y": figures for years, figures in by_years.items()}
-
-        def timeline_median(years: int) -> float:
-            charts = by_years[years]["charts"]
-            assert isinstance(charts, dict)
-            return float(charts["timeline_all_redraw"]["median_ms"])
-
         if largest != smallest:
             report[f"timeline_all_ratio_{largest}y_to_{smallest}y"] = round(
-                timeline_median(largest) / timeline_median(smallest), 2
+                redraws[largest]["median_ms"] / redraws[smallest]["median_ms"], 2
             )
         report[f"clicks_{largest}y"] = {
             **click_figures(app, Path(folder) / f"journal-{largest}y.sqlite3", arguments.clicks),

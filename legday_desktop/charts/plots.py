@@ -9,9 +9,7 @@ point keeps how it reads ("Quads · day 2 · Tue 1 Dec · 5.5") for ``point_near
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import math
-import operator
 import textwrap
 import warnings
 import weakref
@@ -67,6 +65,7 @@ MAX_FULL_HEIGHT_LEG_DAYS = 120
 MAX_COLOURED_LEG_DAYS = 7
 STATIC = "legday-static"
 Array = NDArray[np.float64]
+Indices = NDArray[np.intp]
 
 
 def day_number(date: dt.date) -> float:
@@ -147,6 +146,7 @@ class _Artists:
     # back after an edit of a rating: 1,500 leg days need not be converted again).
     leg_day_numbers: tuple[tuple[LegDay, ...], Array] | None = None
     converted: dict[str, tuple[tuple[Any, ...], Array, Array]] = field(default_factory=dict)
+    columns: dict[str, _ColumnLayout] = field(default_factory=dict)
     title: str = ""
     subtitle: str = ""
     fitted_for: tuple[object, ...] | None = None
@@ -417,18 +417,23 @@ def _thin(ax: Axes, drawn: _Artists, key: str) -> None:
     low, high = ax.get_xlim()
     columns = max(ax.bbox.width, 1.0)
     per_column = (high - low) / columns
-    in_view = np.flatnonzero((readout.xs >= low - per_column) & (readout.xs <= high + per_column))
-    if len(in_view) <= columns * 1.5:
+    layout = drawn.columns.get(key)
+    if layout is None or layout.xs is not readout.xs or layout.view != (low, high, columns):
+        # Which days fall in which pixel column: the same after an edit of a value.
+        layout = _ColumnLayout.of(readout.xs, low, high, columns)
+        drawn.columns[key] = layout
+    if layout.starts is None:
         line.set_data(*_gapped(readout.xs, readout.ys, 1))
         if band is not None:
             band.set_visible(False)
             drawn.used.add(band_key)
         return
-    xs, ys = readout.xs[in_view], readout.ys[in_view]
-    column = np.floor((xs - low) / per_column)
-    starts = np.flatnonzero(np.r_[True, np.diff(column) != 0])
-    counts = np.diff(np.r_[starts, len(xs)])
-    centres = low + (column[starts] + 0.5) * per_column
+    ys, starts, counts, centres = (
+        readout.ys[layout.in_view],
+        layout.starts,
+        layout.counts,
+        layout.centres,
+    )
     lows = np.minimum.reduceat(ys, starts)
     highs = np.maximum.reduceat(ys, starts)
     means = np.add.reduceat(ys, starts) / counts
@@ -474,6 +479,30 @@ def _band_path(xs: Array, lows: Array, highs: Array, gap: float) -> Path:
     codes[ends_of_pieces - 1] = Path.CLOSEPOLY
     codes[np.r_[0, ends_of_pieces[:-1]]] = Path.MOVETO
     return Path(vertices, codes)
+
+
+@dataclass(frozen=True, slots=True)
+class _ColumnLayout:
+    """The days of a line in view, grouped by the pixel column each falls in."""
+
+    xs: Array  # the line's day numbers (the very array: kept while no date moves)
+    view: tuple[float, float, float]  # the x limits and the width in pixels
+    in_view: Indices
+    starts: Indices | None  # where each column's days start; None: few enough to draw all
+    counts: Indices
+    centres: Array
+
+    @classmethod
+    def of(cls, xs: Array, low: float, high: float, columns: float) -> _ColumnLayout:
+        per_column = (high - low) / columns
+        in_view = np.flatnonzero((xs >= low - per_column) & (xs <= high + per_column))
+        if len(in_view) <= columns * 1.5:
+            return cls(xs, (low, high, columns), in_view, None, in_view[:0], np.empty(0))
+        column = np.floor((xs[in_view] - low) / per_column)
+        starts = np.flatnonzero(np.r_[True, np.diff(column) != 0])
+        counts = np.diff(np.r_[starts, len(in_view)])
+        centres = low + (column[starts] + 0.5) * per_column
+        return cls(xs, (low, high, columns), in_view, starts, counts, centres)
 
 
 def _thin_all(ax: Axes) -> None:
@@ -854,19 +883,22 @@ def _converted(
     """Day numbers and values of ``points``, converted again only where they changed.
 
     After an edit the timeline's points are the last ones with one day patched (the same
-    tuples elsewhere), so the arrays are patched too: a scan by identity, at C speed,
-    instead of converting 11,000 dates again.
+    tuples elsewhere), so the arrays are patched too instead of converting 11,000 dates
+    again; when no date moved the day numbers are the very same array (see ``_thin``).
     """
     cached = drawn.converted.get(key)
     if cached is not None and cached[0] is points:
         return cached[1], cached[2]
     if cached is not None and len(cached[0]) == len(points):
         old, xs, ys = cached
-        changed = list(itertools.compress(range(len(points)), map(operator.is_not, old, points)))
-        if len(changed) < 64:
-            xs, ys = xs.copy(), ys.copy()
+        changed = _changed_indices(old, points)
+        if changed is not None:
+            if any(old[index][0] != points[index][0] for index in changed):
+                xs = xs.copy()
+                for index in changed:
+                    xs[index] = day_numbers([points[index][0]])[0]
+            ys = ys.copy()
             for index in changed:
-                xs[index] = day_numbers([points[index][0]])[0]
                 ys[index] = points[index][1]
             drawn.converted[key] = (points, xs, ys)
             return xs, ys
@@ -874,6 +906,26 @@ def _converted(
     ys = np.fromiter((value for _, value in points), dtype=float, count=len(points))
     drawn.converted[key] = (points, xs, ys)
     return xs, ys
+
+
+_COMPARED_AT_ONCE = 256
+_MOST_PATCHED = 64
+
+
+def _changed_indices(old: Sequence[object], new: Sequence[object]) -> list[int] | None:
+    """Where two sequences of the same length differ; None when in more than 64 places.
+
+    Compared a slice at a time (a C loop that skips identical items) and item by item only
+    inside a slice that differs.
+    """
+    changed: list[int] = []
+    for start in range(0, len(new), _COMPARED_AT_ONCE):
+        stop = min(start + _COMPARED_AT_ONCE, len(new))
+        if old[start:stop] != new[start:stop]:
+            changed += [index for index in range(start, stop) if old[index] != new[index]]
+            if len(changed) > _MOST_PATCHED:
+                return None
+    return changed
 
 
 def _calendar_series(

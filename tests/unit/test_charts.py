@@ -333,6 +333,17 @@ def test_years_of_days_are_drawn_as_a_mean_over_a_band_that_follows_edits() -> N
     assert len(raised) == 1 and new_highs[xs.index(raised[0])] == 10.0
     column_width = xs[1] - xs[0]
     assert abs(day_numbers([edited])[0] - raised[0]) <= column_width / 2
+    # Zoomed into a year, each day is drawn itself; zoomed out again, the band is back.
+    whole = ax.get_xlim()
+    ax.set_xlim(*day_numbers([D(2023, 1, 1), D(2023, 12, 31)]))
+    ax.figure.canvas.draw()  # type: ignore[attr-defined]
+    (band,) = [patch for patch in ax.patches if patch.get_label() == "_range"]
+    assert not band.get_visible()
+    (line,) = [line for line in ax.get_lines() if line.get_label() == "Calves"]
+    assert 10.0 in list(line.get_ydata()) and len(line.get_xdata()) > 3000
+    ax.set_xlim(*whole)
+    ax.figure.canvas.draw()  # type: ignore[attr-defined]
+    assert _band_of(ax)[2] == new_highs
     # Pointing still reads the day itself, not the column's mean.
     x, y = ax.transData.transform((day_numbers([edited])[0], 10.0))
     point = point_near(ax, x, y)
