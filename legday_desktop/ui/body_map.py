@@ -34,7 +34,7 @@ from legday_desktop.domain.soreness import MAX_LEVEL, MIN_LEVEL
 from legday_desktop.drawing.body_map_art import BodyMapArt, load_art
 from legday_desktop.drawing.colours import level_colour, text_colour_on
 from legday_desktop.ui import texts
-from legday_desktop.ui.body_map_accessibility import install_accessibility
+from legday_desktop.ui.body_map_accessibility import BodyMapAccessible, install_accessibility
 
 # A second digit typed within this time after "1" makes 10.
 TEN_KEY_WINDOW_S = 1.0
@@ -121,6 +121,16 @@ class BodyMap(QWidget):
             self.update()  # the first data: painted whole (then painted_with_data holds)
         else:
             self._update_regions(changed)
+        if changed and QAccessible.isActive():
+            accessible = QAccessible.queryAccessibleInterface(self)
+            if isinstance(accessible, BodyMapAccessible):
+                for region_id in changed:
+                    accessible.region(region_id).announce_value()
+
+    def request_level(self, region_id: str, level: int | None) -> None:
+        """Ask for ``region_id`` at ``level`` (None: not rated), as a click or key would."""
+        self._last_digit = None
+        self.level_requested.emit(region_id, level, False)
 
     def select_region(self, region_id: str | None) -> None:
         if region_id == self._selected:

@@ -1,22 +1,102 @@
-"""Accessibility for the body map: each of the 18 regions is an element with a name and value.
+"""Accessibility for the body map: each region is an element with a name, value and actions.
 
-Screen readers see the map as a group of 18 buttons ("Left quad", "6, moderate — front
-view"), where each one is on screen, and which one is selected.
+Screen readers see the map as a group of buttons, one per region ("Left quad", value
+"6, moderate", "front view"), where each one is on screen and which one is selected.
+Each offers Qt's value interface (its level 0–10, none when not rated; setting it asks
+for that level as a click would) and its action interface (Press selects the region,
+Increase and Decrease step its level). A level shown anew announces a value change.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, QRect
-from PySide6.QtGui import QAccessible, QAccessibleInterface, QWindow
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleActionInterface,
+    QAccessibleInterface,
+    QAccessibleValueChangeEvent,
+    QAccessibleValueInterface,
+    QWindow,
+)
 from PySide6.QtWidgets import QAccessibleWidget
 
 from legday_desktop.domain.regions import REGION_IDS, region_by_id
+from legday_desktop.domain.soreness import MAX_LEVEL, MIN_LEVEL
 from legday_desktop.ui import texts
 
 if TYPE_CHECKING:
     from legday_desktop.ui.body_map import BodyMap
+
+
+class RegionValue(QAccessibleValueInterface):
+    """A region's level as an accessible value: 0–10, None when not rated."""
+
+    def __init__(self, body_map: BodyMap, region_id: str) -> None:
+        super().__init__()
+        self._map = body_map
+        self._region_id = region_id
+
+    def currentValue(self) -> object:  # noqa: N802 (Qt override)
+        return self._map.levels.get(self._region_id)
+
+    def setCurrentValue(self, value: object) -> None:  # noqa: N802 (Qt override)
+        """Ask for this level (None or "" clears it), as choosing it on screen would."""
+        if value is None or value == "":
+            self._map.request_level(self._region_id, None)
+            return
+        try:
+            level = round(float(value))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return  # not a level: nothing is asked for
+        self._map.request_level(self._region_id, min(MAX_LEVEL, max(MIN_LEVEL, level)))
+
+    def maximumValue(self) -> object:  # noqa: N802 (Qt override)
+        return MAX_LEVEL
+
+    def minimumValue(self) -> object:  # noqa: N802 (Qt override)
+        return MIN_LEVEL
+
+    def minimumStepSize(self) -> object:  # noqa: N802 (Qt override)
+        return 1
+
+
+class RegionActions(QAccessibleActionInterface):
+    """Press selects the region; Increase and Decrease step its level by one."""
+
+    def __init__(self, body_map: BodyMap, region_id: str) -> None:
+        super().__init__()
+        self._map = body_map
+        self._region_id = region_id
+
+    def actionNames(self) -> list[str]:  # noqa: N802 (Qt override)
+        return [self.pressAction(), self.increaseAction(), self.decreaseAction()]
+
+    def localizedActionDescription(self, name: str) -> str:  # noqa: N802 (Qt override)
+        return {
+            self.pressAction(): "Select this region",
+            self.increaseAction(): "Raise its soreness by one",
+            self.decreaseAction(): "Lower its soreness by one",
+        }.get(name, "")
+
+    def doAction(self, name: str) -> None:  # noqa: N802 (Qt override)
+        if name == self.pressAction():
+            self._map.select_region(self._region_id)
+            self._map.setFocus()
+            return
+        step = {self.increaseAction(): 1, self.decreaseAction(): -1}.get(name)
+        if step is None:
+            return
+        level = self._map.levels.get(self._region_id)
+        wanted = (MIN_LEVEL if step > 0 else None) if level is None else level + step
+        if wanted is None or not MIN_LEVEL <= wanted <= MAX_LEVEL:
+            return  # below 0 or past 10: nothing to do
+        self._map.request_level(self._region_id, wanted)
+
+    def keyBindingsForAction(self, name: str) -> list[str]:  # noqa: N802 (Qt override)
+        return {self.increaseAction(): ["+"], self.decreaseAction(): ["-"]}.get(name, [])
 
 
 class RegionAccessible(QAccessibleInterface):
@@ -27,6 +107,16 @@ class RegionAccessible(QAccessibleInterface):
         self._owner = owner
         self._map = body_map
         self.region_id = region_id
+        self._value = RegionValue(body_map, region_id)
+        self._actions = RegionActions(body_map, region_id)
+
+    def interface_cast(self, kind: QAccessible.InterfaceType) -> object:
+        if kind == QAccessible.InterfaceType.ValueInterface:
+            return self._value
+        if kind == QAccessible.InterfaceType.ActionInterface:
+            return self._actions
+        # A null pointer: None here would crash PySide6 (it expects a pointer).
+        return shiboken6.VoidPtr(0)
 
     def isValid(self) -> bool:  # noqa: N802 (Qt override)
         return True
@@ -71,6 +161,11 @@ class RegionAccessible(QAccessibleInterface):
         if kind == QAccessible.Text.Description:
             return f"{value} — {region.group.view.value} view"
         return ""
+
+    def announce_value(self) -> None:
+        """Tell assistive technology that this region's level changed."""
+        event = QAccessibleValueChangeEvent(self, self._map.levels.get(self.region_id))
+        QAccessible.updateAccessibility(event)
 
     def setText(self, kind: QAccessible.Text, text: str) -> None:  # noqa: N802 (Qt override)
         return
@@ -123,6 +218,9 @@ class BodyMapAccessible(QAccessibleWidget):
     def focusChild(self) -> QAccessibleInterface | None:  # noqa: N802 (Qt override)
         selected = self._map.selected_region
         return None if selected is None else self._regions[REGION_IDS.index(selected)]
+
+    def region(self, region_id: str) -> RegionAccessible:
+        return self._regions[REGION_IDS.index(region_id)]
 
 
 _installed = False

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from conftest import click_at, click_region, stored_levels
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, Qt
-from PySide6.QtGui import QAccessible, QImage
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleValueChangeEvent, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -112,6 +113,67 @@ def test_every_region_is_an_accessible_element(window: MainWindow) -> None:
     centre = window.body_map.mapToGlobal(window.body_map.region_centre("calves.right").toPoint())
     assert accessible.childAt(centre.x(), centre.y()) is calves
     assert calves.rect().contains(centre)
+
+
+def test_each_region_offers_its_level_as_a_value_and_press_increase_decrease_actions(
+    window: MainWindow, database: Path
+) -> None:
+    accessible = QAccessible.queryAccessibleInterface(window.body_map)
+    for index, region_id in enumerate(REGION_IDS):
+        region = accessible.child(index)
+        value, actions = region.valueInterface(), region.actionInterface()
+        assert value is not None and actions is not None, region_id
+        assert (value.minimumValue(), value.maximumValue(), value.minimumStepSize()) == (0, 10, 1)
+        assert value.currentValue() is None  # not rated
+        assert actions.actionNames() == ["Press", "Increase", "Decrease"]
+        assert region.textInterface() is None  # the other interfaces stay absent
+    quads = accessible.child(REGION_IDS.index("quadriceps.left"))
+    # Press selects the region, as a click does.
+    quads.actionInterface().doAction("Press")
+    assert window.body_map.selected_region == "quadriceps.left"
+    assert quads.state().selected
+    # Setting the value stores that level, both sides when "Both sides" is on.
+    window.both_sides.setChecked(False)
+    quads.valueInterface().setCurrentValue(7)
+    assert stored_levels(database) == {"quadriceps.left": 7}
+    assert quads.valueInterface().currentValue() == 7
+    assert quads.text(QAccessible.Text.Value) == "7, severe"
+    quads.actionInterface().doAction("Increase")
+    quads.actionInterface().doAction("Decrease")
+    quads.actionInterface().doAction("Decrease")
+    assert stored_levels(database) == {"quadriceps.left": 6}
+    quads.valueInterface().setCurrentValue(None)
+    assert stored_levels(database) == {}
+    quads.actionInterface().doAction("Decrease")  # not rated: nothing below it
+    assert stored_levels(database) == {}
+    quads.actionInterface().doAction("Increase")  # not rated, one up: 0
+    assert stored_levels(database) == {"quadriceps.left": 0}
+    quads.valueInterface().setCurrentValue("not a level")
+    assert stored_levels(database) == {"quadriceps.left": 0}
+
+
+def test_a_level_set_on_the_focused_region_is_announced_as_a_value_change(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    announced: list[tuple[str, object]] = []
+    original = QAccessible.updateAccessibility
+
+    def record(event: QAccessibleEvent) -> None:
+        if isinstance(event, QAccessibleValueChangeEvent):
+            name = event.accessibleInterface().text(QAccessible.Text.Name)
+            announced.append((name, event.value()))
+        original(event)
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", record)
+    QAccessible.setActive(True)
+    try:
+        window.both_sides.setChecked(False)
+        click_region(window, "calves.left")
+        QTest.keyClick(window.body_map, Qt.Key.Key_4)
+        QTest.keyClick(window.body_map, Qt.Key.Key_Delete)
+    finally:
+        QAccessible.setActive(False)
+    assert announced == [("Left calf", 4), ("Left calf", None)]
 
 
 def test_accessible_description_follows_the_selection(window: MainWindow) -> None:
