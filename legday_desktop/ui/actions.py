@@ -34,6 +34,7 @@ class ActionSpec:
     separator_before: bool = False
     needs_journal: bool = False  # enabled only with a journal open
     edits: bool = False  # enabled only when the journal can be changed
+    checkable: bool = False  # an on/off setting, e.g. Show region names
     # (Log, Edit leg day and Clear follow the shown day too: the window enables them.)
 
 
@@ -140,6 +141,15 @@ ACTIONS = (
     ),
     ActionSpec("insights", "view", "&Insights", _view("insights"), ("Ctrl+3",)),
     ActionSpec(
+        "show_names",
+        "view",
+        "Show region &names",
+        lambda window: window.set_show_names(window.show_names_action.isChecked()),
+        ("Ctrl+Shift+N",),
+        separator_before=True,
+        checkable=True,
+    ),
+    ActionSpec(
         "guide",
         "help",
         "&Guide",
@@ -167,6 +177,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         action = QAction(spec.text, window)
         sequences = [QKeySequence(key) for key in spec.keys]
         action.setShortcuts([sequence for sequence in sequences if not sequence.isEmpty()])
+        action.setCheckable(spec.checkable)
         if spec.run is not None:
             run = spec.run
             action.triggered.connect(lambda _checked=False, run=run: run(window))

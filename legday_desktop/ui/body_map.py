@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPainterPath,
     QPaintEvent,
     QPalette,
     QPen,
@@ -52,6 +53,8 @@ class BodyMapStyle:
     side_letter_size: float = 40.0
     side_word_size: float = 15.0
     level_size: float = 24.0
+    name_size: float = 13.0  # region names, when shown …
+    smallest_name_pixels: float = 8.5  # … never smaller than this on screen
     hatch_alpha: int = 90
 
 
@@ -60,6 +63,7 @@ class BodyMap(QWidget):
 
     Signals:
         region_selected(str): the selected region changed (its id, or "" for none).
+        region_hovered(str): the pointer moved onto a region (its id) or off them ("").
         data_painted(): the first paint that shows a day's levels has finished.
         level_requested(str, object, bool): the user asked to set a region to a level
             (an int 0–10, or None to clear); the bool is True when this completes a
@@ -67,6 +71,7 @@ class BodyMap(QWidget):
     """
 
     region_selected = Signal(str)
+    region_hovered = Signal(str)
     level_requested = Signal(str, object, bool)
     data_painted = Signal()
 
@@ -80,6 +85,7 @@ class BodyMap(QWidget):
         self._last_digit: tuple[str, float] | None = None  # (region, time) of a typed "1"
         self.painted_with_data = False
         self._has_data = False
+        self._show_names = False
         self._background: tuple[tuple[object, ...], QPixmap] | None = None
         # Where each region draws on the widget (fill, outline, selection, level), per size.
         self._region_rects: tuple[tuple[int, int], dict[str, QRect]] | None = None
@@ -104,6 +110,16 @@ class BodyMap(QWidget):
     @property
     def levels(self) -> dict[str, int]:
         return dict(self._levels)
+
+    @property
+    def show_names(self) -> bool:
+        """True when every region carries its name on the map."""
+        return self._show_names
+
+    def set_show_names(self, show: bool) -> None:
+        if show != self._show_names:
+            self._show_names = show
+            self.update()
 
     def set_levels(self, levels: dict[str, int]) -> None:
         """Show these levels; regions missing from ``levels`` are drawn as not rated."""
@@ -212,7 +228,17 @@ class BodyMap(QWidget):
             for region_id, shape in self.art.regions.items():
                 level_box = QRectF(label)
                 level_box.moveCenter(shape.label_point)
-                box = shape.path.boundingRect().united(level_box)
+                # Its name, when shown: under the level, on up to two lines.
+                name_font = QFontMetricsF(self._font(self._name_size()))
+                bounds = shape.path.boundingRect()
+                widest = max(bounds.width(), name_font.horizontalAdvance("Hamstring") + 8)
+                name_box = QRectF(
+                    bounds.center().x() - widest / 2,
+                    shape.label_point.y() - name_font.height(),
+                    widest,
+                    self.style_options.level_size + 3 * name_font.height(),
+                )
+                box = bounds.united(level_box).united(name_box)
                 box = box.adjusted(-margin, -margin, margin, margin)
                 rects[region_id] = transform.mapRect(box).toAlignedRect().adjusted(-1, -1, 1, 1)
             self._region_rects = (size, rects)
@@ -297,6 +323,8 @@ class BodyMap(QWidget):
             )
             painter.setBrush(brush)
             painter.drawPath(shape.path)
+            if self._show_names:
+                self._draw_name(painter, region_id, text, halo=True)
             return
         painter.setBrush(level_colour(level))
         painter.drawPath(shape.path)
@@ -307,6 +335,69 @@ class BodyMap(QWidget):
             str(level),
             self._font(self.style_options.level_size, bold=True),
         )
+        if self._show_names:
+            self._draw_name(painter, region_id, text_colour_on(level), halo=False)
+
+    def _name_size(self) -> float:
+        """The names' font size in view-box units: readable however small the map is."""
+        scale = max(self.view_transform().m11(), 0.01)
+        options = self.style_options
+        return max(options.name_size, options.smallest_name_pixels / scale)
+
+    def _name_top(self, region_id: str) -> float:
+        """Where a region's name starts: under its level when rated, else about its middle."""
+        shape = self.art.regions[region_id]
+        if region_id in self._levels:
+            return shape.label_point.y() + self.style_options.level_size * 0.55
+        return shape.label_point.y() - QFontMetricsF(self._font(self._name_size())).height()
+
+    def _name_lines(self, region_id: str) -> list[str] | None:
+        """The region's name on one line or two, whichever fits inside its shape.
+
+        None if neither does at a readable size (hovering still names it).
+        """
+        shape = self.art.regions[region_id]
+        name = region_by_id(region_id).group.side_name
+        name = name[:1].upper() + name[1:]
+        metrics = QFontMetricsF(self._font(self._name_size()))
+        top = self._name_top(region_id)
+        for lines in ([name], name.split(" ", 1)) if " " in name else ([name],):
+            widest = max(metrics.horizontalAdvance(line) for line in lines)
+            block = QRectF(
+                shape.label_point.x() - widest / 2, top, widest, metrics.height() * len(lines)
+            )
+            # The glyphs' own box: a line's height holds room above and below the letters.
+            inked = block.adjusted(0, metrics.height() * 0.2, 0, -metrics.height() * 0.2)
+            if shape.path.contains(inked):
+                return lines
+        return None
+
+    def named_regions(self) -> list[str]:
+        """The regions whose names are written on the map at its present size."""
+        if not self._show_names:
+            return []
+        return [region_id for region_id in REGION_IDS if self._name_lines(region_id)]
+
+    def _draw_name(self, painter: QPainter, region_id: str, colour: QColor, *, halo: bool) -> None:
+        """The region's name (its group's, "Quad": the figure's letters say which side)."""
+        lines = self._name_lines(region_id)
+        if lines is None:
+            return
+        font = self._font(self._name_size())
+        metrics = QFontMetricsF(font)
+        centre_x = self.art.regions[region_id].label_point.x()
+        top = self._name_top(region_id)
+        for index, line in enumerate(lines):
+            baseline = top + index * metrics.height() + metrics.ascent()
+            origin = QPointF(centre_x - metrics.horizontalAdvance(line) / 2, baseline)
+            if halo:  # readable over the hatching
+                outline = QPainterPath()
+                outline.addText(origin, font, line)
+                halo_colour = self.palette().color(QPalette.ColorRole.Base)
+                painter.strokePath(outline, QPen(halo_colour, 3))
+            painter.setPen(colour)
+            painter.setFont(font)
+            painter.drawText(origin, line)
 
     def _draw_outline(
         self, painter: QPainter, region_id: str, colour: QColor, width: float
@@ -339,12 +430,15 @@ class BodyMap(QWidget):
             # Qt shows the widget's tooltip on hover; it names the region under the pointer.
             self.setToolTip("" if hovered is None else self.describe(hovered))
             self._update_regions([before, hovered])
+            self.region_hovered.emit(hovered or "")
         super().mouseMoveEvent(event)
 
     def leaveEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         self._update_regions([self._hovered])
-        self._hovered = None
+        was_hovered, self._hovered = self._hovered, None
         self.setToolTip("")
+        if was_hovered is not None:
+            self.region_hovered.emit("")
         super().leaveEvent(event)
 
     def describe(self, region_id: str) -> str:

@@ -246,11 +246,16 @@ class MainWindow(QMainWindow):
         self.both_sides = QCheckBox("Both sides")
         self.both_sides.setChecked(True)
         self.both_sides.setToolTip("Set the same value on the left and the right")
+        self.show_names = QCheckBox("Names")
+        self.show_names.setToolTip("Write each region's name on the map (Ctrl+Shift+N)")
+        self.show_names.toggled.connect(self.set_show_names)
+        self.body_map.region_hovered.connect(self._map_hovered)
         self.selection_label = QLabel("Click a region, or Tab to the map and use the arrow keys")
         self.selection_label.setObjectName("selectionLabel")
         self.selection_label.setWordWrap(True)
         selection_row = QHBoxLayout()
         selection_row.addWidget(self.selection_label, stretch=1)
+        selection_row.addWidget(self.show_names)
         selection_row.addWidget(self.both_sides)
         map_column = QWidget()
         map_layout = QVBoxLayout(map_column)
@@ -679,6 +684,22 @@ class MainWindow(QMainWindow):
         if current.isValid():
             self.body_map.select_region(self.region_model.region_id(current.row()))
 
+    def set_show_names(self, show: bool) -> None:
+        """Write every region's name on the map, or only the hovered one's under it."""
+        self.body_map.set_show_names(show)
+        for toggle in (self.show_names, self.show_names_action):
+            if toggle.isChecked() != show:
+                with QSignalBlocker(toggle):
+                    toggle.setChecked(show)
+
+    def _map_hovered(self, region_id: str) -> None:
+        """The line under the map names the region under the pointer, then the selection."""
+        if not region_id:
+            self._show_selection()
+            return
+        level = self.body_map.levels.get(region_id)
+        self.selection_label.setText(f"<b>{texts.region_with_level(region_id, level)}</b>")
+
     def _show_selection(self) -> None:
         region_id = self.body_map.selected_region
         if region_id is None:
@@ -921,6 +942,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.splitter.restoreState(state)  # type: ignore[arg-type]
         self.both_sides.setChecked(settings.value("map/both_sides", True, type=bool))  # type: ignore[arg-type]
+        self.set_show_names(bool(settings.value("map/show_names", False, type=bool)))
         region = settings.value("map/selected_region", "")
         if region in {r.id for r in REGIONS}:
             self.body_map.select_region(str(region))
@@ -930,6 +952,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/log_splitter", self.splitter.saveState())
         settings.setValue("map/both_sides", self.both_sides.isChecked())
+        settings.setValue("map/show_names", self.body_map.show_names)
         settings.setValue("map/selected_region", self.body_map.selected_region or "")
         settings.sync()
 

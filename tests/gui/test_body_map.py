@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import click_at, click_region, stored_levels
+from conftest import click_at, click_region, open_window, stored_levels
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleValueChangeEvent, QImage
 from PySide6.QtTest import QTest
@@ -94,6 +94,52 @@ def test_hover_highlights_and_names_region_and_level(window: MainWindow) -> None
     assert window.body_map.hovered_region == "quadriceps.left"
     QTest.mouseMove(window.body_map, window.body_map.region_centre("calves.right").toPoint())
     assert window.body_map.toolTip() == "Right calf — not rated"
+
+
+def test_the_line_under_the_map_names_the_region_under_the_pointer(window: MainWindow) -> None:
+    body_map = window.body_map
+    body_map.set_levels({"hamstrings.right": 5})
+    click_region(window, "calves.left")
+    assert "Left calf — not rated" in window.selection_label.text()
+    QTest.mouseMove(body_map, body_map.region_centre("hamstrings.right").toPoint())
+    assert body_map.hovered_region == "hamstrings.right"
+    assert "Right hamstring — 5, moderate" in window.selection_label.text()
+    assert body_map.toolTip() == "Right hamstring — 5, moderate"
+    QApplication.sendEvent(body_map, QEvent(QEvent.Type.Leave))  # the pointer leaves the map
+    assert body_map.hovered_region is None
+    assert "Left calf — not rated" in window.selection_label.text()
+
+
+def test_show_names_writes_names_on_the_map_from_the_checkbox_or_the_view_menu(
+    qtbot: QtBot, database: Path
+) -> None:
+    window = open_window(qtbot, database)
+    body_map = window.body_map
+    point = body_map.region_centre("quadriceps.left").toPoint()
+
+    def around_the_middle() -> set[str]:
+        image = body_map.grab().toImage()
+        return {
+            image.pixelColor(point + QPoint(dx, dy)).name()
+            for dx in range(-12, 13)
+            for dy in range(-8, 9)
+        }
+
+    assert not window.show_names.isChecked() and body_map.named_regions() == []
+    plain = around_the_middle()
+    window.show_names.click()
+    assert window.show_names_action.isChecked()
+    named = body_map.named_regions()
+    assert {"quadriceps.left", "glutes.right", "calves.left"} <= set(named)
+    assert around_the_middle() != plain  # the word is drawn there
+    window.show_names_action.trigger()  # View → Show region names, off again
+    assert not window.show_names.isChecked() and body_map.named_regions() == []
+    assert around_the_middle() == plain
+    window.show_names_action.trigger()
+    window.close()  # the choice is kept for the next start
+    again = open_window(qtbot, database)
+    assert again.show_names.isChecked() and again.body_map.show_names
+    again.close()
 
 
 def test_every_region_is_an_accessible_element(window: MainWindow) -> None:
