@@ -612,12 +612,19 @@ def fit_to_figure(ax: Axes) -> bool:
             )  # fmt: skip
             _lay_out_and_thin(ax, figure)
             return True
-    # Below the plot, as many side by side as the width takes.
-    widest = max(
-        Legend(ax, [handle], [label], **options).get_window_extent(renderer).width
-        for handle, label in zip(handles, first_lines, strict=True)
+    # Below the plot, as many side by side as the width takes (each column as wide as its
+    # own widest entry, so short names pack closer than one width for all would).
+    columns = next(
+        (
+            count
+            for count in range(len(handles), 1, -1)
+            if Legend(ax, handles, first_lines, ncols=count, **options)
+            .get_window_extent(renderer)
+            .width
+            <= width - 40
+        ),
+        1,
     )
-    columns = max(1, min(len(handles), int((width - 40) // (widest + 15))))
     ax.legend(
         handles, first_lines, ncols=columns, loc="upper center", bbox_to_anchor=(0.5, 0.0),
         # Clear of the tick labels and the axis label under the plot.

@@ -11,7 +11,7 @@ from legday_desktop.domain.check_ins import CheckIn, RecoveryAction, WarningSymp
 from legday_desktop.domain.exercises import group_loads
 from legday_desktop.domain.journal import Journal
 from legday_desktop.domain.leg_days import LegDay
-from legday_desktop.domain.regions import Side, region_by_id
+from legday_desktop.domain.regions import Side, group_by_id, region_by_id
 from legday_desktop.domain.soreness import MAX_LEVEL, SorenessRating
 
 
@@ -124,8 +124,8 @@ def demo_journal(today: dt.date, *, weeks: int = 16, seed: int = 2026) -> Journa
 
         course = _COURSE_PEAK_DAY_1 if rng.random() < 0.6 else _COURSE_PEAK_DAY_2
         for group, load in group_loads(exercises).items():
-            if load < 0.35:
-                continue
+            if load < 0.35 or not group_by_id(group).is_muscle:
+                continue  # a tendon or a joint does not get delayed-onset soreness
             intensity = min(1.0, load / 1.8)
             peak = (1.5 + 6.0 * intensity) * (rpe / 8)
             previous = last_loaded.get(group)

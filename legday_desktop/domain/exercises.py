@@ -34,12 +34,19 @@ CATALOGUE: tuple[CatalogueExercise, ...] = (
     CatalogueExercise(
         "lunge",
         "Lunge",
-        {"quadriceps": 0.9, "glutes": 0.9, "adductors": 0.5, "hip_flexors": 0.4, "hamstrings": 0.3},
+        {
+            "quadriceps": 0.9,
+            "glutes": 0.9,
+            "adductors": 0.5,
+            "abductors": 0.4,
+            "hip_flexors": 0.4,
+            "hamstrings": 0.3,
+        },
     ),
     CatalogueExercise(
         "bulgarian_split_squat",
         "Bulgarian split squat",
-        {"quadriceps": 1.0, "glutes": 0.9, "adductors": 0.5, "hip_flexors": 0.5},
+        {"quadriceps": 1.0, "glutes": 0.9, "adductors": 0.5, "abductors": 0.5, "hip_flexors": 0.5},
     ),
     CatalogueExercise(
         "deadlift",
@@ -59,16 +66,16 @@ CATALOGUE: tuple[CatalogueExercise, ...] = (
     CatalogueExercise("leg_extension", "Leg extension", {"quadriceps": 0.8}),
     CatalogueExercise("leg_curl", "Leg curl", {"hamstrings": 0.8, "calves": 0.2}),
     CatalogueExercise("hip_thrust", "Hip thrust", {"glutes": 1.0, "hamstrings": 0.4}),
-    CatalogueExercise("calf_raise", "Calf raise", {"calves": 1.0}),
+    CatalogueExercise("calf_raise", "Calf raise", {"calves": 1.0, "achilles": 0.6}),
     CatalogueExercise(
         "step_up",
         "Step-up",
-        {"quadriceps": 0.7, "glutes": 0.7, "hip_flexors": 0.3},
+        {"quadriceps": 0.7, "glutes": 0.7, "abductors": 0.4, "hip_flexors": 0.3},
     ),
     CatalogueExercise(
         "box_jump",
         "Box jump",
-        {"quadriceps": 0.5, "calves": 0.6, "glutes": 0.4, "shins": 0.3},
+        {"quadriceps": 0.5, "calves": 0.6, "achilles": 0.5, "glutes": 0.4, "shins": 0.3},
     ),
 )
 

@@ -1,4 +1,4 @@
-"""The catalogue of body-map regions: nine muscle groups, each on the left and the right."""
+"""The catalogue of body-map regions: eleven groups, each on the left and the right."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ class View(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class MuscleGroup:
-    """A muscle group (or, for the knees, a joint) that the user can rate on both sides.
+    """A muscle group (or a joint, or a tendon) that the user can rate on both sides.
 
     ``name`` heads lists ("Quads"); ``side_name`` names one side ("quad", as in "Left
     quad") and ``both_name`` the two together ("both quads"), each in the current
@@ -45,7 +45,13 @@ class MuscleGroup:
     view: View
     english_side_name: str
     english_both_name: str
-    is_joint: bool = False
+    is_joint: bool = False  # the knees: pain there is never ordinary muscle soreness
+    is_tendon: bool = False  # the Achilles tendon and ankle: nor is pain there
+
+    @property
+    def is_muscle(self) -> bool:
+        """False for a joint or a tendon: soreness there is not DOMS."""
+        return not (self.is_joint or self.is_tendon)
 
     @property
     def name(self) -> str:
@@ -104,9 +110,24 @@ GROUPS: tuple[MuscleGroup, ...] = (
         N_("lower back"),
         N_("lower back (both sides)"),
     ),
+    MuscleGroup(
+        "abductors",
+        N_("Outer hip (abductors)"),
+        View.BACK,
+        N_("outer hip"),
+        N_("both outer hips"),
+    ),
     MuscleGroup("glutes", N_("Glutes"), View.BACK, N_("glute"), N_("both glutes")),
     MuscleGroup("hamstrings", N_("Hamstrings"), View.BACK, N_("hamstring"), N_("both hamstrings")),
     MuscleGroup("calves", N_("Calves"), View.BACK, N_("calf"), N_("both calves")),
+    MuscleGroup(
+        "achilles",
+        N_("Achilles & ankle"),
+        View.BACK,
+        N_("Achilles & ankle"),
+        N_("both Achilles & ankles"),
+        is_tendon=True,
+    ),
 )
 
 REGIONS: tuple[Region, ...] = tuple(Region(group, side) for group in GROUPS for side in Side)

@@ -47,6 +47,7 @@ SHIN_FAST_RISE = 3  # shins: a rise of 3 or more between two days after day 1 ..
 SHIN_HIGH = 7  # ... or 7 or more and still rising on day 3 or later
 SHIN_HIGH_FROM_DAY = 3
 JOINT_LEVEL = 4  # joint (knee) pain worth having checked
+TENDON_LEVEL = 4  # Achilles or ankle pain worth having checked, like a joint's
 
 CALVES, SHINS = "calves", "shins"
 NO_LEG_DAY = 1_000  # the day of a rating with no leg day logged: "after" every day rule
@@ -60,6 +61,7 @@ class AlertKind(enum.StrEnum):
     POSSIBLE_COMPARTMENT_SYNDROME = "possible_compartment_syndrome"
     SEVERE_ON_TRAINING_DAY = "severe_on_training_day"
     JOINT_PAIN = "joint_pain"
+    TENDON_PAIN = "tendon_pain"
     EXTREME_SORENESS = "extreme_soreness"
     RISING_AFTER_DAY_3 = "rising_after_day_3"
     LATE_SORENESS = "late_soreness"
@@ -77,6 +79,7 @@ _HEADINGS = {
     AlertKind.POSSIBLE_COMPARTMENT_SYNDROME: "Possible compartment syndrome",
     AlertKind.SEVERE_ON_TRAINING_DAY: "Severe pain on the training day",
     AlertKind.JOINT_PAIN: "Joint pain",
+    AlertKind.TENDON_PAIN: "Achilles or ankle pain",
     AlertKind.EXTREME_SORENESS: "Extreme soreness",
     AlertKind.RISING_AFTER_DAY_3: "Still rising after day 3",
     AlertKind.LATE_SORENESS: "Sore at 4 or more from day 5",
@@ -150,7 +153,7 @@ def find_alerts(context: AdviceContext) -> tuple[Alert, ...]:
     """Every alert for the date: urgent ones first, then those to keep an eye on.
 
     Reported symptoms stand SYMPTOM_DAYS days, across new leg days. Pattern alerts need a
-    leg day, except joint pain and extreme soreness, which are never ordinary anyway.
+    leg day, except joint and tendon pain and extreme soreness, which are never ordinary anyway.
     """
     symptoms = context.reported_symptoms()
     patterns = _pattern_alerts(context, symptoms)
@@ -264,6 +267,7 @@ _SAME_CAUSE = {
         WarningSymptom.NUMBNESS_OR_TINGLING,
     ),
     AlertKind.JOINT_PAIN: (WarningSymptom.JOINT_LOCKS_OR_GIVES_WAY,),
+    AlertKind.TENDON_PAIN: (WarningSymptom.SUDDEN_SHARP_PAIN,),
 }
 # Symptoms that say the person could not bear weight, and so take in that report.
 _WEIGHT_BEARING = (WarningSymptom.SUDDEN_SHARP_PAIN, WarningSymptom.JOINT_LOCKS_OR_GIVES_WAY)
@@ -402,6 +406,9 @@ def _group_findings(
     if group.is_joint:  # joint pain is never "ordinary after a hard session"
         joint = _joint_pain(context, group, sides, symptoms)
         return [joint] if joint else []
+    if group.is_tendon:  # nor is pain in a tendon
+        tendon = _tendon_pain(context, group, sides, symptoms)
+        return [tendon] if tendon else []
     extreme = None if urgent_symptom else _extreme(context, group, sides)
     # A possible clot or compartment syndrome says all there is to say about its group,
     # also with no leg day logged (then nothing explains the pain).
@@ -467,7 +474,12 @@ def _names(group: MuscleGroup, ratings: Sequence[SorenessRating], context: Advic
 
 
 def _side_name(rating: SorenessRating) -> str:
-    return region_by_id(rating.region_id).name.lower()
+    return _in_sentence(region_by_id(rating.region_id).name)
+
+
+def _in_sentence(name: str) -> str:
+    """``Left quad`` → ``left quad``, inside a sentence; ``Achilles`` keeps its capital."""
+    return name[:1].lower() + name[1:]
 
 
 def _ordered(sides: dict[Side, _Side]) -> list[_Side]:
@@ -556,11 +568,11 @@ def _possible_clot(
         seen = _rise_story_of(course[risen - 1], course[risen], context)
         if course[risen] is not this.latest:
             seen += f", still {this.latest.level} {context.when(this.latest.date)}"
+        mirror = region_by_id(region_by_id(this.region_id).mirror_id)
         against = (
             f"the {_side_name(other.latest)} is at {other.latest.level}"
             if other is not None
-            else f"the {region_by_id(region_by_id(this.region_id).mirror_id).name.lower()} is "
-            "not rated"
+            else f"the {_in_sentence(mirror.name)} is not rated"
         )
         return _finding(
             AlertKind.POSSIBLE_CLOT,
@@ -731,6 +743,44 @@ def _joint_pain(
         who,
         f"joint pain is not muscle soreness; get it checked if it persists or the {joint} "
         "locks, swells or gives way",
+        group,
+        found,
+    )
+
+
+def _tendon_pain(
+    context: AdviceContext,
+    group: MuscleGroup,
+    sides: dict[Side, _Side],
+    symptoms: dict[WarningSymptom, ReportedSymptom],
+) -> _Finding | None:
+    """The Achilles and ankle at 4 or more: a check; with a sudden sharp pain, urgent.
+
+    A sudden pop or sharp pain at the back of the ankle may be a torn tendon, whatever
+    its rating; a gradual ache there is more like tendinopathy (NHS; AAOS OrthoInfo).
+    """
+    sudden = WarningSymptom.SUDDEN_SHARP_PAIN in symptoms
+    least = 1 if sudden else TENDON_LEVEL
+    found = [side.latest for side in _ordered(sides) if side.latest.level >= least]
+    if not found:
+        return None
+    who = _names(group, found, context)
+    if sudden:
+        return _finding(
+            AlertKind.TENDON_PAIN,
+            Severity.URGENT,
+            _and_reported(context, who, AlertKind.TENDON_PAIN, symptoms),
+            "a sudden pop or sharp pain at the back of the ankle may be a torn Achilles "
+            "tendon; get it seen today and keep weight off it until then",
+            group,
+            found,
+        )
+    return _finding(
+        AlertKind.TENDON_PAIN,
+        Severity.CHECK,
+        who,
+        "pain in the Achilles tendon or ankle is not muscle soreness; ease off jumping and "
+        "running and get it checked if it persists",
         group,
         found,
     )

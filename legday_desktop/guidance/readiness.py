@@ -80,7 +80,7 @@ def readiness(context: AdviceContext, alerts: Sequence[Alert]) -> tuple[Readines
             context, group, list(sides[group].values()), urgent, symptom or group in alerted
         )
         for group in GROUP_IDS
-        if group in sides and not group_by_id(group).is_joint
+        if group in sides and group_by_id(group).is_muscle
     )
 
 

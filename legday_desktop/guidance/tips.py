@@ -105,7 +105,7 @@ def sore_groups(levels: dict[str, int]) -> dict[str, int]:
     groups: dict[str, int] = {}
     for region, level in levels.items():
         group = region.split(".")[0]
-        if level >= 2 and not group_by_id(group).is_joint:
+        if level >= 2 and group_by_id(group).is_muscle:
             groups[group] = max(level, groups.get(group, 0))
     return groups
 

@@ -2,5 +2,9 @@
 
 # Every revision in migrations/versions, oldest first. A test keeps this list equal to
 # Alembic's own history, so checking a database on open needs no Alembic import.
-REVISIONS: tuple[str, ...] = ("0001_baseline", "0002_warnings_and_profile")
+REVISIONS: tuple[str, ...] = (
+    "0001_baseline",
+    "0002_warnings_and_profile",
+    "0003_more_regions",
+)
 HEAD: str = REVISIONS[-1]

@@ -30,10 +30,12 @@ D = dt.date
 
 
 class TestRegions:
-    def test_eighteen_regions_nine_groups_both_sides(self) -> None:
-        assert len(REGIONS) == 18
-        assert len(set(REGION_IDS)) == 18
+    def test_twenty_two_regions_eleven_groups_both_sides(self) -> None:
+        assert len(REGIONS) == 22
+        assert len(set(REGION_IDS)) == 22
         assert set(GROUP_IDS) == {
+            "abductors",
+            "achilles",
             "hip_flexors",
             "quadriceps",
             "adductors",
@@ -142,7 +144,7 @@ class TestExercises:
         assert loads["glutes"] == pytest.approx(1.7)
         assert "calves" not in loads
         leg_day = LegDay(D(2026, 1, 1), exercises=("Calf raise", "Leg extension"))
-        assert leg_day.loaded_groups == ("calves", "quadriceps")
+        assert leg_day.loaded_groups == ("calves", "quadriceps", "achilles")
 
 
 class TestLegDays:

@@ -194,6 +194,51 @@ def test_the_warnings_revision_keeps_every_row_and_allows_the_new_symptoms(
     }
 
 
+def test_the_regions_revision_keeps_every_rating_and_allows_the_new_regions(
+    tmp_path: Path,
+) -> None:
+    """0002 → 0003: the outer hip and the Achilles join the regions; no rating is lost."""
+    path = tmp_path / "journal.sqlite3"
+    path.touch()
+    migrate(path, target="0002_warnings_and_profile")
+    connection = sqlite3.connect(path)
+    old_regions = [region_id for (region_id,) in connection.execute("SELECT id FROM region")]
+    assert len(old_regions) == 18
+    connection.executemany(
+        "INSERT INTO soreness (date, region_id, level, note) VALUES (?, ?, ?, ?)",
+        [
+            (f"2026-02-{day:02d}", region_id, (day + index) % 11, "note" if index % 5 else "")
+            for day in range(1, 8)
+            for index, region_id in enumerate(old_regions)
+        ],
+    )
+    connection.commit()
+    connection.close()
+    before = rows(path, "SELECT * FROM soreness ORDER BY id")
+    migrate(path, target="0003_more_regions")
+    assert rows(path, "SELECT * FROM soreness ORDER BY id") == before
+    assert rows(path, "PRAGMA integrity_check") == [("ok",)]
+    assert rows(path, "PRAGMA foreign_key_check") == []
+    added = rows(path, "SELECT id, group_id, side FROM region WHERE id NOT IN "
+                 f"({', '.join(repr(region) for region in old_regions)}) ORDER BY id")  # fmt: skip
+    assert added == [
+        ("abductors.left", "abductors", "left"),
+        ("abductors.right", "abductors", "right"),
+        ("achilles.left", "achilles", "left"),
+        ("achilles.right", "achilles", "right"),
+    ]
+    connection = sqlite3.connect(path)
+    connection.execute("INSERT INTO soreness VALUES (NULL, '2026-02-09', 'achilles.left', 4, '')")
+    connection.commit()
+    with pytest.raises(sqlite3.IntegrityError, match="ck_soreness_known_region"):
+        connection.execute("INSERT INTO soreness VALUES (NULL, '2026-02-09', 'ankle.left', 4, '')")
+    connection.close()
+    store = open_store(path)
+    journal = store.journal()
+    store.close()
+    assert len(journal.ratings) == len(before) + 1
+
+
 def scripts_with_extra_revision(tmp_path: Path, body: str) -> Path:
     """A copy of the real migrations plus one test revision after the head."""
     location = tmp_path / "migrations"
