@@ -1,4 +1,4 @@
-"""The text layer beside the map: all 18 regions with the shown day's level, editable."""
+"""The text layer beside the map: every region with the shown day's level, editable."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class RegionTableModel(QAbstractTableModel):
-    """Rows: the 18 regions in catalogue order; columns: region, level, meaning.
+    """Rows: every region in catalogue order; columns: region, level, meaning.
 
     Editing a level does not change the model: it emits ``level_edited`` and the new
     value arrives with the next ``show_levels`` once it is saved.
