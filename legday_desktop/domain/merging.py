@@ -104,7 +104,7 @@ def plan_merge(
         else:
             raise ImportConflictError(
                 ("rating", *key),
-                "level" if old_rating.level != rating.level else "note",
+                _differing_field(old_rating, rating),
                 f"the database already holds {_describe_rating(old_rating)} on "
                 f"{rating.date.isoformat()}; the file says {_describe_rating(rating)}",
             )
@@ -169,6 +169,14 @@ def _describe_answer(profile: Profile) -> str:
     return f"{answer!r} (answered on {profile.answered_on.isoformat()})"
 
 
+def _differing_field(old: SorenessRating, new: SorenessRating) -> str:
+    """The first field in which two ratings of one region and day differ."""
+    if old.level != new.level:
+        return "level"
+    return "note" if old.note != new.note else "quality"
+
+
 def _describe_rating(rating: SorenessRating) -> str:
     note = f" ({rating.note!r})" if rating.note else ""
-    return f"{region_by_id(rating.region_id).name} = {rating.level}{note}"
+    quality = f", {rating.quality.label.lower()}" if rating.quality is not None else ""
+    return f"{region_by_id(rating.region_id).name} = {rating.level}{quality}{note}"

@@ -1,10 +1,12 @@
-"""The 0–10 soreness scale with its verbal anchors, and one rating of one region on one day."""
+"""The 0–10 soreness scale, what the pain is like, and one rating of one region on one day."""
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from operator import attrgetter
 
 from legday_desktop.domain.errors import DomainError, check_text
@@ -58,22 +60,73 @@ def check_note(value: object, field: str = "note") -> str:
     return check_text(value, field, MAX_NOTE_LENGTH)
 
 
+class PainQuality(enum.StrEnum):
+    """What the pain of a rated region is like; the values are the ids stored and exported.
+
+    A dull ache or tenderness is how DOMS feels; sharp or burning pain is not DOMS (see
+    guidance.alerts).
+    """
+
+    DULL = "dull"
+    SHARP = "sharp"
+    BURNING = "burning"
+    TIGHT = "tight"
+
+    @property
+    def label(self) -> str:
+        """How the quality is named wherever it is shown (``Sharp or stabbing``)."""
+        return _QUALITY_LABELS[self]
+
+    @property
+    def is_typical_of_doms(self) -> bool:
+        return self in (PainQuality.DULL, PainQuality.TIGHT)
+
+
+_QUALITY_LABELS = {
+    PainQuality.DULL: "Dull ache or tender",
+    PainQuality.SHARP: "Sharp or stabbing",
+    PainQuality.BURNING: "Burning or tingling",
+    PainQuality.TIGHT: "Tight or cramping",
+}
+QUALITY_IDS = tuple(quality.value for quality in PainQuality)
+_QUALITY_BY_ID: dict[str | None, PainQuality | None] = {
+    None: None,
+    **{quality.value: quality for quality in PainQuality},
+}
+
+
+def parse_quality(text: str | None) -> PainQuality | None:
+    """The quality with this id (None for None), or a DomainError listing the known ids."""
+    try:
+        return _QUALITY_BY_ID[text]
+    except (KeyError, TypeError):
+        known = ", ".join(QUALITY_IDS)
+        raise DomainError(
+            "quality", f"unknown pain quality {text!r}; known: {known} (or none)"
+        ) from None
+
+
 @dataclass(frozen=True, slots=True)
 class SorenessRating:
-    """The level one region had on one calendar day. No rating at all means "not rated"."""
+    """The level one region had on one calendar day. No rating at all means "not rated".
+
+    ``quality`` says what the pain is like; None when the person did not say.
+    """
 
     date: dt.date
     region_id: str
     level: int
     note: str = ""
+    quality: PainQuality | None = None
 
     def __post_init__(self) -> None:
         # Ratings come by the hundred thousand from imports and exports: the common case
         # (a date, a known region, a whole level, a short plain note) is checked at once,
         # and anything else by the checks that say what is wrong.
-        date, level, note = self.date, self.level, self.note
+        date, level, note, quality = self.date, self.level, self.note, self.quality
         if (
-            type(date) is dt.date
+            (quality is None or type(quality) is PainQuality)
+            and type(date) is dt.date
             and type(level) is int
             and MIN_LEVEL <= level <= MAX_LEVEL
             and type(note) is str
@@ -87,6 +140,8 @@ class SorenessRating:
         region_by_id(self.region_id)
         check_level(level)
         check_note(note)
+        if quality is not None and not isinstance(quality, PainQuality):
+            raise DomainError("quality", f"must be a pain quality or none, got {quality!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,15 +157,20 @@ class RatingColumns:
     region_ids: Sequence[str] = ()
     levels: Sequence[int] = ()
     notes: Sequence[str] = ()
+    # Empty when no rating says what its pain is like (older journals and files).
+    qualities: Sequence[PainQuality | None] = ()
 
     @classmethod
     def of(cls, ratings: Iterable[SorenessRating]) -> RatingColumns:
         ordered = sorted(ratings, key=attrgetter("date", "region_id"))
+        qualities = [rating.quality for rating in ordered]
         return cls(
             [rating.date for rating in ordered],
             [rating.region_id for rating in ordered],
             [rating.level for rating in ordered],
             [rating.note for rating in ordered],
+            # Empty, like a journal's read from storage, when none says its quality.
+            qualities if any(quality is not None for quality in qualities) else [],
         )
 
     def __len__(self) -> int:
@@ -118,4 +178,9 @@ class RatingColumns:
 
     def __iter__(self) -> Iterator[SorenessRating]:
         """Each rating as a checked SorenessRating."""
-        return map(SorenessRating, self.dates, self.region_ids, self.levels, self.notes)
+        qualities = self.qualities or repeat(None, len(self.dates))
+        return map(SorenessRating, self.dates, self.region_ids, self.levels, self.notes, qualities)
+
+    def qualities_or_none(self) -> Sequence[PainQuality | None]:
+        """Each rating's quality, None where it has none (also when no rating has one)."""
+        return self.qualities or [None] * len(self.dates)

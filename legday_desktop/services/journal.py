@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +19,7 @@ from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.merging import MergeSummary
 from legday_desktop.domain.profile import STATIN_QUESTION, Profile
 from legday_desktop.domain.recovery import DayValues, SideMode
-from legday_desktop.domain.soreness import SorenessRating
+from legday_desktop.domain.soreness import PainQuality, SorenessRating
 from legday_desktop.domain.wording import short_day
 from legday_desktop.services.opening import (
     Access,
@@ -331,25 +331,57 @@ class JournalService(QObject):
     ) -> bool:
         """Set (or clear, with None) the level of each region on ``date`` as one step.
 
-        A region's note is kept when only its level changes. ``continues_previous``
-        merges this step into the previous one (the "0" of a typed "10").
+        A region's note and pain quality are kept when only its level changes.
+        ``continues_previous`` merges this step into the previous one (the "0" of a typed
+        "10").
         """
         try:
-            notes = {rating.region_id: rating.note for rating in self.ratings_between(date, date)}
+            stored = {rating.region_id: rating for rating in self.ratings_between(date, date)}
         except JournalError as error:
             self.write_failed.emit(f"{_describe_levels(date, levels)} failed: {error}")
             return False
-        ratings = {
-            (date, region_id): None
-            if level is None
-            else SorenessRating(date, region_id, level, notes.get(region_id, ""))
-            for region_id, level in levels.items()
-        }
+        ratings: dict[tuple[dt.date, str], SorenessRating | None] = {}
+        for region_id, level in levels.items():
+            kept = stored.get(region_id)
+            ratings[(date, region_id)] = (
+                None
+                if level is None
+                else SorenessRating(
+                    date,
+                    region_id,
+                    level,
+                    "" if kept is None else kept.note,
+                    None if kept is None else kept.quality,
+                )
+            )
         return self._push(
             JournalChange(ratings=ratings),
             _describe_levels(date, levels),
             merge_key=(date, tuple(sorted(levels))) if continues_previous else None,
         )
+
+    def set_quality(
+        self, date: dt.date, region_ids: Collection[str], quality: PainQuality | None
+    ) -> bool:
+        """Say (or, with None, unsay) what the pain is like in rated regions, as one step.
+
+        Regions not rated on ``date`` are left as they are: a quality belongs to a level.
+        False (and write_failed) if nothing could be saved, or no region is rated.
+        """
+        text = _describe_quality(date, region_ids, quality)
+        try:
+            stored = {rating.region_id: rating for rating in self.ratings_between(date, date)}
+        except JournalError as error:
+            self.write_failed.emit(f"{text} failed: {error}")
+            return False
+        ratings: dict[tuple[dt.date, str], SorenessRating | None] = {
+            (date, region_id): replace(stored[region_id], quality=quality)
+            for region_id in sorted(region_ids)
+            if region_id in stored and stored[region_id].quality is not quality
+        }
+        if not ratings:
+            return not any(region_id not in stored for region_id in region_ids)
+        return self._push(JournalChange(ratings=ratings), text)
 
     def save_check_in(self, check_in: CheckIn) -> bool:
         return self._push(
@@ -472,15 +504,29 @@ def _day(date: dt.date) -> str:
     return short_day(date)
 
 
-def _describe_levels(date: dt.date, levels: dict[str, int | None]) -> str:
-    """``Set both quads to 6 on Wed 25 Nov``, ``Clear Left calf on Wed 25 Nov``."""
+def _describe_quality(
+    date: dt.date, region_ids: Collection[str], quality: PainQuality | None
+) -> str:
+    """``Say the pain in both quads is sharp or stabbing on Wed 25 Nov`` (or ``Clear …``)."""
+    names = _region_names(region_ids)
+    if quality is None:
+        return f"Clear what the pain is like in {names} on {_day(date)}"
+    return f"Say the pain in {names} is {quality.label.lower()} on {_day(date)}"
+
+
+def _region_names(region_ids: Collection[str]) -> str:
+    """``both quads``, ``Left quad``, ``Left quad and Right calf``."""
     from legday_desktop.domain.regions import region_by_id
 
-    regions = [region_by_id(region_id) for region_id in sorted(levels)]
+    regions = [region_by_id(region_id) for region_id in sorted(region_ids)]
     if len(regions) == 2 and regions[0].group == regions[1].group:
-        names = regions[0].group.both_name
-    else:
-        names = " and ".join(region.name for region in regions)
+        return regions[0].group.both_name
+    return " and ".join(region.name for region in regions)
+
+
+def _describe_levels(date: dt.date, levels: dict[str, int | None]) -> str:
+    """``Set both quads to 6 on Wed 25 Nov``, ``Clear Left calf on Wed 25 Nov``."""
+    names = _region_names(levels)
     values = set(levels.values())
     if values == {None}:
         return f"Clear {names} on {_day(date)}"

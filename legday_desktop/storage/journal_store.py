@@ -46,6 +46,7 @@ from legday_desktop.domain.soreness import (
     MIN_LEVEL,
     RatingColumns,
     SorenessRating,
+    parse_quality,
 )
 from legday_desktop.storage.errors import (
     DamagedDatabaseError,
@@ -116,7 +117,13 @@ _DELETE_LEG_DAY = leg_day.delete().where(leg_day.c.date == bindparam("b_date"))
 _INSERT_LEG_DAY = leg_day.insert()
 _INSERT_EXERCISE = leg_day_exercise.insert()
 
-_RATING_COLUMNS = (soreness.c.date, soreness.c.region_id, soreness.c.level, soreness.c.note)
+_RATING_COLUMNS = (
+    soreness.c.date,
+    soreness.c.region_id,
+    soreness.c.level,
+    soreness.c.note,
+    soreness.c.quality,
+)
 _RATINGS_BETWEEN = (
     select(*_RATING_COLUMNS)
     .where(soreness.c.date.between(bindparam("first"), bindparam("last")))
@@ -508,8 +515,15 @@ class JournalStore:
     @staticmethod
     def _rating_columns(connection: Connection, span: Mapping[str, dt.date]) -> RatingColumns:
         columns = _read_columns(connection, _RATINGS_BETWEEN, span)
+        stored_qualities = columns["quality"]
+        # Most journals say no quality at all: then no list of Nones is made.
+        qualities = (
+            [parse_quality(quality) for quality in stored_qualities]
+            if any(quality is not None for quality in stored_qualities)
+            else []
+        )
         ratings = RatingColumns(
-            columns["date"], columns["region_id"], columns["level"], columns["note"]
+            columns["date"], columns["region_id"], columns["level"], columns["note"], qualities
         )
         if not _plainly_valid(ratings):
             tuple(ratings)  # each made a SorenessRating: DomainError for the first bad one
@@ -847,6 +861,7 @@ def _replace_ratings(
             "region_id": [rating.region_id for rating in new],
             "level": [rating.level for rating in new],
             "note": [rating.note for rating in new],
+            "quality": [None if rating.quality is None else rating.quality.value for rating in new],
         },
     )
     return {key: stored.get(key) for key in changes}

@@ -19,7 +19,7 @@ from legday_desktop.domain.check_ins import CheckIn, RecoveryAction, WarningSymp
 from legday_desktop.domain.journal import Journal
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.profile import Profile
-from legday_desktop.domain.soreness import SorenessRating
+from legday_desktop.domain.soreness import SorenessRating, parse_quality
 from legday_desktop.storage.tables import (
     check_in,
     check_in_action,
@@ -170,7 +170,12 @@ def _ratings(reader: _Reader) -> list[SorenessRating]:
         date = row.made(reader.convert, soreness.c.date, values["date"])
         if date is None:
             continue
-        made = row.made(SorenessRating, date, values["region_id"], values["level"], values["note"])
+        quality = row.made(parse_quality, values.get("quality"))
+        if quality is None and values.get("quality") is not None:
+            continue
+        made = row.made(
+            SorenessRating, date, values["region_id"], values["level"], values["note"], quality
+        )
         if made is not None:
             found.append(made)
     return found

@@ -6,5 +6,6 @@ REVISIONS: tuple[str, ...] = (
     "0001_baseline",
     "0002_warnings_and_profile",
     "0003_more_regions",
+    "0004_pain_quality",
 )
 HEAD: str = REVISIONS[-1]

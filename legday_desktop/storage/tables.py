@@ -24,6 +24,7 @@ from sqlalchemy import (
 
 from legday_desktop.domain.check_ins import RecoveryAction, WarningSymptom
 from legday_desktop.domain.regions import REGION_IDS
+from legday_desktop.domain.soreness import QUALITY_IDS
 
 # Named constraints, so that batch migrations on SQLite can find and change them.
 NAMING_CONVENTION = {
@@ -96,6 +97,7 @@ leg_day_exercise = Table(
 )
 
 # The level of one region on one day. No row means "not rated", which is not 0.
+# quality is what the pain is like, NULL when not said (a CHECK lets NULL through).
 # region_id is checked twice: by its foreign key (which SQLite enforces only on
 # connections that turn foreign keys on) and by a CHECK that every connection obeys.
 soreness = Table(
@@ -106,10 +108,12 @@ soreness = Table(
     Column("region_id", String, ForeignKey("region.id"), nullable=False),
     Column("level", Integer, nullable=False),
     Column("note", String, nullable=False),
+    Column("quality", String),
     UniqueConstraint("date", "region_id"),
     CheckConstraint("level BETWEEN 0 AND 10", name="level_range"),
     iso_date_check("date"),
     CheckConstraint(one_of("region_id", REGION_IDS), name="known_region"),
+    CheckConstraint(one_of("quality", QUALITY_IDS), name="known_quality"),
 )
 
 check_in = Table(
