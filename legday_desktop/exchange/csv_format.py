@@ -1,4 +1,7 @@
-"""CSV of soreness ratings: ``date,region,level,leg_day_date,days_after,note``, one row each."""
+"""CSV of soreness: ``date,region,level,leg_day_date,days_after,note,quality``, a row each.
+
+Files written before ``quality`` was added (six columns) still import.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,13 @@ from collections.abc import Iterable, Iterator
 from legday_desktop.domain.errors import DomainError
 from legday_desktop.domain.journal import Journal, JournalColumns
 from legday_desktop.domain.leg_days import LegDay, LegDayCalendar
-from legday_desktop.domain.soreness import MAX_NOTE_LENGTH, SorenessRating, check_level
+from legday_desktop.domain.soreness import (
+    MAX_NOTE_LENGTH,
+    PainQuality,
+    SorenessRating,
+    check_level,
+    parse_quality,
+)
 from legday_desktop.exchange.errors import ImportFileError
 from legday_desktop.exchange.parsed import (
     ParsedImport,
@@ -22,8 +31,10 @@ from legday_desktop.exchange.parsed import (
 )
 from legday_desktop.exchange.text_fields import parse_iso_date, parse_whole_number
 
-COLUMNS = ("date", "region", "level", "leg_day_date", "days_after", "note")
+COLUMNS = ("date", "region", "level", "leg_day_date", "days_after", "note", "quality")
 HEADER = ",".join(COLUMNS)
+# The columns of files from before a rating could say what the pain is like.
+COLUMNS_BEFORE_QUALITY = COLUMNS[:6]
 _NEEDS_QUOTES = re.compile('[,"\r\n]')
 # A cell a spreadsheet would run as a formula starts with one of these (OWASP's list); a
 # note that does, or that starts with the apostrophe used to neutralise them, is written
@@ -42,8 +53,13 @@ def write_csv(journal: Journal | JournalColumns) -> str:
     lines = [HEADER]
     shown_date: dt.date | None = None
     day = after = ""
-    for date, region_id, level, note in zip(
-        ratings.dates, ratings.region_ids, ratings.levels, ratings.notes, strict=True
+    for date, region_id, level, note, quality in zip(
+        ratings.dates,
+        ratings.region_ids,
+        ratings.levels,
+        ratings.notes,
+        ratings.qualities_or_none(),
+        strict=True,
     ):
         if date != shown_date:  # the date cells are the same for every region of a day
             shown_date, day = date, date.isoformat()
@@ -53,7 +69,8 @@ def write_csv(journal: Journal | JournalColumns) -> str:
                 if leg_day_date is None
                 else f"{leg_day_date.isoformat()},{(date - leg_day_date).days}"
             )
-        lines.append(f"{day},{region_id},{level},{after},{_note_cell(note) if note else ''}")
+        said = "" if quality is None else quality.value
+        lines.append(f"{day},{region_id},{level},{after},{_note_cell(note) if note else ''},{said}")
     return "\n".join(lines) + "\n"
 
 
@@ -83,6 +100,7 @@ class _CsvReader:
         self.line = 1
         self._dates: dict[str, dt.date] = {}
         self._levels: dict[str, int] = {}
+        self.columns: tuple[str, ...] = COLUMNS  # those of the file's header
 
     def fail(self, field: str, problem: str) -> ImportFileError:
         return ImportFileError(self.source, str(self.line), field, problem)
@@ -102,8 +120,10 @@ class _CsvReader:
                     self.line = reader.line_num + 1
                     continue
                 if not header_seen:
-                    if tuple(cell.strip() for cell in row) != COLUMNS:
+                    header = tuple(cell.strip() for cell in row)
+                    if header not in (COLUMNS, COLUMNS_BEFORE_QUALITY):
                         raise self.fail("header", f"expected {HEADER}, found {','.join(row)[:200]}")
+                    self.columns = header
                     header_seen = True
                 else:
                     rating, leg_day_date = self._row(row)
@@ -177,16 +197,29 @@ class _CsvReader:
         self._levels[text] = level
         return level
 
+    def _quality(self, text: str) -> PainQuality | None:
+        """An empty cell says no quality; otherwise one of the four ids."""
+        if not text:
+            return None
+        try:
+            return parse_quality(text)
+        except DomainError as error:
+            raise self.fail("quality", error.problem) from None
+
     def _row(self, row: list[str]) -> tuple[SorenessRating, dt.date | None]:
-        if len(row) != len(COLUMNS):
-            raise self.fail("row", f"has {len(row)} fields; expected {len(COLUMNS)} ({HEADER})")
-        date_text, region, level_text, leg_day_text, days_after_text, note = row
+        columns = self.columns
+        if len(row) != len(columns):
+            raise self.fail(
+                "row", f"has {len(row)} fields; expected {len(columns)} ({','.join(columns)})"
+            )
+        date_text, region, level_text, leg_day_text, days_after_text, note = row[:6]
+        quality = self._quality(row[6]) if len(row) > 6 else None
         if note.startswith("'"):
             note = note[1:]  # the apostrophe the export put before a formula-like note
         date = self._date("date", date_text)
         level = self._level(level_text)
         try:
-            rating = SorenessRating(date, region, level, note)
+            rating = SorenessRating(date, region, level, note, quality)
         except DomainError as error:
             raise self.fail(error.field, error.problem) from None
 

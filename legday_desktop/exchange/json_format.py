@@ -1,7 +1,8 @@
 """JSON of the whole journal (leg days, soreness, check-ins, profile) with a ``format_version``.
 
 Versions: 1 — leg days, soreness and check-ins; 2 — adds ``profile`` (the standing
-answers) and the check-in symptoms added with it. Every earlier version still imports.
+answers) and the check-in symptoms added with it; 3 — adds a rating's ``quality`` (what
+the pain is like; left out when not said). Every earlier version still imports.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from legday_desktop.domain.journal import Journal, JournalColumns
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.profile import Profile
 from legday_desktop.domain.regions import REGION_IDS
-from legday_desktop.domain.soreness import RatingColumns, SorenessRating
+from legday_desktop.domain.soreness import RatingColumns, SorenessRating, parse_quality
 from legday_desktop.exchange.errors import ImportFileError
 from legday_desktop.exchange.parsed import (
     ParsedImport,
@@ -32,11 +33,13 @@ from legday_desktop.exchange.parsed import (
 )
 from legday_desktop.exchange.text_fields import format_time, parse_iso_date, parse_iso_time
 
-FORMAT_VERSION = 2
-READABLE_VERSIONS = (1, 2)
+FORMAT_VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
 _SECTIONS = ("leg_days", "soreness", "check_ins")
 _PROFILE_SINCE = 2  # the format_version that added "profile"
+_QUALITY_SINCE = 3  # the format_version that added a rating's "quality"
 _RATING_KEYS = frozenset({"date", "region", "level", "note"})
+_RATING_KEYS_WITH_QUALITY = _RATING_KEYS | {"quality"}
 _REGION_IDS = frozenset(REGION_IDS)
 
 T = TypeVar("T")
@@ -98,14 +101,20 @@ def _rating_lines(ratings: RatingColumns) -> _Encoded:
     lines = _Encoded()
     shown_date: dt.date | None = None
     day = ""
-    for date, region_id, level, note in zip(
-        ratings.dates, ratings.region_ids, ratings.levels, ratings.notes, strict=True
+    for date, region_id, level, note, quality in zip(
+        ratings.dates,
+        ratings.region_ids,
+        ratings.levels,
+        ratings.notes,
+        ratings.qualities_or_none(),
+        strict=True,
     ):
         if date != shown_date:
             shown_date, day = date, date.isoformat()
         text = encode_basestring(note) if note else '""'
+        said = "" if quality is None else f', "quality": "{quality.value}"'
         lines.append(
-            f'{{"date": "{day}", "region": "{region_id}", "level": {level}, "note": {text}}}'
+            f'{{"date": "{day}", "region": "{region_id}", "level": {level}, "note": {text}{said}}}'
         )
     return lines
 
@@ -138,6 +147,7 @@ class _JsonReader:
     def __init__(self, source: str, today: dt.date) -> None:
         self.source = source
         self.today = today
+        self.rating_keys = _RATING_KEYS  # those of the file's format_version
 
     def fail(self, where: str, field: str, problem: str) -> ImportFileError:
         return ImportFileError(self.source, where, field, problem)
@@ -222,6 +232,8 @@ class _JsonReader:
                 + (" (from a newer Legday?)" if _is_newer(version) else ""),
             )
         has_profile = type(version) is int and version >= _PROFILE_SINCE
+        if type(version) is int and version >= _QUALITY_SINCE:
+            self.rating_keys = _RATING_KEYS_WITH_QUALITY
         root = self.fields(
             document, "$", ("format_version", *_SECTIONS), ("profile",) if has_profile else ()
         )
@@ -328,7 +340,8 @@ class _JsonReader:
         )
 
     def _rating(self, value: object, where: str) -> SorenessRating:
-        entry = self.fields(value, where, ("date", "region", "level"), ("note",))
+        optional = tuple(sorted(self.rating_keys - {"date", "region", "level"}))
+        entry = self.fields(value, where, ("date", "region", "level"), optional)
         date = self.date(entry, where)
         with self.domain_rules(where):
             return SorenessRating(
@@ -336,6 +349,7 @@ class _JsonReader:
                 self.typed(entry, where, "region", str),
                 self.typed(entry, where, "level", int),
                 self.typed(entry, where, "note", str, ""),
+                parse_quality(self.typed(entry, where, "quality", str)),
             )
 
     def _plain_rating(self, value: object, dates: dict[str, dt.date]) -> SorenessRating | None:
@@ -344,10 +358,10 @@ class _JsonReader:
         The fast way for the many ratings of a journal; ``_rating`` reads every other
         entry and says what is wrong with it.
         """
-        if type(value) is not dict or not value.keys() <= _RATING_KEYS or len(value) < 3:
+        if type(value) is not dict or not value.keys() <= self.rating_keys or len(value) < 3:
             return None
         text, region, level = value.get("date"), value.get("region"), value.get("level")
-        note = value.get("note", "")
+        note, quality = value.get("note", ""), value.get("quality")
         if type(level) is not int or type(note) is not str or region not in _REGION_IDS:
             return None
         day = dates.get(text) if type(text) is str else None
@@ -360,7 +374,7 @@ class _JsonReader:
                 return None
             dates[text] = day  # type: ignore[index]
         try:
-            return SorenessRating(day, region, level, note)
+            return SorenessRating(day, region, level, note, parse_quality(quality))
         except DomainError:
             return None
 

@@ -16,9 +16,12 @@ from helpers.journals import filled_store, wreck_table
 
 from legday_desktop import __version__
 from legday_desktop.cli import main
-from legday_desktop.exchange.csv_format import HEADER
+from legday_desktop.exchange.csv_format import COLUMNS_BEFORE_QUALITY, HEADER
 
 Run = tuple[int, str, str]
+
+# A file from before a rating could say what the pain is like: it still imports.
+SIX_COLUMNS = ",".join(COLUMNS_BEFORE_QUALITY)
 
 
 @pytest.fixture
@@ -61,7 +64,7 @@ def test_demo_export_csv(run, demo_db: Path) -> None:  # type: ignore[no-untyped
     code, out, _ = run("export", "--db", demo_db, "--format", "csv")
     lines = out.splitlines()
     assert code == 0
-    assert lines[0] == "date,region,level,leg_day_date,days_after,note"
+    assert lines[0] == "date,region,level,leg_day_date,days_after,note,quality"
     assert len(lines) - 1 >= 500
     assert lines[1:] == sorted(lines[1:])
 
@@ -70,7 +73,7 @@ def test_demo_export_json(run, demo_db: Path) -> None:  # type: ignore[no-untype
     code, out, _ = run("export", "--db", demo_db, "--format", "json")
     document = json.loads(out)
     assert code == 0
-    assert document["format_version"] == 2
+    assert document["format_version"] == 3
     assert len(document["leg_days"]) >= 12
     assert len(document["soreness"]) >= 500
     assert any(check_in["actions"] for check_in in document["check_ins"])
@@ -119,15 +122,15 @@ GOOD_ROWS = [f"2026-03-0{day},calves.left,2,2026-03-01,{day - 1}," for day in ra
     ("rows", "expected"),
     [
         (
-            [HEADER, *GOOD_ROWS, "2026-03-06,knee.left,2,2026-03-01,5,"],
+            [SIX_COLUMNS, *GOOD_ROWS, "2026-03-06,knee.left,2,2026-03-01,5,"],
             ":7: region: unknown region 'knee.left'",
         ),
         (
-            [HEADER, "2026-03-01,calves.left,11,2026-03-01,0,"],
+            [SIX_COLUMNS, "2026-03-01,calves.left,11,2026-03-01,0,"],
             ":2: level: 11 is outside the scale 0–10",
         ),
         (
-            [HEADER, "2026-3-1,calves.left,3,,,"],
+            [SIX_COLUMNS, "2026-3-1,calves.left,3,,,"],
             ":2: date: '2026-3-1' is not a date in the form YYYY-MM-DD",
         ),
         ([], ":1: header: the file is empty"),
@@ -256,8 +259,8 @@ def test_a_failed_import_stores_none_of_the_rows_before_the_problem(run, tmp_pat
     before = run("export", "--db", target, "--format", "csv")[1]
     rows = before.splitlines()
     # New, valid rows first; the conflicting stored rating comes last.
-    new_rows = [f"2026-03-0{day},shins.right,1,2026-03-02,{day - 2}," for day in (2, 3)]
-    stored = "2026-03-04,quadriceps.left,3,2026-03-02,2,"
+    new_rows = [f"2026-03-0{day},shins.right,1,2026-03-02,{day - 2},," for day in (2, 3)]
+    stored = "2026-03-04,quadriceps.left,3,2026-03-02,2,,"
     assert stored in rows
     conflicting = stored.replace(",3,", ",9,", 1)
     bad = bad_csv(tmp_path, [rows[0], *new_rows, conflicting])
@@ -270,7 +273,7 @@ def test_csv_rows_that_the_journal_would_count_differently_are_refused(run, tmp_
     target = tmp_path / "journal.sqlite3"
     filled_store(target).close()  # holds leg days on 2026-03-02 and 2026-03-06
     before = run("export", "--db", target, "--format", "json")[1]
-    bad = bad_csv(tmp_path, [HEADER, "2026-03-08,quadriceps.left,4,2026-03-01,7,"])
+    bad = bad_csv(tmp_path, [SIX_COLUMNS, "2026-03-08,quadriceps.left,4,2026-03-01,7,"])
     code, _, err = run("import", "--db", target, bad)
     assert code == 2
     assert f"{bad}:2: leg_day_date: the journal has a leg day on 2026-03-06" in err
@@ -357,7 +360,7 @@ def test_a_file_over_the_import_limit_is_refused_unread(
     filled_store(target).close()
     before = run("export", "--db", target, "--format", "json")[1]
     big = bad_csv(
-        tmp_path, [HEADER] + [f"2026-03-0{day},shins.left,1,,," for day in range(1, 10)] * 5
+        tmp_path, [SIX_COLUMNS] + [f"2026-03-0{day},shins.left,1,,," for day in range(1, 10)] * 5
     )
     code, _, err = run("import", "--db", target, big)
     assert code == 2

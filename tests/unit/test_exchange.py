@@ -17,6 +17,7 @@ from legday_desktop.domain.profile import Profile
 from legday_desktop.domain.regions import REGION_IDS
 from legday_desktop.domain.soreness import SorenessRating
 from legday_desktop.exchange.csv_format import (
+    COLUMNS_BEFORE_QUALITY,
     HEADER,
     check_against_stored_leg_days,
     parse_csv,
@@ -27,6 +28,9 @@ from legday_desktop.exchange.json_format import FORMAT_VERSION, parse_json, writ
 from legday_desktop.exchange.reading import parse_import
 
 TODAY = dt.date(2026, 11, 25)
+
+# A file from before a rating could say what the pain is like: it still imports.
+SIX_COLUMNS = ",".join(COLUMNS_BEFORE_QUALITY)
 
 
 def csv_error(text: str) -> str:
@@ -44,10 +48,10 @@ def json_error(document: object) -> str:
 class TestCsv:
     def test_exact_layout(self) -> None:
         lines = write_csv(small_journal()).splitlines()
-        assert lines[0] == "date,region,level,leg_day_date,days_after,note"
-        assert lines[1] == "2026-03-01,calves.left,1,,,"
-        assert lines[2] == "2026-03-03,quadriceps.left,5,2026-03-02,1,"[:-1] + ',"stairs, ouch"'
-        assert lines[4] == "2026-03-04,quadriceps.left,3,2026-03-02,2,"
+        assert lines[0] == "date,region,level,leg_day_date,days_after,note,quality"
+        assert lines[1] == "2026-03-01,calves.left,1,,,,"
+        assert lines[2] == '2026-03-03,quadriceps.left,5,2026-03-02,1,"stairs, ouch",'
+        assert lines[4] == "2026-03-04,quadriceps.left,3,2026-03-02,2,,"
         assert lines[5].startswith("2026-03-07,hamstrings.right,0,2026-03-06,1,")
 
     def test_round_trip_keeps_ratings_and_leg_day_dates(self) -> None:
@@ -75,9 +79,9 @@ class TestCsv:
             "2026-03-02,calves.left,2,,,plain",
             "2026-03-03,calves.left,12,,,",
         ]
-        message = csv_error("\r\n".join([HEADER, *rows]))
+        message = csv_error("\r\n".join([SIX_COLUMNS, *rows]))
         assert message.startswith("in.csv:5: level: 12 is outside the scale")
-        parsed = parse_csv("\n".join([HEADER, *rows[:2]]) + "\n", "in.csv", today=TODAY)
+        parsed = parse_csv("\n".join([SIX_COLUMNS, *rows[:2]]) + "\n", "in.csv", today=TODAY)
         assert parsed.journal.ratings[0].note == "form\x0cfeed, line\u2028separator and a\nbreak"
         assert parsed.places[("rating", dt.date(2026, 3, 2), "calves.left")] == "4"
         assert ("rating", dt.date(2026, 3, 1), "glutes.left") not in parsed.places
@@ -85,7 +89,7 @@ class TestCsv:
     def test_unknown_region_on_line_7(self) -> None:
         rows = [f"2026-03-0{day},calves.left,2,,," for day in range(1, 6)]
         rows.append("2026-03-06,calf.left,2,,,")
-        message = csv_error("\n".join([HEADER, *rows]))
+        message = csv_error("\n".join([SIX_COLUMNS, *rows]))
         assert message.startswith("in.csv:7: region: unknown region 'calf.left'")
 
     @pytest.mark.parametrize(
@@ -114,16 +118,16 @@ class TestCsv:
         ],
     )
     def test_bad_rows_name_line_and_field(self, row: str, expected: str) -> None:
-        assert csv_error(f"{HEADER}\n{row}\n").startswith(expected)
+        assert csv_error(f"{SIX_COLUMNS}\n{row}\n").startswith(expected)
 
     @pytest.mark.parametrize("digit", ["\u0665", "\uff15", "\u09eb"])
     def test_only_ascii_digits_count(self, digit: str) -> None:
-        assert csv_error(f"{HEADER}\n2026-03-03,calves.left,{digit},,,\n").startswith(
+        assert csv_error(f"{SIX_COLUMNS}\n2026-03-03,calves.left,{digit},,,\n").startswith(
             "in.csv:2: level: "
         )
 
     def test_rows_must_agree_with_the_journals_own_leg_days(self) -> None:
-        text = f"{HEADER}\n2026-03-07,quadriceps.left,4,2026-03-01,6,\n"
+        text = f"{SIX_COLUMNS}\n2026-03-07,quadriceps.left,4,2026-03-01,6,\n"
         parsed = parse_csv(text, "in.csv", today=TODAY)
         check_against_stored_leg_days(parsed, [dt.date(2026, 2, 1), dt.date(2026, 3, 1)])
         with pytest.raises(ImportFileError) as error:
@@ -136,7 +140,7 @@ class TestCsv:
         message = csv_error('"\x00date\n",region,level,leg_day_date,days_after,note\n')
         assert message.startswith("in.csv:1: header: expected ")
         assert message.endswith("found \\x00date\\n,region,level,leg_day_date,days_after,note")
-        message = csv_error(f"{HEADER}\n{'2' * 100_000},calves.left,5,,,\n")
+        message = csv_error(f"{SIX_COLUMNS}\n{'2' * 100_000},calves.left,5,,,\n")
         assert message.startswith("in.csv:2: date: '22222")
         assert message.endswith("2222' is not a date in the form YYYY-MM-DD")
         assert "[… 99" in message and len(message) < 1100
@@ -150,13 +154,13 @@ class TestCsv:
         assert csv_error("date,region,level\n").startswith("in.csv:1: header: expected date,region")
 
     def test_duplicates_and_inconsistent_leg_days(self) -> None:
-        duplicate = f"{HEADER}\n2026-03-03,calves.left,5,,,\n2026-03-03,calves.left,6,,,\n"
+        duplicate = f"{SIX_COLUMNS}\n2026-03-03,calves.left,5,,,\n2026-03-03,calves.left,6,,,\n"
         assert csv_error(duplicate).startswith(
             "in.csv:3: region: calves.left on 2026-03-03 is already rated on line 2"
         )
         # Line 3 claims an older leg day although line 2 shows a later one before it.
         stale = (
-            f"{HEADER}\n2026-03-05,calves.left,5,2026-03-04,1,\n"
+            f"{SIX_COLUMNS}\n2026-03-05,calves.left,5,2026-03-04,1,\n"
             "2026-03-06,calves.right,5,2026-03-01,5,\n"
         )
         assert csv_error(stale).startswith(
@@ -164,16 +168,19 @@ class TestCsv:
         )
 
     def test_line_numbers_count_multi_line_notes(self) -> None:
-        text = f'{HEADER}\n2026-03-03,calves.left,5,,,"two\nlines"\n2026-03-04,calves.left,12,,,\n'
+        text = (
+            f'{SIX_COLUMNS}\n2026-03-03,calves.left,5,,,"two\nlines"\n'
+            "2026-03-04,calves.left,12,,,\n"
+        )
         assert csv_error(text).startswith("in.csv:4: level:")
 
     def test_not_utf8_names_the_line(self) -> None:
-        data = f"{HEADER}\n2026-03-03,calves.left,5,,,caf".encode() + b"\xe9\n"
+        data = f"{SIX_COLUMNS}\n2026-03-03,calves.left,5,,,caf".encode() + b"\xe9\n"
         with pytest.raises(ImportFileError, match=r"^in.csv:2: encoding: not UTF-8"):
             parse_import(data, "in.csv", today=TODAY)
 
     def test_not_utf8_after_a_bom_names_the_right_byte_and_line(self) -> None:
-        data = b"\xef\xbb\xbf" + f"{HEADER}\n2026-03-03,calves.left,5,,,\n".encode() + b"\xff"
+        data = b"\xef\xbb\xbf" + f"{SIX_COLUMNS}\n2026-03-03,calves.left,5,,,\n".encode() + b"\xff"
         with pytest.raises(
             ImportFileError, match=r"^in.csv:3: encoding: not UTF-8 text \(byte 0xff at offset 78\)"
         ):
@@ -181,7 +188,7 @@ class TestCsv:
 
     def test_not_utf8_counts_lines_as_the_csv_reader_does(self) -> None:
         # A note may hold a lone CR (the export quotes it); it ends a line for the CSV reader.
-        data = f'{HEADER}\n2026-03-03,calves.left,5,,,"a\rb"\n2026-03-04,calves.left,'.encode()
+        data = f'{SIX_COLUMNS}\n2026-03-03,calves.left,5,,,"a\rb"\n2026-03-04,calves.left,'.encode()
         for line_4, field in ((b"11,,,", "level"), (b"5,,,caf\xe9", "encoding")):
             with pytest.raises(ImportFileError, match=rf"^in.csv:4: {field}: "):
                 parse_import(data + line_4, "in.csv", today=TODAY)
@@ -190,7 +197,7 @@ class TestCsv:
 class TestJson:
     def test_layout(self) -> None:
         document = json.loads(write_json(small_journal()))
-        assert document["format_version"] == FORMAT_VERSION == 2
+        assert document["format_version"] == FORMAT_VERSION == 3
         assert list(document) == ["format_version", "leg_days", "soreness", "check_ins", "profile"]
         assert document["profile"] == {"statin_or_new_medicine": None, "answered_on": None}
         assert document["leg_days"][0] == {
@@ -320,8 +327,9 @@ class TestJson:
                 "in.json:$.check_ins[0]: sleep_hours: 30 hours is outside 0–24",
             ),
             (
-                lambda d: d.update(format_version=3),
-                "in.json:$: format_version: this Legday reads format_version 1, 2, the file has 3 "
+                lambda d: d.update(format_version=4),
+                "in.json:$: format_version: this Legday reads format_version 1, 2, 3, the file "
+                "has 4 "
                 "(from a newer Legday?)",
             ),
             (lambda d: d.pop("check_ins"), "in.json:$: check_ins: missing"),
@@ -358,7 +366,7 @@ class TestJson:
             ),
             (
                 lambda d: d.update(format_version=1.0),
-                "in.json:$: format_version: this Legday reads format_version 1, 2",
+                "in.json:$: format_version: this Legday reads format_version 1, 2, 3",
             ),
         ],
     )

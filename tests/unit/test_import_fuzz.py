@@ -27,7 +27,8 @@ from hypothesis import strategies as st
 from legday_desktop.cli import main
 from legday_desktop.domain.check_ins import RecoveryAction, WarningSymptom
 from legday_desktop.domain.regions import REGION_IDS
-from legday_desktop.exchange.csv_format import COLUMNS, HEADER
+from legday_desktop.domain.soreness import QUALITY_IDS
+from legday_desktop.exchange.csv_format import COLUMNS, COLUMNS_BEFORE_QUALITY, HEADER
 from legday_desktop.exchange.json_format import FORMAT_VERSION, write_json
 from legday_desktop.exchange.reading import MAX_IMPORT_BYTES
 
@@ -104,6 +105,7 @@ def exported(path: Path) -> Document:
 
 
 STORED = json.loads(write_json(small_journal()))
+QUALITY_SINCE = 3  # the format_version that added a rating's "quality"
 STORED_LEG_DAY_DATES = [dt.date.fromisoformat(entry["date"]) for entry in STORED["leg_days"]]
 
 
@@ -166,13 +168,11 @@ def csv_says(text: str) -> FileSays:
     line = 1
     for row in reader:
         if row and not header_seen:
-            assert tuple(cell.strip() for cell in row) == COLUMNS
+            assert tuple(cell.strip() for cell in row) in (COLUMNS, COLUMNS_BEFORE_QUALITY)
             header_seen = True
         elif row:
-            date, region, level, leg_day_date, days_after, note = row
-            says.ratings.append(
-                {"date": date, "region": region, "level": int(level), "note": csv_note(note)}
-            )
+            date, region, _, leg_day_date, days_after = row[:5]
+            says.ratings.append(csv_rating(row))
             says.places["rating", date, region] = str(line)
             if leg_day_date and all(day["date"] != leg_day_date for day in says.leg_days):
                 says.leg_days.append(imported_leg_day(leg_day_date))
@@ -210,6 +210,8 @@ def json_says(document: Document) -> FileSays:
         says.places["leg_day", entry["date"]] = f"$.leg_days[{index}]"
     for index, entry in enumerate(document["soreness"]):
         rating = {**entry, "note": entry.get("note", "")}
+        if rating.get("quality") is None:
+            rating.pop("quality", None)  # not said: the export leaves it out
         says.ratings.append(rating)
         says.places["rating", entry["date"], entry["region"]] = f"$.soreness[{index}]"
     for index, entry in enumerate(document["check_ins"]):
@@ -279,8 +281,7 @@ def merged(before: Document, says: FileSays, *, replace: bool) -> Merged:
                     stored[key] = entry
                 result.replaced += 1
             else:
-                changed = "level" if kind == "rating" and old["level"] != entry["level"] else None
-                field_ = changed or ("note" if kind == "rating" else "date")
+                field_ = rating_difference(old, entry) if kind == "rating" else "date"
                 result.conflicts.append((key, field_))
         document[section] = [stored[key] for key in sorted(stored)]
     result.document = document
@@ -327,6 +328,22 @@ class Case:
             f"Case(label={self.label!r}, name={self.name!r}, replace={self.replace}, "
             f"expected={self.expected!r}, {len(self.data)} bytes: {shown!r})"
         )
+
+
+def rating_difference(old: Entry, new: Entry) -> str:
+    """The field an import's conflict names: the level, else the note, else the quality."""
+    if old["level"] != new["level"]:
+        return "level"
+    return "note" if old["note"] != new["note"] else "quality"
+
+
+def csv_rating(row: CsvRow) -> Entry:
+    """A CSV row's rating as the JSON export writes it (a quality only when said)."""
+    date, region, level = row[:3]
+    rating: Entry = {"date": date, "region": region, "level": int(level), "note": csv_note(row[5])}
+    if len(row) > 6 and row[6]:
+        rating["quality"] = row[6]
+    return rating
 
 
 def csv_note(cell: str) -> str:
@@ -492,8 +509,10 @@ def csv_rows(draw: st.DrawFn, min_size: int = 0) -> list[CsvRow]:
     for (date, region), stored_entry in ratings.items():
         if stored_entry is not None and draw(st.booleans()):
             level, note = stored_entry["level"], stored_entry["note"]  # already stored
+            quality = stored_entry.get("quality", "")
         else:
             level, note = draw(st.integers(0, 10)), draw(texts)
+            quality = draw(st.sampled_from(["", *QUALITY_IDS]))
         level_text = draw(st.sampled_from([str(level), f"0{level}", f"{level:03}"]))
         leg_day = calendar_date(leg_days, date)
         rows.append(
@@ -504,6 +523,7 @@ def csv_rows(draw: st.DrawFn, min_size: int = 0) -> list[CsvRow]:
                 "" if leg_day is None else leg_day.isoformat(),
                 "" if leg_day is None else str((date - leg_day).days),
                 note,
+                quality,
             ]
         )
     return draw(st.permutations(rows))
@@ -605,7 +625,8 @@ def bad_header(
     draw: st.DrawFn, header: list[str], rows: list[CsvRow]
 ) -> tuple[int, tuple[str, ...]]:
     choice = draw(st.sampled_from(["drop", "rename", "swap", "extra", "newline", "bom"]))
-    at = draw(st.integers(0, len(header) - 1))
+    # Not the quality column: without it the header is the six-column one, still valid.
+    at = draw(st.integers(0, len(COLUMNS_BEFORE_QUALITY) - 1))
     if choice == "drop":
         del header[at]
     elif choice == "rename":
@@ -631,8 +652,21 @@ def unclosed_quote(
     return len(rows) - 1, ("row",)
 
 
+def bad_quality(
+    draw: st.DrawFn, header: list[str], rows: list[CsvRow]
+) -> tuple[int, tuple[str, ...]]:
+    index = _pick(draw, rows)
+    value = draw(st.sampled_from(["stinging", "Sharp", " dull", "5", "dull,sharp", "null"]))
+    if len(header) == len(COLUMNS):
+        rows[index][6] = value
+        return index, ("quality",)
+    rows[index].append(value)  # a seventh field under a six-column header
+    return index, ("row",)
+
+
 CSV_MUTATIONS: list[CsvMutation] = [
     bad_level,
+    bad_quality,
     bad_region,
     bad_date,
     bad_leg_day,
@@ -657,6 +691,9 @@ def csv_cases(draw: st.DrawFn) -> Case:
     rows = draw(csv_rows(min_size=0 if mutation in (None, bad_header) else 1))
     replace = draw(st.booleans())
     header = list(COLUMNS)
+    if draw(st.booleans()):  # a file from before the quality column
+        header = list(COLUMNS_BEFORE_QUALITY)
+        rows = [row[:6] for row in rows]
     if draw(st.booleans()):
         header = [draw(st.sampled_from(["", " ", "  "])) + name + " " for name in header]
     faulty, fields = mutation(draw, header, rows) if mutation else (None, ())
@@ -685,10 +722,8 @@ def csv_cases(draw: st.DrawFn) -> Case:
     else:
         says = FileSays(leg_days_are_references=True)
         for row, start in zip(rows, starts[1:], strict=True):
-            date, region, level = row[:3]
-            says.ratings.append(
-                {"date": date, "region": region, "level": int(level), "note": csv_note(row[5])}
-            )
+            date, region = row[:2]
+            says.ratings.append(csv_rating(row))
             says.places["rating", date, region] = str(line_of(text, start))
         conflicts = merged(STORED, says, replace=replace).conflicts
         if conflicts:
@@ -787,7 +822,7 @@ def leg_day_entries(draw: st.DrawFn) -> Pairs:
 
 
 @st.composite
-def rating_entries(draw: st.DrawFn) -> Pairs:
+def rating_entries(draw: st.DrawFn, version: int = 1) -> Pairs:
     pairs = Pairs(
         [
             ("date", draw(dates).isoformat()),
@@ -796,6 +831,8 @@ def rating_entries(draw: st.DrawFn) -> Pairs:
         ]
     )
     _optional(draw, pairs, "note", texts)
+    if version >= QUALITY_SINCE:
+        _optional(draw, pairs, "quality", st.sampled_from([None, *QUALITY_IDS]))
     return Pairs(draw(st.permutations(pairs)))
 
 
@@ -826,6 +863,7 @@ OTHER_VALUES: dict[str, list[Any]] = {
     "notes": ["Changed", ""],
     "level": [9, 2],
     "note": ["changed", ""],
+    "quality": ["sharp", None],
     "symptoms": [["fever"], []],
     "actions": [["heat"], []],
     "water_litres": [1.0, 1.5],
@@ -834,13 +872,16 @@ OTHER_VALUES: dict[str, list[Any]] = {
 
 
 @st.composite
-def stored_entries(draw: st.DrawFn, section: str) -> Pairs:
+def stored_entries(draw: st.DrawFn, section: str, version: int = 1) -> Pairs:
     """A stored record as the export wrote it: the same again, or changed (a conflict)."""
     entry = draw(st.sampled_from(STORED[section]))
     pairs = Pairs(entry.items())
     if draw(st.booleans()):
-        key = draw(st.sampled_from(sorted(set(entry) - {"date", "region"})))
-        pairs.set(key, next(value for value in OTHER_VALUES[key] if value != entry[key]))
+        keys = set(entry) - {"date", "region"}
+        if section == "soreness" and version >= QUALITY_SINCE:
+            keys.add("quality")  # none stored: saying one differs
+        key = draw(st.sampled_from(sorted(keys)))
+        pairs.set(key, next(value for value in OTHER_VALUES[key] if value != entry.get(key)))
     return Pairs(draw(st.permutations(pairs)))
 
 
@@ -887,6 +928,8 @@ WRONG_VALUES: dict[tuple[str, str], list[Any]] = {
     ("soreness", "region"): [None, 5, [], "calf.left", "QUADRICEPS.LEFT", "\ud83d"],
     ("soreness", "level"): [None, "5", 5.5, True, -1, 11, 10**12, [], {}],
     ("soreness", "note"): [None, 5, ["a"], "n" * 2001, "x\udfffy"],
+    # In a file before format_version 3, any quality is an unknown field: named all the same.
+    ("soreness", "quality"): [5, True, [], {}, "stinging", "SHARP", "dull ", ""],
     ("check_ins", "date"): [None, "yesterday", "2026-02-29"],
     ("check_ins", "symptoms"): ["fever", None, ["headache"], ["fever", "fever"], {}],
     ("check_ins", "actions"): ["heat", None, ["sauna"], ["heat", "heat"]],
@@ -1032,22 +1075,23 @@ def _unique(entries: list[Pairs], key: Callable[[Pairs], Any]) -> list[Pairs]:
 @st.composite
 def json_cases(draw: st.DrawFn) -> Case:
     """A JSON export with odd but valid formatting, stored and new records, maybe one fault."""
+    version = draw(st.sampled_from([1, FORMAT_VERSION]))  # before and with a rating's quality
     sections = {
         "leg_days": (leg_day_entries(), lambda e: e.get("date")),
-        "soreness": (rating_entries(), lambda e: (e.get("date"), e.get("region"))),
+        "soreness": (rating_entries(version), lambda e: (e.get("date"), e.get("region"))),
         "check_ins": (check_in_entries(), lambda e: e.get("date")),
     }
-    document = Pairs([("format_version", 1)])
+    document = Pairs([("format_version", version)])
     for section, (entries, key) in sections.items():
         new = draw(st.lists(entries, max_size=5))
-        old = draw(st.lists(stored_entries(section), max_size=2))
+        old = draw(st.lists(stored_entries(section, version), max_size=2))
         document.append((section, _unique(draw(st.permutations(new + old)), key)))
     document[:] = draw(st.permutations(document))
     model = JsonModel(document)
     mutation = draw(st.none() | st.sampled_from(JSON_MUTATIONS))
     if mutation is not None:
         if not any(document.get(section) for section in SECTIONS):
-            document.get("soreness").append(draw(rating_entries()))  # something to break
+            document.get("soreness").append(draw(rating_entries(version)))  # something to break
         mutation(draw, model)
 
     style = JsonStyle(draw(st.sampled_from([None, "", "  ", "\t"])), draw(st.booleans()))
@@ -1087,6 +1131,7 @@ TOKENS = [
     "2026-02-30", "calves.left", "quadriceps.right", "knees.left", "0", "5", "10", "11", "-1",
     "{", "}", "[", "]", ":", '"format_version"', '"leg_days"', '"soreness"', '"check_ins"',
     '"date"', '"region"', '"level"', '"note"', '"2026-03-03"', '"calves.left"', "1", "null",
+    '"quality"', '"sharp"',
     "true", "1e400", "\ufeff", "\x00", "é", "😀", "\\", "\\u0000", "\\ud800",
 ]
 # fmt: on

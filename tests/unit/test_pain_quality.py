@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
+import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from legday_desktop.cli import main
 from legday_desktop.domain.errors import DomainError
 from legday_desktop.domain.journal import Journal, JournalChange
 from legday_desktop.domain.merging import ImportConflictError
@@ -19,6 +23,9 @@ from legday_desktop.domain.soreness import (
     SorenessRating,
     parse_quality,
 )
+from legday_desktop.exchange.csv_format import parse_csv, write_csv
+from legday_desktop.exchange.errors import ImportFileError
+from legday_desktop.exchange.json_format import parse_json, write_json
 from legday_desktop.services.journal import JournalService
 from legday_desktop.storage.database import migrate, open_store
 
@@ -244,3 +251,110 @@ def test_clearing_a_quality_and_a_region_not_rated(service: JournalService) -> N
     assert not service.set_quality(DAY, {"calves.right"}, PainQuality.SHARP)  # not rated
     assert service.undo_stack.count() == steps
     assert [r.region_id for r in service.ratings_between(DAY, DAY)] == ["calves.left"]
+
+
+# --- exchange ----------------------------------------------------------------------------
+
+QUALITY_JOURNAL = Journal(
+    ratings=(
+        SorenessRating(DAY, "calves.left", 4, "", PainQuality.TIGHT),
+        SorenessRating(DAY, "calves.right", 2),
+        SorenessRating(
+            D(2026, 5, 3), "hamstrings.left", 6, "pulled, mid-sprint", PainQuality.SHARP
+        ),
+    )
+)
+
+
+def test_json_version_3_carries_a_quality_only_where_one_was_said() -> None:
+    text = write_json(QUALITY_JOURNAL)
+    document = json.loads(text)
+    assert document["format_version"] == 3
+    assert [entry.get("quality", "left out") for entry in document["soreness"]] == [
+        "tight",
+        "left out",
+        "sharp",
+    ]
+    parsed = parse_json(text, "in.json", today=TODAY)
+    assert parsed.journal.ratings == QUALITY_JOURNAL.sorted().ratings
+    assert write_json(parsed.journal) == text
+
+
+def test_json_version_3_reads_a_null_quality_as_none_and_refuses_an_unknown_one() -> None:
+    document = json.loads(write_json(QUALITY_JOURNAL))
+    document["soreness"][0]["quality"] = None
+    parsed = parse_json(json.dumps(document), "in.json", today=TODAY)
+    assert parsed.journal.ratings[0].quality is None
+    document["soreness"][2]["quality"] = "stinging"
+    with pytest.raises(ImportFileError) as raised:
+        parse_json(json.dumps(document), "in.json", today=TODAY)
+    assert str(raised.value).startswith(
+        "in.json:$.soreness[2]: quality: unknown pain quality 'stinging'; known: dull, sharp"
+    )
+    document["soreness"][2]["quality"] = 3
+    with pytest.raises(ImportFileError, match=r"\$.soreness\[2\]: quality: must be text"):
+        parse_json(json.dumps(document), "in.json", today=TODAY)
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_earlier_json_versions_import_and_know_no_quality(version: int) -> None:
+    document = json.loads(write_json(Journal(ratings=QUALITY_JOURNAL.ratings[1:2])))
+    document["format_version"] = version
+    if version == 1:
+        del document["profile"]
+    parsed = parse_json(json.dumps(document), "in.json", today=TODAY)
+    assert parsed.journal.ratings == (SorenessRating(DAY, "calves.right", 2),)
+    document["soreness"][0]["quality"] = "dull"
+    with pytest.raises(ImportFileError, match=r"\$.soreness\[0\]: quality: unknown field"):
+        parse_json(json.dumps(document), "in.json", today=TODAY)
+
+
+def test_csv_gains_a_last_quality_column_and_reads_it_back() -> None:
+    text = write_csv(QUALITY_JOURNAL)
+    assert text.splitlines() == [
+        "date,region,level,leg_day_date,days_after,note,quality",
+        "2026-05-02,calves.left,4,,,,tight",
+        "2026-05-02,calves.right,2,,,,",
+        '2026-05-03,hamstrings.left,6,,,"pulled, mid-sprint",sharp',
+    ]
+    parsed = parse_csv(text, "in.csv", today=TODAY)
+    assert parsed.journal.ratings == QUALITY_JOURNAL.sorted().ratings
+    assert write_csv(parsed.journal) == text
+
+
+def test_a_six_column_csv_still_imports_with_no_quality() -> None:
+    text = (
+        "date,region,level,leg_day_date,days_after,note\n"
+        "2026-05-01,calves.left,0,2026-05-01,0,\n"
+        "2026-05-02,calves.left,4,2026-05-01,1,stairs\n"
+    )
+    parsed = parse_csv(text, "old.csv", today=TODAY)
+    assert [(r.level, r.note, r.quality) for r in parsed.journal.ratings] == [
+        (0, "", None),
+        (4, "stairs", None),
+    ]
+    with pytest.raises(ImportFileError, match=r"old\.csv:3: row: has 7 fields; expected 6"):
+        parse_csv(text.replace("stairs", "stairs,dull"), "old.csv", today=TODAY)
+
+
+@pytest.mark.parametrize("cell", ["stinging", "Sharp", " dull", "5"])
+def test_an_unknown_csv_quality_is_refused_with_file_line_and_field_and_nothing_stored(
+    tmp_path: Path, cell: str
+) -> None:
+    journal = tmp_path / "journal.sqlite3"
+    store = open_store(journal)
+    store.merge(Journal(ratings=(SorenessRating(DAY, "glutes.left", 3),)), today=TODAY)
+    store.close()
+    before = rows(journal, "SELECT * FROM soreness ORDER BY id")
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "date,region,level,leg_day_date,days_after,note,quality\n"
+        "2026-05-01,calves.left,2,,,,dull\n"
+        f"2026-05-02,calves.right,3,,,,{cell}\n"
+    )
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = main(["import", "--db", str(journal), str(bad)])
+    assert code == 2
+    assert f"{bad}:3: quality: unknown pain quality {cell!r}" in err.getvalue()
+    assert rows(journal, "SELECT * FROM soreness ORDER BY id") == before
