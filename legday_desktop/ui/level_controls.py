@@ -1,12 +1,22 @@
-"""Level buttons 0–10 with Clear, and the colour legend of the soreness scale."""
+"""Level buttons 0–10 with Clear, what the pain is like, and the soreness scale's legend."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QFontMetrics,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
-from legday_desktop.domain.soreness import MAX_LEVEL, MIN_LEVEL, SCALE, band_of
+from legday_desktop.domain.soreness import MAX_LEVEL, MIN_LEVEL, SCALE, PainQuality, band_of
 from legday_desktop.drawing.colours import level_colour, text_colour_on
 
 
@@ -54,6 +64,66 @@ class LevelPicker(QWidget):
                 font = button.font()
                 font.setBold(bold)
                 button.setFont(font)
+
+
+# Short button texts (the full names are in their tooltips) and their window shortcuts:
+# typed after a level, the focus stays where it was (on the map).
+_QUALITY_BUTTONS = {
+    PainQuality.DULL: ("Dull ache", "Alt+D"),
+    PainQuality.SHARP: ("Sharp", "Alt+S"),
+    PainQuality.BURNING: ("Burning", "Alt+B"),
+    PainQuality.TIGHT: ("Tight", "Alt+T"),
+}
+
+
+class QualityPicker(QWidget):
+    """Four checkable buttons (and shortcuts) saying what the selected region's pain is like.
+
+    Choosing the quality already shown asks to clear it; the picker itself changes
+    nothing until ``show_quality`` says what was saved.
+
+    Signals:
+        quality_chosen(object): the PainQuality clicked or typed.
+    """
+
+    quality_chosen = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(3)
+        self.caption = QLabel("Feels:")
+        layout.addWidget(self.caption)
+        self.buttons: dict[PainQuality, QPushButton] = {}
+        self.actions_by_quality: dict[PainQuality, QAction] = {}
+        for quality, (text, shortcut) in _QUALITY_BUTTONS.items():
+            button = QPushButton(text)
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            typical = ", typical of DOMS" if quality is PainQuality.DULL else ""
+            button.setToolTip(f"{quality.label}{typical} ({shortcut}); choose it again to clear")
+            button.setAccessibleName(f"The pain is {quality.label.lower()}")
+            button.clicked.connect(lambda _checked=False, q=quality: self.quality_chosen.emit(q))
+            layout.addWidget(button)
+            self.buttons[quality] = button
+            action = QAction(quality.label, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False, q=quality: self.quality_chosen.emit(q))
+            self.addAction(action)
+            self.actions_by_quality[quality] = action
+        layout.addStretch(0)
+
+    def show_quality(self, quality: PainQuality | None, enabled: bool) -> None:
+        """Check the saved quality's button; disable all when no rated region is selected."""
+        for value, button in self.buttons.items():
+            button.setEnabled(enabled)
+            button.setChecked(enabled and value is quality)
+        for action in self.actions_by_quality.values():
+            action.setEnabled(enabled)
+        self.caption.setEnabled(enabled)
 
 
 class ScaleLegend(QWidget):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -51,6 +51,7 @@ from legday_desktop.domain.check_ins import CheckIn
 from legday_desktop.domain.journal import DayOverview, JournalChange
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.regions import REGIONS, region_by_id
+from legday_desktop.domain.soreness import PainQuality, SorenessRating
 from legday_desktop.domain.wording import not_medical_advice
 from legday_desktop.plain_imports import plain_imports
 from legday_desktop.services.opening import JournalError
@@ -60,7 +61,7 @@ from legday_desktop.ui.body_map import BodyMap
 from legday_desktop.ui.calendar_marks import CalendarMarks
 from legday_desktop.ui.check_in_panel import CheckInPanel
 from legday_desktop.ui.elided_label import ElidedLabel
-from legday_desktop.ui.level_controls import LevelPicker, ScaleLegend
+from legday_desktop.ui.level_controls import LevelPicker, QualityPicker, ScaleLegend
 from legday_desktop.ui.region_table import LevelEditDelegate, RegionTable, RegionTableModel
 from legday_desktop.ui.save_failure import SaveFailures
 from legday_desktop.ui.tips_panel import TipsPanel
@@ -243,6 +244,8 @@ class MainWindow(QMainWindow):
         self.legend = ScaleLegend()
         self.level_picker = LevelPicker()
         self.level_picker.level_chosen.connect(self._level_chosen)
+        self.quality_picker = QualityPicker()
+        self.quality_picker.quality_chosen.connect(self._quality_chosen)
         self.both_sides = QCheckBox("Both sides")
         self.both_sides.setChecked(True)
         self.both_sides.setToolTip("Set the same value on the left and the right")
@@ -264,6 +267,7 @@ class MainWindow(QMainWindow):
         map_layout.addWidget(self.legend)
         map_layout.addLayout(selection_row)
         map_layout.addWidget(self.level_picker)
+        map_layout.addWidget(self.quality_picker)
 
         self.region_model = RegionTableModel(self)
         self.region_model.level_edited.connect(self._table_level_edited)
@@ -563,7 +567,7 @@ class MainWindow(QMainWindow):
         self.banner_label.setText(texts.leg_day_banner(overview, today))
         levels = {rating.region_id: rating.level for rating in overview.ratings}
         self.body_map.set_levels(levels)
-        self.region_model.show_levels(levels)
+        self.region_model.show_levels(levels, _qualities(overview.ratings))
         can_edit_leg_day = self.can_edit and overview.leg_day is not None
         self.edit_leg_day_button.setEnabled(can_edit_leg_day)
         self.edit_leg_day_action.setEnabled(can_edit_leg_day)
@@ -705,8 +709,12 @@ class MainWindow(QMainWindow):
         if region_id is None:
             self.selection_label.setText("Click a region, or Tab to the map and use the arrow keys")
             self.level_picker.show_level(None, enabled=False)
+            self.quality_picker.show_quality(None, enabled=False)
             return
         level = self.body_map.levels.get(region_id)
+        self.quality_picker.show_quality(
+            self._shown_quality(region_id), enabled=self.can_edit and level is not None
+        )
         self.selection_label.setText(
             f"<b>{texts.region_with_level(region_id, level)}</b> — type 0–9 (1 then 0 for 10), "
             "Delete to clear"
@@ -724,6 +732,25 @@ class MainWindow(QMainWindow):
         self.body_map.forget_pending_digit()
         if self.body_map.selected_region is not None:
             self._set_levels(self.body_map.selected_region, level, False)
+
+    def _shown_quality(self, region_id: str) -> PainQuality | None:
+        """What the shown day's saved rating of ``region_id`` says the pain is like."""
+        if self._overview is None:
+            return None
+        return _qualities(self._overview.ratings).get(region_id)
+
+    def _quality_chosen(self, quality: PainQuality) -> None:
+        """Say what the selected region's pain is like; choosing the shown one clears it."""
+        region_id = self.body_map.selected_region
+        if self._service is None or region_id is None:
+            return
+        self.body_map.forget_pending_digit()
+        chosen = None if self._shown_quality(region_id) is quality else quality
+        regions = [region_id]
+        if self.both_sides.isChecked():
+            regions.append(region_by_id(region_id).mirror_id)
+        if not self._service.set_quality(self.shown_date, regions, chosen):
+            self._show_selection()  # nothing saved: the buttons show what is stored
 
     def _set_levels(self, region_id: str, level: int | None, continues: bool) -> None:
         if self._service is None:
@@ -792,7 +819,7 @@ class MainWindow(QMainWindow):
         self._overview = replace(self._overview, ratings=tuple(ratings.values()))
         levels = {region_id: rating.level for region_id, rating in ratings.items()}
         self.body_map.set_levels(levels)
-        self.region_model.show_levels(levels)
+        self.region_model.show_levels(levels, _qualities(ratings.values()))
         self._show_selection()
         self._schedule_advice()
 
@@ -980,3 +1007,8 @@ class MainWindow(QMainWindow):
         if self._service is not None:
             self._service.close()
         super().closeEvent(event)
+
+
+def _qualities(ratings: Iterable[SorenessRating]) -> dict[str, PainQuality]:
+    """What the pain is like in each rated region that says so."""
+    return {rating.region_id: rating.quality for rating in ratings if rating.quality is not None}

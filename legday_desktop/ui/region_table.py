@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from legday_desktop.domain.regions import REGIONS
-from legday_desktop.domain.soreness import MAX_LEVEL, MIN_LEVEL
+from legday_desktop.domain.soreness import MAX_LEVEL, MIN_LEVEL, PainQuality
 from legday_desktop.ui import texts
 
 NOT_RATED = "—"
@@ -33,7 +33,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class RegionTableModel(QAbstractTableModel):
-    """Rows: every region in catalogue order; columns: region, level, meaning.
+    """Rows: every region in catalogue order; columns: region, level, meaning (and quality).
 
     Editing a level does not change the model: it emits ``level_edited`` and the new
     value arrives with the next ``show_levels`` once it is saved.
@@ -49,15 +49,21 @@ class RegionTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._levels: dict[str, int] = {}
+        self._qualities: dict[str, PainQuality] = {}
 
-    def show_levels(self, levels: dict[str, int]) -> None:
-        """Show these levels; only the rows whose level changed are announced (and redrawn)."""
+    def show_levels(
+        self, levels: dict[str, int], qualities: dict[str, PainQuality] | None = None
+    ) -> None:
+        """Show these levels and what the pain is like; only changed rows are announced."""
+        qualities = qualities or {}
         changed = [
             row
             for row, region in enumerate(REGIONS)
             if levels.get(region.id) != self._levels.get(region.id)
+            or qualities.get(region.id) != self._qualities.get(region.id)
         ]
         self._levels = dict(levels)
+        self._qualities = dict(qualities)
         for row in changed:
             self.dataChanged.emit(self.index(row, self.LEVEL), self.index(row, self.MEANING))
 
@@ -91,7 +97,9 @@ class RegionTableModel(QAbstractTableModel):
                 return region.name
             if column == self.LEVEL:
                 return NOT_RATED if level is None else str(level)
-            return texts.level_meaning(level)
+            quality = self._qualities.get(region.id)
+            meaning = texts.level_meaning(level)
+            return meaning if quality is None else f"{meaning} · {quality.label.lower()}"
         if role == Qt.ItemDataRole.EditRole and column == self.LEVEL:
             return "" if level is None else str(level)
         if role == Qt.ItemDataRole.ToolTipRole or role == Qt.ItemDataRole.AccessibleDescriptionRole:
