@@ -259,15 +259,20 @@ class MainWindow(QMainWindow):
         selection_row = QHBoxLayout()
         selection_row.addWidget(self.selection_label, stretch=1)
         selection_row.addWidget(self.show_names)
-        selection_row.addWidget(self.both_sides)
+        # What the pain is like shares its row with "Both sides": the window's minimum
+        # height stays what a 1024x640 screen holds.
+        quality_row = QHBoxLayout()
+        quality_row.addWidget(self.quality_picker, stretch=1)
+        quality_row.addWidget(self.both_sides)
         map_column = QWidget()
         map_layout = QVBoxLayout(map_column)
         map_layout.setContentsMargins(0, 0, 0, 0)
+        map_layout.setSpacing(3)  # five rows under the map at the minimum height
         map_layout.addWidget(self.body_map, stretch=1)
         map_layout.addWidget(self.legend)
         map_layout.addLayout(selection_row)
         map_layout.addWidget(self.level_picker)
-        map_layout.addWidget(self.quality_picker)
+        map_layout.addLayout(quality_row)
 
         self.region_model = RegionTableModel(self)
         self.region_model.level_edited.connect(self._table_level_edited)

@@ -461,7 +461,7 @@ def test_an_empty_file_without_backups_becomes_a_new_journal(
     path = tmp_path / "journal.sqlite3"
     path.write_bytes(b"")  # e.g. made by hand, or a first start that stopped at once
     code, out, _ = run("export", "--db", path, "--format", "csv")
-    assert (code, out) == (0, "date,region,level,leg_day_date,days_after,note\n")
+    assert (code, out) == (0, "date,region,level,leg_day_date,days_after,note,quality\n")
     assert run("demo", "--db", path)[0] == 0
 
 
