@@ -1016,7 +1016,9 @@ def bad_root(draw: st.DrawFn, model: JsonModel) -> None:
     document = model.document
     choice = draw(st.sampled_from(["version", "no section", "not a list", "extra", "entry"]))
     if choice == "version":
-        version = draw(st.sampled_from([3, 0, "1", 1.0, True, None, [1], Raw("9" * 5000)]))
+        version = draw(
+            st.sampled_from([FORMAT_VERSION + 1, 0, "1", 1.0, True, None, [1], Raw("9" * 5000)])
+        )
         document.set("format_version", version)
         model.fault = refusal("$", "format_version")
     elif choice == "no section":
