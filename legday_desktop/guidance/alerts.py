@@ -26,7 +26,7 @@ from legday_desktop.domain.regions import (
     Side,
     region_by_id,
 )
-from legday_desktop.domain.soreness import SorenessRating
+from legday_desktop.domain.soreness import PainQuality, SorenessRating
 from legday_desktop.guidance.context import AdviceContext, ReportedSymptom
 
 # Thresholds of the pattern rules (levels on the 0–10 scale, days after the leg day).
@@ -62,6 +62,8 @@ class AlertKind(enum.StrEnum):
     SEVERE_ON_TRAINING_DAY = "severe_on_training_day"
     JOINT_PAIN = "joint_pain"
     TENDON_PAIN = "tendon_pain"
+    SHARP_PAIN = "sharp_pain"
+    BURNING_PAIN = "burning_pain"
     EXTREME_SORENESS = "extreme_soreness"
     RISING_AFTER_DAY_3 = "rising_after_day_3"
     LATE_SORENESS = "late_soreness"
@@ -80,6 +82,8 @@ _HEADINGS = {
     AlertKind.SEVERE_ON_TRAINING_DAY: "Severe pain on the training day",
     AlertKind.JOINT_PAIN: "Joint pain",
     AlertKind.TENDON_PAIN: "Achilles or ankle pain",
+    AlertKind.SHARP_PAIN: "Sharp or stabbing pain",
+    AlertKind.BURNING_PAIN: "Burning or tingling pain",
     AlertKind.EXTREME_SORENESS: "Extreme soreness",
     AlertKind.RISING_AFTER_DAY_3: "Still rising after day 3",
     AlertKind.LATE_SORENESS: "Sore at 4 or more from day 5",
@@ -92,7 +96,14 @@ _HEADINGS = {
 # for certain), pressure in the lower leg for both of its groups, a strain for its own.
 _HANDS_OFF_EVERYWHERE = frozenset({AlertKind.REPORTED_SYMPTOM, AlertKind.POSSIBLE_CLOT})
 _HANDS_OFF_LOWER_LEG = frozenset({AlertKind.POSSIBLE_COMPARTMENT_SYNDROME})
-_HANDS_OFF_OWN_GROUP = frozenset({AlertKind.ONE_SIDE_SORER, AlertKind.SEVERE_ON_TRAINING_DAY})
+_HANDS_OFF_OWN_GROUP = frozenset(
+    {
+        AlertKind.ONE_SIDE_SORER,
+        AlertKind.SEVERE_ON_TRAINING_DAY,
+        AlertKind.SHARP_PAIN,
+        AlertKind.BURNING_PAIN,
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -421,8 +432,10 @@ def _group_findings(
     )
     if dominant is not None:
         return [dominant]
+    # Pain that does not feel like soreness is not soreness, leg day or not.
+    felt = _felt_unlike_soreness(context, group, sides)
     if context.leg_day is None:
-        return [extreme] if extreme else []
+        return [finding for finding in (extreme, *felt) if finding is not None]
     training_day = _severe_on_training_day(context, group, sides)
     rising, rising_sides = _rising_after_day_3(context, group, sides)
     steady = {side: info for side, info in sides.items() if side not in rising_sides}
@@ -436,6 +449,7 @@ def _group_findings(
         still,
         lasting,
         _one_side_sorer(context, group, sides),
+        *felt,
     ]
     return [finding for finding in found if finding is not None]
 
@@ -746,6 +760,36 @@ def _joint_pain(
         group,
         found,
     )
+
+
+# What the person said the pain is like, when that is not how soreness feels (a dull,
+# diffuse ache; Cheung 2003): the alert, and why, in words of the facts file.
+_UNLIKE_SORENESS = {
+    PainQuality.SHARP: (
+        AlertKind.SHARP_PAIN,
+        "a sharp, stabbing pain is not how muscle soreness feels and points to a strain; "
+        "stop loading that muscle and get it checked if it is not easing",
+    ),
+    PainQuality.BURNING: (
+        AlertKind.BURNING_PAIN,
+        "burning or tingling is not how muscle soreness feels; it may come from a nerve or "
+        "from pressure building in the muscle: get it checked soon, and get care now if the "
+        "leg turns numb, or tight, hard and swollen",
+    ),
+}
+
+
+def _felt_unlike_soreness(
+    context: AdviceContext, group: MuscleGroup, sides: dict[Side, _Side]
+) -> list[_Finding]:
+    """A muscle whose latest rating was said to feel sharp, or burning: a check each."""
+    findings = []
+    for quality, (kind, why) in _UNLIKE_SORENESS.items():
+        found = [side.latest for side in _ordered(sides) if side.latest.quality is quality]
+        if found:
+            felt = f"{_names(group, found, context)}, felt as {quality.label.lower()}"
+            findings.append(_finding(kind, Severity.CHECK, felt, why, group, found))
+    return findings
 
 
 def _tendon_pain(

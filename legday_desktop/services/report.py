@@ -271,10 +271,7 @@ def gather_report(
     notes = [
         *(DatedNote(day.date, _leg_day_label(day), day.notes) for day in in_period),
         *(DatedNote(c.date, "Check-in", c.note) for c in check_ins),
-        *(
-            DatedNote(r.date, f"{region_by_id(r.region_id).name}, level {r.level}", r.note)
-            for r in ratings
-        ),
+        *(_rating_note(rating) for rating in ratings),
     ]
     return ReportData(
         period=period,
@@ -291,6 +288,15 @@ def gather_report(
         ),
         profile=service.profile(),
     )
+
+
+def _rating_note(rating: SorenessRating) -> DatedNote:
+    """A rating's note, and what the pain was like when that was said (a note of its own)."""
+    about = f"{region_by_id(rating.region_id).name}, level {rating.level}"
+    felt = "" if rating.quality is None else f"felt as {rating.quality.label.lower()}"
+    if not rating.note.strip():
+        return DatedNote(rating.date, about, felt[:1].upper() + felt[1:])
+    return DatedNote(rating.date, f"{about}, {felt}" if felt else about, rating.note)
 
 
 def _leg_day_label(leg_day: LegDay) -> str:

@@ -11,8 +11,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers.courses import advise, day, kinds, symptoms, tip_ids
 
 from legday_desktop.cli import main
+from legday_desktop.domain.check_ins import WarningSymptom
 from legday_desktop.domain.errors import DomainError
 from legday_desktop.domain.journal import Journal, JournalChange
 from legday_desktop.domain.merging import ImportConflictError
@@ -358,3 +360,46 @@ def test_an_unknown_csv_quality_is_refused_with_file_line_and_field_and_nothing_
     assert code == 2
     assert f"{bad}:3: quality: unknown pain quality {cell!r}" in err.getvalue()
     assert rows(journal, "SELECT * FROM soreness ORDER BY id") == before
+
+
+# --- the guidance ------------------------------------------------------------------------
+
+
+def _felt(region: str, level: int, quality: PainQuality | None) -> list[SorenessRating]:
+    return [SorenessRating(day(2), region, level, quality=quality)]
+
+
+@pytest.mark.parametrize("quality", [None, PainQuality.DULL, PainQuality.TIGHT])
+def test_a_dull_or_tight_ache_is_ordinary_soreness(quality: PainQuality | None) -> None:
+    advice = advise(_felt("quadriceps.left", 5, quality), 2)
+    assert kinds(advice) == []
+
+
+def test_a_sharp_pain_is_a_check_for_a_strain_and_keeps_hands_off_that_muscle() -> None:
+    advice = advise(_felt("hamstrings.left", 4, PainQuality.SHARP), 2)
+    assert kinds(advice) == [("sharp_pain", "check")]
+    alert = advice.alerts[0]
+    assert alert.title == "Sharp or stabbing pain"
+    assert alert.message.startswith("Left hamstring at 4 today (day 2), felt as sharp or stabbing:")
+    assert "points to a strain" in alert.message
+    assert "alert-sharp-pain" in tip_ids(advice)
+    assert alert.hands_off_groups == {"hamstrings"}
+
+
+def test_burning_or_tingling_is_a_check_that_says_when_to_get_care_now() -> None:
+    advice = advise(_felt("shins.right", 3, PainQuality.BURNING), 2)
+    assert kinds(advice) == [("burning_pain", "check")]
+    assert "get care now if the leg turns numb" in advice.alerts[0].message
+    assert "alert-burning-pain" in tip_ids(advice)
+    # Reported numbness too: that symptom's own alert is urgent, and said first.
+    numb = advise(
+        _felt("shins.right", 3, PainQuality.BURNING),
+        2,
+        [symptoms(2, WarningSymptom.NUMBNESS_OR_TINGLING)],
+    )
+    assert kinds(numb) == [("reported_symptom", "urgent"), ("burning_pain", "check")]
+
+
+def test_a_sharp_pain_counts_without_a_leg_day_too() -> None:
+    advice = advise(_felt("calves.left", 3, PainQuality.SHARP), 2, leg_days=())
+    assert kinds(advice) == [("sharp_pain", "check")]

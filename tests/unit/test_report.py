@@ -292,3 +292,31 @@ def test_severities_and_the_medicines_answer_are_in_the_report(tmp_path: Path) -
         ("Dark (tea- or cola-coloured) urine", Severity.URGENT),
     ]
     assert {alert.severity for alert in report.alerts} == {Severity.CHECK}
+
+
+def test_what_the_pain_was_like_is_in_the_notes_with_or_without_a_note(tmp_path: Path) -> None:
+    from legday_desktop.domain.soreness import PainQuality
+
+    leg_day = LegDay(TODAY - dt.timedelta(days=3), "Lunges", ("Lunge",))
+    journal = Journal(
+        leg_days=(leg_day,),
+        ratings=(
+            SorenessRating(day(leg_day, 1), "abductors.left", 5, quality=PainQuality.DULL),
+            SorenessRating(
+                day(leg_day, 1), "hamstrings.right", 6, "on the last set", PainQuality.SHARP
+            ),
+            SorenessRating(day(leg_day, 2), "quadriceps.left", 3),
+        ),
+    )
+    filled_store(tmp_path / "j.sqlite3", journal).close()
+    service = JournalService(tmp_path / "j.sqlite3")
+    service.open()
+    try:
+        report = gather_report(service, today=TODAY)
+    finally:
+        service.close()
+    assert [(note.date, note.about, note.text) for note in report.notes] == [
+        (day(leg_day, 1), "Left outer hip, level 5", "Felt as dull ache or tender"),
+        (day(leg_day, 1), "Right hamstring, level 6, felt as sharp or stabbing", "on the last set"),
+    ]
+    assert [alert.kind for alert in report.alerts] == ["sharp_pain"]
