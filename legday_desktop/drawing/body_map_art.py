@@ -5,9 +5,10 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QPainterPath
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainterPath, QPainterPathStroker
 
 from legday_desktop.domain.regions import GROUP_IDS, Side, View, group_by_id
 from legday_desktop.resource_files import resource_path
@@ -17,12 +18,19 @@ Point = tuple[float, float]
 
 @dataclass(frozen=True, slots=True)
 class RegionShape:
-    """Where one region (``<group>.<side>``) is drawn, in view-box coordinates."""
+    """Where one region (``<group>.<side>``) is drawn, in view-box coordinates.
+
+    ``path`` is the drawn shape; ``hit_path`` is where a click means this region (the shape
+    grown by the artwork's hit margin, never into a neighbour's); ``lines`` are thin inner
+    lines that hint the muscle's heads.
+    """
 
     region_id: str
     view: View
     path: QPainterPath
     label_point: QPointF
+    lines: QPainterPath
+    hit_path: QPainterPath
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +43,8 @@ class Figure:
     silhouette: QPainterPath
     # (side, anchor) for the letters that say which leg is the person's left or right.
     side_labels: tuple[tuple[Side, QPointF], ...]
+    # Open curves drawn on the body (spine, pelvis, folds): they make it read as a body.
+    details: QPainterPath
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +56,9 @@ class BodyMapArt:
     regions: dict[str, RegionShape]
 
     def region_at(self, point: QPointF) -> str | None:
-        """The id of the region whose shape contains ``point`` (view-box coordinates)."""
+        """The id of the region whose hit area contains ``point`` (view-box coordinates)."""
         for shape in self.regions.values():
-            if shape.path.contains(point):
+            if shape.hit_path.contains(point):
                 return shape.region_id
         return None
 
@@ -65,6 +75,17 @@ def smooth_closed_path(points: list[QPointF]) -> QPainterPath:
     return path
 
 
+def smooth_open_path(points: list[QPointF], path: QPainterPath | None = None) -> QPainterPath:
+    """An open curve through ``points`` (a Catmull-Rom spline), added to ``path`` if given."""
+    path = path if path is not None else QPainterPath()
+    path.moveTo(points[0])
+    ends = [points[0], *points, points[-1]]  # the end points repeated: the curve ends there
+    for index in range(1, len(ends) - 2):
+        before, start, end, after = ends[index - 1 : index + 3]
+        path.cubicTo(start + (end - before) / 6, end - (after - start) / 6, end)
+    return path
+
+
 def _centroid(points: list[QPointF]) -> QPointF:
     """The area centroid of the polygon through ``points``."""
     area = cx = cy = 0.0
@@ -78,15 +99,44 @@ def _centroid(points: list[QPointF]) -> QPointF:
     return QPointF(cx / (6 * area), cy / (6 * area))
 
 
-def _placed(points: list[Point], origin: QPointF, mirrored: bool) -> list[QPointF]:
+def _placed(points: list[Any], origin: QPointF, mirrored: bool) -> list[QPointF]:
     sign = -1 if mirrored else 1
     return [QPointF(origin.x() + sign * x, origin.y() + y) for x, y in points]
 
 
-@functools.cache
-def load_art() -> BodyMapArt:
-    """Read the artwork from resources once and build its paths."""
-    data = json.loads(resource_path("bodymap.json").read_text("utf-8"))
+def _grown(path: QPainterPath, margin: float) -> QPainterPath:
+    """``path`` with ``margin`` added all round."""
+    if margin <= 0:
+        return QPainterPath(path)
+    stroker = QPainterPathStroker()
+    stroker.setWidth(2 * margin)
+    stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return path.united(stroker.createStroke(path)).simplified()
+
+
+def _hit_paths(shapes: dict[str, QPainterPath], margin: float) -> dict[str, QPainterPath]:
+    """Each shape grown by ``margin``, less every other grown shape (plus its own shape).
+
+    Where two margins meet, the gap belongs to neither: so hit areas never overlap, and a
+    click only ever reaches past a shape into empty space.
+    """
+    grown = {region_id: _grown(path, margin) for region_id, path in shapes.items()}
+    hits = {}
+    for region_id, path in shapes.items():
+        hit = QPainterPath(grown[region_id])
+        for other_id, other in grown.items():
+            if other_id != region_id and other.intersects(hit):
+                hit = hit.subtracted(other)
+        hits[region_id] = hit.united(path).simplified()
+    return hits
+
+
+def build_art(data: dict[str, Any]) -> BodyMapArt:
+    """The artwork described by ``data`` (the layout of ``bodymap.json``).
+
+    Shapes of groups the catalogue does not (yet) have are skipped; a catalogue group with
+    no shape is an error.
+    """
     left, top, width, height = data["view_box"]
     outline = [tuple(point) for point in data["silhouette"]]
     # The outline is given for the screen's left half; the right half mirrors it, reversed.
@@ -94,12 +144,17 @@ def load_art() -> BodyMapArt:
 
     figures: list[Figure] = []
     regions: dict[str, RegionShape] = {}
+    shapes: dict[str, tuple[View, QPainterPath, QPointF, QPainterPath]] = {}
     for view_name, figure in data["figures"].items():
         view = View(view_name)
         origin = QPointF(*figure["origin"])
         screen_left = Side(figure["screen_left_side"])
         offset = data["side_label_offset"]
         label_y = origin.y() + data["side_label_y"]
+        details = QPainterPath()
+        for curve in figure.get("details", []):
+            for mirrored in (False, True):
+                smooth_open_path(_placed(curve, origin, mirrored), details)
         figures.append(
             Figure(
                 view=view,
@@ -110,21 +165,36 @@ def load_art() -> BodyMapArt:
                     (screen_left, QPointF(origin.x() - offset, label_y)),
                     (screen_left.mirrored, QPointF(origin.x() + offset, label_y)),
                 ),
+                details=details,
             )
         )
         for group_id, shape in data["regions"].items():
-            if View(shape["view"]) is not view:
-                continue
+            if View(shape["view"]) is not view or group_id not in GROUP_IDS:
+                continue  # another view's, or a group the catalogue does not have yet
             for side, mirrored in ((screen_left, False), (screen_left.mirrored, True)):
-                points = _placed([tuple(point) for point in shape["points"]], origin, mirrored)
-                region_id = f"{group_id}.{side.value}"
-                regions[region_id] = RegionShape(
-                    region_id, view, smooth_closed_path(points), _centroid(points)
+                points = _placed(shape["points"], origin, mirrored)
+                label = (
+                    _placed([shape["label"]], origin, mirrored)[0]
+                    if "label" in shape
+                    else _centroid(points)
                 )
-    missing = {f"{group}.{side.value}" for group in GROUP_IDS for side in Side} - set(regions)
+                lines = QPainterPath()
+                for line in shape.get("lines", []):
+                    smooth_open_path(_placed(line, origin, mirrored), lines)
+                region_id = f"{group_id}.{side.value}"
+                shapes[region_id] = (view, smooth_closed_path(points), label, lines)
+    missing = {f"{group}.{side.value}" for group in GROUP_IDS for side in Side} - set(shapes)
     if missing:
         raise ValueError(f"bodymap.json draws no shape for {sorted(missing)}")
-    for region_id, shape in regions.items():
-        if group_by_id(region_id.split(".")[0]).view is not shape.view:
+    hits = _hit_paths({key: value[1] for key, value in shapes.items()}, data.get("hit_margin", 0))
+    for region_id, (view, path, label, lines) in shapes.items():
+        if group_by_id(region_id.split(".")[0]).view is not view:
             raise ValueError(f"bodymap.json draws {region_id} in the wrong view")
+        regions[region_id] = RegionShape(region_id, view, path, label, lines, hits[region_id])
     return BodyMapArt(QRectF(left, top, width, height), tuple(figures), regions)
+
+
+@functools.cache
+def load_art() -> BodyMapArt:
+    """Read the artwork from resources once and build its paths."""
+    return build_art(json.loads(resource_path("bodymap.json").read_text("utf-8")))

@@ -39,6 +39,8 @@ class PrintedMapStyle:
 
     outline_mm: float = 0.18
     silhouette_mm: float = 0.25
+    detail_mm: float = 0.15  # the body's own lines (spine, pelvis, folds)
+    head_mm: float = 0.12  # the lines between a muscle's heads
     hatch_spacing_mm: float = 0.9
     hatch_mm: float = 0.12
     level_points: float = 8.0
@@ -125,6 +127,9 @@ def paint_body_map(
         painter.setPen(QPen(edge, style.silhouette_mm * mm))
         painter.setBrush(PAPER)
         painter.drawPath(view.map(figure.silhouette))
+        painter.setPen(QPen(edge, style.detail_mm * mm))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(view.map(figure.details))
         painter.setPen(INK)
         _centred_text(
             painter,
@@ -156,6 +161,10 @@ def paint_body_map(
         painter.setPen(QPen(INK, style.outline_mm * mm))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
+        if not shape.lines.isEmpty():  # the muscle's heads, thin, in the number's ink
+            heads = QColor(INK if level is None else text_colour_on(level))
+            heads.setAlpha(150)
+            painter.strokePath(view.map(shape.lines), QPen(heads, style.head_mm * mm))
         if level is not None:
             painter.setPen(text_colour_on(level))
             _centred_text(painter, view.map(shape.label_point), str(level), number_font)

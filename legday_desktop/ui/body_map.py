@@ -49,6 +49,9 @@ class BodyMapStyle:
     hover_width: float = 3.0
     selected_width: float = 5.0
     silhouette_width: float = 2.0
+    detail_width: float = 1.4  # the body's own lines (spine, pelvis, folds)
+    head_width: float = 1.2  # the lines between a muscle's heads …
+    head_alpha: int = 150  # … faint, over the fill or the hatching
     title_size: float = 26.0
     side_letter_size: float = 40.0
     side_word_size: float = 15.0
@@ -291,6 +294,9 @@ class BodyMap(QWidget):
             painter.setPen(QPen(edge, options.silhouette_width))
             painter.setBrush(body)
             painter.drawPath(figure.silhouette)
+            painter.setPen(QPen(edge, options.detail_width))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(figure.details)
             painter.setPen(text)
             self._draw_text(
                 painter, figure.title_point, figure.title, self._font(options.title_size, bold=True)
@@ -323,11 +329,13 @@ class BodyMap(QWidget):
             )
             painter.setBrush(brush)
             painter.drawPath(shape.path)
+            self._draw_heads(painter, region_id, text)
             if self._show_names:
                 self._draw_name(painter, region_id, text, halo=True)
             return
         painter.setBrush(level_colour(level))
         painter.drawPath(shape.path)
+        self._draw_heads(painter, region_id, text_colour_on(level))
         painter.setPen(text_colour_on(level))
         self._draw_text(
             painter,
@@ -337,6 +345,15 @@ class BodyMap(QWidget):
         )
         if self._show_names:
             self._draw_name(painter, region_id, text_colour_on(level), halo=False)
+
+    def _draw_heads(self, painter: QPainter, region_id: str, colour: QColor) -> None:
+        """The thin lines between the muscle's heads (quadriceps, calf), if it has any."""
+        lines = self.art.regions[region_id].lines
+        if lines.isEmpty():
+            return
+        faint = QColor(colour)
+        faint.setAlpha(self.style_options.head_alpha)
+        painter.strokePath(lines, QPen(faint, self.style_options.head_width))
 
     def _name_size(self) -> float:
         """The names' font size in view-box units: readable however small the map is."""
@@ -507,8 +524,9 @@ class BodyMap(QWidget):
             if region_id == self._selected or along <= 0:
                 continue
             across = abs(offset.x() * direction.y() - offset.y() * direction.x())
-            # Prefer regions straight ahead: sideways distance counts double.
-            score = along + 2 * across
+            # Prefer regions straight ahead: sideways distance counts double, and a region
+            # more beside than ahead (outside a 45° cone) only when nothing is inside it.
+            score = along + 2 * across + (0 if across <= along else 10_000)
             if best is None or score < best[0]:
                 best = (score, region_id)
         return self._selected if best is None else best[1]
