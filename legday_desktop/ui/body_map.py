@@ -368,10 +368,12 @@ class BodyMap(QWidget):
             return shape.label_point.y() + self.style_options.level_size * 0.55
         return shape.label_point.y() - QFontMetricsF(self._font(self._name_size())).height()
 
-    def _name_lines(self, region_id: str) -> list[str] | None:
-        """The region's name on one line or two, whichever fits inside its shape.
+    def _name_lines(self, region_id: str) -> tuple[list[str], float] | None:
+        """The region's name on one line or two, whichever fits inside its shape, and its x.
 
-        None if neither does at a readable size (hovering still names it).
+        The lines are centred under the level, or in the shape's width at their height
+        when that is what makes them fit. None if neither does at a readable size
+        (hovering still names it).
         """
         shape = self.art.regions[region_id]
         name = region_by_id(region_id).group.side_name
@@ -380,13 +382,17 @@ class BodyMap(QWidget):
         top = self._name_top(region_id)
         for lines in ([name], name.split(" ", 1)) if " " in name else ([name],):
             widest = max(metrics.horizontalAdvance(line) for line in lines)
-            block = QRectF(
-                shape.label_point.x() - widest / 2, top, widest, metrics.height() * len(lines)
-            )
+            height = metrics.height() * len(lines)
             # The glyphs' own box: a line's height holds room above and below the letters.
-            inked = block.adjusted(0, metrics.height() * 0.2, 0, -metrics.height() * 0.2)
-            if shape.path.contains(inked):
-                return lines
+            inked_top, inked_height = top + metrics.height() * 0.2, height - metrics.height() * 0.4
+            bounds = shape.path.boundingRect()
+            band = QPainterPath()
+            band.addRect(QRectF(bounds.left(), inked_top, bounds.width(), inked_height))
+            across = shape.path.intersected(band).boundingRect()
+            for centre_x in (shape.label_point.x(), across.center().x()):
+                inked = QRectF(centre_x - widest / 2, inked_top, widest, inked_height)
+                if shape.path.contains(inked):
+                    return lines, centre_x
         return None
 
     def named_regions(self) -> list[str]:
@@ -397,12 +403,12 @@ class BodyMap(QWidget):
 
     def _draw_name(self, painter: QPainter, region_id: str, colour: QColor, *, halo: bool) -> None:
         """The region's name (its group's, "Quad": the figure's letters say which side)."""
-        lines = self._name_lines(region_id)
-        if lines is None:
+        placed = self._name_lines(region_id)
+        if placed is None:
             return
+        lines, centre_x = placed
         font = self._font(self._name_size())
         metrics = QFontMetricsF(font)
-        centre_x = self.art.regions[region_id].label_point.x()
         top = self._name_top(region_id)
         for index, line in enumerate(lines):
             baseline = top + index * metrics.height() + metrics.ascent()
