@@ -14,8 +14,9 @@ in the same run (ratios hold better than times on a shared machine):
 - Click → saved & map repainted at 30 y, with a standing warning, in each view in turn,
   clicks 60–110 ms apart with a pause now and then (as a person clicks, so debounced
   updates run), against a bare widget that repaints on a click; the longest stall of
-  the interface thread during the clicks; and how often the warning was hidden or shown
-  (it should never be).
+  the interface thread during the clicks; how often the standing warning was hidden or
+  shown (it should never be); and how often the check band below it came or went as the
+  edits made and cleared check warnings, against its Show/Hide events (one each).
 
 The journals have a leg day every week (three sessions in turn), every region rated
 every day, and a check-in with sleep and some recovery actions on days 1 and 2.
@@ -423,9 +424,16 @@ def click_figures(app: QApplication, database: Path, clicks: int) -> dict[str, o
     wait_until(app, lambda: window.body_map.painted_with_data)
     wait_until(app, lambda: window.advice_shown)
     warning = window.warning
+    # The standing (urgent) warning must never be hidden and shown again. The check band
+    # below it comes and goes as the edits make and clear check warnings (a knee, the
+    # Achilles): each coming or going should be one Show or Hide, never more.
     toggles = EventCounter(QEvent.Type.Show, QEvent.Type.Hide)
-    for watched in (warning, *warning.findChildren(QWidget)):
+    for watched in (warning, warning.urgent, *warning.urgent.findChildren(QWidget)):
         watched.installEventFilter(toggles)
+    check_toggles = EventCounter(QEvent.Type.Show, QEvent.Type.Hide)
+    warning.check.installEventFilter(check_toggles)
+    check_came_or_went = 0
+    check_had_lines = bool(warning.check.lines)
     showing = warning.isVisible() and bool(warning.lines)
     body_map = window.body_map
     painted = EventCounter(QEvent.Type.Paint)
@@ -462,6 +470,9 @@ def click_figures(app: QApplication, database: Path, clicks: int) -> dict[str, o
                 service.set_levels(window.shown_date, {region: level})
                 app.processEvents()
             times.append(time.perf_counter() - started)
+            if bool(warning.check.lines) != check_had_lines:
+                check_had_lines = not check_had_lines
+                check_came_or_went += 1
             # As a person clicks: 60–110 ms apart, and a pause now and then.
             wait_for(app, 0.45 if step % 10 == 9 else rng.uniform(0.06, 0.11))
         stall = probe.stop()
@@ -478,6 +489,8 @@ def click_figures(app: QApplication, database: Path, clicks: int) -> dict[str, o
             results[view]["chart_redraws"] = f"{len(redraws)} in {clicks} edits, {pauses} pauses"
     results["warning_was_showing"] = showing
     results["warning_hide_show_events"] = toggles.count
+    results["check_band_came_or_went"] = check_came_or_went
+    results["check_band_hide_show_events"] = check_toggles.count
     window.close()
     app.processEvents()
     return results

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
@@ -39,6 +39,8 @@ from legday_desktop.ui.body_map_accessibility import BodyMapAccessible, install_
 
 # A second digit typed within this time after "1" makes 10.
 TEN_KEY_WINDOW_S = 1.0
+# The hit areas are worked out this long after the first frame with data (see HitAreas).
+HIT_AREAS_AFTER_MS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +220,8 @@ class BodyMap(QWidget):
         if self._has_data and not self.painted_with_data:
             self.painted_with_data = True
             self.data_painted.emit()
+            # Ready before the first hover, once the first frame is out.
+            QTimer.singleShot(HIT_AREAS_AFTER_MS, self.art.hit_areas.prepare)
 
     def _rects(self) -> dict[str, QRect]:
         """Each region's extent on the widget: its shape with its widest outline, its level."""
