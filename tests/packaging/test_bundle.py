@@ -85,7 +85,7 @@ def test_demo_export_advice_charts_and_report_work(bundle: Path, tmp_path: Path)
     assert demo.returncode == 0 and demo.stdout.startswith("Filled"), demo.stderr
     export = run_app("export", "--db", journal, "--format", "csv", cwd=tmp_path)
     assert export.returncode == 0, export.stderr
-    assert export.stdout.startswith("date,region,level,leg_day_date,days_after,note\n")
+    assert export.stdout.startswith("date,region,level,leg_day_date,days_after,note,quality\n")
     assert export.stdout.count("\n") > 100
     advice = run_app("advice", "--db", journal, "--json", cwd=tmp_path)  # tips content
     assert advice.returncode == 0, advice.stderr
