@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from legday_desktop.domain.errors import DomainError, check_text
 from legday_desktop.domain.exercises import group_loads
 from legday_desktop.domain.soreness import check_note
+from legday_desktop.domain.training import MAX_SETS_PER_LEG_DAY, WorkoutSet
 
 MAX_TITLE_LENGTH = 200
 MAX_EXERCISE_LENGTH = 100
@@ -40,6 +41,7 @@ class LegDay:
 
     ``exercises`` are names, either from the built-in catalogue or free text.
     ``rpe`` is the perceived effort 1–10; ``duration_minutes`` the session length.
+    ``sets`` are the logged sets (imported from a training app), numbered from 1.
     """
 
     date: dt.date
@@ -49,6 +51,7 @@ class LegDay:
     duration_minutes: int | None = None
     start_time: dt.time | None = None
     notes: str = ""
+    sets: tuple[WorkoutSet, ...] = ()
 
     def __post_init__(self) -> None:
         check_date(self.date)
@@ -66,6 +69,12 @@ class LegDay:
         if self.start_time is not None and not isinstance(self.start_time, dt.time):
             raise DomainError("start_time", f"must be a time of day, got {self.start_time!r}")
         check_note(self.notes, "notes")
+        if not isinstance(self.sets, tuple) or not all(
+            isinstance(one, WorkoutSet) for one in self.sets
+        ):
+            raise DomainError("sets", "must be a list of sets")
+        if len(self.sets) > MAX_SETS_PER_LEG_DAY:
+            raise DomainError("sets", f"more than {MAX_SETS_PER_LEG_DAY} sets in one leg day")
 
     @property
     def display_title(self) -> str:

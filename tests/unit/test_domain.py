@@ -128,6 +128,13 @@ class TestExercises:
             "Calf raise",
             "Step-up",
             "Box jump",
+            "Hack squat",
+            "Back extension",
+            "Hip abduction",
+            "Hip adduction",
+            "Tibialis raise",
+            "Kettlebell swing",
+            "Sled push",
         }
         for exercise in CATALOGUE:
             assert exercise.loads
@@ -136,10 +143,10 @@ class TestExercises:
     def test_lookup_ignores_case_and_punctuation(self) -> None:
         assert find_exercise("romanian DEADLIFT").id == "romanian_deadlift"  # type: ignore[union-attr]
         assert find_exercise("step up").name == "Step-up"  # type: ignore[union-attr]
-        assert find_exercise("Sled push") is None
+        assert find_exercise("Bench press") is None
 
     def test_loads_add_up_and_free_text_loads_nothing(self) -> None:
-        loads = group_loads(["Squat", "Lunge", "Sled push"])
+        loads = group_loads(["Squat", "Lunge", "Bench press"])
         assert loads["quadriceps"] == pytest.approx(1.9)
         assert loads["glutes"] == pytest.approx(1.7)
         assert "calves" not in loads
