@@ -2,7 +2,9 @@
 
 Versions: 1 — leg days, soreness and check-ins; 2 — adds ``profile`` (the standing
 answers) and the check-in symptoms added with it; 3 — adds a rating's ``quality`` (what
-the pain is like; left out when not said). Every earlier version still imports.
+the pain is like; left out when not said); 4 — adds a leg day's logged ``sets``
+(exercise, order, reps, weight_kg, rpe, set_type; left out when there are none). Every
+earlier version still imports.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.profile import Profile
 from legday_desktop.domain.regions import REGION_IDS
 from legday_desktop.domain.soreness import RatingColumns, SorenessRating, parse_quality
+from legday_desktop.domain.training import SET_TYPE_IDS, SetType, WorkoutSet
 from legday_desktop.exchange.errors import ImportFileError
 from legday_desktop.exchange.parsed import (
     ParsedImport,
@@ -33,11 +36,13 @@ from legday_desktop.exchange.parsed import (
 )
 from legday_desktop.exchange.text_fields import format_time, parse_iso_date, parse_iso_time
 
-FORMAT_VERSION = 3
-READABLE_VERSIONS = (1, 2, 3)
+FORMAT_VERSION = 4
+READABLE_VERSIONS = (1, 2, 3, 4)
 _SECTIONS = ("leg_days", "soreness", "check_ins")
 _PROFILE_SINCE = 2  # the format_version that added "profile"
 _QUALITY_SINCE = 3  # the format_version that added a rating's "quality"
+_SETS_SINCE = 4  # the format_version that added a leg day's "sets"
+_SET_KEYS = ("exercise", "order", "reps", "weight_kg", "rpe", "set_type")
 _RATING_KEYS = frozenset({"date", "region", "level", "note"})
 _RATING_KEYS_WITH_QUALITY = _RATING_KEYS | {"quality"}
 _REGION_IDS = frozenset(REGION_IDS)
@@ -62,6 +67,7 @@ def write_json(journal: Journal | JournalColumns) -> str:
                 "rpe": leg_day.rpe,
                 "duration_minutes": leg_day.duration_minutes,
                 "notes": leg_day.notes,
+                **({"sets": [_set_entry(one) for one in leg_day.sets]} if leg_day.sets else {}),
             }
             for leg_day in journal.leg_days
         ],
@@ -85,6 +91,17 @@ def write_json(journal: Journal | JournalColumns) -> str:
         },
     }
     return _one_record_per_line(document)
+
+
+def _set_entry(one: WorkoutSet) -> dict[str, Any]:
+    return {
+        "exercise": one.exercise,
+        "order": one.order,
+        "reps": one.reps,
+        "weight_kg": one.weight_kg,
+        "rpe": one.rpe,
+        "set_type": one.set_type.value,
+    }
 
 
 class _Encoded(list[str]):
@@ -148,6 +165,7 @@ class _JsonReader:
         self.source = source
         self.today = today
         self.rating_keys = _RATING_KEYS  # those of the file's format_version
+        self.has_sets = False  # whether the file's format_version knows a leg day's sets
 
     def fail(self, where: str, field: str, problem: str) -> ImportFileError:
         return ImportFileError(self.source, where, field, problem)
@@ -234,6 +252,7 @@ class _JsonReader:
         has_profile = type(version) is int and version >= _PROFILE_SINCE
         if type(version) is int and version >= _QUALITY_SINCE:
             self.rating_keys = _RATING_KEYS_WITH_QUALITY
+        self.has_sets = type(version) is int and version >= _SETS_SINCE
         root = self.fields(
             document, "$", ("format_version", *_SECTIONS), ("profile",) if has_profile else ()
         )
@@ -256,7 +275,15 @@ class _JsonReader:
                 value,
                 where,
                 ("date",),
-                ("start_time", "title", "exercises", "rpe", "duration_minutes", "notes"),
+                (
+                    "start_time",
+                    "title",
+                    "exercises",
+                    "rpe",
+                    "duration_minutes",
+                    "notes",
+                    *(("sets",) if self.has_sets else ()),
+                ),
             )
             date = self.date(entry, where)
             start_text = self.typed(entry, where, "start_time", str)
@@ -285,6 +312,7 @@ class _JsonReader:
                     duration_minutes=self.typed(entry, where, "duration_minutes", int),
                     start_time=start_time,
                     notes=self.typed(entry, where, "notes", str, ""),
+                    sets=self._sets(entry, where),
                 )
             remember(("leg_day", date), where)
             leg_days.append(leg_day)
@@ -338,6 +366,36 @@ class _JsonReader:
             RecordPlaces(places, in_file, _rating_path),
             in_file,
         )
+
+    def _sets(self, entry: dict[str, Any], where: str) -> tuple[WorkoutSet, ...]:
+        """A leg day's logged sets, each checked where it is (``$.leg_days[0].sets[2]``)."""
+        sets = []
+        for index, value in enumerate(self.typed(entry, where, "sets", list, [])):
+            place = f"{where}.sets[{index}]"
+            one = self.fields(value, place, ("exercise", "order"), _SET_KEYS)
+            exercise = self.typed(one, place, "exercise", str, required=True)
+            if "\x00" in exercise:
+                raise self.fail(place, "exercise", "contains a NUL character")
+            set_type = self.typed(one, place, "set_type", str, "normal")
+            try:
+                kind = SetType(set_type)
+            except ValueError:
+                known = ", ".join(SET_TYPE_IDS)
+                raise self.fail(
+                    place, "set_type", f"must be one of {known}, got {set_type!r}"
+                ) from None
+            with self.domain_rules(place):
+                sets.append(
+                    WorkoutSet(
+                        exercise=exercise,
+                        order=self.typed(one, place, "order", int, required=True),
+                        reps=self.typed(one, place, "reps", int),
+                        weight_kg=self.amount(one, place, "weight_kg"),
+                        rpe=self.amount(one, place, "rpe"),
+                        set_type=kind,
+                    )
+                )
+        return tuple(sets)
 
     def _rating(self, value: object, where: str) -> SorenessRating:
         optional = tuple(sorted(self.rating_keys - {"date", "region", "level"}))

@@ -34,6 +34,7 @@ from sqlalchemy import (
 
 from legday_desktop.domain.check_ins import CheckIn, RecoveryAction, WarningSymptom
 from legday_desktop.domain.errors import DomainError
+from legday_desktop.domain.exercises import ExerciseMapping
 from legday_desktop.domain.journal import DayOverview, Journal, JournalChange, JournalColumns
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.merging import MergePlan, StoredRecords, plan_merge
@@ -48,6 +49,7 @@ from legday_desktop.domain.soreness import (
     SorenessRating,
     parse_quality,
 )
+from legday_desktop.domain.training import SetType, WorkoutSet
 from legday_desktop.storage.errors import (
     DamagedDatabaseError,
     DatabaseWriteError,
@@ -60,11 +62,14 @@ from legday_desktop.storage.tables import (
     check_in,
     check_in_action,
     check_in_symptom,
+    exercise_mapping,
+    exercise_mapping_load,
     leg_day,
     leg_day_exercise,
     profile,
     region,
     soreness,
+    workout_set,
 )
 
 # Execution option naming the kind of BEGIN a transaction starts with (see
@@ -110,6 +115,37 @@ _EXERCISES_BETWEEN = (
     .where(leg_day.c.date.between(bindparam("first"), bindparam("last")))
     .order_by(leg_day_exercise.c.leg_day_id, leg_day_exercise.c.position)
 )
+_SET_COLUMNS = (
+    workout_set.c.position,
+    workout_set.c.exercise,
+    workout_set.c.reps,
+    workout_set.c.weight_kg,
+    workout_set.c.rpe,
+    workout_set.c.set_type,
+)
+_SETS_OF = (
+    select(*_SET_COLUMNS)
+    .where(workout_set.c.leg_day_id == bindparam("leg_day_id"))
+    .order_by(workout_set.c.position)
+)
+_SETS_BETWEEN = (
+    select(workout_set.c.leg_day_id, *_SET_COLUMNS)
+    .join(leg_day, leg_day.c.id == workout_set.c.leg_day_id)
+    .where(leg_day.c.date.between(bindparam("first"), bindparam("last")))
+    .order_by(workout_set.c.leg_day_id, workout_set.c.position)
+)
+_INSERT_SET = workout_set.insert()
+_MAPPINGS = select(exercise_mapping.c.name_key, exercise_mapping.c.name).order_by(
+    exercise_mapping.c.name_key
+)
+_MAPPING_LOADS = select(
+    exercise_mapping_load.c.name_key,
+    exercise_mapping_load.c.group_id,
+    exercise_mapping_load.c.share,
+).order_by(exercise_mapping_load.c.name_key, exercise_mapping_load.c.share.desc())
+_DELETE_MAPPING = exercise_mapping.delete().where(exercise_mapping.c.name_key == bindparam("b_key"))
+_INSERT_MAPPING = exercise_mapping.insert()
+_INSERT_MAPPING_LOAD = exercise_mapping_load.insert()
 _LEG_DAY_IDS_BETWEEN = select(leg_day.c.id, leg_day.c.date).where(
     leg_day.c.date.between(bindparam("first"), bindparam("last"))
 )
@@ -232,7 +268,7 @@ _EARLIEST = dt.date(1, 1, 1)
 _LATEST = dt.date(9999, 12, 31)
 
 
-def _leg_day_from(row: Any, exercises: Iterable[str]) -> LegDay:
+def _leg_day_from(row: Any, exercises: Iterable[str], sets: Iterable[WorkoutSet] = ()) -> LegDay:
     return LegDay(
         date=row.date,
         title=row.title,
@@ -241,6 +277,18 @@ def _leg_day_from(row: Any, exercises: Iterable[str]) -> LegDay:
         duration_minutes=row.duration_minutes,
         start_time=row.start_time,
         notes=row.notes,
+        sets=tuple(sets),
+    )
+
+
+def _set_from(row: Any) -> WorkoutSet:
+    return WorkoutSet(
+        exercise=row.exercise,
+        order=row.position,
+        reps=row.reps,
+        weight_kg=row.weight_kg,
+        rpe=row.rpe,
+        set_type=SetType(row.set_type),
     )
 
 
@@ -378,6 +426,7 @@ class JournalStore:
                 else _leg_day_from(
                     row,
                     connection.scalars(_EXERCISES_OF, {"leg_day_id": row.id}),
+                    map(_set_from, connection.execute(_SETS_OF, {"leg_day_id": row.id})),
                 )
             )
             span = {"first": date, "last": date}
@@ -507,8 +556,11 @@ class JournalStore:
         exercises: dict[int, list[str]] = {}
         for row in connection.execute(_EXERCISES_BETWEEN, span):
             exercises.setdefault(row.leg_day_id, []).append(row.name)
+        sets: dict[int, list[WorkoutSet]] = {}
+        for set_row in connection.execute(_SETS_BETWEEN, span):
+            sets.setdefault(set_row.leg_day_id, []).append(_set_from(set_row))
         return tuple(
-            _leg_day_from(row, exercises.get(row.id, ()))
+            _leg_day_from(row, exercises.get(row.id, ()), sets.get(row.id, ()))
             for row in connection.execute(_LEG_DAYS_BETWEEN, span)
         )
 
@@ -569,11 +621,19 @@ class JournalStore:
 
     # --- writing ---------------------------------------------------------------------
 
-    def apply(self, change: JournalChange, *, today: dt.date) -> JournalChange:
+    def apply(
+        self,
+        change: JournalChange,
+        *,
+        today: dt.date,
+        mappings: Iterable[ExerciseMapping] = (),
+    ) -> JournalChange:
         """Put every record of ``change`` in one transaction; return the inverse change.
 
         None (or an empty check-in) removes the record under its key. Applying the returned
-        change restores exactly what was there before.
+        change restores exactly what was there before. ``mappings`` are saved in the same
+        transaction (each replaces the one of its name); they are answers kept for next
+        time, not records, and no inverse brings the old ones back.
         """
         _check_leg_days_not_after(change, today)
         with self._writing() as connection:
@@ -583,7 +643,25 @@ class JournalStore:
                 rating_dates=[date for date, _ in change.ratings],
                 check_in_dates=change.check_ins,
             )
-            return _apply(connection, change, stored)
+            inverse = _apply(connection, change, stored)
+            _save_mappings(connection, list(mappings))
+            return inverse
+
+    def exercise_mappings(self) -> dict[str, ExerciseMapping]:
+        """The person's exercise mappings by the name as compared (``exercise_key``)."""
+        with self._reading() as connection:
+            loads: dict[str, dict[str, float]] = {}
+            for row in connection.execute(_MAPPING_LOADS):
+                loads.setdefault(row.name_key, {})[row.group_id] = row.share
+            return {
+                row.name_key: ExerciseMapping(row.name, loads.get(row.name_key, {}))
+                for row in connection.execute(_MAPPINGS)
+            }
+
+    def save_exercise_mappings(self, mappings: Iterable[ExerciseMapping]) -> None:
+        """Keep ``mappings`` (each replaces the one of its name), in one transaction."""
+        with self._writing() as connection:
+            _save_mappings(connection, list(mappings))
 
     def merge(
         self,
@@ -826,16 +904,49 @@ def _replace_leg_days(
                 for day in new
             ],
         )
-        with_exercises = [day for day in new if day.exercises]
-        ids = _ids_by_date(connection, _LEG_DAY_IDS_BETWEEN, [day.date for day in with_exercises])
+        with_children = [day for day in new if day.exercises or day.sets]
+        ids = _ids_by_date(connection, _LEG_DAY_IDS_BETWEEN, [day.date for day in with_children])
         exercise_rows = [
             {"leg_day_id": ids[day.date], "position": position, "name": name}
-            for day in with_exercises
+            for day in with_children
             for position, name in enumerate(day.exercises)
         ]
         if exercise_rows:
             connection.execute(_INSERT_EXERCISE, exercise_rows)
+        set_rows = [
+            {
+                "leg_day_id": ids[day.date],
+                "position": one.order,
+                "exercise": one.exercise,
+                "reps": one.reps,
+                "weight_kg": one.weight_kg,
+                "rpe": one.rpe,
+                "set_type": one.set_type.value,
+            }
+            for day in with_children
+            for one in day.sets
+        ]
+        if set_rows:
+            connection.execute(_INSERT_SET, set_rows)
     return old
+
+
+def _save_mappings(connection: Connection, mappings: list[ExerciseMapping]) -> None:
+    if not mappings:
+        return
+    by_key = {mapping.key: mapping for mapping in mappings}
+    # The loads go with their mapping (ON DELETE CASCADE).
+    connection.execute(_DELETE_MAPPING, [{"b_key": key} for key in by_key])
+    connection.execute(
+        _INSERT_MAPPING, [{"name_key": key, "name": one.name} for key, one in by_key.items()]
+    )
+    load_rows = [
+        {"name_key": key, "group_id": group, "share": share}
+        for key, one in by_key.items()
+        for group, share in one.loads.items()
+    ]
+    if load_rows:
+        connection.execute(_INSERT_MAPPING_LOAD, load_rows)
 
 
 def _replace_ratings(

@@ -20,6 +20,7 @@ from legday_desktop.domain.journal import Journal
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.profile import Profile
 from legday_desktop.domain.soreness import SorenessRating, parse_quality
+from legday_desktop.domain.training import SetType, WorkoutSet
 from legday_desktop.storage.tables import (
     check_in,
     check_in_action,
@@ -28,6 +29,7 @@ from legday_desktop.storage.tables import (
     leg_day_exercise,
     profile,
     soreness,
+    workout_set,
 )
 
 T = TypeVar("T")
@@ -152,12 +154,50 @@ def _leg_days(reader: _Reader) -> list[LegDay]:
         )
         if row.made(LegDay, date, exercises=(name,)) is not None:
             exercises.setdefault(leg_day_id, []).append(name)
+    sets = _workout_sets(reader, heads)
     found = []
     for leg_day_id, (row, fields) in heads.items():
-        made = row.made(LegDay, **fields, exercises=tuple(exercises.get(leg_day_id, ())))
+        made = row.made(
+            LegDay,
+            **fields,
+            exercises=tuple(exercises.get(leg_day_id, ())),
+            sets=tuple(sets.get(leg_day_id, ())),
+        )
         if made is not None:
             found.append(made)
     return found
+
+
+def _workout_sets(
+    reader: _Reader, heads: dict[int, tuple[_Row, dict[str, Any]]]
+) -> dict[int, list[WorkoutSet]]:
+    """The logged sets of the leg days that could be read, each set checked on its own."""
+    sets: dict[int, list[WorkoutSet]] = {}
+    order = [workout_set.c.leg_day_id, workout_set.c.position]
+    for raw in reader.rows(workout_set, order):
+        values = dict(zip(workout_set.columns.keys(), raw, strict=True))
+        head = heads.get(values["leg_day_id"])
+        if head is None:
+            continue  # its leg day is damaged (and named) or gone
+        row = _Row(
+            reader,
+            workout_set,
+            f"leg_day_id {values['leg_day_id']}, position {values['position']}",
+            f"{head[1]['date']}, {values['exercise']!r}",
+        )
+        names = ("position", "exercise", "reps", "weight_kg", "rpe", "set_type")
+        fields = row.made(_converted, reader, workout_set, values, names)
+        if fields is None:
+            continue
+        made = row.made(
+            lambda position, set_type, **rest: WorkoutSet(
+                order=position, set_type=SetType(set_type), **rest
+            ),
+            **fields,
+        )
+        if made is not None:
+            sets.setdefault(values["leg_day_id"], []).append(made)
+    return sets
 
 
 def _ratings(reader: _Reader) -> list[SorenessRating]:

@@ -7,5 +7,6 @@ REVISIONS: tuple[str, ...] = (
     "0002_warnings_and_profile",
     "0003_more_regions",
     "0004_pain_quality",
+    "0005_workout_sets",
 )
 HEAD: str = REVISIONS[-1]

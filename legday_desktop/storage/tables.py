@@ -23,8 +23,9 @@ from sqlalchemy import (
 )
 
 from legday_desktop.domain.check_ins import RecoveryAction, WarningSymptom
-from legday_desktop.domain.regions import REGION_IDS
+from legday_desktop.domain.regions import GROUP_IDS, REGION_IDS
 from legday_desktop.domain.soreness import QUALITY_IDS
+from legday_desktop.domain.training import MAX_REPS, MAX_WEIGHT_KG, SET_TYPE_IDS
 
 # Named constraints, so that batch migrations on SQLite can find and change them.
 NAMING_CONVENTION = {
@@ -94,6 +95,57 @@ leg_day_exercise = Table(
     Column("position", Integer, primary_key=True),
     Column("name", String, nullable=False),
     CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),
+)
+
+# The logged sets of a leg day (imported from a training app), numbered from 1.
+workout_set = Table(
+    "workout_set",
+    metadata,
+    Column(
+        "leg_day_id",
+        Integer,
+        ForeignKey("leg_day.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("position", Integer, primary_key=True),
+    Column("exercise", String, nullable=False),
+    Column("reps", Integer),
+    Column("weight_kg", Float),
+    Column("rpe", Float),
+    Column("set_type", String, nullable=False),
+    CheckConstraint("position >= 1", name="position_from_1"),
+    CheckConstraint("length(trim(exercise)) > 0", name="exercise_not_blank"),
+    CheckConstraint(f"reps IS NULL OR reps BETWEEN 0 AND {MAX_REPS}", name="reps_range"),
+    CheckConstraint(
+        f"weight_kg IS NULL OR weight_kg BETWEEN 0 AND {MAX_WEIGHT_KG:g}", name="weight_range"
+    ),
+    CheckConstraint("rpe IS NULL OR rpe BETWEEN 1 AND 10", name="rpe_range"),
+    CheckConstraint(one_of("set_type", SET_TYPE_IDS), name="known_set_type"),
+)
+
+# The person's answers to "what does this exercise load?" for names the catalogue lacks,
+# by the name as compared (exercise_key); a mapping with no loads says "not leg training".
+exercise_mapping = Table(
+    "exercise_mapping",
+    metadata,
+    Column("name_key", String, primary_key=True),
+    Column("name", String, nullable=False),
+    CheckConstraint("length(trim(name_key)) > 0", name="key_not_blank"),
+)
+
+exercise_mapping_load = Table(
+    "exercise_mapping_load",
+    metadata,
+    Column(
+        "name_key",
+        String,
+        ForeignKey("exercise_mapping.name_key", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("group_id", String, primary_key=True),
+    Column("share", Float, nullable=False),
+    CheckConstraint(one_of("group_id", GROUP_IDS), name="known_group"),
+    CheckConstraint("share > 0 AND share <= 1", name="share_range"),
 )
 
 # The level of one region on one day. No row means "not rated", which is not 0.

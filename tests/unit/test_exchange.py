@@ -197,7 +197,7 @@ class TestCsv:
 class TestJson:
     def test_layout(self) -> None:
         document = json.loads(write_json(small_journal()))
-        assert document["format_version"] == FORMAT_VERSION == 3
+        assert document["format_version"] == FORMAT_VERSION == 4
         assert list(document) == ["format_version", "leg_days", "soreness", "check_ins", "profile"]
         assert document["profile"] == {"statin_or_new_medicine": None, "answered_on": None}
         assert document["leg_days"][0] == {
@@ -327,9 +327,9 @@ class TestJson:
                 "in.json:$.check_ins[0]: sleep_hours: 30 hours is outside 0–24",
             ),
             (
-                lambda d: d.update(format_version=4),
-                "in.json:$: format_version: this Legday reads format_version 1, 2, 3, the file "
-                "has 4 "
+                lambda d: d.update(format_version=5),
+                "in.json:$: format_version: this Legday reads format_version 1, 2, 3, 4, the file "
+                "has 5 "
                 "(from a newer Legday?)",
             ),
             (lambda d: d.pop("check_ins"), "in.json:$: check_ins: missing"),
@@ -366,7 +366,7 @@ class TestJson:
             ),
             (
                 lambda d: d.update(format_version=1.0),
-                "in.json:$: format_version: this Legday reads format_version 1, 2, 3",
+                "in.json:$: format_version: this Legday reads format_version 1, 2, 3, 4",
             ),
         ],
     )
