@@ -240,6 +240,43 @@ def _build_parser() -> argparse.ArgumentParser:
     import_.add_argument(
         "--replace", action="store_true", help="replace stored records that differ from the file's"
     )
+
+    workouts = commands.add_parser(
+        "import-workouts",
+        parents=[database, writer],
+        help="read a training log (Strong, Hevy, FitNotes) into leg days with their sets",
+        description="Read a training app's CSV export: each session in which at least a "
+        "third of the working sets load leg muscles becomes a leg day with its sets (a leg "
+        "day already logged on that date keeps its title and notes and gets the sets); the "
+        "other sessions are skipped and counted. All of it or nothing; importing the same "
+        "file again changes nothing.",
+    )
+    workouts.add_argument("file", type=Path, metavar="FILE")
+    workouts.add_argument(
+        "--format",
+        choices=("strong", "hevy", "fitnotes"),
+        dest="app",
+        help="the app that wrote FILE (default: told by its header)",
+    )
+    workouts.add_argument(
+        "--unit",
+        choices=("kg", "lb"),
+        help="the unit of FILE's weights, when the file does not say (Strong)",
+    )
+    workouts.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="NAME=GROUP,GROUP",
+        help='what an exercise Legday does not know loads, e.g. "Hack Squat=quadriceps,'
+        'glutes" (the first group is the prime mover; GROUP:0.6 gives a share); '
+        '"Plank=" says it is not leg training. Kept for next time; may be repeated',
+    )
+    workouts.add_argument(
+        "--preview",
+        action="store_true",
+        help="say what would be imported, and write nothing",
+    )
     return parser
 
 
@@ -398,6 +435,58 @@ def _import(arguments: argparse.Namespace) -> int:
         f"Imported {arguments.file} into {path}: {summary.added} added, "
         f"{summary.replaced} replaced, {summary.unchanged} already there."
     )
+    return EXIT_OK
+
+
+def _import_workouts(arguments: argparse.Namespace) -> int:
+    from legday_desktop.domain.exercises import parse_mapping
+    from legday_desktop.domain.regions import GROUP_IDS
+    from legday_desktop.domain.training import WeightUnit
+    from legday_desktop.services.workouts import (
+        NoLegTrainingError,
+        describe_plan,
+        import_workouts,
+        no_leg_training,
+        plan_import,
+        sessions_of,
+    )
+
+    try:
+        mappings = [parse_mapping(text, GROUP_IDS) for text in arguments.map]
+    except ValueError as error:
+        raise CommandError(f"--map {error}", EXIT_BAD_INPUT) from None
+    path = _database_path(arguments)
+    unit = None if arguments.unit is None else WeightUnit(arguments.unit)
+    file: Path = arguments.file
+    if arguments.preview:
+        from legday_desktop.services.opening import Access, open_journal
+
+        opened = open_journal(_existing_journal(arguments), Access.READ)
+        try:
+            plan = plan_import(
+                opened.store,
+                sessions_of(file, app=arguments.app, unit=unit),
+                source=file.name,
+                new_mappings=mappings,
+                today=dt.date.today(),
+            )
+        finally:
+            opened.close()
+        if not plan.found_leg_training:
+            raise NoLegTrainingError(no_leg_training(file, plan))
+        print(printable("\n".join(["Nothing written (--preview).", *describe_plan(plan)])))
+        return EXIT_OK
+    plan = import_workouts(
+        path,
+        file,
+        app=arguments.app,
+        unit=unit,
+        new_mappings=mappings,
+        today=dt.date.today(),
+        take_over_lock=arguments.take_over_lock,
+    )
+    lines = [f"Imported {file} into {path}:", *describe_plan(plan, detail=False)]
+    print(printable("\n".join(lines)))
     return EXIT_OK
 
 
@@ -563,6 +652,7 @@ _COMMANDS = {
     "demo": _demo,
     "export": _export,
     "import": _import,
+    "import-workouts": _import_workouts,
     "snapshot": _snapshot,
     "chart": _chart,
     "report": _report,
@@ -688,6 +778,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             ) and arguments.command in (
                 "demo",
                 "import",
+                "import-workouts",
                 "restore",
             ):
                 hint = (

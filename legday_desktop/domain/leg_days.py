@@ -75,6 +75,8 @@ class LegDay:
             raise DomainError("sets", "must be a list of sets")
         if len(self.sets) > MAX_SETS_PER_LEG_DAY:
             raise DomainError("sets", f"more than {MAX_SETS_PER_LEG_DAY} sets in one leg day")
+        if len({one.order for one in self.sets}) != len(self.sets):
+            raise DomainError("sets", "two sets of one leg day have the same order")
 
     @property
     def display_title(self) -> str:

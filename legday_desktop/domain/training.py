@@ -24,7 +24,17 @@ class SetType(enum.StrEnum):
     DROP = "drop"
     FAILURE = "failure"
 
+    @property
+    def label(self) -> str:
+        return _SET_TYPE_LABELS[self]
 
+
+_SET_TYPE_LABELS = {
+    SetType.NORMAL: "normal",
+    SetType.WARMUP: "warm-up",
+    SetType.DROP: "drop set",
+    SetType.FAILURE: "to failure",
+}
 SET_TYPE_IDS = tuple(kind.value for kind in SetType)
 
 

@@ -106,3 +106,37 @@ def leg_day_loads(
             for group, (hard, volume) in raw[date].items()
         }
     return result
+
+
+def _kg(weight: float) -> str:
+    return f"{weight:.1f}".rstrip("0").rstrip(".")
+
+
+def set_text(one: WorkoutSet) -> str:
+    """``5 × 100 kg``, ``12 reps``, ``60 kg``, with the set type when not a normal set."""
+    if one.reps is not None and one.weight_kg:
+        text = f"{one.reps} × {_kg(one.weight_kg)} kg"
+    elif one.reps is not None:
+        text = f"{one.reps} reps"
+    elif one.weight_kg:
+        text = f"{_kg(one.weight_kg)} kg"
+    else:
+        text = "logged"
+    extras = [] if one.set_type.value == "normal" else [one.set_type.label]
+    if one.rpe is not None:
+        extras.append(f"RPE {one.rpe:g}")
+    return f"{text} ({', '.join(extras)})" if extras else text
+
+
+def exercise_lines(sets: Iterable[WorkoutSet]) -> list[str]:
+    """Each exercise of a leg day with its sets: ``Squat (Barbell): 5 × 100 kg, 5 × 100 kg``."""
+    by_exercise: dict[str, list[str]] = {}
+    for one in sets:
+        by_exercise.setdefault(one.exercise, []).append(set_text(one))
+    return [f"{name}: {', '.join(texts)}" for name, texts in by_exercise.items()]
+
+
+def load_text(load: GroupLoad, *, with_novelty: bool = True) -> str:
+    """``4.9 hard sets, 2,450 kg volume, novelty 0.62``."""
+    text = f"{load.hard_sets:.1f} hard sets, {load.volume_kg:,.0f} kg volume"
+    return f"{text}, novelty {load.novelty:.2f}" if with_novelty else text

@@ -33,6 +33,7 @@ from legday_desktop.domain.check_ins import Severity
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.profile import STATIN_QUESTION
 from legday_desktop.domain.regions import GROUP_IDS, Side, group_by_id
+from legday_desktop.domain.training_load import exercise_lines
 from legday_desktop.domain.wording import (
     leg_day_details,
     long_day,
@@ -655,6 +656,49 @@ def _peaks(flow: PageFlow, data: ReportData) -> None:
     )
 
 
+def _training(flow: PageFlow, data: ReportData) -> None:
+    """The sets logged on the period's leg days, and the load on each group."""
+    if not data.training:
+        return
+    fonts = flow.fonts
+    flow.heading("Training logged")
+    flow.text(
+        "From the training app's log. Hard sets: the working sets (warm-ups left out), each "
+        "counted by the share of the exercise's load on the group (1 = prime mover). Volume: "
+        "reps × kg by that share. Novelty: the leg day's hard sets against the group's weekly "
+        "average over the four weeks before (1 = all new, 0.5 = as usual); new or returning "
+        "load tends to bring more soreness.",
+        fonts.small,
+    )
+    columns = (
+        Column("Group", 0.4),
+        Column("Hard sets", 0.2, right_aligned=True),
+        Column("Volume (kg)", 0.2, right_aligned=True),
+        Column("Novelty", 0.2, right_aligned=True),
+    )
+    for item in data.training:
+        day = item.leg_day
+        working = sum(1 for one in day.sets if one.is_working)
+        flow.skip(1.5)
+        flow.text(
+            f"{_in_period(data, day.date)} {day.display_title}: {working} working sets",
+            fonts.bold,
+        )
+        for line in exercise_lines(day.sets):
+            flow.text(line, fonts.small)
+        rows = [
+            [
+                group_by_id(group).name,
+                f"{load.hard_sets:.1f}",
+                f"{load.volume_kg:,.0f}",
+                f"{load.novelty:.2f}",
+            ]
+            for group, load in item.loads
+        ]
+        if rows:
+            flow.table(columns, rows)
+
+
 def _warnings(flow: PageFlow, data: ReportData) -> None:
     fonts = flow.fonts
     flow.heading("Warning symptoms")
@@ -746,6 +790,7 @@ def report_pdf(data: ReportData) -> tuple[bytes, int]:
     flow.new_page()
     _charts(flow, data)
     _peaks(flow, data)
+    _training(flow, data)
     _warnings(flow, data)
     _notes(flow, data)
     first, last = (short_day(date, year=True) for date in (data.period.first, data.period.last))

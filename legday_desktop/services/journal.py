@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Collection, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from legday_desktop.domain.check_ins import CheckIn
 from legday_desktop.domain.errors import DomainError
+from legday_desktop.domain.exercises import ExerciseMapping
 from legday_desktop.domain.journal import DayOverview, Journal, JournalChange
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.merging import MergeSummary
@@ -272,6 +273,10 @@ class JournalService(QObject):
                 self.report_damage(str(failure))
             raise failure from error
 
+    def reading(self) -> AbstractContextManager[JournalStore]:
+        """The store to read from, its errors reported as JournalError (for services)."""
+        return self._reading()
+
     def report_damage(self, message: str) -> None:
         """Say (once) that the journal was found damaged while open (``damage_found``)."""
         if not self.damaged:
@@ -290,6 +295,11 @@ class JournalService(QObject):
         """Every leg day, oldest first."""
         with self._reading() as store:
             return store.leg_days()
+
+    def exercise_mappings(self) -> dict[str, ExerciseMapping]:
+        """The person's own exercise mappings, by the name as compared."""
+        with self._reading() as store:
+            return store.exercise_mappings()
 
     def recent_leg_days(self, date: dt.date, count: int) -> tuple[LegDay, ...]:
         """The last ``count`` leg days on or before ``date``, oldest first."""
@@ -464,6 +474,29 @@ class JournalService(QObject):
         self._last_pushed = None
         self.journal_changed.emit(plan.change, text, False)
         return plan.summary
+
+    def import_leg_days(
+        self, change: JournalChange, text: str, mappings: Sequence[ExerciseMapping] = ()
+    ) -> bool:
+        """Store imported leg days as one undoable change, and keep the mappings used.
+
+        The mappings are answers kept for next time: undo leaves them. False (and
+        write_failed) if the change could not be saved.
+        """
+        if mappings:
+            from legday_desktop.storage.errors import StorageError
+
+            if self.read_only_reason is not None:
+                self.write_failed.emit(f"{text} failed: {self.read_only_reason}; nothing was saved")
+                return False
+            try:
+                self._store().save_exercise_mappings(mappings)
+            except StorageError as error:
+                self.write_failed.emit(f"{text} failed: {error}")
+                return False
+        pushed = self._push(change, text)
+        self._last_pushed = None  # never merged with the next click
+        return pushed
 
     def retry_failed_change(self) -> bool:
         """Try the change that last failed to save once more; False if it failed again."""

@@ -29,6 +29,8 @@ from legday_desktop.domain.recovery import (
 )
 from legday_desktop.domain.regions import GROUP_IDS, group_by_id, region_by_id
 from legday_desktop.domain.soreness import SorenessRating
+from legday_desktop.domain.training import GroupLoad
+from legday_desktop.domain.training_load import leg_day_loads
 from legday_desktop.domain.wording import short_day
 from legday_desktop.guidance.alerts import TRAINING_DAY_LOOK_BACK, AlertKind, pattern_alerts
 from legday_desktop.guidance.context import SYMPTOM_DAYS, AdviceContext
@@ -156,6 +158,16 @@ class ReportData:
     alerts: tuple[DatedAlert, ...]
     notes: tuple[DatedNote, ...]
     profile: Profile = field(default_factory=Profile)
+    # The period's leg days with logged sets, and each one's load per group.
+    training: tuple[LoggedTraining, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedTraining:
+    """A leg day's logged sets and the load they put on each group (most loaded first)."""
+
+    leg_day: LegDay
+    loads: tuple[tuple[str, GroupLoad], ...]
 
 
 def main_group_names(leg_day: LegDay) -> str:
@@ -287,6 +299,25 @@ def gather_report(
             sorted((note for note in notes if note.text.strip()), key=lambda note: note.date)
         ),
         profile=service.profile(),
+        training=_logged_training(service, all_leg_days, period),
+    )
+
+
+def _logged_training(
+    service: JournalService, leg_days: Sequence[LegDay], period: Period
+) -> tuple[LoggedTraining, ...]:
+    """The period's leg days with sets; novelty looks back over the weeks before each."""
+    with_sets = [day for day in leg_days if day.sets]
+    if not any(day.date in period for day in with_sets):
+        return ()
+    loads = leg_day_loads([(day.date, day.sets) for day in with_sets], service.exercise_mappings())
+    return tuple(
+        LoggedTraining(
+            day,
+            tuple(sorted(loads[day.date].items(), key=lambda item: -item[1].hard_sets)),
+        )
+        for day in with_sets
+        if day.date in period
     )
 
 

@@ -170,6 +170,11 @@ _DELETE_RATING = soreness.delete().where(
 )
 _INSERT_RATING = soreness.insert()
 _FIRST_RATING_DATE = select(func.min(soreness.c.date))
+_RATING_COUNTS_BETWEEN = (
+    select(soreness.c.date, func.count().label("ratings"))
+    .where(soreness.c.date.between(bindparam("first"), bindparam("last")))
+    .group_by(soreness.c.date)
+)
 _RATED_DATES_BETWEEN = (
     select(soreness.c.date)
     .distinct()
@@ -472,6 +477,16 @@ class JournalStore:
         """The days from ``first`` to ``last`` with at least one rating, oldest first."""
         with self._reading() as connection:
             return tuple(connection.scalars(_RATED_DATES_BETWEEN, {"first": first, "last": last}))
+
+    def rating_counts(self, first: dt.date, last: dt.date) -> dict[dt.date, int]:
+        """How many regions are rated on each rated date from ``first`` to ``last``."""
+        with self._reading() as connection:
+            return {
+                row.date: row.ratings
+                for row in connection.execute(
+                    _RATING_COUNTS_BETWEEN, {"first": first, "last": last}
+                )
+            }
 
     def first_rating_date(self) -> dt.date | None:
         with self._reading() as connection:

@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
-from legday_desktop.ui.operations import exchange, journals, map_image, report, safekeeping
+from legday_desktop.ui.operations import (
+    exchange,
+    journals,
+    map_image,
+    report,
+    safekeeping,
+    workouts,
+)
 
 if TYPE_CHECKING:
     from legday_desktop.ui.main_window import MainWindow
@@ -59,6 +66,14 @@ ACTIONS = (
         exchange.import_journal_file,
         ("Ctrl+I",),
         separator_before=True,
+        edits=True,
+    ),
+    ActionSpec(
+        "import_workouts",
+        "file",
+        "Import &workouts…",
+        workouts.import_workouts_file,
+        ("Ctrl+Shift+I",),
         edits=True,
     ),
     ActionSpec(

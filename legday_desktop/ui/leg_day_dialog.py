@@ -22,8 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from legday_desktop.domain.errors import DomainError
-from legday_desktop.domain.exercises import CATALOGUE, find_exercise
+from legday_desktop.domain.exercises import CATALOGUE
 from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.regions import group_by_id
+from legday_desktop.domain.training import GroupLoad
+from legday_desktop.domain.training_load import exercise_lines, load_text, raw_loads
 from legday_desktop.ui.texts import escape
 
 
@@ -73,8 +76,12 @@ class LegDayDialog(QDialog):
                 else Qt.CheckState.Unchecked
             )
             self.exercise_list.addItem(item)
+        # A name as a training app wrote it ("Squat (Barbell)") is kept as it is.
+        catalogue_names = {exercise.name.casefold() for exercise in CATALOGUE}
         others = [
-            name for name in (leg_day.exercises if leg_day else ()) if not find_exercise(name)
+            name
+            for name in (leg_day.exercises if leg_day else ())
+            if name.casefold() not in catalogue_names
         ]
         self.other_exercises = QLineEdit(", ".join(others))
         self.other_exercises.setPlaceholderText("Other exercises, separated by commas")
@@ -107,6 +114,15 @@ class LegDayDialog(QDialog):
         form.addRow("Effort (&RPE)", self.rpe)
         form.addRow("D&uration", self.duration)
         form.addRow("&Notes", self.notes)
+        self.sets_view = QPlainTextEdit(_sets_text(leg_day))
+        self.sets_view.setReadOnly(True)
+        self.sets_view.setTabChangesFocus(True)
+        self.sets_view.setAccessibleName("Logged sets and training load")
+        self.sets_view.setMaximumHeight(140)
+        if leg_day is not None and leg_day.sets:
+            form.addRow("Logged &sets", self.sets_view)
+        else:
+            self.sets_view.hide()
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -155,6 +171,7 @@ class LegDayDialog(QDialog):
             duration_minutes=self.duration.value() or None,
             start_time=self._original.start_time if self._original else None,
             notes=self.notes.toPlainText(),
+            sets=self._original.sets if self._original else (),
         )
         leg_day.check_not_after(self._today)
         return leg_day
@@ -193,6 +210,20 @@ class LegDayDialog(QDialog):
             return dialog.decision() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dialog.deleteLater()
+
+
+def _sets_text(leg_day: LegDay | None) -> str:
+    """The leg day's logged sets by exercise, then the load on each group (warm-ups left out)."""
+    if leg_day is None or not leg_day.sets:
+        return ""
+    loads = raw_loads(leg_day.sets)
+    lines = exercise_lines(leg_day.sets)
+    lines.append("")
+    lines.append("Training load (warm-ups left out):")
+    for group, (hard, volume) in sorted(loads.items(), key=lambda item: -item[1][0]):
+        load = GroupLoad(hard, volume)
+        lines.append(f"{group_by_id(group).name}: {load_text(load, with_novelty=False)}")
+    return "\n".join(lines)
 
 
 def _qdate(date: dt.date) -> QDate:

@@ -72,6 +72,7 @@ if TYPE_CHECKING:
     from legday_desktop.charts.panel import ChartPanel
     from legday_desktop.services.journal import JournalService
     from legday_desktop.ui.insights_panel import InsightsPanel
+    from legday_desktop.ui.workout_import_dialog import WorkoutImportDialog
 
 
 # Views other than the map follow edits once clicking pauses, never between two clicks
@@ -379,6 +380,8 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         self.actions = build_actions(self)  # every menu entry: see ui/actions.py
+        # The preview of File → Import workouts… while it is open.
+        self.workout_import_dialog: WorkoutImportDialog | None = None
 
     # --- journal -----------------------------------------------------------------
 

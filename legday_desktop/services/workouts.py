@@ -1,0 +1,205 @@
+"""Importing a training app's log (Strong, Hevy, FitNotes) as leg days with their sets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from legday_desktop.domain.exercises import ExerciseMapping
+from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.regions import group_by_id
+from legday_desktop.domain.training import WeightUnit, WorkoutSession
+from legday_desktop.domain.workout_import import (
+    WorkoutImportError,
+    WorkoutImportPlan,
+    plan_workout_import,
+    with_ratings_moved,
+)
+from legday_desktop.services.exchange import IMPORT_DAYS_AHEAD, ImportRejectedError
+from legday_desktop.services.opening import Access, journal_error, open_journal
+
+if TYPE_CHECKING:
+    from legday_desktop.services.journal import JournalService
+    from legday_desktop.storage.journal_store import JournalStore
+
+WORKOUT_APPS = ("strong", "hevy", "fitnotes")
+
+
+class UnitRequiredError(ImportRejectedError):
+    """The file does not say whether its weights are kilograms or pounds: ask."""
+
+
+class NoLegTrainingError(ImportRejectedError):
+    """The file holds no session that counts as a leg day; nothing was written."""
+
+
+def sessions_of(
+    file: Path, *, app: str | None, unit: WeightUnit | None
+) -> Iterator[WorkoutSession]:
+    """The file's sessions, read as they are used (bounded memory on a large file).
+
+    ImportRejectedError (UnitRequiredError when the weights' unit must be given) for a
+    file that cannot be read; nothing is imported then.
+    """
+    from legday_desktop.exchange.errors import ImportFileError
+    from legday_desktop.exchange.workouts import UnitNeeded, iter_sessions
+
+    try:
+        yield from iter_sessions(file, app=app, unit=unit, source=file.name)
+    except UnitNeeded as error:
+        raise UnitRequiredError(f"{error}. Nothing was imported.") from error
+    except ImportFileError as error:
+        raise ImportRejectedError(f"{error}. Nothing was imported.") from error
+
+
+def plan_import(
+    store: JournalStore,
+    sessions: Iterable[WorkoutSession],
+    *,
+    source: str,
+    new_mappings: Sequence[ExerciseMapping] = (),
+    today: dt.date,
+) -> WorkoutImportPlan:
+    """What importing ``sessions`` into the journal behind ``store`` would do.
+
+    The person's saved mappings apply, ``new_mappings`` over them. ImportRejectedError for
+    sessions that cannot become leg days (a date ahead, too many sets in a day).
+    """
+    mappings = {**store.exercise_mappings(), **{mapping.key: mapping for mapping in new_mappings}}
+    stored = {leg_day.date: leg_day for leg_day in store.leg_days()}
+    try:
+        plan = plan_workout_import(
+            sessions,
+            stored_leg_days=stored,
+            mappings=mappings,
+            today=today + dt.timedelta(days=IMPORT_DAYS_AHEAD),
+        )
+    except WorkoutImportError as error:
+        raise ImportRejectedError(f"{source}:{error}. Nothing was imported.") from error
+    new_dates = [planned.leg_day.date for planned in plan.leg_days if planned.creates]
+    if not new_dates:
+        return plan
+    counts = store.rating_counts(min(new_dates), dt.date.max)
+    return with_ratings_moved(plan, stored, counts)
+
+
+def import_workouts(
+    journal: Path,
+    file: Path,
+    *,
+    app: str | None = None,
+    unit: WeightUnit | None = None,
+    new_mappings: Sequence[ExerciseMapping] = (),
+    today: dt.date,
+    take_over_lock: bool = False,
+) -> WorkoutImportPlan:
+    """Import ``file`` into ``journal`` all at once (the command line), or nothing.
+
+    ImportRejectedError for bad input, NoLegTrainingError when no session is a leg day;
+    JournalError when the journal cannot be opened or written. The mappings given are
+    saved with the leg days, in the same transaction.
+    """
+    from legday_desktop.storage.errors import StorageError
+
+    opened = open_journal(journal, Access.WRITE, take_over_lock=take_over_lock)
+    try:
+        store = opened.store
+        plan = plan_import(
+            store,
+            sessions_of(file, app=app, unit=unit),
+            source=file.name,
+            new_mappings=new_mappings,
+            today=today,
+        )
+        if not plan.found_leg_training:
+            raise NoLegTrainingError(no_leg_training(file, plan))
+        store.apply(
+            plan.change, today=today + dt.timedelta(days=IMPORT_DAYS_AHEAD), mappings=new_mappings
+        )
+    except StorageError as error:
+        raise journal_error(error) from error
+    finally:
+        opened.close()
+    return plan
+
+
+def plan_into(
+    service: JournalService,
+    file: Path,
+    *,
+    app: str | None = None,
+    unit: WeightUnit | None = None,
+    new_mappings: Sequence[ExerciseMapping] = (),
+) -> WorkoutImportPlan:
+    """The preview of importing ``file`` into the journal ``service`` holds open."""
+    with service.reading() as store:
+        return plan_import(
+            store,
+            sessions_of(file, app=app, unit=unit),
+            source=file.name,
+            new_mappings=new_mappings,
+            today=dt.date.today(),
+        )
+
+
+def no_leg_training(file: Path, plan: WorkoutImportPlan) -> str:
+    """The message for a file in which no session counts as a leg day."""
+    read = plan.sessions_read
+    unknown = ""
+    if plan.unknown_names:
+        names = ", ".join(sorted(plan.unknown_names))
+        unknown = (
+            f"; these sound like leg exercises but Legday does not know them: {names} "
+            '(map them, e.g. --map "Hack Squat=quadriceps,glutes")'
+        )
+    return (
+        f"{file.name}: no leg training found in {read} session{'' if read == 1 else 's'}"
+        f"{unknown}. Nothing was imported."
+    )
+
+
+def _groups_text(groups: Sequence[str]) -> str:
+    return ", ".join(group_by_id(group).name for group in groups) if groups else "not known"
+
+
+def describe_leg_day(leg_day: LegDay) -> str:
+    return f"{leg_day.date.isoformat()} {leg_day.display_title}"
+
+
+def describe_plan(plan: WorkoutImportPlan, *, detail: bool = True) -> list[str]:
+    """The plan in lines a person reads: counts first, then each leg day and its exercises."""
+    lines = [
+        f"{plan.created} leg day{'' if plan.created == 1 else 's'} to create, "
+        f"{plan.extended} to get {'its' if plan.extended == 1 else 'their'} sets, "
+        f"{plan.unchanged} already there; "
+        f"{len(plan.skipped)} session{'' if len(plan.skipped) == 1 else 's'} skipped "
+        "as not leg training.",
+    ]
+    if plan.ratings_moved:
+        lines.append(
+            f"{plan.ratings_moved} stored rating{'' if plan.ratings_moved == 1 else 's'} "
+            "will belong to a new leg day (their days after it change)."
+        )
+    if plan.unknown_names:
+        names = ", ".join(
+            f"{name} ({sets} sets)" for name, sets in sorted(plan.unknown_names.items())
+        )
+        lines.append(f"Not known, sound like leg exercises (map them to count them): {names}.")
+    if detail:
+        for planned in plan.leg_days:
+            verb = "new" if planned.creates else "sets added to the leg day logged in Legday"
+            lines.append(f"{describe_leg_day(planned.leg_day)} ({verb}):")
+            for row in planned.exercises:
+                lines.append(
+                    f"    {row.name}: {row.working_sets} working set"
+                    f"{'' if row.working_sets == 1 else 's'} → {_groups_text(row.groups)}"
+                )
+        for skipped in plan.skipped:
+            title = skipped.title or "session"
+            lines.append(
+                f"Skipped {skipped.date.isoformat()} {title}: {skipped.on_legs} of "
+                f"{skipped.working_sets} working sets on the legs"
+            )
+    return lines

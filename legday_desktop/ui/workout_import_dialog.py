@@ -1,0 +1,165 @@
+"""File → Import workouts…: the preview of a training log's import, with unknown names to map."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from legday_desktop.domain.exercises import ExerciseMapping
+from legday_desktop.domain.regions import GROUPS, group_by_id
+from legday_desktop.domain.workout_import import WorkoutImportPlan
+from legday_desktop.services.workouts import describe_plan
+
+# The mapping editor's first two choices; the rest are the muscle groups.
+NOT_MAPPED, NOT_LEG_TRAINING = "not_mapped", "not_leg_training"
+
+
+class WorkoutImportDialog(QDialog):
+    """What the import would do — before anything is written — and a place to map names.
+
+    ``replan`` is called with the mappings chosen so far and returns the plan they give;
+    the preview follows each choice. Accepted: ``plan`` and ``mappings`` are what to import.
+    """
+
+    def __init__(
+        self,
+        file_name: str,
+        plan: WorkoutImportPlan,
+        replan: Callable[[list[ExerciseMapping]], WorkoutImportPlan],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Import workouts from {file_name}")
+        self.plan = plan
+        self.mappings: list[ExerciseMapping] = []
+        self._replan = replan
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.leg_days = QTreeWidget()
+        self.leg_days.setHeaderLabels(["Leg day / exercise", "Working sets", "Loads"])
+        self.leg_days.setAccessibleName("Leg days the import creates or extends")
+        self.leg_days.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.unknown_label = QLabel(
+            "These names sound like leg exercises but Legday does not know them. Say what "
+            "each one works to count it (kept for next time):"
+        )
+        self.unknown_label.setWordWrap(True)
+        self.unknown = QTableWidget(0, 3)
+        self.unknown.setHorizontalHeaderLabels(["Exercise", "Working sets", "Works mostly"])
+        self.unknown.setAccessibleName("Exercises to map")
+        self.unknown.verticalHeader().hide()
+        self.unknown.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self._choices: dict[str, QComboBox] = {}
+        for name, sets in sorted(plan.unknown_names.items()):
+            self._add_unknown(name, sets)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.leg_days, stretch=3)
+        layout.addWidget(self.unknown_label)
+        layout.addWidget(self.unknown, stretch=1)
+        layout.addWidget(self.buttons)
+        self.resize(720, 560)
+        self._show_plan()
+
+    @property
+    def import_button(self) -> QWidget:
+        button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert button is not None
+        return button
+
+    def _add_unknown(self, name: str, sets: int) -> None:
+        row = self.unknown.rowCount()
+        self.unknown.insertRow(row)
+        label = QTableWidgetItem(name)
+        label.setFlags(label.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        count = QTableWidgetItem(str(sets))
+        count.setFlags(count.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        self.unknown.setItem(row, 0, label)
+        self.unknown.setItem(row, 1, count)
+        choice = QComboBox()
+        choice.setAccessibleName(f"What {name} works")
+        choice.addItem("Not mapped (not counted)", NOT_MAPPED)
+        choice.addItem("Not leg training", NOT_LEG_TRAINING)
+        for group in (group for group in GROUPS if group.is_muscle):
+            choice.addItem(group.name, group.id)
+        choice.currentIndexChanged.connect(self._mappings_changed)
+        self.unknown.setCellWidget(row, 2, choice)
+        self._choices[name] = choice
+
+    def choose(self, name: str, group_id: str) -> None:
+        """Map ``name`` to ``group_id`` (or NOT_LEG_TRAINING / NOT_MAPPED), as the combo does."""
+        choice = self._choices[name]
+        choice.setCurrentIndex(choice.findData(group_id))
+
+    def _mappings_changed(self) -> None:
+        mappings = []
+        for name, choice in self._choices.items():
+            value = choice.currentData()
+            if value == NOT_MAPPED:
+                continue
+            loads = {} if value == NOT_LEG_TRAINING else {value: 1.0}
+            mappings.append(ExerciseMapping(name, loads))
+        self.mappings = mappings
+        self.plan = self._replan(mappings)
+        self._show_plan()
+
+    def _show_plan(self) -> None:
+        plan = self.plan
+        self.summary.setText(
+            "\n".join(line for line in describe_plan(plan, detail=False))
+            + "\nNothing is written until you choose Import; Edit → Undo takes it back."
+        )
+        self.leg_days.clear()
+        for planned in plan.leg_days:
+            day = planned.leg_day
+            what = "new leg day" if planned.creates else "sets added to the leg day logged here"
+            top = QTreeWidgetItem([f"{day.date.isoformat()}  {day.display_title} ({what})", "", ""])
+            for row in planned.exercises:
+                loads = ", ".join(group_by_id(group).name for group in row.groups) or "not known"
+                top.addChild(QTreeWidgetItem([row.name, str(row.working_sets), loads]))
+            self.leg_days.addTopLevelItem(top)
+        if plan.skipped:
+            skipped = QTreeWidgetItem(
+                [f"Skipped as not leg training ({len(plan.skipped)})", "", ""]
+            )
+            for session in plan.skipped:
+                skipped.addChild(
+                    QTreeWidgetItem(
+                        [
+                            f"{session.date.isoformat()}  {session.title or 'Session'}",
+                            f"{session.on_legs} of {session.working_sets} on the legs",
+                            "",
+                        ]
+                    )
+                )
+            self.leg_days.addTopLevelItem(skipped)
+        self.leg_days.expandToDepth(0)
+        self.leg_days.resizeColumnToContents(1)
+        has_unknown = bool(self._choices)
+        self.unknown_label.setVisible(has_unknown)
+        self.unknown.setVisible(has_unknown)
+        count = len(plan.leg_days)
+        button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert button is not None
+        button.setText(f"Import {count} leg day{'' if count == 1 else 's'}")
+        button.setEnabled(count > 0 or bool(self.mappings))
