@@ -410,7 +410,7 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DURATION = re.compile(
     r"(?:([0-9]{1,4}) ?h)? ?(?:([0-9]{1,5}) ?m(?:in)?)? ?(?:([0-9]{1,6}) ?s)?", re.IGNORECASE
 )
-# Month names as Hevy writes them, in English whatever the locale (strptime's %b is not).
+# Month names as Hevy writes them, in English whatever the locale (strptime's follow it).
 _MONTHS = (
     "january",
     "february",

@@ -73,7 +73,7 @@ def test_demo_export_json(run, demo_db: Path) -> None:  # type: ignore[no-untype
     code, out, _ = run("export", "--db", demo_db, "--format", "json")
     document = json.loads(out)
     assert code == 0
-    assert document["format_version"] == 3
+    assert document["format_version"] == 4
     assert len(document["leg_days"]) >= 12
     assert len(document["soreness"]) >= 500
     assert any(check_in["actions"] for check_in in document["check_ins"])

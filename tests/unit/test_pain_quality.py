@@ -164,7 +164,7 @@ def test_the_quality_revision_keeps_every_rating_with_no_quality(tmp_path: Path)
     others = ("leg_day", "leg_day_exercise", "check_in", "check_in_symptom", "profile", "region")
     before = {table: rows(path, f"SELECT * FROM {table} ORDER BY 1, 2") for table in others}
     ratings_before = rows(path, "SELECT id, date, region_id, level, note FROM soreness ORDER BY id")
-    migrate(path)
+    migrate(path, target="0004_pain_quality")
     assert rows(path, "SELECT version_num FROM alembic_version") == [("0004_pain_quality",)]
     assert {table: rows(path, f"SELECT * FROM {table} ORDER BY 1, 2") for table in others} == (
         before
@@ -268,10 +268,11 @@ QUALITY_JOURNAL = Journal(
 )
 
 
-def test_json_version_3_carries_a_quality_only_where_one_was_said() -> None:
+def test_json_carries_a_quality_only_where_one_was_said() -> None:
+    """Since version 3 (the version written now is 4: its leg days carry their sets)."""
     text = write_json(QUALITY_JOURNAL)
     document = json.loads(text)
-    assert document["format_version"] == 3
+    assert document["format_version"] == 4
     assert [entry.get("quality", "left out") for entry in document["soreness"]] == [
         "tight",
         "left out",
