@@ -485,7 +485,7 @@ def _import_workouts(arguments: argparse.Namespace) -> int:
         today=dt.date.today(),
         take_over_lock=arguments.take_over_lock,
     )
-    lines = [f"Imported {file} into {path}:", *describe_plan(plan, detail=False)]
+    lines = [f"Imported {file} into {path}:", *describe_plan(plan, detail=False, done=True)]
     print(printable("\n".join(lines)))
     return EXIT_OK
 

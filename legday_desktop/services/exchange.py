@@ -95,14 +95,14 @@ def _import_file(
         parsed = read_import_file(file, today=today)
     except ImportFileError as error:
         raise ImportRejectedError(str(error)) from error
-    with _new_journal_removed_on_failure(journal):
+    with new_journal_removed_on_failure(journal):
         return _merge_file(
             journal, file, parsed, today=today, replace=replace, take_over_lock=take_over_lock
         )
 
 
 @contextmanager
-def _new_journal_removed_on_failure(journal: Path) -> Iterator[None]:
+def new_journal_removed_on_failure(journal: Path) -> Iterator[None]:
     """A journal this step creates is removed again, while still empty, if the step fails."""
     from legday_desktop.services.opening import journal_path
 
@@ -290,7 +290,7 @@ def fill_demo(
 
     ImportRejectedError when the journal already holds data (it is never mixed in).
     """
-    with _new_journal_removed_on_failure(journal):
+    with new_journal_removed_on_failure(journal):
         return _fill_demo(
             journal, weeks=weeks, seed=seed, today=today, take_over_lock=take_over_lock
         )

@@ -17,7 +17,11 @@ from legday_desktop.domain.workout_import import (
     plan_workout_import,
     with_ratings_moved,
 )
-from legday_desktop.services.exchange import IMPORT_DAYS_AHEAD, ImportRejectedError
+from legday_desktop.services.exchange import (
+    IMPORT_DAYS_AHEAD,
+    ImportRejectedError,
+    new_journal_removed_on_failure,
+)
 from legday_desktop.services.opening import Access, journal_error, open_journal
 
 if TYPE_CHECKING:
@@ -101,6 +105,22 @@ def import_workouts(
     JournalError when the journal cannot be opened or written. The mappings given are
     saved with the leg days, in the same transaction.
     """
+    with new_journal_removed_on_failure(journal):
+        return _import_workouts(
+            journal, file, app, unit, new_mappings, today=today, take_over_lock=take_over_lock
+        )
+
+
+def _import_workouts(
+    journal: Path,
+    file: Path,
+    app: str | None,
+    unit: WeightUnit | None,
+    new_mappings: Sequence[ExerciseMapping],
+    *,
+    today: dt.date,
+    take_over_lock: bool,
+) -> WorkoutImportPlan:
     from legday_desktop.storage.errors import StorageError
 
     opened = open_journal(journal, Access.WRITE, take_over_lock=take_over_lock)
@@ -168,19 +188,28 @@ def describe_leg_day(leg_day: LegDay) -> str:
     return f"{leg_day.date.isoformat()} {leg_day.display_title}"
 
 
-def describe_plan(plan: WorkoutImportPlan, *, detail: bool = True) -> list[str]:
-    """The plan in lines a person reads: counts first, then each leg day and its exercises."""
+def describe_plan(plan: WorkoutImportPlan, *, detail: bool = True, done: bool = False) -> list[str]:
+    """The plan in lines a person reads: counts first, then each leg day and its exercises.
+
+    ``done`` words it as what was imported rather than what would be.
+    """
+    created, extended = plan.created, plan.extended
+    days = "leg day" if created == 1 else "leg days"
+    if done:
+        counts = f"{created} {days} created, {extended} given their sets"
+    else:
+        counts = f"{created} {days} to create, {extended} to get their sets"
+    skipped = len(plan.skipped)
     lines = [
-        f"{plan.created} leg day{'' if plan.created == 1 else 's'} to create, "
-        f"{plan.extended} to get {'its' if plan.extended == 1 else 'their'} sets, "
-        f"{plan.unchanged} already there; "
-        f"{len(plan.skipped)} session{'' if len(plan.skipped) == 1 else 's'} skipped "
-        "as not leg training.",
+        f"{counts}, {plan.unchanged} already there; {skipped} "
+        f"session{'' if skipped == 1 else 's'} skipped as not leg training.",
     ]
     if plan.ratings_moved:
+        moved = plan.ratings_moved
         lines.append(
-            f"{plan.ratings_moved} stored rating{'' if plan.ratings_moved == 1 else 's'} "
-            "will belong to a new leg day (their days after it change)."
+            f"{moved} stored rating{'' if moved == 1 else 's'} "
+            + ("now belong" if done else "will belong")
+            + " to a new leg day (their days after it change)."
         )
     if plan.unknown_names:
         names = ", ".join(
@@ -196,10 +225,10 @@ def describe_plan(plan: WorkoutImportPlan, *, detail: bool = True) -> list[str]:
                     f"    {row.name}: {row.working_sets} working set"
                     f"{'' if row.working_sets == 1 else 's'} → {_groups_text(row.groups)}"
                 )
-        for skipped in plan.skipped:
-            title = skipped.title or "session"
+        for session in plan.skipped:
+            title = session.title or "session"
             lines.append(
-                f"Skipped {skipped.date.isoformat()} {title}: {skipped.on_legs} of "
-                f"{skipped.working_sets} working sets on the legs"
+                f"Skipped {session.date.isoformat()} {title}: {session.on_legs} of "
+                f"{session.working_sets} working sets on the legs"
             )
     return lines
