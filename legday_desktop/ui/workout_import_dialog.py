@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from legday_desktop.domain.exercises import ExerciseMapping
 from legday_desktop.domain.regions import GROUPS, group_by_id
+from legday_desktop.domain.wording import short_day
 from legday_desktop.domain.workout_import import WorkoutImportPlan
 from legday_desktop.services.workouts import describe_plan
 
@@ -53,7 +54,12 @@ class WorkoutImportDialog(QDialog):
         self.leg_days = QTreeWidget()
         self.leg_days.setHeaderLabels(["Leg day / exercise", "Working sets", "Loads"])
         self.leg_days.setAccessibleName("Leg days the import creates or extends")
-        self.leg_days.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.leg_days.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.leg_days.setWordWrap(True)
         self.unknown_label = QLabel(
             "These names sound like leg exercises but Legday does not know them. Say what "
             "each one works to count it (kept for next time):"
@@ -63,7 +69,10 @@ class WorkoutImportDialog(QDialog):
         self.unknown.setHorizontalHeaderLabels(["Exercise", "Working sets", "Works mostly"])
         self.unknown.setAccessibleName("Exercises to map")
         self.unknown.verticalHeader().hide()
-        self.unknown.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        columns = self.unknown.horizontalHeader()
+        columns.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        columns.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        columns.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self._choices: dict[str, QComboBox] = {}
         for name, sets in sorted(plan.unknown_names.items()):
             self._add_unknown(name, sets)
@@ -76,9 +85,10 @@ class WorkoutImportDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.leg_days, stretch=3)
         layout.addWidget(self.unknown_label)
-        layout.addWidget(self.unknown, stretch=1)
+        layout.addWidget(self.unknown)
         layout.addWidget(self.buttons)
-        self.resize(720, 560)
+        self._fit_unknown_table()
+        self.resize(820, 600)
         self._show_plan()
 
     @property
@@ -105,6 +115,13 @@ class WorkoutImportDialog(QDialog):
         choice.currentIndexChanged.connect(self._mappings_changed)
         self.unknown.setCellWidget(row, 2, choice)
         self._choices[name] = choice
+
+    def _fit_unknown_table(self) -> None:
+        """As tall as its rows (up to six), never a box of empty space."""
+        rows = min(self.unknown.rowCount(), 6)
+        height = self.unknown.horizontalHeader().sizeHint().height() + 2 * self.unknown.frameWidth()
+        height += sum(self.unknown.rowHeight(row) for row in range(rows))
+        self.unknown.setFixedHeight(height)
 
     def choose(self, name: str, group_id: str) -> None:
         """Map ``name`` to ``group_id`` (or NOT_LEG_TRAINING / NOT_MAPPED), as the combo does."""
@@ -133,11 +150,16 @@ class WorkoutImportDialog(QDialog):
         for planned in plan.leg_days:
             day = planned.leg_day
             what = "new leg day" if planned.creates else "sets added to the leg day logged here"
-            top = QTreeWidgetItem([f"{day.date.isoformat()}  {day.display_title} ({what})", "", ""])
+            top = QTreeWidgetItem(
+                [f"{short_day(day.date, year=True)}  {day.display_title} ({what})"]
+            )
             for row in planned.exercises:
                 loads = ", ".join(group_by_id(group).name for group in row.groups) or "not known"
-                top.addChild(QTreeWidgetItem([row.name, str(row.working_sets), loads]))
+                item = QTreeWidgetItem([row.name, str(row.working_sets), loads])
+                item.setToolTip(2, loads)
+                top.addChild(item)
             self.leg_days.addTopLevelItem(top)
+            top.setFirstColumnSpanned(True)
         if plan.skipped:
             skipped = QTreeWidgetItem(
                 [f"Skipped as not leg training ({len(plan.skipped)})", "", ""]
@@ -146,13 +168,14 @@ class WorkoutImportDialog(QDialog):
                 skipped.addChild(
                     QTreeWidgetItem(
                         [
-                            f"{session.date.isoformat()}  {session.title or 'Session'}",
+                            f"{short_day(session.date, year=True)}  {session.title or 'Session'}",
                             f"{session.on_legs} of {session.working_sets} on the legs",
                             "",
                         ]
                     )
                 )
             self.leg_days.addTopLevelItem(skipped)
+            skipped.setFirstColumnSpanned(True)
         self.leg_days.expandToDepth(0)
         self.leg_days.resizeColumnToContents(1)
         has_unknown = bool(self._choices)
