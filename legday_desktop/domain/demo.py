@@ -1,18 +1,22 @@
-"""A realistic, reproducible demo history: months of leg days and the soreness that followed."""
+"""Realistic, reproducible demo histories: months of leg days and the soreness that followed."""
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import random
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from legday_desktop.domain.check_ins import CheckIn, RecoveryAction, WarningSymptom
 from legday_desktop.domain.exercises import group_loads
 from legday_desktop.domain.journal import Journal
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.regions import Side, group_by_id, region_by_id
-from legday_desktop.domain.soreness import MAX_LEVEL, SorenessRating
+from legday_desktop.domain.soreness import MAX_LEVEL, MIN_LEVEL, SorenessRating
+from legday_desktop.domain.training import GroupLoad, SetType, WorkoutSet
+from legday_desktop.domain.training_load import leg_day_loads
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,3 +234,167 @@ def _check_ins(
         note="Bruise-like colour behind the knee; booked a physio visit",
     )
     return list(check_ins.values())
+
+
+# --- journals with logged sets and a known load → soreness law (benchmarks/forecast.py) ---
+
+# Exercises of a training demo's sessions, by kind of day; an extra comes in now and then,
+# new to the person (high novelty).
+_TRAINING_TEMPLATES = (
+    ("Squat day", ("Squat", "Leg press", "Leg extension", "Calf raise")),
+    ("Hinge day", ("Romanian deadlift", "Hip thrust", "Leg curl", "Back extension")),
+    ("Single-leg day", ("Bulgarian split squat", "Step-up", "Hip abduction", "Hip adduction")),
+    ("Heavy day", ("Deadlift", "Front squat", "Walking lunge")),
+)
+_TRAINING_EXTRAS = ("Tibialis raise", "Box jump", "Kettlebell swing", "Sled push", "Hack squat")
+# Days between leg days: one to three a week, and now and then a break.
+_TRAINING_GAPS = (2, 3, 3, 3, 4, 4, 5, 7)
+_TRAINING_BREAKS = (14, 18, 24)
+_TYPICAL_WEIGHT_KG = {"Squat": 80, "Deadlift": 100, "Leg press": 140, "Hip thrust": 90}
+
+
+def _group_sensitivity() -> dict[str, float]:
+    return {
+        "hamstrings": 1.2,
+        "adductors": 1.1,
+        "quadriceps": 1.0,
+        "calves": 1.0,
+        "shins": 0.9,
+        "glutes": 0.9,
+        "abductors": 0.8,
+        "hip_flexors": 0.8,
+        "lower_back": 0.7,
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class SorenessLaw:
+    """A known law from a group's load to its soreness on each day after a leg day.
+
+    The peak grows with hard sets and saturates (``max_peak`` · (1 − e^(−sets/sets_scale)));
+    the repeated-bout effect scales it from ``familiar_share`` of that for a load the
+    person is used to (novelty 0) to all of it for a load all new (novelty 1), and a new
+    load also peaks later (``peak_day_familiar`` … ``peak_day_novel``). Each group has a
+    sensitivity (hamstrings are sorer than the lower back for the same sets). The course
+    is a gamma-like rise and fall, nothing on the leg day itself nor after day 7.
+    """
+
+    max_peak: float = 8.5
+    sets_scale: float = 5.0
+    familiar_share: float = 0.4
+    peak_day_familiar: float = 1.4
+    peak_day_novel: float = 2.4
+    rise: float = 2.0
+    sensitivity: Mapping[str, float] = field(default_factory=_group_sensitivity)
+
+    def peak(self, group_id: str, load: GroupLoad) -> float:
+        dose = 1 - math.exp(-max(load.hard_sets, 0.0) / self.sets_scale)
+        bout = self.familiar_share + (1 - self.familiar_share) * load.novelty
+        return self.sensitivity.get(group_id, 1.0) * self.max_peak * dose * bout
+
+    def share(self, load: GroupLoad, day: int) -> float:
+        """The share of the peak felt on ``day`` after (1 at the peak day)."""
+        if not 1 <= day <= 7:
+            return 0.0
+        novelty = min(max(load.novelty, 0.0), 1.0)
+        peak_day = self.peak_day_familiar + (self.peak_day_novel - self.peak_day_familiar) * novelty
+        ratio = day / peak_day
+        return float(ratio**self.rise * math.exp(self.rise * (1 - ratio)))
+
+    def level(self, group_id: str, load: GroupLoad, day: int) -> float:
+        """The soreness ``day`` days after one leg day with ``load`` on ``group_id``."""
+        return self.peak(group_id, load) * self.share(load, day)
+
+
+def _training_dates(today: dt.date, count: int, rng: random.Random) -> list[dt.date]:
+    """``count`` leg-day dates, the last two days before ``today``, a break every ~15."""
+    gaps = [
+        rng.choice(_TRAINING_BREAKS) if index % 15 == 14 else rng.choice(_TRAINING_GAPS)
+        for index in range(count - 1)
+    ]
+    day = today - dt.timedelta(days=2 + sum(gaps))
+    dates = [day]
+    for gap in gaps:
+        day += dt.timedelta(days=gap)
+        dates.append(day)
+    return dates
+
+
+def _training_sets(rng: random.Random, exercises: tuple[str, ...]) -> tuple[WorkoutSet, ...]:
+    """A warm-up now and then, and two to five working sets of each exercise."""
+    sets: list[WorkoutSet] = []
+    for name in exercises:
+        weight = _TYPICAL_WEIGHT_KG.get(name, 40) * rng.uniform(0.8, 1.2)
+        if rng.random() < 0.3:
+            sets.append(
+                WorkoutSet(name, len(sets) + 1, 10, round(weight / 2, 1), set_type=SetType.WARMUP)
+            )
+        for _ in range(rng.randint(2, 5)):
+            sets.append(
+                WorkoutSet(
+                    name,
+                    len(sets) + 1,
+                    rng.randint(5, 15),
+                    round(weight, 1),
+                    rpe=rng.choice((6.0, 7.0, 7.5, 8.0, 8.5, 9.0)),
+                )
+            )
+    return tuple(sets)
+
+
+def training_demo_journal(
+    today: dt.date,
+    *,
+    leg_days: int = 20,
+    seed: int = 2026,
+    law: SorenessLaw | None = None,
+    noise: float = 0.8,
+    session_spread: float = 0.15,
+) -> Journal:
+    """``leg_days`` leg days with logged sets up to ``today``, rated as ``law`` says, noisily.
+
+    A diligent person rates every muscle group a leg day of the last week loaded, each
+    side, every day but one in ten; a rating is the law's level (summed over the leg days
+    of the last week) times the leg day's own factor (log-normal, ``session_spread``), plus
+    normal noise of ``noise`` levels, rounded and kept within 0–10. The same arguments
+    give the same journal.
+    """
+    law = law or SorenessLaw()
+    rng = random.Random(seed)
+    dates = _training_dates(today, leg_days, rng)
+    days: list[LegDay] = []
+    for index, date in enumerate(dates):
+        title, exercises = _TRAINING_TEMPLATES[(index + rng.choice((0, 0, 1))) % 4]
+        chosen = [name for name in exercises if rng.random() < 0.9] or list(exercises[:1])
+        if rng.random() < 0.25:
+            chosen.append(rng.choice(_TRAINING_EXTRAS))
+        sets = _training_sets(rng, tuple(dict.fromkeys(chosen)))
+        days.append(
+            LegDay(date, title, tuple(dict.fromkeys(chosen)), rpe=rng.randint(6, 9), sets=sets)
+        )
+    loads = leg_day_loads([(day.date, day.sets) for day in days])
+    # date -> group -> (a leg day's own factor, its load, days after it) of the last week
+    felt: dict[dt.date, dict[str, list[tuple[float, GroupLoad, int]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for date, groups in loads.items():
+        for group_id, load in groups.items():
+            if not group_by_id(group_id).is_muscle:
+                continue  # a tendon or a joint does not get delayed-onset soreness
+            factor = math.exp(rng.gauss(0.0, session_spread))
+            for day in range(1, 8):
+                felt[date + dt.timedelta(days=day)][group_id].append((factor, load, day))
+    ratings: list[SorenessRating] = []
+    for date in sorted(felt):
+        if date > today or rng.random() < 0.1:
+            continue
+        for group_id, parts in sorted(felt[date].items()):
+            level = sum(factor * law.level(group_id, load, day) for factor, load, day in parts)
+            for side in Side:
+                noisy = round(level + rng.gauss(0.0, noise))
+                ratings.append(
+                    SorenessRating(
+                        date, f"{group_id}.{side.value}", min(MAX_LEVEL, max(MIN_LEVEL, noisy))
+                    )
+                )
+    return Journal(tuple(days), tuple(ratings)).sorted()
