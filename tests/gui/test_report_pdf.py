@@ -412,3 +412,35 @@ def test_the_window_s_report_maps_default_to_the_leg_day_the_command_line_picks(
     QTimer.singleShot(0, look)
     file_menu_action(window, "Export re&port…").trigger()
     assert seen == [NEWEST_RATED]
+
+
+def test_the_report_lists_the_training_logged_with_its_load(tmp_path: Path) -> None:
+    """A leg day imported from a training app: its sets and each group's load in the PDF."""
+    from legday_desktop.cli import main
+
+    journal = tmp_path / "journal.sqlite3"
+    data = Path(__file__).parent.parent / "data" / "workouts"
+    assert main(["import-workouts", "--db", str(journal), str(data / "hevy_kg.csv")]) == 0
+    output = tmp_path / "report.pdf"
+    command = [
+        sys.executable,
+        "-m",
+        "legday_desktop",
+        "report",
+        "--db",
+        str(journal),
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-11-30",
+        "-o",
+        str(output),
+    ]
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(command, capture_output=True, text=True, env=environment)
+    assert result.returncode == 0, result.stderr
+    text = words(pdf_text(output, layout=False))
+    assert "Training logged" in text
+    assert "Squat (Barbell): 5 × 60 kg (warm-up)" in text
+    assert "Hard sets" in text and "Novelty" in text
+    assert "Quads" in text
