@@ -150,3 +150,32 @@ def test_the_preview_reads_at_the_laptop_size(
     assert grabbed[0].width() <= 1366 and grabbed[0].height() <= 740  # type: ignore[attr-defined]
     grabbed[0].save(str(tmp_path / "preview.png"))  # type: ignore[attr-defined]
     window.close()
+
+
+def test_the_leg_day_dialog_shows_the_sets_with_their_load_and_keeps_them(
+    qtbot: QtBot,
+) -> None:
+    import datetime as dt
+
+    from legday_desktop.domain.leg_days import LegDay
+    from legday_desktop.domain.training import SetType, WorkoutSet
+    from legday_desktop.ui.leg_day_dialog import LegDayDialog
+
+    sets = (
+        WorkoutSet("Squat (Barbell)", 1, reps=8, weight_kg=60.0, set_type=SetType.WARMUP),
+        WorkoutSet("Squat (Barbell)", 2, reps=5, weight_kg=100.0, rpe=8.0),
+        WorkoutSet("Cossack squat", 3, reps=8),
+    )
+    day = dt.date(2026, 11, 2)
+    leg_day = LegDay(day, "Legs", ("Squat (Barbell)", "Cossack squat"), sets=sets)
+    dialog = LegDayDialog(None, leg_day, day, dt.date(2026, 12, 1))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    text = dialog.sets_view.toPlainText()
+    assert "Squat (Barbell): 8 × 60 kg (warm-up), 5 × 100 kg (RPE 8)" in text
+    assert "Quads: 1.0 hard sets, 500 kg volume" in text  # the warm-up left out
+    # The names as the app wrote them stay, and so do the sets, when it is saved.
+    assert dialog.other_exercises.text() == "Squat (Barbell), Cossack squat"
+    dialog.title_edit.setText("Legs, heavy")
+    saved = dialog.leg_day()
+    assert saved.sets == sets and saved.exercises == ("Squat (Barbell)", "Cossack squat")
