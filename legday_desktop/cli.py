@@ -198,6 +198,20 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     advice.add_argument("--json", action="store_true", help="print JSON instead of text")
 
+    forecast = commands.add_parser(
+        "forecast",
+        parents=[database],
+        help="print the soreness forecast of a leg day, per muscle group, days 1-7",
+        description="Print, per muscle group the leg day loads, the soreness predicted on "
+        "days 1-7 after it with an 80 %% range, learnt from your other leg days with logged "
+        "sets and ratings (the typical course until there are some), the number of leg days "
+        "it rests on and its leave-one-out error (from 6 of them).",
+    )
+    forecast.add_argument(
+        "--leg-day", type=_date_argument, required=True, metavar="YYYY-MM-DD", dest="leg_day"
+    )
+    forecast.add_argument("--json", action="store_true", help="print JSON instead of text")
+
     backup = commands.add_parser(
         "backup",
         parents=[database],
@@ -614,6 +628,29 @@ def _advice(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _forecast(arguments: argparse.Namespace) -> int:
+    import json
+
+    from legday_desktop.services.forecast import NoSuchLegDayError, forecast_for, forecast_text
+
+    path = _existing_journal(arguments)
+    service = _reader(path)
+    try:
+        forecast = forecast_for(service, arguments.leg_day)
+    except NoSuchLegDayError as error:
+        raise CommandError(str(error), EXIT_BAD_INPUT) from error
+    finally:
+        service.close()
+    if arguments.json:
+        text = json.dumps(forecast.to_json(), ensure_ascii=False, indent=1) + "\n"
+        text = _CONTROL_IN_JSON.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
+    else:
+        text = printable(forecast_text(forecast))
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
+    return EXIT_OK
+
+
 def _backup(arguments: argparse.Namespace) -> int:
     from legday_desktop.services.safekeeping import MAX_KEEP, back_up
 
@@ -657,6 +694,7 @@ _COMMANDS = {
     "chart": _chart,
     "report": _report,
     "advice": _advice,
+    "forecast": _forecast,
     "backup": _backup,
     "restore": _restore,
 }
