@@ -39,6 +39,7 @@ from legday_desktop.domain.recovery import (
     TOTAL,
     TYPICAL_COURSE,
     Comparison,
+    ForecastLine,
     RecoveryCurve,
     Timeline,
 )
@@ -788,28 +789,31 @@ def draw_recovery(ax: Axes, curve: RecoveryCurve | None, style: ChartStyle) -> N
     if curve is None:
         _empty(ax, drawn, "Log a leg day and rate your soreness to see your recovery curve")
         return
-    if curve.is_empty:
+    if curve.is_empty and curve.forecast is None:
         _empty(ax, drawn, "Rate your soreness on the days after this leg day to see its curve")
         return
-    peak = curve.peak or 0.0
-    course = TYPICAL_COURSE
-    low = [share * peak for share in course.low]
-    high = [share * peak for share in course.high]
-    drawn.used.add("band")
-    band = drawn.kept.get("band")
-    if band is None:
-        drawn.kept["band"] = ax.fill_between(
-            course.days,
-            low,
-            high,
-            color=style.band,
-            alpha=0.3,
-            linewidth=0,
-            zorder=1,
-            label=TYPICAL_COURSE_LABEL,
-        )
-    else:
-        band.set_data(course.days, low, high)
+    if not curve.is_empty:  # the typical band is scaled to the peak rated
+        peak = curve.peak or 0.0
+        course = TYPICAL_COURSE
+        low = [share * peak for share in course.low]
+        high = [share * peak for share in course.high]
+        drawn.used.add("band")
+        band = drawn.kept.get("band")
+        if band is None:
+            drawn.kept["band"] = ax.fill_between(
+                course.days,
+                low,
+                high,
+                color=style.band,
+                alpha=0.3,
+                linewidth=0,
+                zorder=1,
+                label=TYPICAL_COURSE_LABEL,
+            )
+        else:
+            band.set_data(course.days, low, high)
+    if curve.forecast is not None:
+        _forecast(ax, drawn, curve.forecast, curve.leg_day.date, style)
     leg_day = curve.leg_day.date
     for series in curve.groups:
         xs, ys, describe = _days_after_series(series.points, leg_day, series.label)
@@ -824,6 +828,57 @@ def draw_recovery(ax: Axes, curve: RecoveryCurve | None, style: ChartStyle) -> N
         width=2.8, label=total.label, describe=describe, zorder=3.6,
     )  # fmt: skip
     _end(ax, drawn, legend=True)
+
+
+FORECAST_RANGE_LABEL = "Forecast range (8 in 10 days fall inside)"
+
+
+def _forecast(
+    ax: Axes, drawn: _Artists, forecast: ForecastLine, leg_day: dt.date, style: ChartStyle
+) -> None:
+    """The forecast as a dashed line over its range: beside the ratings, or before them."""
+    days = np.array([point[0] for point in forecast.points], dtype=float)
+    levels = np.array([point[1] for point in forecast.points], dtype=float)
+    lows = [point[2] for point in forecast.points]
+    highs = [point[3] for point in forecast.points]
+    drawn.used.update(("forecast", "forecast range"))
+    line = drawn.lines.get("forecast")
+    if line is None:
+        (line,) = ax.plot(days, levels)
+        drawn.lines["forecast"] = line
+    else:
+        line.set_data(days, levels)
+    # Dashed and grey: it reads as "not measured" on screen and printed in black and white.
+    line.set(
+        color=style.muted, linewidth=2.0, linestyle=(0, (5, 3)), label=forecast.label, zorder=2.5
+    )
+    band = drawn.kept.get("forecast range")
+    if band is None:
+        drawn.kept["forecast range"] = ax.fill_between(
+            days,
+            lows,
+            highs,
+            facecolor="none",
+            edgecolor=style.muted,
+            hatch="///",
+            linewidth=0,
+            alpha=0.35,
+            zorder=1.2,
+            label=FORECAST_RANGE_LABEL,
+        )
+    else:
+        band.set_data(days, lows, highs)
+
+    def describe(index: int) -> str:
+        day = int(days[index])
+        date = leg_day + dt.timedelta(days=day)
+        low, high = lows[index], highs[index]
+        return (
+            f"Forecast · {_day_word(day)} · {short_day(date)} · {level_text(levels[index])} "
+            f"(range {low:.0f}–{high:.0f})"
+        )
+
+    drawn.readouts["forecast"] = PointReadout(days, levels, style.muted, describe)
 
 
 def _summary_text(summary: Any) -> str:

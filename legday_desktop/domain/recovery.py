@@ -101,13 +101,28 @@ TYPICAL_COURSE = TypicalCourse(
 
 
 @dataclass(frozen=True, slots=True)
+class ForecastLine:
+    """A forecast drawn with a recovery curve: per day after, the level and its range.
+
+    ``points`` are (day, level, low, high); ``label`` says what it rests on.
+    """
+
+    label: str
+    points: tuple[tuple[int, float, float, float], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class RecoveryCurve:
-    """One leg day's soreness by day after: a line per rated group, and the total."""
+    """One leg day's soreness by day after: a line per rated group, and the total.
+
+    ``forecast``, when the leg day has logged sets, is what its load predicts.
+    """
 
     leg_day: LegDay
     groups: tuple[Series[int], ...]
     total: Series[int]
     last_day: int
+    forecast: ForecastLine | None = None
 
     @property
     def is_empty(self) -> bool:

@@ -10,6 +10,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from legday_desktop.domain.errors import DomainError
+from legday_desktop.domain.forecast import Forecast
 from legday_desktop.domain.journal import JournalChange
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.recovery import (
@@ -17,6 +18,7 @@ from legday_desktop.domain.recovery import (
     TOTAL,
     Comparison,
     DayValues,
+    ForecastLine,
     RecoveryCurve,
     SideMode,
     Timeline,
@@ -26,6 +28,7 @@ from legday_desktop.domain.recovery import (
     timeline,
 )
 from legday_desktop.domain.regions import GROUP_IDS
+from legday_desktop.services.forecast import forecast_for
 from legday_desktop.services.insights import trend_note
 from legday_desktop.services.journal import JournalService
 
@@ -77,6 +80,8 @@ class ChartSource(Protocol):
 
     def first_rating_date(self) -> dt.date | None: ...
 
+    def forecast(self, leg_day: dt.date) -> Forecast: ...
+
 
 class ChartDataCache:
     """Remembers what charts read, and re-reads only the days a change touches.
@@ -95,6 +100,16 @@ class ChartDataCache:
         # patched on those days, not rebuilt from 11,000 days after each edit.
         self._timeline: tuple[tuple[object, ...], Timeline] | None = None
         self._changed_days: set[dt.date] = set()
+        # Forecasts by leg day: a forecast never learns from its own leg day, so rating
+        # that leg day's days leaves it as it is; a change of leg days or of earlier
+        # ratings makes it anew.
+        self._forecasts: dict[dt.date, Forecast] = {}
+
+    def forecast(self, leg_day: dt.date) -> Forecast:
+        forecast = self._forecasts.get(leg_day)
+        if forecast is None:
+            forecast = self._forecasts[leg_day] = forecast_for(self._service, leg_day)
+        return forecast
 
     def leg_days(self) -> tuple[LegDay, ...]:
         if self._leg_days is None:
@@ -144,6 +159,11 @@ class ChartDataCache:
         if change.leg_days:
             self._leg_days = None
             self._timeline = None
+            self._forecasts.clear()
+        if change.ratings and self._forecasts:
+            earliest = min(date for date, _ in change.ratings)
+            for leg_day in [day for day in self._forecasts if earliest < day]:
+                del self._forecasts[leg_day]  # it learns from the leg days before it
         if change.ratings:
             self._first = None
             self._changed_days.update(date for date, _ in change.ratings)
@@ -201,7 +221,43 @@ def chart_data(service: ChartSource, request: ChartRequest) -> ChartData:
             for date, groups in values.items()
             if request.group in groups
         }
-    return recovery_curve(leg_day, following, values)
+    curve = recovery_curve(leg_day, following, values)
+    if not leg_day.sets:
+        return curve  # no load logged: nothing to forecast from but the typical band
+    line = forecast_line(service.forecast(leg_day.date), request.group, curve.last_day)
+    return replace(curve, forecast=line)
+
+
+def forecast_line(forecast: Forecast, group: str | None, last_day: int) -> ForecastLine | None:
+    """The forecast as the recovery curve draws it: one group's, or the mean of them all.
+
+    None when it predicts nothing for what is shown (a group the leg day did not load).
+    """
+    chosen = [
+        one for one in forecast.groups if group is None or group == TOTAL or one.group_id == group
+    ]
+    if not chosen:
+        return None
+    points = []
+    for index, day in enumerate(chosen[0].days):
+        if day.day > last_day:
+            break
+        days = [one.days[index] for one in chosen]
+        count = len(days)
+        points.append(
+            (
+                day.day,
+                sum(one.level for one in days) / count,
+                sum(one.low for one in days) / count,
+                sum(one.high for one in days) / count,
+            )
+        )
+    if forecast.typical_course_only:
+        label = "Forecast: the typical course (no leg days with sets and ratings yet)"
+    else:
+        basis = forecast.basis
+        label = f"Your forecast (from {basis} leg day{'' if basis == 1 else 's'})"
+    return ForecastLine(label, tuple(points))
 
 
 def _pick_leg_day(

@@ -33,6 +33,7 @@ from legday_desktop.services.opening import (
 )
 
 if TYPE_CHECKING:
+    from legday_desktop.domain.forecast import Forecast
     from legday_desktop.storage.journal_store import JournalStore
 
 __all__ = ["DamagedJournalError", "JournalError", "JournalService"]
@@ -323,6 +324,12 @@ class JournalService(QObject):
         """The standing answers (medicines); an empty Profile when none were given."""
         with self._reading() as store:
             return store.profile()
+
+    def forecast(self, leg_day: dt.date) -> Forecast:
+        """The personal forecast of the leg day on ``leg_day`` (see services.forecast)."""
+        from legday_desktop.services.forecast import forecast_for
+
+        return forecast_for(self, leg_day)
 
     def first_rating_date(self) -> dt.date | None:
         with self._reading() as store:
