@@ -475,17 +475,18 @@ def _import_workouts(arguments: argparse.Namespace) -> int:
     if arguments.preview:
         from legday_desktop.services.opening import Access, open_journal
 
-        opened = open_journal(_existing_journal(arguments), Access.READ)
+        opened = open_journal(path, Access.READ) if path.exists() else None
         try:
             plan = plan_import(
-                opened.store,
+                None if opened is None else opened.store,
                 sessions_of(file, app=arguments.app, unit=unit),
                 source=file.name,
                 new_mappings=mappings,
                 today=dt.date.today(),
             )
         finally:
-            opened.close()
+            if opened is not None:
+                opened.close()
         if not plan.found_leg_training:
             raise NoLegTrainingError(no_leg_training(file, plan))
         print(printable("\n".join(["Nothing written (--preview).", *describe_plan(plan)])))

@@ -59,7 +59,7 @@ def sessions_of(
 
 
 def plan_import(
-    store: JournalStore,
+    store: JournalStore | None,
     sessions: Iterable[WorkoutSession],
     *,
     source: str,
@@ -68,11 +68,14 @@ def plan_import(
 ) -> WorkoutImportPlan:
     """What importing ``sessions`` into the journal behind ``store`` would do.
 
+    With no ``store`` (no journal yet), what importing into a new journal would do.
+
     The person's saved mappings apply, ``new_mappings`` over them. ImportRejectedError for
     sessions that cannot become leg days (a date ahead, too many sets in a day).
     """
-    mappings = {**store.exercise_mappings(), **{mapping.key: mapping for mapping in new_mappings}}
-    stored = {leg_day.date: leg_day for leg_day in store.leg_days()}
+    saved = {} if store is None else store.exercise_mappings()
+    mappings = {**saved, **{mapping.key: mapping for mapping in new_mappings}}
+    stored = {} if store is None else {day.date: day for day in store.leg_days()}
     try:
         plan = plan_workout_import(
             sessions,
@@ -83,7 +86,7 @@ def plan_import(
     except WorkoutImportError as error:
         raise ImportRejectedError(f"{source}:{error}. Nothing was imported.") from error
     new_dates = [planned.leg_day.date for planned in plan.leg_days if planned.creates]
-    if not new_dates:
+    if not new_dates or store is None:
         return plan
     counts = store.rating_counts(min(new_dates), dt.date.max)
     return with_ratings_moved(plan, stored, counts)

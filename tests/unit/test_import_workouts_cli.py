@@ -256,3 +256,14 @@ def test_the_sets_travel_in_the_json_export(run, tmp_path: Path) -> None:  # typ
     export.write_text(json_export(journal), encoding="utf-8")
     assert run("import", "--db", copy, export)[0] == 0
     assert json_export(copy) == json_export(journal)
+
+
+def test_a_preview_before_any_journal_exists_says_what_a_new_one_would_get(
+    run, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    journal = tmp_path / "journal.sqlite3"
+    code, out, err = run("import-workouts", "--db", journal, DATA / "hevy_kg.csv", "--preview")
+    assert (code, err) == (0, "")
+    assert "Nothing written (--preview)" in out and "2 leg days to create" in out
+    assert "Squat (Barbell): " in out and "→ Quads" in out
+    assert not journal.exists()
