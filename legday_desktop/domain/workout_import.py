@@ -138,7 +138,7 @@ def plan_workout_import(
     planned: list[PlannedLegDay] = []
     unchanged = 0
     for date in sorted(by_date):
-        day_sessions = by_date[date]
+        day_sessions = by_date.pop(date)  # its sets are copied, numbered: let these go
         existing = stored_leg_days.get(date)
         leg_day = _leg_day_of(date, day_sessions, existing)
         if existing is not None and existing.sets == leg_day.sets:

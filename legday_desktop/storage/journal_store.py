@@ -134,7 +134,6 @@ _SETS_BETWEEN = (
     .where(leg_day.c.date.between(bindparam("first"), bindparam("last")))
     .order_by(workout_set.c.leg_day_id, workout_set.c.position)
 )
-_INSERT_SET = workout_set.insert()
 _MAPPINGS = select(exercise_mapping.c.name_key, exercise_mapping.c.name).order_by(
     exercise_mapping.c.name_key
 )
@@ -928,21 +927,21 @@ def _replace_leg_days(
         ]
         if exercise_rows:
             connection.execute(_INSERT_EXERCISE, exercise_rows)
-        set_rows = [
+        # Column by column: a training log of decades holds hundreds of thousands of sets.
+        with_sets = [(ids[day.date], day.sets) for day in with_children if day.sets]
+        _insert_columns(
+            connection,
+            workout_set,
             {
-                "leg_day_id": ids[day.date],
-                "position": one.order,
-                "exercise": one.exercise,
-                "reps": one.reps,
-                "weight_kg": one.weight_kg,
-                "rpe": one.rpe,
-                "set_type": one.set_type.value,
-            }
-            for day in with_children
-            for one in day.sets
-        ]
-        if set_rows:
-            connection.execute(_INSERT_SET, set_rows)
+                "leg_day_id": [key for key, sets in with_sets for _ in sets],
+                "position": [one.order for _, sets in with_sets for one in sets],
+                "exercise": [one.exercise for _, sets in with_sets for one in sets],
+                "reps": [one.reps for _, sets in with_sets for one in sets],
+                "weight_kg": [one.weight_kg for _, sets in with_sets for one in sets],
+                "rpe": [one.rpe for _, sets in with_sets for one in sets],
+                "set_type": [one.set_type.value for _, sets in with_sets for one in sets],
+            },
+        )
     return old
 
 
