@@ -23,7 +23,8 @@ from typing import Any
 from legday_desktop.domain.errors import DomainError
 from legday_desktop.domain.exercises import ExerciseMapping
 from legday_desktop.domain.journal import Journal
-from legday_desktop.domain.recovery import TYPICAL_COURSE, day_values
+from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.recovery import TYPICAL_COURSE, DayValues, day_values
 from legday_desktop.domain.regions import GROUPS, group_by_id
 from legday_desktop.domain.soreness import MAX_LEVEL, MIN_LEVEL
 from legday_desktop.domain.training import GroupLoad
@@ -283,6 +284,41 @@ def observations(
     day 7); groups without a rating in them are left out, and so are joints and tendons.
     """
     return _observations(journal, _loads(journal, mappings))
+
+
+def observations_from_values(
+    leg_days: Iterable[LegDay],
+    values: DayValues,
+    mappings: Mapping[str, ExerciseMapping] | None = None,
+) -> list[Observation]:
+    """``observations`` of ``leg_days`` (all of them, with sets or not) from values already read.
+
+    ``values`` are each day's group values as ``recovery.day_values`` gives them (the mean
+    of the rated sides): a reader of a long history gets them combined by the storage, and
+    never holds every rating as a record. The same observations as ``observations`` of a
+    journal with these leg days and the ratings the values come from.
+    """
+    chosen = Journal(tuple(leg_days))
+    loads = _loads(chosen, mappings)
+    dates = sorted({leg_day.date for leg_day in chosen.leg_days})
+    found: list[Observation] = []
+    for index, date in enumerate(dates):
+        if date not in loads:
+            continue
+        last = LAST_DAY
+        if index + 1 < len(dates):
+            last = min(LAST_DAY, (dates[index + 1] - date).days - 1)
+        for group_id, load in loads[date].items():
+            levels = {}
+            for day in range(1, last + 1):
+                value = values.get(date + dt.timedelta(days=day), {}).get(group_id)
+                if value is not None:
+                    levels[day] = value
+            if levels:
+                found.append(
+                    Observation(date, group_id, load, levels, _earlier(loads, date, group_id))
+                )
+    return found
 
 
 # --- the linear algebra -----------------------------------------------------------------

@@ -17,7 +17,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from legday_desktop.domain.check_ins import CheckIn, RecoveryAction
-from legday_desktop.domain.exercises import group_loads
+from legday_desktop.domain.exercises import ExerciseMapping, group_loads
+from legday_desktop.domain.forecast import (
+    MAX_LEG_DAYS_HELD_OUT,
+    MIN_LEG_DAYS_FOR_ERROR,
+    leave_one_out,
+    observations_from_values,
+)
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.recovery import (
     FIRST_DAY_AFTER,
@@ -600,3 +606,82 @@ def compare_habits(
 ) -> tuple[ActionComparison, ...]:
     """Each habit's leg days with it against those without (see ``habit_comparisons``)."""
     return habit_comparisons(habits_of_leg_days(summaries, check_ins), minimum=minimum)
+
+
+# --- the forecast against the ratings ----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ForecastCheck:
+    """How the soreness forecast fared against the person's own ratings.
+
+    ``with_sets`` counts the leg days with logged sets, ``rated`` those of them with a
+    loaded muscle group rated on a day after (what the forecast learns from). From
+    MIN_LEG_DAYS_FOR_ERROR of those, the latest (at most MAX_LEG_DAYS_HELD_OUT) are left
+    out in turn: ``pairs`` holds each of their rated levels as (forecast from the other
+    leg days, rating), and ``error`` the mean absolute difference; before that both are
+    empty. ``NO_SETS_CHECKED`` is the check of a journal without sets.
+    """
+
+    with_sets: int = 0
+    rated: int = 0
+    held_out: int = 0  # leg days left out in turn
+    pairs: tuple[tuple[float, float], ...] = ()
+    error: float | None = None
+
+    @property
+    def within_one_level(self) -> float | None:
+        """The share of ``pairs`` forecast within 1 level of the rating (None without pairs)."""
+        if not self.pairs:
+            return None
+        return sum(1 for forecast, rating in self.pairs if abs(forecast - rating) <= 1) / len(
+            self.pairs
+        )
+
+    def sentence(self) -> str:
+        """What the check says, e.g. "Your forecast was off by 0.7 levels on average over …"."""
+        if not self.with_sets:
+            return "No leg day has logged sets yet, so forecasts use the typical course."
+        if self.error is None:
+            how = "use" if not self.rated else "stay close to"
+            have = str(self.rated) if self.rated else "none yet"
+            return (
+                f"Forecasts {how} the typical course until {MIN_LEG_DAYS_FOR_ERROR} leg days "
+                f"have both logged sets and ratings: you have {have}."
+            )
+        which = f"your latest {self.held_out}" if self.held_out < self.rated else str(self.held_out)
+        return (
+            f"Your forecast was off by {self.error:.1f} levels on average over {which} leg "
+            "days left out in turn, each forecast from your other leg days."
+        )
+
+
+NO_SETS_CHECKED = ForecastCheck()  # the check of a journal without sets
+
+
+def forecast_check(
+    leg_days: Sequence[LegDay],
+    values: DayValues,
+    mappings: Mapping[str, ExerciseMapping] | None = None,
+) -> ForecastCheck:
+    """The forecast checked against the ratings after ``leg_days``, each left out in turn.
+
+    ``values`` are the groups' values (the mean of their rated sides) on the days after
+    the leg days with sets; a journal without sets costs nothing.
+    """
+    with_sets = sum(1 for leg_day in leg_days if leg_day.sets)
+    if not with_sets:
+        return NO_SETS_CHECKED
+    found = observations_from_values(leg_days, values, mappings)
+    rated = len({one.leg_day for one in found})
+    if rated < MIN_LEG_DAYS_FOR_ERROR:
+        return ForecastCheck(with_sets, rated)
+    held = leave_one_out(found)
+    return ForecastCheck(
+        with_sets,
+        rated,
+        min(rated, MAX_LEG_DAYS_HELD_OUT),
+        tuple((one.predicted, one.level) for one in held),
+        # As ``forecast.leave_one_out_error`` sums them, for the same figure.
+        sum(one.error for one in held) / len(held),
+    )

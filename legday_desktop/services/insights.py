@@ -6,20 +6,25 @@ import bisect
 import contextlib
 import datetime as dt
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from legday_desktop.domain.check_ins import CheckIn
+from legday_desktop.domain.exercises import ExerciseMapping
+from legday_desktop.domain.forecast import LAST_DAY
 from legday_desktop.domain.insights import (
     ACTION_WINDOW_DAYS,
+    NO_SETS_CHECKED,
     ActionComparison,
     BoutTrend,
+    ForecastCheck,
     Habits,
     RecoverySummary,
+    forecast_check,
     habit_comparisons,
     habits_after,
     habits_of_leg_days,
@@ -33,6 +38,9 @@ from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.recovery import MAX_DAYS_SHOWN, TOTAL, DayValues, SideMode
 from legday_desktop.services.journal import JournalError, JournalService
 
+if TYPE_CHECKING:
+    from legday_desktop.storage.journal_store import JournalStore
+
 # How far back a trend looks for similar leg days besides the TREND_WEEKS window.
 TREND_LOOKBACK = dt.timedelta(weeks=26)
 
@@ -45,7 +53,15 @@ class TrendSource(Protocol):
     def day_values(self, first: dt.date, last: dt.date, mode: SideMode) -> DayValues: ...
 
 
-class InsightSource(TrendSource, Protocol):
+class ForecastSource(Protocol):
+    """What checking the forecast reads besides the leg days (JournalService provides it)."""
+
+    def day_values(self, first: dt.date, last: dt.date, mode: SideMode) -> DayValues: ...
+
+    def exercise_mappings(self) -> Mapping[str, ExerciseMapping]: ...
+
+
+class InsightSource(TrendSource, ForecastSource, Protocol):
     """What insights read from a journal (JournalService provides it)."""
 
     def check_ins_between(self, first: dt.date, last: dt.date) -> tuple[CheckIn, ...]: ...
@@ -64,7 +80,8 @@ class Insights:
     """Everything the Insights tab shows, as of ``today``.
 
     ``complete`` is False for a first look that holds only the newest leg day (no trends,
-    no habits yet): the rest of the history is still being read.
+    no habits yet): the rest of the history is still being read. ``forecast`` is None
+    while the forecast is still being checked against the ratings (or in a first look).
     """
 
     today: dt.date
@@ -72,6 +89,7 @@ class Insights:
     trends: tuple[BoutTrend, ...]  # the newest leg day's main groups, then the total
     habits: tuple[ActionComparison, ...]  # only habits with enough leg days each side
     complete: bool = True
+    forecast: ForecastCheck | None = None
 
     @property
     def latest(self) -> RecoverySummary | None:
@@ -96,15 +114,41 @@ def trends_of(summaries: tuple[RecoverySummary, ...], today: dt.date) -> tuple[B
     return tuple(trend for trend in found if trend is not None)
 
 
-def insights_of(parts: Sequence[LegDayInsight], today: dt.date) -> Insights:
-    """The insights of leg days already summarised (oldest first)."""
+def insights_of(
+    parts: Sequence[LegDayInsight],
+    today: dt.date,
+    forecast: ForecastCheck | None = NO_SETS_CHECKED,
+) -> Insights:
+    """The insights of leg days already summarised (oldest first), with the forecast's check.
+
+    The check defaults to that of a journal without sets.
+    """
     summaries = tuple(part.summary for part in parts)
     return Insights(
         today,
         summaries,
         trends_of(summaries, today),
         habit_comparisons((part.summary, part.habits) for part in parts),
+        forecast=forecast,
     )
+
+
+def forecast_check_of(
+    source: ForecastSource, leg_days: Sequence[LegDay], today: dt.date
+) -> ForecastCheck:
+    """The forecast checked against the ratings after ``leg_days`` up to ``today``.
+
+    Reads the groups' values on the days after the leg days with sets, and the exercise
+    mappings; nothing at all when no leg day has sets.
+    """
+    chosen = [leg_day for leg_day in leg_days if leg_day.date <= today]
+    with_sets = [leg_day.date for leg_day in chosen if leg_day.sets]
+    if not with_sets:
+        return NO_SETS_CHECKED
+    first = min(with_sets) + dt.timedelta(days=1)
+    last = min(today, max(with_sets) + dt.timedelta(days=LAST_DAY))
+    values = source.day_values(first, last, SideMode.MEAN) if first <= last else {}
+    return forecast_check(chosen, values, source.exercise_mappings())
 
 
 def _window_last(leg_day: LegDay, next_leg_day: dt.date | None, today: dt.date) -> dt.date:
@@ -158,6 +202,9 @@ class _BothModes:
     def check_ins_between(self, first: dt.date, last: dt.date) -> tuple[CheckIn, ...]:
         return self._source.check_ins_between(first, last)
 
+    def exercise_mappings(self) -> Mapping[str, ExerciseMapping]:
+        return self._source.exercise_mappings()
+
     def mean_and_sorer_values(self, first: dt.date, last: dt.date) -> tuple[DayValues, DayValues]:
         return (
             self._source.day_values(first, last, SideMode.MEAN),
@@ -166,8 +213,10 @@ class _BothModes:
 
 
 def journal_insights(source: InsightSource, today: dt.date) -> Insights:
-    """Summaries, trends and habit comparisons of every leg day on or before ``today``."""
-    return insights_of(history_insights(_BothModes(source), today), today)
+    """Summaries, trends, habit comparisons and the forecast's check, as of ``today``."""
+    parts = history_insights(_BothModes(source), today)
+    leg_days = [part.summary.leg_day for part in parts]
+    return insights_of(parts, today, forecast_check_of(source, leg_days, today))
 
 
 def trend_note(source: TrendSource, key: str, shown: dt.date) -> str:
@@ -208,21 +257,36 @@ class _Pending:
         return bool(self.leg_days or self.rating_dates or self.check_in_dates)
 
 
-def _read_history(path: Path, today: dt.date) -> tuple[LegDayInsight, ...] | JournalError:
-    """The whole history through a read-only connection of this thread's own."""
+R = TypeVar("R")
+
+
+def _read_journal(path: Path, read: Callable[[JournalStore], R]) -> R | JournalError:
+    """``read`` of the journal at ``path`` through a read-only connection of this thread's own."""
     from legday_desktop.services.opening import Access, journal_error, open_journal
     from legday_desktop.storage.errors import StorageError
 
     try:
         opened = open_journal(path, Access.READ)
         try:
-            return history_insights(opened.store, today)
+            return read(opened.store)
         finally:
             opened.close()
     except StorageError as error:
         return journal_error(error)
     except JournalError as error:
         return error
+
+
+def _read_history(path: Path, today: dt.date) -> tuple[LegDayInsight, ...] | JournalError:
+    """The whole history through a read-only connection of this thread's own."""
+    return _read_journal(path, lambda store: history_insights(store, today))
+
+
+def _check_forecast(
+    path: Path, leg_days: Sequence[LegDay], today: dt.date
+) -> ForecastCheck | JournalError:
+    """The forecast's check through a read-only connection of this thread's own."""
+    return _read_journal(path, lambda store: forecast_check_of(store, leg_days, today))
 
 
 class InsightsKeeper(QObject):
@@ -234,6 +298,11 @@ class InsightsKeeper(QObject):
     the leg days whose days it falls in, from the window's own service. Tell it every
     committed change (``note_change``) and call ``refresh`` when the insights are wanted.
 
+    The forecast's check (each leg day with sets left out in turn) is worked out by a
+    worker of its own, after the history and after each change that can alter it, and
+    only when some leg day has logged sets: meanwhile the insights carry the check as it
+    was (None at first).
+
     Signals:
         updated(object): new Insights: a first look at the newest leg day (``complete``
             False) while the history is read, or the journal as it is now.
@@ -243,6 +312,7 @@ class InsightsKeeper(QObject):
     updated = Signal(object)
     failed = Signal(str)
     _history_read = Signal(object, int, object)
+    _forecast_checked = Signal(object, int)
 
     # A change touching more leg days than this (an import) has the history read again.
     MOST_RECOMPUTED = 24
@@ -258,6 +328,7 @@ class InsightsKeeper(QObject):
         self._service = service
         self._today = today
         self._history_read.connect(self._history_arrived)
+        self._forecast_checked.connect(self._forecast_arrived)
         self._dates: list[dt.date] = []  # the leg days on or before ``_as_of``, in order
         self._leg_days: dict[dt.date, LegDay] = {}
         self._parts: dict[dt.date, LegDayInsight] | None = None  # None: history not read
@@ -265,6 +336,9 @@ class InsightsKeeper(QObject):
         self._pending = _Pending()
         self._generation = 0  # a result from an older worker is dropped
         self._worker: threading.Thread | None = None
+        self._forecast: ForecastCheck | None = None  # None: not checked yet
+        self._forecast_due = False  # changes since the last check may alter it
+        self._forecast_worker: threading.Thread | None = None
         self.recomputed = 0  # leg days the last refresh recomputed (for tests and benchmarks)
 
     @property
@@ -273,12 +347,19 @@ class InsightsKeeper(QObject):
         return self._worker is not None
 
     @property
+    def checking_forecast(self) -> bool:
+        """True while a worker checks the forecast against the ratings."""
+        return self._forecast_worker is not None
+
+    @property
     def up_to_date(self) -> bool:
         """True when ``insights()`` is the journal as it is now."""
         return (
             self._parts is not None
             and not self._pending
             and not self.reading
+            and not self.checking_forecast
+            and not self._forecast_due
             and self._as_of == self._today()
         )
 
@@ -290,6 +371,8 @@ class InsightsKeeper(QObject):
         """Drop everything known (the journal was replaced); the next refresh reads it all."""
         self._generation += 1
         self._worker = None
+        self._forecast_worker = None
+        self._forecast = None  # another journal's check says nothing of this one
         self._parts = None
         self._pending = _Pending()
 
@@ -297,7 +380,7 @@ class InsightsKeeper(QObject):
         """The insights as last brought up to date; None before the history was read."""
         if self._parts is None or self._as_of is None:
             return None
-        return insights_of([self._parts[date] for date in self._dates], self._as_of)
+        return insights_of([self._parts[date] for date in self._dates], self._as_of, self._forecast)
 
     def refresh(self) -> None:
         """Bring the insights up to date and emit ``updated`` (or ``failed``).
@@ -320,21 +403,23 @@ class InsightsKeeper(QObject):
         if not caught_up:
             self._start_reading(today, first_look=False)
             return
+        self._check_forecast()
         insights = self.insights()
         if insights is not None:
             self.updated.emit(insights)
 
     def wait(self, timeout: float | None = None) -> None:
-        """Wait for a running worker to finish (its result still arrives as an event)."""
-        worker = self._worker
-        if worker is not None:
-            worker.join(timeout)
+        """Wait for running workers to finish (their results still arrive as events)."""
+        for worker in (self._worker, self._forecast_worker):
+            if worker is not None:
+                worker.join(timeout)
 
     # --- the whole history ---------------------------------------------------------
 
     def _start_reading(self, today: dt.date, *, first_look: bool) -> None:
         self._generation += 1
         generation = self._generation
+        self._forecast_worker = None  # an older check's result is dropped
         self._pending = _Pending()  # what was saved until now is in what the worker reads
         if first_look:
             try:
@@ -383,6 +468,53 @@ class InsightsKeeper(QObject):
         self._leg_days = {date: part.summary.leg_day for date, part in self._parts.items()}
         self._dates = sorted(self._parts)
         self._as_of = today
+        self._forecast_due = True
+
+    # --- the forecast's check ------------------------------------------------------
+
+    def _check_forecast(self) -> None:
+        """Check the forecast again if changes may have altered it: off this thread.
+
+        A journal without sets is told at once; a check already running is followed
+        by another once it is done (``_forecast_arrived``).
+        """
+        if not self._forecast_due or self.checking_forecast:
+            return
+        self._forecast_due = False
+        if not any(leg_day.sets for leg_day in self._leg_days.values()):
+            self._forecast = NO_SETS_CHECKED
+            return
+        assert self._as_of is not None
+        generation, today, path = self._generation, self._as_of, self._service.path
+        leg_days = tuple(self._leg_days[date] for date in self._dates)
+
+        def work() -> None:
+            result = _check_forecast(path, leg_days, today)
+            # RuntimeError: the keeper was deleted meanwhile, and nobody is waiting.
+            with contextlib.suppress(RuntimeError):
+                self._forecast_checked.emit(result, generation)
+
+        self._forecast_worker = threading.Thread(
+            target=work, name="legday-forecast-check", daemon=False
+        )
+        self._forecast_worker.start()
+
+    def _forecast_arrived(self, result: object, generation: int) -> None:
+        if generation != self._generation or self._forecast_worker is None:
+            return
+        self._forecast_worker = None
+        if isinstance(result, JournalError):
+            # As for the history: read through the window's own connection then, once.
+            assert self._as_of is not None
+            leg_days = [self._leg_days[date] for date in self._dates]
+            try:
+                result = forecast_check_of(self._service, leg_days, self._as_of)
+            except JournalError as error:
+                self.failed.emit(str(error))
+                return
+        assert isinstance(result, ForecastCheck)
+        self._forecast = result
+        self.refresh()  # the changes saved while it worked, and another check if due
 
     # --- one change at a time ------------------------------------------------------
 
@@ -393,6 +525,17 @@ class InsightsKeeper(QObject):
     def _after(self, date: dt.date) -> dt.date | None:
         index = bisect.bisect_right(self._dates, date)
         return self._dates[index] if index < len(self._dates) else None
+
+    def _rates_a_leg_day_with_sets(self, date: dt.date) -> bool:
+        """True when a rating on ``date`` is one the forecast learns from (1–7 days after)."""
+        if date in self._leg_days:
+            return False  # the leg day's own day, and past the one before's days
+        owner = self._on_or_before(date)
+        return (
+            owner is not None
+            and bool(self._leg_days[owner].sets)
+            and (date - owner).days <= LAST_DAY
+        )
 
     def _apply_pending(self) -> bool:
         """Recompute the leg days the pending changes touch; False when there are too many."""
@@ -425,6 +568,8 @@ class InsightsKeeper(QObject):
                     touched.add(owner)
         if len(touched) > self.MOST_RECOMPUTED:
             return False
+        if pending.leg_days or any(map(self._rates_a_leg_day_with_sets, pending.rating_dates)):
+            self._forecast_due = True
         touched &= self._leg_days.keys()  # a leg day set and removed again is gone
         for date in touched:
             self._parts[date] = leg_day_insight(

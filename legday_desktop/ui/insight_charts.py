@@ -1,4 +1,4 @@
-"""Painted parts of Insights: days to recover over leg days, habits as dots, a leg day's table."""
+"""Painted parts of Insights: recovery trends, habits as dots, forecasts vs ratings, a table."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from legday_desktop.domain.insights import ActionComparison, BoutTrend, MeanInterval
+from legday_desktop.domain.insights import ActionComparison, BoutTrend, ForecastCheck, MeanInterval
 from legday_desktop.domain.recovery import series_label
 from legday_desktop.domain.regions import GROUP_IDS
 from legday_desktop.domain.wording import short_day
@@ -381,6 +381,144 @@ def _mean(interval: MeanInterval | None, mean: float, count: int) -> str:
     if interval is None:
         return f"{mean:.1f} ({count} leg days)"
     return f"{mean:.1f} (95 % interval {interval.low:.1f} to {interval.high:.1f}, {count} leg days)"
+
+
+class ForecastCheckChart(QWidget):
+    """The forecast against the rating of each level left out in turn, with the identity line.
+
+    One dot per muscle group and rated day after a leg day left out: across, what the
+    forecast from the other leg days said; up, the rating. Dots are translucent, so where
+    many fall together it is darker. On the dashed line the forecast was right; the band
+    around it holds the forecasts within 1 level. Both scales are the whole 0–10 scale.
+    """
+
+    X_TITLE = "Forecast (0–10)"
+    Y_TITLE = "Your rating (0–10)"
+
+    def __init__(self, check: ForecastCheck, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = check
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName("Your forecasts against your ratings")
+        self.setAccessibleDescription(self.description())
+
+    def set_check(self, check: ForecastCheck) -> None:
+        if check != self.check:
+            self.check = check
+            self.setAccessibleDescription(self.description())
+            self.update()
+
+    def description(self) -> str:
+        """The chart's facts in words (for assistive technology and ``text()``)."""
+        check = self.check
+        within = check.within_one_level
+        if check.error is None or within is None:
+            return "No forecast checked against your ratings yet."
+        return (
+            f"{self.X_TITLE} across, {self.Y_TITLE.lower()} up: {len(check.pairs)} rated "
+            f"levels after {check.held_out} leg days left out in turn. Off by "
+            f"{check.error:.1f} on average; within 1 level {within * 100:.0f} % of the time."
+        )
+
+    def _margins(self, metrics: QFontMetricsF) -> tuple[float, float, float, float]:
+        """The plot's margins (left, top, right, bottom): room for the numbers and titles."""
+        height = metrics.height()
+        left = height * 1.4 + metrics.horizontalAdvance("10") + 8
+        return left, height * 0.6, metrics.horizontalAdvance("0") + 6, height * 2.4 + 4
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        metrics = QFontMetricsF(self.font())
+        left, top, right, bottom = self._margins(metrics)
+        side = metrics.height() * 14  # room for a number at every other level
+        return QSize(round(left + side + right), round(top + side + bottom))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return self.sizeHint()
+
+    def _plot(self, metrics: QFontMetricsF) -> QRectF:
+        left, top, right, bottom = self._margins(metrics)
+        side = min(self.width() - left - right, self.height() - top - bottom)
+        return QRectF(left, top, max(side, 10.0), max(side, 10.0))
+
+    @staticmethod
+    def _point(plot: QRectF, forecast: float, rating: float) -> QPointF:
+        low, high = SORENESS_SCALE
+        across = (min(max(forecast, low), high) - low) / (high - low)
+        up = (min(max(rating, low), high) - low) / (high - low)
+        return QPointF(plot.left() + plot.width() * across, plot.bottom() - plot.height() * up)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colours = ChartColours.of(self.palette())
+        metrics = QFontMetricsF(self.font())
+        plot = self._plot(metrics)
+        self._draw_band(painter, plot, colours)
+        self._draw_scales(painter, plot, colours, metrics)
+        self._draw_identity(painter, plot, colours)
+        self._draw_dots(painter, plot, colours)
+        painter.end()
+
+    def _draw_band(self, painter: QPainter, plot: QRectF, colours: ChartColours) -> None:
+        low, high = SORENESS_SCALE
+        band = QPainterPath(self._point(plot, low, low + 1))
+        for forecast, rating in ((low, low), (low + 1, low), (high, high - 1), (high, high)):
+            band.lineTo(self._point(plot, forecast, rating))
+        band.lineTo(self._point(plot, high - 1, high))
+        band.closeSubpath()
+        painter.fillPath(band, colours.grid)
+
+    def _draw_scales(
+        self, painter: QPainter, plot: QRectF, colours: ChartColours, metrics: QFontMetricsF
+    ) -> None:
+        height = metrics.height()
+        for value in range(0, 11, 2):
+            across = self._point(plot, value, 0).x()
+            up = self._point(plot, 0, value).y()
+            painter.setPen(QPen(colours.grid, 1))
+            painter.drawLine(QPointF(across, plot.top()), QPointF(across, plot.bottom()))
+            painter.drawLine(QPointF(plot.left(), up), QPointF(plot.right(), up))
+            painter.setPen(colours.muted)
+            painter.drawText(
+                QRectF(across - 20, plot.bottom() + 2, 40, height),
+                int(Qt.AlignmentFlag.AlignCenter),
+                str(value),
+            )
+            painter.drawText(
+                QRectF(plot.left() - 46, up - height / 2, 40, height),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                str(value),
+            )
+        painter.setPen(colours.text)
+        painter.drawText(
+            QRectF(plot.left(), plot.bottom() + height + 4, plot.width(), height),
+            int(Qt.AlignmentFlag.AlignCenter),
+            self.X_TITLE,
+        )
+        # The rating's title reads upwards along the left edge.
+        painter.save()
+        painter.translate(0, plot.center().y())
+        painter.rotate(-90)
+        painter.drawText(
+            QRectF(-plot.height() / 2, 0, plot.height(), height),
+            int(Qt.AlignmentFlag.AlignCenter),
+            self.Y_TITLE,
+        )
+        painter.restore()
+
+    def _draw_identity(self, painter: QPainter, plot: QRectF, colours: ChartColours) -> None:
+        low, high = SORENESS_SCALE
+        painter.setPen(QPen(colours.other, 2, Qt.PenStyle.DashLine))
+        painter.drawLine(self._point(plot, low, low), self._point(plot, high, high))
+
+    def _draw_dots(self, painter: QPainter, plot: QRectF, colours: ChartColours) -> None:
+        # Translucent, so that a hundred levels in one place look like many, not like one.
+        fill = QColor(colours.accent)
+        fill.setAlphaF(0.35)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        for forecast, rating in self.check.pairs:
+            painter.drawEllipse(self._point(plot, forecast, rating), 3.5, 3.5)
 
 
 class LegDayTable(QWidget):

@@ -1,17 +1,19 @@
-"""The Insights tab: how recovery changes, the last leg day in numbers, habits that go with it."""
+"""The Insights tab: recovery's trend, the last leg day, habits, the forecast against ratings."""
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QFontMetricsF, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLayout,
     QScrollArea,
@@ -20,18 +22,25 @@ from PySide6.QtWidgets import (
 )
 
 from legday_desktop.debouncer import Debouncer
+from legday_desktop.domain.forecast import MIN_LEG_DAYS_FOR_ERROR
 from legday_desktop.domain.insights import COMPARISON_CAVEAT
 from legday_desktop.domain.journal import JournalChange
 from legday_desktop.domain.wording import not_medical_advice, short_day
 from legday_desktop.services.insights import Insights, InsightsKeeper
 from legday_desktop.ui.insight_charts import (
+    ForecastCheckChart,
     HabitComparisonChart,
     LegDayTable,
     RecoveryTrendChart,
 )
 
 if TYPE_CHECKING:
-    from legday_desktop.domain.insights import BoutTrend, RecoverySummary, SeriesSummary
+    from legday_desktop.domain.insights import (
+        BoutTrend,
+        ForecastCheck,
+        RecoverySummary,
+        SeriesSummary,
+    )
     from legday_desktop.services.journal import JournalService
 
 NO_LEG_DAYS = (
@@ -47,6 +56,15 @@ NO_HABITS = (
     "days with it and 3 without it, ticked in the check-ins of the first days after."
 )
 READING = "Reading the rest of your history…"
+FORECAST_HEADING = "Your forecasts against your ratings"
+FORECAST_CHECKING = "Checking your forecasts against your ratings…"
+FORECAST_KEY = (
+    "Each dot is one muscle group on one day after a leg day left out: what the forecast "
+    "said (across) against your rating (up). On the dashed line the forecast was right; "
+    "in the shaded band it was within 1 level."
+)
+IMPORT_HINT = "Import your training log with File → Import workouts…"
+RATE_HINT = "Rate your soreness on the days after your leg days to get there."
 TREND_KEY = (
     "Days until back to 2 or less after each similar leg day. ● measured · ○ with a caret: "
     "not back before the next leg day, so at least that long · dashed: the trend."
@@ -54,6 +72,8 @@ TREND_KEY = (
 # Wide enough for two columns below the trends: the last leg day beside the habits.
 SIDE_BY_SIDE_WIDTH = 1200
 TREND_CARD_WIDTH = 300
+# The most characters in a line of the words beside the forecast's picture.
+WORDS_WIDE = 80
 
 
 def _number(value: float | None) -> str:
@@ -91,6 +111,124 @@ def summary_rows(summary: RecoverySummary) -> tuple[tuple[str, str, str, str], .
 def summary_caption(summary: RecoverySummary) -> str:
     leg_day = summary.leg_day
     return f"{short_day(leg_day.date, year=True)} · {leg_day.display_title}"
+
+
+def _make_label(text: str, *, heading: bool = False, scale: float = 1.0) -> QLabel:
+    """A wrapping, selectable plain-text label; a heading is bold and a little larger."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if heading:
+        scale *= 1.15
+        label.setAccessibleName(text)
+    if heading or scale != 1.0:  # a font of its own only where it differs
+        font = label.font()
+        font.setBold(heading)
+        font.setPointSizeF(font.pointSizeF() * scale)
+        label.setFont(font)
+    return label
+
+
+def forecast_note(check: ForecastCheck) -> str:
+    """The forecast check's sentence, with what to do when there is too little to check."""
+    if check.error is not None:
+        return check.sentence()
+    hint = RATE_HINT if check.with_sets >= MIN_LEG_DAYS_FOR_ERROR else IMPORT_HINT
+    return f"{check.sentence()} {hint}"
+
+
+class _ForecastShown(enum.Enum):
+    """What the forecast's section shows (it is built anew when this changes)."""
+
+    NOTHING = enum.auto()  # not built yet
+    CHECKING = enum.auto()  # the check is still being worked out
+    NO_SETS = enum.auto()  # one short line
+    TOO_FEW = enum.auto()  # a sentence on what it needs
+    CHECKED = enum.auto()  # the picture and its sentence
+
+    @classmethod
+    def of(cls, check: ForecastCheck | None) -> _ForecastShown:
+        if check is None:
+            return cls.CHECKING
+        if not check.with_sets:
+            return cls.NO_SETS
+        return cls.TOO_FEW if check.error is None else cls.CHECKED
+
+
+class _ForecastSection(QWidget):
+    """The forecast against the ratings: the picture and its sentence once there is enough.
+
+    Before that, a sentence on what it needs; without any sets, one short line; None is a
+    check still being worked out. Built anew only when what it shows changes in kind.
+    """
+
+    def __init__(self, check: ForecastCheck | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Forecasts")
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 8, 0, 0)
+        self._layout.setSpacing(6)
+        self._shown = _ForecastShown.NOTHING
+        self._labels: list[QLabel] = []
+        self._sentence: QLabel | None = None
+        self.chart: ForecastCheckChart | None = None
+        self.set_check(check)
+
+    def text(self) -> str:
+        """What the section says, as plain text (the picture by its description)."""
+        lines = [label.text() for label in self._labels]
+        if self.chart is not None:
+            lines.insert(1, self.chart.description())
+        return "\n".join(lines)
+
+    def set_check(self, check: ForecastCheck | None) -> None:
+        shown = _ForecastShown.of(check)
+        if shown is not self._shown:
+            self._build(shown, check)
+            return
+        if check is not None and self._sentence is not None:
+            _set_text(self._sentence, forecast_note(check))
+        if check is not None and self.chart is not None:
+            self.chart.set_check(check)
+
+    def _add(self, label: QLabel, layout: QBoxLayout | None = None) -> QLabel:
+        self._labels.append(label)
+        (layout or self._layout).addWidget(label)
+        return label
+
+    def _build(self, shown: _ForecastShown, check: ForecastCheck | None) -> None:
+        _empty(self._layout)
+        self._shown = shown
+        self._labels = []
+        self._sentence = self.chart = None
+        if check is None:
+            self._add(_make_label(FORECAST_HEADING, heading=True))
+            self._add(_make_label(FORECAST_CHECKING))
+            return
+        if shown is _ForecastShown.NO_SETS:  # one short line: most journals have no sets
+            self._sentence = self._add(_make_label(forecast_note(check)))
+            return
+        self._add(_make_label(FORECAST_HEADING, heading=True))
+        if shown is _ForecastShown.TOO_FEW:
+            self._sentence = self._add(_make_label(forecast_note(check)))
+            return
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        self.chart = ForecastCheckChart(check)
+        row.addWidget(self.chart, alignment=Qt.AlignmentFlag.AlignTop)
+        words = QWidget()
+        # Lines of a readable length beside the picture, however wide the window.
+        words.setMaximumWidth(round(QFontMetricsF(self.font()).averageCharWidth() * WORDS_WIDE))
+        column = QVBoxLayout(words)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(6)
+        self._sentence = self._add(_make_label(forecast_note(check)), column)
+        self._add(_make_label(FORECAST_KEY, scale=0.9), column)
+        column.addStretch(1)
+        row.addWidget(words, stretch=1)
+        row.addStretch(0)
+        self._layout.addLayout(row)
 
 
 class _TrendCard(QFrame):
@@ -149,12 +287,15 @@ class InsightsPanel(QWidget):
             service.journal_replaced.connect(self._journal_replaced)
         self._complete = False  # the page shows all there is to show (not a first look)
         # What the page holds, in reading order, and the parts an edit changes.
-        self._parts: list[QLabel | RecoveryTrendChart | HabitComparisonChart | LegDayTable] = []
+        self._parts: list[
+            QLabel | RecoveryTrendChart | HabitComparisonChart | LegDayTable | _ForecastSection
+        ] = []
         self._cards: list[_TrendCard] = []
         self._summary_caption: QLabel | None = None
         self._summary: LegDayTable | None = None
         self._habit_chart: HabitComparisonChart | None = None
         self._habit_sentences: list[QLabel] = []
+        self.forecast_section: _ForecastSection | None = None
         self._trend_grid: QGridLayout | None = None
         self._grid_columns = 0
         self._columns: QBoxLayout | None = None
@@ -236,23 +377,15 @@ class InsightsPanel(QWidget):
         self._summary = None
         self._habit_chart = None
         self._habit_sentences = []
+        self.forecast_section = None
         self._trend_grid = None
         self._grid_columns = 0
         self._columns = None
         self._shape = None
         _empty(self._page_layout)
 
-    def _label(self, text: str, *, heading: bool = False) -> QLabel:
-        label = QLabel(text)
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        if heading:
-            font = label.font()
-            font.setBold(True)
-            font.setPointSizeF(font.pointSizeF() * 1.15)
-            label.setFont(font)
-            label.setAccessibleName(text)
+    def _label(self, text: str, *, heading: bool = False, scale: float = 1.0) -> QLabel:
+        label = _make_label(text, heading=heading, scale=scale)
         self._parts.append(label)
         return label
 
@@ -292,6 +425,8 @@ class InsightsPanel(QWidget):
             self._habit_chart.set_comparisons(insights.habits)
         for label, habit in zip(self._habit_sentences, insights.habits, strict=True):
             _set_text(label, habit.short_sentence())
+        if self.forecast_section is not None:
+            self.forecast_section.set_check(insights.forecast)
 
     def _build(self, insights: Insights) -> None:
         assert insights.latest is not None
@@ -323,11 +458,7 @@ class InsightsPanel(QWidget):
         self._summary.set_rows(summary_rows(insights.latest))
         self._parts.append(self._summary)
         latest.addWidget(self._summary)
-        note = self._label(SUMMARY_NOTE)
-        font = note.font()
-        font.setPointSizeF(font.pointSizeF() * 0.9)
-        note.setFont(font)
-        latest.addWidget(note)
+        latest.addWidget(self._label(SUMMARY_NOTE, scale=0.9))
         latest.addStretch(1)
         habits = QVBoxLayout()
         habits.setSpacing(4)
@@ -353,6 +484,10 @@ class InsightsPanel(QWidget):
         self._columns.addLayout(latest, stretch=2)
         self._columns.addLayout(habits, stretch=3)
         page.addLayout(self._columns)
+        if insights.complete:
+            self.forecast_section = _ForecastSection(insights.forecast)
+            self._parts.append(self.forecast_section)
+            page.addWidget(self.forecast_section)
         page.addStretch(1)
         self._fit_to_width()
 
@@ -397,6 +532,7 @@ def _empty(layout: QLayout) -> None:
     """Delete a layout's widgets and nested layouts (the page is built anew each time)."""
     while (item := layout.takeAt(0)) is not None:
         if (widget := item.widget()) is not None:
+            widget.hide()  # never painted again where it stood until it is deleted
             widget.deleteLater()
         elif (inner := item.layout()) is not None:
             _empty(inner)
