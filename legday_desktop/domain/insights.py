@@ -18,12 +18,6 @@ from dataclasses import dataclass, replace
 
 from legday_desktop.domain.check_ins import CheckIn, RecoveryAction
 from legday_desktop.domain.exercises import ExerciseMapping, group_loads
-from legday_desktop.domain.forecast import (
-    MAX_LEG_DAYS_HELD_OUT,
-    MIN_LEG_DAYS_FOR_ERROR,
-    leave_one_out,
-    observations_from_values,
-)
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.recovery import (
     FIRST_DAY_AFTER,
@@ -642,6 +636,8 @@ class ForecastCheck:
         """What the check says, e.g. "Your forecast was off by 0.7 levels on average over …"."""
         if not self.with_sets:
             return "No leg day has logged sets yet, so forecasts use the typical course."
+        from legday_desktop.domain.forecast import MIN_LEG_DAYS_FOR_ERROR
+
         if self.error is None:
             how = "use" if not self.rated else "stay close to"
             have = str(self.rated) if self.rated else "none yet"
@@ -672,6 +668,14 @@ def forecast_check(
     with_sets = sum(1 for leg_day in leg_days if leg_day.sets)
     if not with_sets:
         return NO_SETS_CHECKED
+    # Loaded only for a journal with sets: opening Insights need not wait for it.
+    from legday_desktop.domain.forecast import (
+        MAX_LEG_DAYS_HELD_OUT,
+        MIN_LEG_DAYS_FOR_ERROR,
+        leave_one_out,
+        observations_from_values,
+    )
+
     found = observations_from_values(leg_days, values, mappings)
     rated = len({one.leg_day for one in found})
     if rated < MIN_LEG_DAYS_FOR_ERROR:

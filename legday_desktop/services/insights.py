@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject, Signal
 
 from legday_desktop.domain.check_ins import CheckIn
 from legday_desktop.domain.exercises import ExerciseMapping
-from legday_desktop.domain.forecast import LAST_DAY
 from legday_desktop.domain.insights import (
     ACTION_WINDOW_DAYS,
     NO_SETS_CHECKED,
@@ -145,6 +144,9 @@ def forecast_check_of(
     with_sets = [leg_day.date for leg_day in chosen if leg_day.sets]
     if not with_sets:
         return NO_SETS_CHECKED
+    # The forecast's code is loaded only for a journal with sets (not when Insights opens).
+    from legday_desktop.domain.forecast import LAST_DAY
+
     first = min(with_sets) + dt.timedelta(days=1)
     last = min(today, max(with_sets) + dt.timedelta(days=LAST_DAY))
     values = source.day_values(first, last, SideMode.MEAN) if first <= last else {}
@@ -531,11 +533,11 @@ class InsightsKeeper(QObject):
         if date in self._leg_days:
             return False  # the leg day's own day, and past the one before's days
         owner = self._on_or_before(date)
-        return (
-            owner is not None
-            and bool(self._leg_days[owner].sets)
-            and (date - owner).days <= LAST_DAY
-        )
+        if owner is None or not self._leg_days[owner].sets:
+            return False
+        from legday_desktop.domain.forecast import LAST_DAY
+
+        return (date - owner).days <= LAST_DAY
 
     def _apply_pending(self) -> bool:
         """Recompute the leg days the pending changes touch; False when there are too many."""

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from legday_desktop.debouncer import Debouncer
-from legday_desktop.domain.forecast import MIN_LEG_DAYS_FOR_ERROR
 from legday_desktop.domain.insights import COMPARISON_CAVEAT
 from legday_desktop.domain.journal import JournalChange
 from legday_desktop.domain.wording import not_medical_advice, short_day
@@ -134,6 +133,8 @@ def forecast_note(check: ForecastCheck) -> str:
     """The forecast check's sentence, with what to do when there is too little to check."""
     if check.error is not None:
         return check.sentence()
+    from legday_desktop.domain.forecast import MIN_LEG_DAYS_FOR_ERROR
+
     hint = RATE_HINT if check.with_sets >= MIN_LEG_DAYS_FOR_ERROR else IMPORT_HINT
     return f"{check.sentence()} {hint}"
 
