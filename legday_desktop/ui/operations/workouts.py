@@ -8,18 +8,19 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox
 
-from legday_desktop.domain.exercises import ExerciseMapping
-from legday_desktop.domain.training import WeightUnit
-from legday_desktop.domain.workout_import import WorkoutImportPlan
 from legday_desktop.services.opening import JournalError
 from legday_desktop.services.save_folders import FileKind
 from legday_desktop.ui.operations.files import choose_open_path
 
 if TYPE_CHECKING:
+    from legday_desktop.domain.exercises import ExerciseMapping
+    from legday_desktop.domain.training import WeightUnit
+    from legday_desktop.domain.workout_import import WorkoutImportPlan
     from legday_desktop.ui.main_window import MainWindow
 
 WORKOUT_FILTERS = "Strong, Hevy or FitNotes export (*.csv);;All files (*)"
-UNITS = {"Kilograms (kg)": WeightUnit.KG, "Pounds (lb)": WeightUnit.LB}
+# The unit's choices, and its value (a WeightUnit's): the import is loaded when used.
+UNITS = {"Kilograms (kg)": "kg", "Pounds (lb)": "lb"}
 
 
 def import_workouts_file(window: MainWindow) -> None:
@@ -93,4 +94,6 @@ def _ask_unit(window: MainWindow, path: Path) -> WeightUnit | None:
         0,
         False,
     )
-    return UNITS[choice] if chosen else None
+    from legday_desktop.domain.training import WeightUnit
+
+    return WeightUnit(UNITS[choice]) if chosen else None
