@@ -6,11 +6,14 @@ import bisect
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from legday_desktop.domain.errors import DomainError, check_text
 from legday_desktop.domain.exercises import group_loads
 from legday_desktop.domain.soreness import check_note
-from legday_desktop.domain.training import MAX_SETS_PER_LEG_DAY, WorkoutSet
+
+if TYPE_CHECKING:
+    from legday_desktop.domain.training import WorkoutSet
 
 MAX_TITLE_LENGTH = 200
 MAX_EXERCISE_LENGTH = 100
@@ -69,14 +72,10 @@ class LegDay:
         if self.start_time is not None and not isinstance(self.start_time, dt.time):
             raise DomainError("start_time", f"must be a time of day, got {self.start_time!r}")
         check_note(self.notes, "notes")
-        if not isinstance(self.sets, tuple) or not all(
-            isinstance(one, WorkoutSet) for one in self.sets
-        ):
+        if not isinstance(self.sets, tuple):
             raise DomainError("sets", "must be a list of sets")
-        if len(self.sets) > MAX_SETS_PER_LEG_DAY:
-            raise DomainError("sets", f"more than {MAX_SETS_PER_LEG_DAY} sets in one leg day")
-        if len({one.order for one in self.sets}) != len(self.sets):
-            raise DomainError("sets", "two sets of one leg day have the same order")
+        if self.sets:
+            _check_sets(self.sets)
 
     @property
     def display_title(self) -> str:
@@ -95,6 +94,18 @@ class LegDay:
         """Raise DomainError if this leg day lies after ``today`` (leg days are never planned)."""
         if self.date > today:
             raise DomainError("date", f"{self.date.isoformat()} is in the future")
+
+
+def _check_sets(sets: tuple[WorkoutSet, ...]) -> None:
+    # Loaded with the first leg day that has sets: the window is shown before that.
+    from legday_desktop.domain.training import MAX_SETS_PER_LEG_DAY, WorkoutSet
+
+    if not all(isinstance(one, WorkoutSet) for one in sets):
+        raise DomainError("sets", "must be a list of sets")
+    if len(sets) > MAX_SETS_PER_LEG_DAY:
+        raise DomainError("sets", f"more than {MAX_SETS_PER_LEG_DAY} sets in one leg day")
+    if len({one.order for one in sets}) != len(sets):
+        raise DomainError("sets", "two sets of one leg day have the same order")
 
 
 class LegDayCalendar:

@@ -70,7 +70,9 @@ class WarningBox(QFrame):
         self.severity = severity
         name = f"{severity.value}Warnings"
         self.setObjectName(name)
-        self.setStyleSheet(STYLES[severity].format(name=name))
+        # Styled when first shown: parsing a style sheet is start-up time, and most days
+        # show no warning at all.
+        self._style = STYLES[severity].format(name=name)
         self.title = QLabel(severity.heading)
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 1.1)
@@ -94,6 +96,9 @@ class WarningBox(QFrame):
         self.hide()
 
     def show_lines(self, lines: Sequence[str]) -> None:
+        if lines and self._style:
+            self.setStyleSheet(self._style)
+            self._style = ""
         self.lines = tuple(lines)
         self.text.setText("  •  ".join(lines))
         self.setAccessibleDescription(" ".join(lines))
