@@ -801,6 +801,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandError as error:
         print(printable(f"legday: error: {error}"), file=sys.stderr)
         return error.exit_code
+    except BrokenPipeError:
+        # What reads the output stopped early (``| head``): the rest goes nowhere, quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except Exception as error:
         from legday_desktop.services.opening import (
             DamagedJournalError,

@@ -67,6 +67,9 @@ class WorkoutSet:
         check_text(self.exercise, "exercise", MAX_EXERCISE_NAME_LENGTH)
         if not self.exercise.strip():
             raise DomainError("exercise", "a set needs its exercise's name")
+        if any(character < " " or "\x7f" <= character <= "\x9f" for character in self.exercise):
+            # A line break or NUL in a name would split what Legday prints, or end it.
+            raise DomainError("exercise", "contains a control character (a line break, NUL …)")
         if not isinstance(self.order, int) or isinstance(self.order, bool) or self.order < 1:
             raise DomainError("order", f"must be a whole number from 1, got {self.order!r}")
         if self.reps is not None and (

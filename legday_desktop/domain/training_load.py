@@ -90,7 +90,8 @@ def leg_day_loads(
     dates = sorted(raw)
     result: dict[dt.date, dict[str, GroupLoad]] = {}
     for index, date in enumerate(dates):
-        start = date - dt.timedelta(days=NOVELTY_WINDOW_DAYS)
+        # (A date in the first weeks of year 1 has no four weeks before it.)
+        start = date - min(dt.timedelta(days=NOVELTY_WINDOW_DAYS), date - dt.date.min)
         before: dict[str, float] = {}
         for earlier in reversed(dates[:index]):
             if earlier < start:

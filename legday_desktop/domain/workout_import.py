@@ -22,6 +22,12 @@ from legday_desktop.domain.soreness import MAX_NOTE_LENGTH
 from legday_desktop.domain.training import MAX_SETS_PER_LEG_DAY, WorkoutSession, WorkoutSet
 from legday_desktop.domain.training_load import judge_sets
 
+MAX_NAMES_KEPT = 1000  # distinct unknown names counted (a file of nonsense stays small)
+
+
+# No training app logged a session before this: an earlier date is a typing error.
+EARLIEST_SESSION = dt.date(1900, 1, 1)
+
 
 class WorkoutImportError(ValueError):
     """The sessions cannot become leg days (a date ahead, too many sets): ``line`` says where."""
@@ -82,6 +88,12 @@ class WorkoutImportPlan:
     unknown_names: Mapping[str, int]
     ratings_moved: int
     sessions_read: int
+    # Every exercise name nothing knows (in any language), by working sets.
+    not_known: Mapping[str, int] = dataclasses.field(default_factory=dict)
+
+    def most_done_unknown(self, count: int = 5) -> list[tuple[str, int]]:
+        """The names nothing knows that have the most working sets, most first."""
+        return sorted(self.not_known.items(), key=lambda item: (-item[1], item[0]))[:count]
 
     @property
     def change(self) -> JournalChange:
@@ -118,6 +130,7 @@ def plan_workout_import(
     by_date: dict[dt.date, list[WorkoutSession]] = {}
     skipped: list[SkippedSession] = []
     unknown: dict[str, int] = {}
+    not_known: dict[str, int] = {}  # every name nothing knows, by working sets
     read = 0
     for session in sessions:
         read += 1
@@ -125,6 +138,10 @@ def plan_workout_import(
         for name in verdict.unknown_leg_names:
             working = sum(1 for one in session.working_sets if one.exercise == name)
             unknown[name] = unknown.get(name, 0) + working
+        if len(not_known) < MAX_NAMES_KEPT:
+            for one in session.working_sets:
+                if loads_of(one.exercise, mappings) is None:
+                    not_known[one.exercise] = not_known.get(one.exercise, 0) + 1
         if not verdict.is_leg_day:
             skipped.append(
                 SkippedSession(session.date, session.title, verdict.working, verdict.on_legs)
@@ -134,15 +151,23 @@ def plan_workout_import(
             raise WorkoutImportError(
                 session.line, "date", f"{session.date.isoformat()} is in the future"
             )
+        if session.date < EARLIEST_SESSION:
+            raise WorkoutImportError(
+                session.line,
+                "date",
+                f"{session.date.isoformat()} is before {EARLIEST_SESSION.year}: is the date right?",
+            )
         by_date.setdefault(session.date, []).append(session)
     planned: list[PlannedLegDay] = []
     unchanged = 0
     for date in sorted(by_date):
         day_sessions = by_date.pop(date)  # its sets are copied, numbered: let these go
+        # In the order they were done (Hevy writes the newest first).
+        day_sessions.sort(key=lambda session: session.start_time or dt.time.max)
         existing = stored_leg_days.get(date)
         leg_day = _leg_day_of(date, day_sessions, existing)
-        if existing is not None and existing.sets == leg_day.sets:
-            unchanged += 1
+        if existing is not None and leg_day == existing:
+            unchanged += 1  # every set of it is stored already
             continue
         planned.append(
             PlannedLegDay(
@@ -159,6 +184,7 @@ def plan_workout_import(
         unknown_names=unknown,
         ratings_moved=0,
         sessions_read=read,
+        not_known=not_known,
     )
 
 
@@ -202,9 +228,7 @@ def _leg_day_of(date: dt.date, sessions: list[WorkoutSession], existing: LegDay 
             f"{MAX_SETS_PER_LEG_DAY}",
         )
     if existing is not None:
-        # What was typed in Legday stays; the exercises list too, when it has one.
-        exercises = existing.exercises or _exercise_names(sets)
-        return dataclasses.replace(existing, exercises=exercises, sets=tuple(sets))
+        return _attached(existing, sets, sessions[0].line)
     first = sessions[0]
     titles = [session.title.strip() for session in sessions if session.title.strip()]
     notes = "\n\n".join(session.notes.strip() for session in sessions if session.notes.strip())
@@ -222,6 +246,42 @@ def _leg_day_of(date: dt.date, sessions: list[WorkoutSession], existing: LegDay 
         )
     except DomainError as error:
         raise WorkoutImportError(first.line, error.field, error.problem) from None
+
+
+def _set_content(one: WorkoutSet) -> tuple[object, ...]:
+    return (one.exercise, one.reps, one.weight_kg, one.rpe, one.set_type)
+
+
+def _attached(existing: LegDay, sets: list[WorkoutSet], line: int) -> LegDay:
+    """``existing`` with the sets it does not hold yet after its own, renumbered.
+
+    What was typed in Legday stays (its exercise list too); a set already stored (the
+    same file again, or the same session from another app) is not added twice; a list
+    of exercises an earlier import made gains the new names.
+    """
+    stored: dict[tuple[object, ...], int] = {}
+    for one in existing.sets:
+        stored[_set_content(one)] = stored.get(_set_content(one), 0) + 1
+    kept = list(existing.sets)
+    for one in sets:
+        content = _set_content(one)
+        if stored.get(content, 0):
+            stored[content] -= 1
+            continue
+        kept.append(dataclasses.replace(one, order=len(kept) + 1))
+    if len(kept) > MAX_SETS_PER_LEG_DAY:
+        raise WorkoutImportError(
+            line,
+            "sets",
+            f"{len(kept)} sets on {existing.date.isoformat()} with those stored; a leg day "
+            f"holds at most {MAX_SETS_PER_LEG_DAY}",
+        )
+    names = existing.exercises
+    if not names:
+        names = _exercise_names(kept)
+    elif existing.sets and len(kept) > len(existing.sets):  # a list made by an import
+        names = tuple(dict.fromkeys((*names, *_exercise_names(kept[len(existing.sets) :]))))
+    return dataclasses.replace(existing, exercises=names[:MAX_EXERCISES], sets=tuple(kept))
 
 
 def _exercise_names(sets: list[WorkoutSet]) -> tuple[str, ...]:

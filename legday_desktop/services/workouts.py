@@ -53,9 +53,9 @@ def sessions_of(
     try:
         yield from iter_sessions(file, app=app, unit=unit, source=file.name)
     except UnitNeeded as error:
-        raise UnitRequiredError(f"{error}. Nothing was imported.") from error
+        raise UnitRequiredError(nothing_imported(error)) from error
     except ImportFileError as error:
-        raise ImportRejectedError(f"{error}. Nothing was imported.") from error
+        raise ImportRejectedError(nothing_imported(error)) from error
 
 
 def plan_import(
@@ -84,7 +84,7 @@ def plan_import(
             today=today + dt.timedelta(days=IMPORT_DAYS_AHEAD),
         )
     except WorkoutImportError as error:
-        raise ImportRejectedError(f"{source}:{error}. Nothing was imported.") from error
+        raise ImportRejectedError(nothing_imported(f"{source}:{error}")) from error
     new_dates = [planned.leg_day.date for planned in plan.leg_days if planned.creates]
     if not new_dates or store is None:
         return plan
@@ -177,10 +177,29 @@ def no_leg_training(file: Path, plan: WorkoutImportPlan) -> str:
             f"; these sound like leg exercises but Legday does not know them: {names} "
             '(map them, e.g. --map "Hack Squat=quadriceps,glutes")'
         )
-    return (
-        f"{file.name}: no leg training found in {read} session{'' if read == 1 else 's'}"
-        f"{unknown}. Nothing was imported."
+    elif plan.not_known:
+        # Names in another language, or of an app's own: the most done, to map if they
+        # train the legs.
+        most = plan.most_done_unknown()
+        names = ", ".join(f"{name} ({_sets(count)})" for name, count in most)
+        example = f"{most[0][0]}=quadriceps,glutes".replace('"', "'")
+        unknown = (
+            f"; Legday does not know these exercises, the most done: {names}. If any trains "
+            f'the legs, say which muscles, e.g. --map "{example}"'
+        )
+    return nothing_imported(
+        f"{file.name}: no leg training found in {read} session{'' if read == 1 else 's'}{unknown}"
     )
+
+
+def _sets(count: int) -> str:
+    return f"{count} set{'' if count == 1 else 's'}"
+
+
+def nothing_imported(message: object) -> str:
+    """``message``, then that nothing was imported (one full stop between them)."""
+    text = str(message).rstrip()
+    return f"{text}{'' if text.endswith(('.', '?', '!')) else '.'} Nothing was imported."
 
 
 def _groups_text(groups: Sequence[str]) -> str:

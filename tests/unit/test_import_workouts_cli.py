@@ -267,3 +267,135 @@ def test_a_preview_before_any_journal_exists_says_what_a_new_one_would_get(
     assert "Nothing written (--preview)" in out and "2 leg days to create" in out
     assert "Squat (Barbell): " in out and "→ Quads" in out
     assert not journal.exists()
+
+
+# --- found by a review with files not in the repo ------------------------------------------
+
+
+def strong_file(path: Path, *rows: str) -> Path:
+    path.write_text(STRONG_HEADER + "".join(rows), encoding="utf-8")
+    return path
+
+
+def test_a_second_file_on_a_day_adds_its_sets_to_the_stored_ones(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    journal = tmp_path / "journal.sqlite3"
+    morning = strong_file(
+        tmp_path / "a.csv", '2026-11-20 08:00:00,"AM","1h","Squat (Barbell)",1,100,5,0,0,"","",\n'
+    )
+    evening = strong_file(
+        tmp_path / "b.csv", '2026-11-20 19:00:00,"PM","1h","Leg Press",1,200,10,0,0,"","",\n'
+    )
+    assert run("import-workouts", "--db", journal, morning, "--unit", "kg")[0] == 0
+    code, out, _ = run("import-workouts", "--db", journal, evening, "--unit", "kg")
+    assert code == 0 and "1 given their sets" in out
+    (day,) = leg_days(journal)
+    assert [(one.order, one.exercise) for one in day.sets] == [
+        (1, "Squat (Barbell)"),
+        (2, "Leg Press"),
+    ]
+    assert day.exercises == ("Squat (Barbell)", "Leg Press")
+    # Either file again changes nothing.
+    before = json_export(journal)
+    for again in (morning, evening):
+        code, out, _ = run("import-workouts", "--db", journal, again, "--unit", "kg")
+        assert code == 0 and "1 already there" in out
+    assert json_export(journal) == before
+
+
+def test_sessions_of_one_day_are_put_in_the_order_they_were_done(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    journal = tmp_path / "journal.sqlite3"
+    newest_first = tmp_path / "hevy.csv"
+    header = (DATA / "hevy_kg.csv").read_text("utf-8").splitlines()[0]
+    newest_first.write_text(
+        header
+        + "\n"
+        + '"PM Legs","1 Dec 2026, 18:00","1 Dec 2026, 19:00","",'
+        + "Leg Press,,,0,normal,200,10,,,\n"
+        + '"AM Legs","1 Dec 2026, 07:00","1 Dec 2026, 08:00","",'
+        + "Squat (Barbell),,,0,normal,100,5,,,\n",
+        encoding="utf-8",
+    )
+    assert run("import-workouts", "--db", journal, newest_first)[0] == 0
+    (day,) = leg_days(journal)
+    assert day.title == "AM Legs + PM Legs" and day.start_time == dt.time(7, 0)
+    assert [one.exercise for one in day.sets] == ["Squat (Barbell)", "Leg Press"]
+
+
+@pytest.mark.parametrize(
+    ("date", "problem"), [("0001-01-05", "is before 1900"), ("1899-12-31", "is before 1900")]
+)
+def test_a_date_no_training_app_could_have_written_is_refused(
+    run, tmp_path: Path, date: str, problem: str
+) -> None:  # type: ignore[no-untyped-def]
+    journal = tmp_path / "journal.sqlite3"
+    old = strong_file(
+        tmp_path / "old.csv", f'{date} 07:00:00,"Legs","1h","Squat (Barbell)",1,100,5,0,0,"","",\n'
+    )
+    code, _, err = run("import-workouts", "--db", journal, old, "--unit", "kg")
+    assert code == 2 and f"old.csv:2: date: {date} {problem}" in err
+    assert "?." not in err and err.rstrip().endswith("Nothing was imported.")
+    assert not journal.exists()
+
+
+@pytest.mark.parametrize("name", ["Step\x00Up", "\x00Squat", "Squat (Barbell)\n2026-12-01 Fake"])
+def test_a_control_character_in_a_name_is_bad_input_named_by_line_and_column(
+    run, tmp_path: Path, name: str
+) -> None:  # type: ignore[no-untyped-def]
+    journal = tmp_path / "journal.sqlite3"
+    bad = strong_file(
+        tmp_path / "bad.csv", f'2026-11-02 07:00:00,"Legs","1h","{name}",1,100,5,0,0,"","",\n'
+    )
+    code, out, err = run("import-workouts", "--db", journal, bad, "--unit", "kg")
+    assert (code, out) == (2, "")
+    assert "bad.csv:2: Exercise Name: contains a control character" in err
+    assert err.count("\n") == 1  # one line, whatever the name holds
+    assert not journal.exists()
+
+
+def test_no_leg_training_in_another_language_names_the_exercises_to_map(
+    run, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    journal = tmp_path / "journal.sqlite3"
+    german = strong_file(
+        tmp_path / "de.csv",
+        *(
+            f'2026-11-0{day} 07:00:00,"Beine","1h","Kniebeuge",{n},100,5,0,0,"","",\n'
+            for day in (2, 4)
+            for n in (1, 2, 3)
+        ),
+        '2026-11-04 07:00:00,"Beine","1h","Beinpresse",1,150,10,0,0,"","",\n',
+    )
+    code, _, err = run("import-workouts", "--db", journal, german, "--unit", "kg")
+    assert code == 2 and "no leg training found in 2 sessions" in err
+    assert "Kniebeuge (6 sets), Beinpresse (1 set)" in err
+    assert '--map "Kniebeuge=quadriceps,glutes"' in err
+    code, out, _ = run(
+        "import-workouts", "--db", journal, german, "--unit", "kg", "--map", "Kniebeuge=quadriceps"
+    )
+    assert code == 0 and "2 leg days created" in out
+
+
+def test_a_preview_read_only_in_part_ends_quietly(tmp_path: Path) -> None:
+    """``legday import-workouts … --preview | head -c 10``: no error when the reader stops."""
+    import subprocess
+    import sys
+
+    start = dt.date(2010, 1, 4)
+    many = strong_file(
+        tmp_path / "many.csv",
+        *(
+            f'{start + dt.timedelta(days=day)} 07:00:00,"Legs","1h","Squat (Barbell)",'
+            f'{n},100,5,0,0,"","",\n'
+            for day in range(3000)
+            for n in (1, 2)
+        ),
+    )  # a preview of some 300 kB: more than a pipe holds
+    result = subprocess.run(
+        f"'{sys.executable}' -m legday_desktop import-workouts --db '{tmp_path / 'j.sqlite3'}' "
+        f"'{many}' --unit kg --preview | head -c 10",
+        shell=True,
+        capture_output=True,
+        text=True,
+    )
+    assert (result.stdout, result.stderr) == ("Nothing wr", "")
+    assert not (tmp_path / "j.sqlite3").exists()
