@@ -35,7 +35,13 @@ def forecast_for(service: JournalService, leg_day: dt.date) -> Forecast:
 def forecast_text(forecast: Forecast) -> str:
     """The forecast as a person reads it: per group, days 1–7 with their range, the basis."""
     basis = forecast.basis
-    if forecast.typical_course_only:
+    without_sets = bool(forecast.groups) and all(one.load is None for one in forecast.groups)
+    if without_sets:
+        about = (
+            "This leg day has no logged sets, so it is the typical course for the groups its "
+            "exercises load (import its workout to forecast from its load)."
+        )
+    elif forecast.typical_course_only:
         about = (
             "Still the typical course: Legday needs leg days with both logged sets and "
             "ratings to learn how your soreness answers a load"

@@ -72,3 +72,19 @@ def test_a_day_that_is_not_a_leg_day_is_bad_input(run, trained: tuple[Path, list
     code, out, err = run("forecast", "--db", path, "--leg-day", not_one.isoformat())
     assert (code, out) == (2, "")
     assert f"there is no leg day on {not_one.isoformat()}" in err
+
+
+def test_a_leg_day_without_sets_says_that_is_why_it_is_the_typical_course(
+    run, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from legday_desktop.domain.journal import Journal
+    from legday_desktop.domain.leg_days import LegDay
+
+    path = tmp_path / "journal.sqlite3"
+    filled_store(path, Journal(leg_days=(LegDay(dt.date(2026, 11, 2), "Squats", ("Squat",)),)))
+    code, text, _ = run("forecast", "--db", path, "--leg-day", "2026-11-02")
+    assert code == 0 and "This leg day has no logged sets" in text and "Quads:" in text
+    code, out, _ = run("forecast", "--db", path, "--leg-day", "2026-11-02", "--json")
+    forecast = json.loads(out)
+    assert forecast["typical_course_only"] is True
+    assert all(group["load"] is None for group in forecast["groups"])
