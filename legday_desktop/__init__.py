@@ -4,7 +4,7 @@ import time
 
 APP_NAME = "Legday"
 # The desktop id: names the .desktop entry, the AppStream file and the icon.
-APP_ID = "io.github.legday.Legday"
+APP_ID = "io.github.legday.legday"
 
 # When the package was first imported: start-up timings (``--self-test``) count from here.
 IMPORTED_AT = time.perf_counter()

@@ -9,7 +9,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 mkdir -p "${1:-$HOME/.local}"
 prefix="$(cd "${1:-$HOME/.local}" && pwd)"  # absolute: the links and the menu entry use it
-app_id="io.github.legday.Legday"
+app_id="io.github.legday.legday"
+old_id="io.github.legday.Legday"  # the id before 0.2 (AppStream ids are lower case)
 
 if [ ! -x "$root/dist/legday/legday" ]; then
     echo "install.sh: $root/dist/legday is missing; run packaging/build.sh first" >&2
@@ -32,6 +33,9 @@ install -Dm644 "$here/$app_id.metainfo.xml" "$prefix/share/metainfo/$app_id.meta
 (cd "$here/icons" && find hicolor -type f) | while read -r icon; do
     install -Dm644 "$here/icons/$icon" "$prefix/share/icons/$icon"
 done
+# An install of the id before 0.2 would list Legday twice: its files go.
+rm -f "$prefix/share/applications/$old_id.desktop" "$prefix/share/metainfo/$old_id.metainfo.xml"
+find "$prefix/share/icons/hicolor" -name "$old_id.*" -delete 2>/dev/null || true
 # Refresh the desktop's caches where the tools are there (they are optional).
 if command -v update-desktop-database >/dev/null; then
     update-desktop-database -q "$prefix/share/applications" || true

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-APP_ID = "io.github.legday.Legday"
+APP_ID = "io.github.legday.legday"
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 SVG = ROOT / "resources" / "legday.svg"

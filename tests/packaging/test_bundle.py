@@ -126,7 +126,7 @@ def test_install_puts_the_app_and_its_desktop_files_in_place(bundle: Path, tmp_p
         timeout=300,
     )
     assert installed.returncode == 0, installed.stderr
-    app_id = "io.github.legday.Legday"
+    app_id = "io.github.legday.legday"
     for name in (
         f"share/applications/{app_id}.desktop",
         f"share/metainfo/{app_id}.metainfo.xml",

@@ -17,7 +17,7 @@ import legday_desktop
 
 ROOT = Path(__file__).resolve().parents[2]
 LINUX = ROOT / "packaging" / "linux"
-APP_ID = "io.github.legday.Legday"
+APP_ID = "io.github.legday.legday"
 DESKTOP_FILE = LINUX / f"{APP_ID}.desktop"
 METAINFO_FILE = LINUX / f"{APP_ID}.metainfo.xml"
 # Which Debian/Ubuntu package provides each validator.
@@ -149,3 +149,30 @@ def test_newest_release_notes_are_for_this_version() -> None:
         "add a <release> with its notes to the metainfo for the new version"
     )
     assert newest.find("description") is not None
+
+
+def test_metainfo_validates_pedantic_and_has_what_stores_show() -> None:
+    """Store listing: pedantic-clean, a short summary, brand colours, links, screenshots."""
+    output = _validate("appstreamcli", "validate", "--pedantic", "--no-net", str(METAINFO_FILE))
+    # Only the note an AppStream before 1.0 gives for <developer> (developer_name is there).
+    problems = [
+        line
+        for line in output
+        if line[:2] in ("E:", "W:", "P:") or (line.startswith("I:") and "developer" not in line)
+    ]
+    assert not problems, "\n".join(problems)
+    metainfo = _metainfo()
+    assert len(metainfo.findtext("summary", "")) <= 35
+    assert metainfo.findtext("developer_name") == metainfo.findtext("developer/name")
+    colours = {
+        colour.get("scheme_preference"): colour.text
+        for colour in metainfo.findall("branding/color[@type='primary']")
+    }
+    assert set(colours) == {"light", "dark"} and colours["light"] != colours["dark"]
+    urls = {url.get("type"): url.text for url in metainfo.findall("url")}
+    assert {"homepage", "bugtracker", "vcs-browser"} <= set(urls)
+    shots = [image.text or "" for image in metainfo.findall("screenshots/screenshot/image")]
+    views = {"log", "progress-recovery", "insights"}
+    assert views <= {Path(shot).stem.split("-", 1)[1] for shot in shots}
+    for shot in shots:  # each points at a picture in the repository
+        assert (ROOT / "docs" / "screenshots" / Path(shot).name).is_file(), shot
