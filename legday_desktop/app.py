@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import json
+import logging
 import os
 import sys
 import threading
@@ -393,15 +394,25 @@ def _after_first_paint(window: MainWindow, then: Callable[[], None]) -> None:
     _FirstPaint(window, then)
 
 
-def run_app(database: Path) -> int:
-    """Open the main window on ``database``; return the exit code when the app quits."""
+def run_app(database: Path, *, debug: bool = False) -> int:
+    """Open the main window on ``database``; return the exit code when the app quits.
+
+    Its log goes to a file (see ``legday_desktop.logs``; with ``debug`` to standard error
+    too), and an error nobody foresaw is logged and shown in a dialog over the window.
+    """
     if QApplication.instance() is None and not _has_display():
         raise NoDisplayError(
             "no display found (DISPLAY and WAYLAND_DISPLAY are unset); run Legday from a "
             "desktop session, or set QT_QPA_PLATFORM=offscreen to run it without a screen"
         )
+    from legday_desktop.logs import start_logging
+    from legday_desktop.ui.error_dialog import install_exception_hook
+
+    log_path = start_logging(debug=debug)
     app = _application()
     window = start_main_window(database)
+    install_exception_hook(lambda: window, log_path)
+    logging.getLogger("legday").info("Legday opened %s", database)
     app.exec()
     return 0 if window.journal_open else 1
 

@@ -61,6 +61,12 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action=_VersionAction, help="print the version and exit")
     parser.add_argument("--db", type=Path, metavar="PATH", help=database_help)
     parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="log everything, and echo the log on standard error (the log file is in the "
+        "platform's state folder: ~/.local/state/legday/legday.log on Linux)",
+    )
+    parser.add_argument(
         "--self-test",
         action="store_true",
         help="open the window, wait until today's body map is painted with data, print "
@@ -793,10 +799,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                     raise CommandError("--with-charts goes with --self-test", EXIT_BAD_INPUT)
                 if arguments.self_test:
                     return run_self_test(path, with_charts=arguments.with_charts)
-                return run_app(path)
+                return run_app(path, debug=arguments.debug)
             except NoDisplayError as error:
                 raise CommandError(str(error)) from error
         _refuse_future_dates(arguments, dt.date.today())
+        if arguments.debug:
+            from legday_desktop.logs import start_logging
+
+            start_logging(debug=True)
         return _COMMANDS[arguments.command](arguments)
     except CommandError as error:
         print(printable(f"legday: error: {error}"), file=sys.stderr)
