@@ -411,9 +411,13 @@ def run_app(database: Path, *, debug: bool = False) -> int:
     log_path = start_logging(debug=debug)
     app = _application()
     window = start_main_window(database)
+    before = sys.excepthook
     install_exception_hook(lambda: window, log_path)
     logging.getLogger("legday").info("Legday opened %s", database)
-    app.exec()
+    try:
+        app.exec()
+    finally:
+        sys.excepthook = before  # the window is gone: nothing to show a dialog over
     return 0 if window.journal_open else 1
 
 
