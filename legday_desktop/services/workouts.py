@@ -235,7 +235,7 @@ def describe_plan(plan: WorkoutImportPlan, *, detail: bool = True, done: bool = 
         )
     if plan.unknown_names:
         names = ", ".join(
-            f"{name} ({sets} sets)" for name, sets in sorted(plan.unknown_names.items())
+            f"{name} ({_sets(count)})" for name, count in sorted(plan.unknown_names.items())
         )
         lines.append(f"Not known, sound like leg exercises (map them to count them): {names}.")
     if detail:

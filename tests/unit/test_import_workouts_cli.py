@@ -266,6 +266,7 @@ def test_a_preview_before_any_journal_exists_says_what_a_new_one_would_get(
     assert (code, err) == (0, "")
     assert "Nothing written (--preview)" in out and "2 leg days to create" in out
     assert "Squat (Barbell): " in out and "→ Quads" in out
+    assert "Cossack Squat (1 set)." in out  # one set, said so
     assert not journal.exists()
 
 
