@@ -251,10 +251,11 @@ def _earlier(
 
 
 def _observations(
-    journal: Journal, loads: Mapping[dt.date, Mapping[str, GroupLoad]]
+    leg_days: Iterable[LegDay],
+    values: DayValues,
+    loads: Mapping[dt.date, Mapping[str, GroupLoad]],
 ) -> list[Observation]:
-    values = day_values(journal.ratings)
-    dates = sorted({leg_day.date for leg_day in journal.leg_days})
+    dates = sorted({leg_day.date for leg_day in leg_days})
     found: list[Observation] = []
     for index, date in enumerate(dates):
         if date not in loads:
@@ -283,7 +284,7 @@ def observations(
     A leg day's days run from the day after it to the day before the next leg day (at most
     day 7); groups without a rating in them are left out, and so are joints and tendons.
     """
-    return _observations(journal, _loads(journal, mappings))
+    return _observations(journal.leg_days, day_values(journal.ratings), _loads(journal, mappings))
 
 
 def observations_from_values(
@@ -299,26 +300,7 @@ def observations_from_values(
     journal with these leg days and the ratings the values come from.
     """
     chosen = Journal(tuple(leg_days))
-    loads = _loads(chosen, mappings)
-    dates = sorted({leg_day.date for leg_day in chosen.leg_days})
-    found: list[Observation] = []
-    for index, date in enumerate(dates):
-        if date not in loads:
-            continue
-        last = LAST_DAY
-        if index + 1 < len(dates):
-            last = min(LAST_DAY, (dates[index + 1] - date).days - 1)
-        for group_id, load in loads[date].items():
-            levels = {}
-            for day in range(1, last + 1):
-                value = values.get(date + dt.timedelta(days=day), {}).get(group_id)
-                if value is not None:
-                    levels[day] = value
-            if levels:
-                found.append(
-                    Observation(date, group_id, load, levels, _earlier(loads, date, group_id))
-                )
-    return found
+    return _observations(chosen.leg_days, values, _loads(chosen, mappings))
 
 
 # --- the linear algebra -----------------------------------------------------------------
@@ -663,7 +645,8 @@ def forecast_leg_day(
     if leg_day is None:
         raise DomainError("leg_day", f"there is no leg day on {date.isoformat()}")
     loads = _loads(journal, mappings)
-    design = _design(one for one in _observations(journal, loads) if one.leg_day != date)
+    found = _observations(journal.leg_days, day_values(journal.ratings), loads)
+    design = _design(one for one in found if one.leg_day != date)
     equations = _normal_equations(design) if design else None
     model = _fit(design, equations)
     own = loads.get(date)
