@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from io import TextIOWrapper
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
-from typing import IO, Any
 
 LOG_FILE_NAME = "legday.log"
 MAX_LOG_BYTES = 1_000_000  # then the file is rotated: legday.log.1 … .3 are kept
@@ -30,7 +30,7 @@ def log_folder() -> Path:
 class _OwnerOnlyRotatingFileHandler(RotatingFileHandler):
     """A rotating log whose files only their owner can read (it names journals and paths)."""
 
-    def _open(self) -> IO[Any]:
+    def _open(self) -> TextIOWrapper:
         descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         os.fchmod(descriptor, 0o600)  # also a file made before with other rights
         return os.fdopen(descriptor, "a", encoding=self.encoding, errors=self.errors)

@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QAccessibleEvent,
     QBrush,
     QColor,
+    QFocusEvent,
     QFont,
     QFontMetricsF,
     QKeyEvent,
@@ -541,14 +542,14 @@ class BodyMap(QWidget):
                 best = (score, region_id)
         return self._selected if best is None else best[1]
 
-    def focusOutEvent(self, event: QEvent) -> None:  # type: ignore[override]  # noqa: N802
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
         self.forget_pending_digit()
-        super().focusOutEvent(event)  # type: ignore[arg-type]
+        super().focusOutEvent(event)
 
-    def focusInEvent(self, event: QEvent) -> None:  # type: ignore[override]  # noqa: N802
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
         if self._selected is None:
             self.select_region(REGION_IDS[0])
-        super().focusInEvent(event)  # type: ignore[arg-type]
+        super().focusInEvent(event)
 
     # --- accessibility -----------------------------------------------------------
 

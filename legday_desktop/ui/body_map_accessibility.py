@@ -9,7 +9,7 @@ Increase and Decrease step its level). A level shown anew announces a value chan
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRect
@@ -110,7 +110,9 @@ class RegionAccessible(QAccessibleInterface):
         self._value = RegionValue(body_map, region_id)
         self._actions = RegionActions(body_map, region_id)
 
-    def interface_cast(self, kind: QAccessible.InterfaceType) -> object:
+    # PySide6's stubs declare these as never None (and interface_cast as int); Qt's C++
+    # returns null pointers for "none" and a pointer here, so the stubs are overridden.
+    def interface_cast(self, kind: QAccessible.InterfaceType) -> object:  # type: ignore[override]
         if kind == QAccessible.InterfaceType.ValueInterface:
             return self._value
         if kind == QAccessible.InterfaceType.ActionInterface:
@@ -121,25 +123,25 @@ class RegionAccessible(QAccessibleInterface):
     def isValid(self) -> bool:  # noqa: N802 (Qt override)
         return True
 
-    def object(self) -> QObject | None:
+    def object(self) -> QObject | None:  # type: ignore[override]
         return None
 
-    def window(self) -> QWindow | None:
+    def window(self) -> QWindow | None:  # type: ignore[override]
         return self._map.window().windowHandle()
 
-    def relations(self, match: object = None) -> list[object]:
+    def relations(self, match: Any = None) -> list[Any]:
         return []
 
-    def focusChild(self) -> QAccessibleInterface | None:  # noqa: N802 (Qt override)
+    def focusChild(self) -> QAccessibleInterface | None:  # type: ignore[override]  # noqa: N802
         return None
 
-    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # noqa: N802
+    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # type: ignore[override]  # noqa: N802
         return None
 
     def parent(self) -> QAccessibleInterface:
         return self._owner
 
-    def child(self, index: int) -> QAccessibleInterface | None:
+    def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]
         return None
 
     def childCount(self) -> int:  # noqa: N802 (Qt override)
@@ -200,7 +202,7 @@ class BodyMapAccessible(QAccessibleWidget):
     def childCount(self) -> int:  # noqa: N802 (Qt override)
         return len(self._regions)
 
-    def child(self, index: int) -> QAccessibleInterface | None:
+    def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]
         return self._regions[index] if 0 <= index < len(self._regions) else None
 
     def indexOfChild(self, child: QAccessibleInterface) -> int:  # noqa: N802 (Qt override)
@@ -209,13 +211,13 @@ class BodyMapAccessible(QAccessibleWidget):
                 return index
         return -1
 
-    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # noqa: N802
+    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # type: ignore[override]  # noqa: N802
         from PySide6.QtCore import QPoint, QPointF
 
         region_id = self._map.region_at(QPointF(self._map.mapFromGlobal(QPoint(x, y))))
         return None if region_id is None else self._regions[REGION_IDS.index(region_id)]
 
-    def focusChild(self) -> QAccessibleInterface | None:  # noqa: N802 (Qt override)
+    def focusChild(self) -> QAccessibleInterface | None:  # type: ignore[override]  # noqa: N802
         selected = self._map.selected_region
         return None if selected is None else self._regions[REGION_IDS.index(selected)]
 

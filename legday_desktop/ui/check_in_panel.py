@@ -135,7 +135,7 @@ class CheckInPanel(QGroupBox):
         grid.addWidget(QLabel(title), 0, 0, 1, columns)
         boxes: dict[T, QCheckBox] = {}
         for index, item in enumerate(items):
-            box = QCheckBox(item.label)  # type: ignore[attr-defined]
+            box = QCheckBox(item.label)
             box.toggled.connect(self._emit)
             boxes[item] = box
             grid.addWidget(box, 1 + index // columns, index % columns)
@@ -203,8 +203,11 @@ class CheckInPanel(QGroupBox):
             box.setChecked(symptom in check_in.symptoms)
         for action, box in self.action_boxes.items():
             box.setChecked(action in check_in.actions)
-        for box, value in ((self.water, check_in.water_litres), (self.sleep, check_in.sleep_hours)):
-            box.setValue(box.minimum() if value is None else value)
+        for amount, value in (
+            (self.water, check_in.water_litres),
+            (self.sleep, check_in.sleep_hours),
+        ):
+            amount.setValue(amount.minimum() if value is None else value)
         if self.note.text() != check_in.note:
             self.note.setText(check_in.note)
         for blocker in blockers:

@@ -101,6 +101,36 @@ class MainWindow(QMainWindow):
     # File → Open or New journal: the app closes the journal shown and opens this file.
     journal_requested = Signal(object)
 
+    # Made by ui/actions.py's build_actions, one per menu entry (tests/gui/test_main_window.py
+    # checks the list is whole).
+    open_journal_action: QAction
+    new_journal_action: QAction
+    import_action: QAction
+    import_workouts_action: QAction
+    export_action: QAction
+    export_image_action: QAction
+    export_report_action: QAction
+    backup_action: QAction
+    restore_action: QAction
+    quit_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    log_leg_day_action: QAction
+    edit_leg_day_action: QAction
+    clear_action: QAction
+    previous_action: QAction
+    next_action: QAction
+    today_action: QAction
+    go_to_date_action: QAction
+    log_view_action: QAction
+    progress_action: QAction
+    insights_action: QAction
+    show_names_action: QAction
+    guide_action: QAction
+    shortcuts_action: QAction
+    about_action: QAction
+    edit_menu: QMenu
+
     def __init__(
         self, today: Callable[[], dt.date] = dt.date.today, *, interactive: bool = True
     ) -> None:
@@ -141,7 +171,7 @@ class MainWindow(QMainWindow):
         # Never smaller than the layout allows: nothing gets clipped or drawn over.
         self.setMinimumSize(self.minimumSizeHint())
         self._set_editing_enabled(False)
-        follow_journal(self.actions, journal_open=False, can_edit=False)
+        follow_journal(self.action_registry, journal_open=False, can_edit=False)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         if interactive:
@@ -344,11 +374,13 @@ class MainWindow(QMainWindow):
         # (and matplotlib imported) when first shown.
         self.charts_page = QWidget()
         self.charts_page.setObjectName("progressView")
-        QVBoxLayout(self.charts_page).setContentsMargins(0, 4, 0, 0)
+        self.charts_layout = QVBoxLayout(self.charts_page)
+        self.charts_layout.setContentsMargins(0, 4, 0, 0)
         self.chart_panel: ChartPanel | None = None
         self.insights_page = QWidget()
         self.insights_page.setObjectName("insightsView")
-        QVBoxLayout(self.insights_page).setContentsMargins(0, 4, 0, 0)
+        self.insights_layout = QVBoxLayout(self.insights_page)
+        self.insights_layout.setContentsMargins(0, 4, 0, 0)
         # It follows the journal itself: read off the interface thread, once edits pause.
         self.insights_panel: InsightsPanel | None = None
 
@@ -379,7 +411,7 @@ class MainWindow(QMainWindow):
         self.views.currentChanged.connect(self._view_changed)
 
     def _build_menus(self) -> None:
-        self.actions = build_actions(self)  # every menu entry: see ui/actions.py
+        self.action_registry = build_actions(self)  # every menu entry: see ui/actions.py
         # The preview of File → Import workouts… while it is open.
         self.workout_import_dialog: WorkoutImportDialog | None = None
 
@@ -419,13 +451,13 @@ class MainWindow(QMainWindow):
         service.journal_replaced.connect(self._journal_replaced)
         # The stack's own actions keep their text ("Undo Set Left quad to 6") and state.
         self.undo_action = self._replace_action(
-            self.undo_action, service.undo_stack.createUndoAction(self, "&Undo")
+            "undo", service.undo_stack.createUndoAction(self, "&Undo")
         )
         self.redo_action = self._replace_action(
-            self.redo_action, service.undo_stack.createRedoAction(self, "&Redo")
+            "redo", service.undo_stack.createRedoAction(self, "&Redo")
         )
         self._set_editing_enabled(self.can_edit or self._picture_only)
-        follow_journal(self.actions, journal_open=True, can_edit=self.can_edit)
+        follow_journal(self.action_registry, journal_open=True, can_edit=self.can_edit)
         if service.read_only and not picture_only:
             self.read_only_bar.setText(
                 f"<b>Read-only</b> — {texts.escape(service.read_only_reason or '')}. You can "
@@ -465,14 +497,17 @@ class MainWindow(QMainWindow):
         self.body_map.set_levels({})
         self.region_model.show_levels({})
         self._set_editing_enabled(False)
-        follow_journal(self.actions, journal_open=False, can_edit=False)
+        follow_journal(self.action_registry, journal_open=False, can_edit=False)
         self.undo_action.setEnabled(False)  # the stack of a closed journal: nothing to undo
         self.redo_action.setEnabled(False)
         self.banner_label.setText(reason)
         self.journal_label.setText("No journal open")
         return True
 
-    def _replace_action(self, old: QAction, new: QAction) -> QAction:
+    def _replace_action(self, name: str, new: QAction) -> QAction:
+        """Put ``new`` where the action ``name`` is, in its menu and in the registry."""
+        old = self.action_registry[name]
+        self.action_registry[name] = new
         new.setShortcuts(old.shortcuts())
         self.edit_menu.insertAction(old, new)
         self.edit_menu.removeAction(old)
@@ -621,7 +656,7 @@ class MainWindow(QMainWindow):
             from legday_desktop.ui.insights_panel import InsightsPanel
 
         self.insights_panel = InsightsPanel(self._service, self.insights_page, today=self._today)
-        self.insights_page.layout().addWidget(self.insights_panel)
+        self.insights_layout.addWidget(self.insights_panel)
 
     def _refresh_advice(self) -> None:
         """Choose today's tips again (after a change, once the map has repainted)."""
@@ -667,7 +702,7 @@ class MainWindow(QMainWindow):
 
                 self.chart_panel = ChartPanel(self._service, self.charts_page, today=self._today)
             self.chart_panel.shown_date = self.shown_date
-            self.charts_page.layout().addWidget(self.chart_panel)
+            self.charts_layout.addWidget(self.chart_panel)
         self.view_tabs.setCurrentIndex(self.VIEWS.index("progress"))
 
     def _show_warnings_in_full(self) -> None:
@@ -834,7 +869,9 @@ class MainWindow(QMainWindow):
     def _write_failed(self, message: str) -> None:
         self.save_failures.write_failed(message)
         # The journal may have become read-only (its file replaced): the menus follow.
-        follow_journal(self.actions, journal_open=self._service is not None, can_edit=self.can_edit)
+        follow_journal(
+            self.action_registry, journal_open=self._service is not None, can_edit=self.can_edit
+        )
         self.refresh()
 
     def _journal_replaced(self, text: str) -> None:
@@ -972,10 +1009,10 @@ class MainWindow(QMainWindow):
         settings = self._settings()
         geometry = settings.value("window/geometry")
         if geometry is not None:
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+            self.restoreGeometry(geometry)
         state = settings.value("window/log_splitter")
         if state is not None:
-            self.splitter.restoreState(state)  # type: ignore[arg-type]
+            self.splitter.restoreState(state)
         self.both_sides.setChecked(settings.value("map/both_sides", True, type=bool))  # type: ignore[arg-type]
         self.set_show_names(bool(settings.value("map/show_names", False, type=bool)))
         region = settings.value("map/selected_region", "")

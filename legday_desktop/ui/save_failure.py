@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from legday_desktop.domain.check_ins import CheckIn
 from legday_desktop.services.opening import JournalError
@@ -120,7 +120,9 @@ class SaveFailures:
         )
         retry = box.addButton(QMessageBox.StandardButton.Retry) if can_retry else None
         box.addButton("Not now" if can_retry else "OK", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(retry or box.buttons()[0])
+        default = retry or box.buttons()[0]
+        if isinstance(default, QPushButton):
+            box.setDefaultButton(default)
         box.exec()
         return retry is not None and box.clickedButton() is retry
 

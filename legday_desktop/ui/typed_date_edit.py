@@ -59,7 +59,7 @@ class TypedDateEdit(QDateEdit):
         ]
         return list(dict.fromkeys(forms))
 
-    def validate(self, text: str, position: int) -> object:
+    def validate(self, text: str, position: int) -> tuple[QValidator.State, str, int]:
         date = self.typed_date(text)
         if date is not None and self.minimumDate() <= date <= self.maximumDate():
             return QValidator.State.Acceptable, text, position

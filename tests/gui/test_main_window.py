@@ -7,6 +7,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+import typing
 from pathlib import Path
 
 import pytest
@@ -696,3 +697,15 @@ def test_the_map_the_table_and_the_journal_agree_after_every_kind_of_level_edit(
     bold = [level for level, button in window.level_picker.buttons.items() if button.font().bold()]
     assert bold == [3]
     window.close()
+
+
+def test_every_menu_action_is_a_declared_attribute_of_the_window(window: MainWindow) -> None:
+    # build_actions puts each action on the window as <name>_action; MainWindow declares
+    # them so that strict mypy checks their use (a new entry must be declared too).
+    from legday_desktop.ui.actions import ACTIONS
+
+    declared = typing.get_type_hints(MainWindow)
+    for spec in ACTIONS:
+        attribute = f"{spec.name}_action"
+        assert attribute in declared, f"MainWindow does not declare {attribute}"
+        assert getattr(window, attribute) is window.action_registry[spec.name]

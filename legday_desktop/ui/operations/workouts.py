@@ -36,6 +36,7 @@ def import_workouts_file(window: MainWindow) -> None:
     if path is None:
         return
     unit: WeightUnit | None = None
+    plan: WorkoutImportPlan | None = None
 
     def plan_with(mappings: list[ExerciseMapping]) -> WorkoutImportPlan:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
