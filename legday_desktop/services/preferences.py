@@ -127,7 +127,7 @@ def save_preferences(preferences: Preferences, store: QSettings | None = None) -
     for field in dataclasses.fields(Preferences):
         value = getattr(preferences, field.name)
         if isinstance(value, dt.time):
-            value = value.strftime("%H:%M")
+            value = value.isoformat(timespec="minutes")
         elif isinstance(value, enum.Enum):
             value = value.value
         store.setValue(_KEYS[field.name], value)
