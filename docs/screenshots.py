@@ -1,8 +1,10 @@
 """Renders every view of the window at the sizes the layout is designed for, as PNGs.
 
-Usage: ``python docs/screenshots.py [OUTPUT_FOLDER]`` (default ``docs/screenshots``). Each
-size runs in its own process on an offscreen screen of that size (and scale), on a demo
-journal with a standing warning, so the pictures show what a user sees.
+Usage: ``python docs/screenshots.py [OUTPUT_FOLDER] [--only SIZE]`` (default
+``docs/screenshots``; ``--only 1366x768`` renders one size). Each size runs in its own
+process on an offscreen screen of that size (and scale), on a demo journal with a standing
+warning, so the pictures show what a user sees. At the laptop size (1366x768) the views are
+also rendered in the dark theme (``…-dark.png``), and Edit → Preferences… is rendered too.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ SCREENS = [
 ]
 CHART_KINDS = ["recovery", "compare", "timeline"]
 VIEWS = ["log", "progress-recovery", "progress-compare", "progress-timeline", "insights"]
+# The size the dark theme and the Preferences dialog are shown at.
+THEMED_SCREEN = "1366x768"
+DARK_VIEWS = ["log", "progress-recovery", "insights"]
 
 
 def _render(journal: Path, folder: Path, name: str) -> None:
@@ -56,22 +61,47 @@ def _render(journal: Path, folder: Path, name: str) -> None:
     def insights_ready() -> bool:
         return window.insights_shown
 
-    window.show_date(dt.date.today())
-    settle(lambda: window.advice_shown and window.body_map.painted_with_data)
-    for view in VIEWS:
+    def show(view: str) -> None:
         view_name, _, kind = view.partition("-")
         window.show_view(view_name)
         if kind:
             assert window.chart_panel is not None
             window.chart_panel.kind_tabs.setCurrentIndex(CHART_KINDS.index(kind))
         settle(insights_ready if view_name == "insights" else lambda: True)
+
+    window.show_date(dt.date.today())
+    settle(lambda: window.advice_shown and window.body_map.painted_with_data)
+    window.body_map.select_region("quadriceps.left")  # the selection, as a user sees it
+    for view in VIEWS:
+        show(view)
         window.grab().save(str(folder / f"{name}-{view}.png"))
+    if name == THEMED_SCREEN:
+        from legday_desktop.services.preferences import Theme
+        from legday_desktop.ui.preferences_dialog import PreferencesDialog
+        from legday_desktop.ui.theme import apply_theme
+
+        dialog = PreferencesDialog(window.preferences, window)
+        dialog.show()
+        settle()
+        dialog.grab().save(str(folder / f"{name}-preferences.png"))
+        dialog.close()
+        apply_theme(Theme.DARK)
+        for view in DARK_VIEWS:
+            show(view)
+            window.grab().save(str(folder / f"{name}-{view}-dark.png"))
+        apply_theme(Theme.SYSTEM)
     service.close()
     window.close()
 
 
 def main() -> int:
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent / "screenshots"
+    arguments = sys.argv[1:]
+    only = None
+    if "--only" in arguments:
+        at = arguments.index("--only")
+        only = arguments[at + 1]
+        del arguments[at : at + 2]
+    folder = Path(arguments[0]) if arguments else Path(__file__).parent / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
     if os.environ.get("LEGDAY_SCREENSHOT_CHILD"):
         journal = Path(os.environ["LEGDAY_SCREENSHOT_JOURNAL"])
@@ -86,6 +116,8 @@ def main() -> int:
         )
         _add_standing_warning(journal)
         for name, width, height, ratio in SCREENS:
+            if only is not None and name != only:
+                continue
             config = Path(scratch) / f"{name}.json"
             config.write_text(
                 json.dumps(

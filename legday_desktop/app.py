@@ -23,8 +23,15 @@ from legday_desktop.plain_imports import plain_imports
 with plain_imports():  # PySide6 is loaded: spare it reading each module's source
     from legday_desktop.paths import set_application_names
     from legday_desktop.services.opening import DamagedJournalError, JournalError
+    from legday_desktop.services.preferences import (
+        Preferences,
+        PreferencesService,
+        shared_preferences,
+    )
     from legday_desktop.ui.icon import app_icon
+    from legday_desktop.ui.language import apply_language
     from legday_desktop.ui.main_window import MainWindow
+    from legday_desktop.ui.theme import apply_theme
 
 if TYPE_CHECKING:
     from legday_desktop.services.journal import JournalService
@@ -348,7 +355,11 @@ def start_main_window(
     settings, and reports an unopenable journal in ``window.open_error``, not a dialog.
     """
     _application()  # names the app and gives it its icon (tests make their own app)
-    window = MainWindow(interactive=interactive)
+    preferences = shared_preferences() if interactive else PreferencesService(saved=False)
+    _follow_preferences(preferences)
+    window = MainWindow(interactive=interactive, preferences=preferences)
+    if not interactive:
+        preferences.setParent(window)
     opened = False
 
     def open_or_close() -> None:
@@ -373,6 +384,27 @@ def start_main_window(
     window.show()
     QTimer.singleShot(FIRST_PAINT_WAIT_MS, open_or_close)
     return window
+
+
+def _follow_preferences(preferences: PreferencesService) -> None:
+    """Show the app in the chosen theme and language now, and whenever they change.
+
+    Before the first window is built: its words and colours are right from its first frame.
+    Each window applies what concerns only it (the both-sides box, the weight unit …).
+    """
+    apply_theme(preferences.current.theme)  # also after a test that chose another
+    apply_language(preferences.current.language, tell=False)
+    if preferences.property("legday_followed"):
+        return
+    preferences.setProperty("legday_followed", True)
+    preferences.changed.connect(_apply_to_the_app)
+
+
+def _apply_to_the_app(preferences: Preferences, fields: frozenset[str]) -> None:
+    if "theme" in fields:
+        apply_theme(preferences.theme)
+    if "language" in fields:
+        apply_language(preferences.language)
 
 
 class _FirstPaint(QObject):

@@ -47,6 +47,10 @@ class WeightUnit(enum.StrEnum):
     def to_kg(self, weight: float) -> float:
         return weight if self is WeightUnit.KG else weight * LB_IN_KG
 
+    def from_kg(self, weight_kg: float) -> float:
+        """``weight_kg`` in this unit (weights are stored in kilograms)."""
+        return weight_kg if self is WeightUnit.KG else weight_kg / LB_IN_KG
+
 
 @dataclass(frozen=True, slots=True)
 class WorkoutSet:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from legday_desktop.domain.exercises import ExerciseMapping, loads_of, looks_like_leg_exercise
-from legday_desktop.domain.training import GroupLoad, WorkoutSet
+from legday_desktop.domain.training import GroupLoad, WeightUnit, WorkoutSet
 
 # A session is a leg day when at least this share of its working sets load leg groups.
 LEG_DAY_SHARE = 1 / 3
@@ -109,18 +109,22 @@ def leg_day_loads(
     return result
 
 
-def _kg(weight: float) -> str:
-    return f"{weight:.1f}".rstrip("0").rstrip(".")
+def _weight(weight_kg: float, unit: WeightUnit) -> str:
+    """``100 kg``, ``220.5 lb``: one decimal at most."""
+    return f"{unit.from_kg(weight_kg):.1f}".rstrip("0").rstrip(".") + f" {unit.value}"
 
 
-def set_text(one: WorkoutSet) -> str:
-    """``5 × 100 kg``, ``12 reps``, ``60 kg``, with the set type when not a normal set."""
+def set_text(one: WorkoutSet, unit: WeightUnit = WeightUnit.KG) -> str:
+    """``5 × 100 kg``, ``12 reps``, ``60 kg``, with the set type when not a normal set.
+
+    Weights are shown in ``unit`` (they are stored in kilograms).
+    """
     if one.reps is not None and one.weight_kg:
-        text = f"{one.reps} × {_kg(one.weight_kg)} kg"
+        text = f"{one.reps} × {_weight(one.weight_kg, unit)}"
     elif one.reps is not None:
         text = f"{one.reps} reps"
     elif one.weight_kg:
-        text = f"{_kg(one.weight_kg)} kg"
+        text = _weight(one.weight_kg, unit)
     else:
         text = "logged"
     extras = [] if one.set_type.value == "normal" else [one.set_type.label]
@@ -129,15 +133,18 @@ def set_text(one: WorkoutSet) -> str:
     return f"{text} ({', '.join(extras)})" if extras else text
 
 
-def exercise_lines(sets: Iterable[WorkoutSet]) -> list[str]:
+def exercise_lines(sets: Iterable[WorkoutSet], unit: WeightUnit = WeightUnit.KG) -> list[str]:
     """Each exercise of a leg day with its sets: ``Squat (Barbell): 5 × 100 kg, 5 × 100 kg``."""
     by_exercise: dict[str, list[str]] = {}
     for one in sets:
-        by_exercise.setdefault(one.exercise, []).append(set_text(one))
+        by_exercise.setdefault(one.exercise, []).append(set_text(one, unit))
     return [f"{name}: {', '.join(texts)}" for name, texts in by_exercise.items()]
 
 
-def load_text(load: GroupLoad, *, with_novelty: bool = True) -> str:
-    """``4.9 hard sets, 2,450 kg volume, novelty 0.62``."""
-    text = f"{load.hard_sets:.1f} hard sets, {load.volume_kg:,.0f} kg volume"
+def load_text(
+    load: GroupLoad, *, with_novelty: bool = True, unit: WeightUnit = WeightUnit.KG
+) -> str:
+    """``4.9 hard sets, 2,450 kg volume, novelty 0.62`` (the volume in ``unit``)."""
+    volume = unit.from_kg(load.volume_kg)
+    text = f"{load.hard_sets:.1f} hard sets, {volume:,.0f} {unit.value} volume"
     return f"{text}, novelty {load.novelty:.2f}" if with_novelty else text

@@ -99,6 +99,8 @@ class JournalService(QObject):
         self.file_replaced = False
         self.damaged = False  # a read (or the daily backup) found the journal damaged
         self.damage_message = ""
+        # How many automatic backups to keep (Preferences); $LEGDAY_KEEP_BACKUPS wins.
+        self.backups_kept: int | None = None
 
     @property
     def read_only(self) -> bool:
@@ -146,13 +148,14 @@ class JournalService(QObject):
 
     def daily_backup(self) -> Path | None:
         """The day's first automatic backup, or None when one was already made (or read-only)."""
-        from legday_desktop.storage.backup import daily_backup
+        from legday_desktop.storage.backup import backups_to_keep, daily_backup
         from legday_desktop.storage.errors import StorageError
 
         if self.read_only or not self._connected:
             return None
         try:
-            return daily_backup(self.path, today=self._today())
+            keep = backups_to_keep(preferred=self.backups_kept)
+            return daily_backup(self.path, keep=keep, today=self._today())
         except StorageError as error:
             raise journal_error(error) from error
 
@@ -163,14 +166,15 @@ class JournalService(QObject):
         the backup of the journal as it was before; JournalError if restoring failed (the
         journal is then open as before).
         """
-        from legday_desktop.storage.backup import restore
+        from legday_desktop.storage.backup import backups_to_keep, restore
         from legday_desktop.storage.errors import StorageError
 
         if self.read_only:
             raise JournalError(f"Cannot restore: {self.read_only_reason}")
         self.close_connection()
         try:
-            safety = restore(self.path, backup).safety_backup
+            keep = backups_to_keep(preferred=self.backups_kept)
+            safety = restore(self.path, backup, keep=keep).safety_backup
         except StorageError as error:
             self._reconnect()
             raise journal_error(error) from error

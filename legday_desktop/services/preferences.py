@@ -11,7 +11,7 @@ import datetime as dt
 import enum
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
 from legday_desktop import APP_NAME
 from legday_desktop.domain.training import WeightUnit
@@ -144,10 +144,14 @@ class PreferencesService(QObject):
 
     changed = Signal(object, object)  # Preferences, frozenset[str]
 
-    def __init__(self, store: QSettings | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, store: QSettings | None = None, parent: QObject | None = None, *, saved: bool = True
+    ) -> None:
+        """``saved=False`` (snapshots, self-tests): the defaults, changed but never saved."""
         super().__init__(parent)
         self._store = store
-        self._current = load_preferences(store)
+        self._saved = saved
+        self._current = load_preferences(store) if saved else Preferences()
 
     @property
     def current(self) -> Preferences:
@@ -163,7 +167,8 @@ class PreferencesService(QObject):
         )
         if not differing:
             return new
-        save_preferences(new, self._store)
+        if self._saved:
+            save_preferences(new, self._store)
         self._current = new
         self.changed.emit(new, differing)
         return new
@@ -172,3 +177,19 @@ class PreferencesService(QObject):
         """Make ``preferences`` the ones in use (the Preferences dialog's OK)."""
         fields = {f.name: getattr(preferences, f.name) for f in dataclasses.fields(preferences)}
         return self.change(**fields)
+
+
+def shared_preferences() -> PreferencesService:
+    """The application's one PreferencesService for its settings file (windows share it).
+
+    A child of the application, named after the settings file: another file (a test's
+    own home) gets its own service.
+    """
+    app = QCoreApplication.instance()
+    name = settings().fileName()
+    found = app.findChild(PreferencesService, name) if app is not None else None
+    if isinstance(found, PreferencesService):
+        return found
+    service = PreferencesService(parent=app)
+    service.setObjectName(name)
+    return service

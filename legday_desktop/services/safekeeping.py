@@ -100,3 +100,11 @@ def restore_journal(
     finally:
         if lock is not None:
             lock.release()
+
+
+def backups_kept_override() -> tuple[str, str] | None:
+    """``($LEGDAY_KEEP_BACKUPS's name, its value)`` when it is set: it wins over Preferences."""
+    import os
+
+    value = os.environ.get(backups.KEEP_ENV, "").strip()
+    return (backups.KEEP_ENV, value) if value else None

@@ -63,13 +63,19 @@ def _name_pattern(database: Path) -> re.Pattern[str]:
     )
 
 
-def backups_to_keep(environment: dict[str, str] | None = None) -> int:
-    """How many automatic backups to keep: ``$LEGDAY_KEEP_BACKUPS``, or 10.
+def backups_to_keep(
+    environment: dict[str, str] | None = None, *, preferred: int | None = None
+) -> int:
+    """How many automatic backups to keep: ``$LEGDAY_KEEP_BACKUPS``, else ``preferred``, or 10.
 
+    The variable, when set, wins over the number chosen in Preferences (``preferred``): a
+    script or a single run can ask for another number without changing the preference.
     StorageError naming the variable when it is not a whole number from 1 to 1000.
     """
     text = (os.environ if environment is None else environment).get(KEEP_ENV, "").strip()
     if not text:
+        if preferred is not None and 1 <= preferred <= MAX_KEEP:
+            return preferred
         return DEFAULT_KEEP
     if not text.isdecimal() or not 1 <= int(text) <= MAX_KEEP:
         raise StorageError(f"{KEEP_ENV} must be a whole number from 1 to {MAX_KEEP}, not {text!r}")

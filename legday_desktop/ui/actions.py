@@ -142,6 +142,16 @@ ACTIONS = (
         "&Clear selected region",
         lambda window: window.clear_selected(),
     ),
+    # Ctrl+, as written: QKeySequence.StandardKey.Preferences has no keys on many Linux
+    # desktops.
+    ActionSpec(
+        "preferences",
+        "edit",
+        "Pr&eferences…",
+        lambda window: window.edit_preferences(),
+        ("Ctrl+,",),
+        separator_before=True,
+    ),
     ActionSpec("previous", "view", "&Previous day", _step(-1), ("Alt+Left",)),
     ActionSpec("next", "view", "&Next day", _step(1), ("Alt+Right",)),
     ActionSpec(
@@ -198,6 +208,8 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
             action.triggered.connect(lambda _checked=False, run=run: run(window))
         if spec.name == "quit":
             action.setMenuRole(QAction.MenuRole.QuitRole)
+        elif spec.name == "preferences":
+            action.setMenuRole(QAction.MenuRole.PreferencesRole)
         if spec.separator_before:
             menus[spec.menu].addSeparator()
         menus[spec.menu].addAction(action)

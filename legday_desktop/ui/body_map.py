@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from legday_desktop.domain.regions import REGION_IDS, region_by_id
 from legday_desktop.domain.soreness import MAX_LEVEL, MIN_LEVEL
 from legday_desktop.drawing.body_map_art import BodyMapArt, load_art
-from legday_desktop.drawing.colours import level_colour, text_colour_on
+from legday_desktop.drawing.colours import level_colour, text_colour_on, with_contrast
 from legday_desktop.ui import texts
 from legday_desktop.ui.body_map_accessibility import BodyMapAccessible, install_accessibility
 
@@ -62,6 +62,7 @@ class BodyMapStyle:
     name_size: float = 13.0  # region names, when shown …
     smallest_name_pixels: float = 8.5  # … never smaller than this on screen
     hatch_alpha: int = 90
+    focus_width: float = 2.0  # pixels: the keyboard focus frame round the map
 
 
 class BodyMap(QWidget):
@@ -217,6 +218,8 @@ class BodyMap(QWidget):
             )
         if self._selected:
             self._draw_selection(painter, palette, self._selected)
+        if self.hasFocus():
+            self._draw_focus_frame(painter)
         painter.end()
         if self._has_data and not self.painted_with_data:
             self.painted_with_data = True
@@ -434,11 +437,37 @@ class BodyMap(QWidget):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self.art.regions[region_id].path)
 
+    def selection_colours(self) -> tuple[QColor, QColor]:
+        """The selection's halo (the base colour) and line (the highlight, 3:1 on the halo).
+
+        A navy highlight on dark grey is lightened until it stands out.
+        """
+        palette = self.palette()
+        halo = palette.color(QPalette.ColorRole.Base)
+        return halo, with_contrast(palette.color(QPalette.ColorRole.Highlight), halo)
+
+    def focus_colour(self) -> QColor:
+        """The keyboard focus frame's colour: the highlight, 3:1 at least on the window."""
+        palette = self.palette()
+        return with_contrast(
+            palette.color(QPalette.ColorRole.Highlight), palette.color(QPalette.ColorRole.Window)
+        )
+
     def _draw_selection(self, painter: QPainter, palette: QPalette, region_id: str) -> None:
         # A wide halo in the base colour under a highlight line reads on any fill.
         width = self.style_options.selected_width
-        self._draw_outline(painter, region_id, palette.color(QPalette.ColorRole.Base), width + 4)
-        self._draw_outline(painter, region_id, palette.color(QPalette.ColorRole.Highlight), width)
+        halo, line = self.selection_colours()
+        self._draw_outline(painter, region_id, halo, width + 4)
+        self._draw_outline(painter, region_id, line, width)
+
+    def _draw_focus_frame(self, painter: QPainter) -> None:
+        """A frame round the whole map while it has the keyboard focus."""
+        width = self.style_options.focus_width
+        painter.resetTransform()
+        painter.setPen(QPen(self.focus_colour(), width))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        inset = width / 2
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(inset, inset, -inset, -inset), 4, 4)
 
     # --- mouse -------------------------------------------------------------------
 
@@ -545,11 +574,13 @@ class BodyMap(QWidget):
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
         self.forget_pending_digit()
         super().focusOutEvent(event)
+        self.update()  # the focus frame goes
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
         if self._selected is None:
             self.select_region(REGION_IDS[0])
         super().focusInEvent(event)
+        self.update()  # the focus frame comes
 
     # --- accessibility -----------------------------------------------------------
 

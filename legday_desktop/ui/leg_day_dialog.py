@@ -25,7 +25,7 @@ from legday_desktop.domain.errors import DomainError
 from legday_desktop.domain.exercises import CATALOGUE
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.regions import group_by_id
-from legday_desktop.domain.training import GroupLoad
+from legday_desktop.domain.training import GroupLoad, WeightUnit
 from legday_desktop.domain.training_load import exercise_lines, load_text, raw_loads
 from legday_desktop.ui.texts import escape
 
@@ -49,8 +49,13 @@ class LegDayDialog(QDialog):
         date: dt.date,
         today: dt.date,
         notice: str = "",
+        *,
+        unit: WeightUnit = WeightUnit.KG,
     ) -> None:
-        """``notice`` names warnings that still stand (a symptom reported in the last days)."""
+        """``notice`` names warnings that still stand (a symptom reported in the last days).
+
+        The logged sets' weights and volumes are shown in ``unit`` (Preferences).
+        """
         super().__init__(parent)
         self._original = leg_day
         self._today = today
@@ -114,7 +119,7 @@ class LegDayDialog(QDialog):
         form.addRow("Effort (&RPE)", self.rpe)
         form.addRow("D&uration", self.duration)
         form.addRow("&Notes", self.notes)
-        self.sets_view = QPlainTextEdit(_sets_text(leg_day))
+        self.sets_view = QPlainTextEdit(_sets_text(leg_day, unit))
         self.sets_view.setReadOnly(True)
         self.sets_view.setTabChangesFocus(True)
         self.sets_view.setAccessibleName("Logged sets and training load")
@@ -203,26 +208,28 @@ class LegDayDialog(QDialog):
         date: dt.date,
         today: dt.date,
         notice: str = "",
+        *,
+        unit: WeightUnit = WeightUnit.KG,
     ) -> LegDayDecision | None:
         """Run the dialog; the user's decision, or None if cancelled. Tests replace this."""
-        dialog = cls(parent, leg_day, date, today, notice)
+        dialog = cls(parent, leg_day, date, today, notice, unit=unit)
         try:
             return dialog.decision() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dialog.deleteLater()
 
 
-def _sets_text(leg_day: LegDay | None) -> str:
+def _sets_text(leg_day: LegDay | None, unit: WeightUnit) -> str:
     """The leg day's logged sets by exercise, then the load on each group (warm-ups left out)."""
     if leg_day is None or not leg_day.sets:
         return ""
     loads = raw_loads(leg_day.sets)
-    lines = exercise_lines(leg_day.sets)
+    lines = exercise_lines(leg_day.sets, unit)
     lines.append("")
     lines.append("Training load (warm-ups left out):")
     for group, (hard, volume) in sorted(loads.items(), key=lambda item: -item[1][0]):
         load = GroupLoad(hard, volume)
-        lines.append(f"{group_by_id(group).name}: {load_text(load, with_novelty=False)}")
+        lines.append(f"{group_by_id(group).name}: {load_text(load, with_novelty=False, unit=unit)}")
     return "\n".join(lines)
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QDate,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QSettings,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QMenuBar,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -52,15 +54,18 @@ from legday_desktop.domain.journal import DayOverview, JournalChange
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.regions import REGIONS, region_by_id
 from legday_desktop.domain.soreness import PainQuality, SorenessRating
+from legday_desktop.domain.training import WeightUnit
 from legday_desktop.domain.wording import not_medical_advice
 from legday_desktop.plain_imports import plain_imports
 from legday_desktop.services.opening import JournalError
+from legday_desktop.services.preferences import Preferences, PreferencesService, shared_preferences
 from legday_desktop.ui import texts
 from legday_desktop.ui.actions import build_actions, follow_journal
 from legday_desktop.ui.body_map import BodyMap
 from legday_desktop.ui.calendar_marks import CalendarMarks
 from legday_desktop.ui.check_in_panel import CheckInPanel
 from legday_desktop.ui.elided_label import ElidedLabel
+from legday_desktop.ui.language import words_generation
 from legday_desktop.ui.level_controls import LevelPicker, QualityPicker, ScaleLegend
 from legday_desktop.ui.region_table import LevelEditDelegate, RegionTable, RegionTableModel
 from legday_desktop.ui.save_failure import SaveFailures
@@ -118,6 +123,7 @@ class MainWindow(QMainWindow):
     log_leg_day_action: QAction
     edit_leg_day_action: QAction
     clear_action: QAction
+    preferences_action: QAction
     previous_action: QAction
     next_action: QAction
     today_action: QAction
@@ -132,12 +138,25 @@ class MainWindow(QMainWindow):
     edit_menu: QMenu
 
     def __init__(
-        self, today: Callable[[], dt.date] = dt.date.today, *, interactive: bool = True
+        self,
+        today: Callable[[], dt.date] = dt.date.today,
+        *,
+        interactive: bool = True,
+        preferences: PreferencesService | None = None,
     ) -> None:
-        """``interactive=False`` (snapshots, self-tests): no saved settings, no dialogs."""
+        """``interactive=False`` (snapshots, self-tests): no saved settings, no dialogs.
+
+        ``preferences``: the app's (shared by its windows); by default the saved ones, or
+        for a window that is not interactive the defaults, never saved.
+        """
         super().__init__()
         self._today = today
         self._interactive = interactive
+        if preferences is None:
+            preferences = shared_preferences() if interactive else None
+            preferences = preferences or PreferencesService(parent=self, saved=False)
+        self.preferences = preferences
+        preferences.changed.connect(self._preferences_changed)
         self.open_error: str | None = None
         self._service: JournalService | None = None
         self._picture_only = False  # a snapshot: drawn as editable, though it only reads
@@ -146,34 +165,12 @@ class MainWindow(QMainWindow):
         self.shown_date = today()
         self.setWindowTitle(APP_NAME)
         self.resize(1240, 820)
-
-        self._build_warning()
-        self._build_day_bar()
-        self._build_centre()
-        self.day_bar.addWidget(self.view_tabs, alignment=Qt.AlignmentFlag.AlignBottom)
-        self._build_menus()
-
-        # The day and its leg day, then the warnings' fixed strip, then the views; nothing
-        # above the views changes height as the user logs (see docs/layout.md).
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(12, 6, 12, 2)
-        layout.setSpacing(4)
-        layout.addWidget(self.read_only_bar)
-        layout.addLayout(self.day_bar)
-        layout.addLayout(self.banner_row)
-        layout.addWidget(self.warning_strip)
-        layout.addWidget(self.views, stretch=1)
-        self.setCentralWidget(central)
-        # Which file is open stays in view, right of the passing messages.
-        self.journal_label = ElidedLabel("Opening your journal…")
-        self.statusBar().addPermanentWidget(self.journal_label)
-        # Never smaller than the layout allows: nothing gets clipped or drawn over.
-        self.setMinimumSize(self.minimumSizeHint())
+        self._build_contents()
         self._set_editing_enabled(False)
         follow_journal(self.action_registry, journal_open=False, can_edit=False)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
+        self.both_sides.setChecked(preferences.current.both_sides)
         if interactive:
             self._restore_settings()
         self._fitted_with_frame = False
@@ -209,6 +206,103 @@ class MainWindow(QMainWindow):
             self.move(left, top)
 
     # --- building ----------------------------------------------------------------
+
+    def _build_contents(self) -> None:
+        """The menus, the day's rows and the views, worded in the language now in use."""
+        self._built_in_words = words_generation()
+        self._build_warning()
+        self._build_day_bar()
+        self._build_centre()
+        self.day_bar.addWidget(self.view_tabs, alignment=Qt.AlignmentFlag.AlignBottom)
+        self._build_menus()
+
+        # The day and its leg day, then the warnings' fixed strip, then the views; nothing
+        # above the views changes height as the user logs (see docs/layout.md).
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(12, 6, 12, 2)
+        layout.setSpacing(4)
+        layout.addWidget(self.read_only_bar)
+        layout.addLayout(self.day_bar)
+        layout.addLayout(self.banner_row)
+        layout.addWidget(self.warning_strip)
+        layout.addWidget(self.views, stretch=1)
+        self.setCentralWidget(central)
+        # Which file is open stays in view, right of the passing messages.
+        self.journal_label = ElidedLabel("Opening your journal…")
+        self.statusBar().addPermanentWidget(self.journal_label)
+        # Never smaller than the layout allows: nothing gets clipped or drawn over.
+        self.setMinimumSize(self.minimumSizeHint())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Another language chosen: the window is built again in it.
+
+        Once the event loop is back, however many times the event is passed on.
+        """
+        super().changeEvent(event)
+        if (
+            event.type() == QEvent.Type.LanguageChange
+            and not self._rebuild_pending
+            and self._built_in_words != words_generation()
+        ):
+            self._rebuild_pending = True
+            QTimer.singleShot(0, self, self.rebuild)
+
+    _rebuild_pending = False
+
+    def rebuild(self) -> None:
+        """Build the menus and views again, in the language now in use, keeping what is shown.
+
+        Kept: the day, the selected region, the view and its tab, the splitter, the map's
+        options, and what was typed in the check-in (saved first, as a change of day does;
+        what could not be saved stays in the form). Plain ``_()`` calls in the widgets'
+        constructors so translate anew, with no retranslate code in each widget.
+        """
+        self._rebuild_pending = False
+        service = self._service
+        if service is not None:
+            self.check_in_panel.commit_pending()
+            self._disconnect(service)
+        kept_view = self.current_view
+        kept_side_tab = self.side_tabs.currentIndex()
+        kept_splitter = self.splitter.saveState()
+        kept_region = self.body_map.selected_region
+        kept_names = self.body_map.show_names
+        kept_both = self.both_sides.isChecked()
+        kept_banner = self.banner_label.text()
+        kept_journal_label = self.journal_label.text()
+        self._drop_journal_views()
+        # What was built in the old words goes: menus and their actions, the status
+        # bar's label, the views (Qt deletes the old central widget).
+        old_actions = [*self.action_registry.values(), self.undo_action, self.redo_action]
+        self.setMenuBar(QMenuBar())
+        for action in old_actions:
+            action.deleteLater()
+        self.statusBar().removeWidget(self.journal_label)
+        self.journal_label.deleteLater()
+        self._advice_updates.cancel()
+        self._advice_updates.deleteLater()
+        self.region_model.deleteLater()
+        self._build_contents()
+
+        self.splitter.restoreState(kept_splitter)
+        self.both_sides.setChecked(kept_both)
+        self.set_show_names(kept_names)
+        self.body_map.select_region(kept_region)
+        self.side_tabs.setCurrentIndex(kept_side_tab)
+        self._set_editing_enabled(False)
+        follow_journal(self.action_registry, journal_open=False, can_edit=False)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        if service is not None:
+            self._service = None
+            self.attach(service, picture_only=self._picture_only)
+        else:
+            self.banner_label.setText(kept_banner)
+            self.journal_label.setText(kept_journal_label)
+        self.show_view(kept_view)
+        self._show_selection()
+        self.fit_to_screen()
 
     def _build_warning(self) -> None:
         # Urgent warnings in red, those to keep an eye on in amber, on every view, in a
@@ -279,7 +373,12 @@ class MainWindow(QMainWindow):
         self.quality_picker.quality_chosen.connect(self._quality_chosen)
         self.both_sides = QCheckBox("Both sides")
         self.both_sides.setChecked(True)
-        self.both_sides.setToolTip("Set the same value on the left and the right")
+        self.both_sides.setToolTip(
+            "Set the same value on the left and the right (also in Edit → Preferences…)"
+        )
+        # The box is the preference itself: ticked here, it is so in Preferences and at
+        # the next start.
+        self.both_sides.toggled.connect(lambda checked: self.preferences.change(both_sides=checked))
         self.show_names = QCheckBox("Names")
         self.show_names.setToolTip("Write each region's name on the map (Ctrl+Shift+N)")
         self.show_names.toggled.connect(self.set_show_names)
@@ -446,6 +545,7 @@ class MainWindow(QMainWindow):
         """
         self._picture_only = picture_only
         self._service = service
+        service.backups_kept = self.preferences.current.backups_kept
         service.journal_changed.connect(self._journal_changed)
         service.write_failed.connect(self._write_failed)
         service.journal_replaced.connect(self._journal_replaced)
@@ -484,12 +584,7 @@ class MainWindow(QMainWindow):
         if self._service is not service:
             return False
         self._service = None
-        for signal, slot in (
-            (service.journal_changed, self._journal_changed),
-            (service.write_failed, self._write_failed),
-            (service.journal_replaced, self._journal_replaced),
-        ):
-            signal.disconnect(slot)
+        self._disconnect(service)
         service.close()
         self._drop_journal_views()
         self.warning_strip.show_warnings((), ())
@@ -503,6 +598,14 @@ class MainWindow(QMainWindow):
         self.banner_label.setText(reason)
         self.journal_label.setText("No journal open")
         return True
+
+    def _disconnect(self, service: JournalService) -> None:
+        for signal, slot in (
+            (service.journal_changed, self._journal_changed),
+            (service.write_failed, self._write_failed),
+            (service.journal_replaced, self._journal_replaced),
+        ):
+            signal.disconnect(slot)
 
     def _replace_action(self, name: str, new: QAction) -> QAction:
         """Put ``new`` where the action ``name`` is, in its menu and in the registry."""
@@ -932,7 +1035,9 @@ class MainWindow(QMainWindow):
         notice = self._standing_warnings_notice() if leg_day is None else ""
         from legday_desktop.ui.leg_day_dialog import LegDayDialog  # when first asked
 
-        decision = LegDayDialog.ask(self, leg_day, self.shown_date, self._today(), notice)
+        decision = LegDayDialog.ask(
+            self, leg_day, self.shown_date, self._today(), notice, unit=self.weight_unit
+        )
         if decision is None:
             return
         if decision.delete and decision.original_date is not None:
@@ -993,6 +1098,25 @@ class MainWindow(QMainWindow):
         menus = [action.menu() for action in self.menuBar().actions()]
         ShortcutsDialog([menu for menu in menus if isinstance(menu, QMenu)], self).exec()
 
+    def edit_preferences(self) -> None:
+        """Edit → Preferences…: what is chosen there applies at once, to every window."""
+        from legday_desktop.ui.preferences_dialog import PreferencesDialog  # when first asked
+
+        PreferencesDialog.edit(self.preferences, self)
+
+    @property
+    def weight_unit(self) -> WeightUnit:
+        """The unit weights are shown in (Preferences); they are stored in kilograms."""
+        return self.preferences.current.weight_unit
+
+    def _preferences_changed(self, preferences: Preferences, fields: frozenset[str]) -> None:
+        """Apply what concerns this window (the theme and language are the app's)."""
+        if "both_sides" in fields and self.both_sides.isChecked() != preferences.both_sides:
+            with QSignalBlocker(self.both_sides):
+                self.both_sides.setChecked(preferences.both_sides)
+        if "backups_kept" in fields and self._service is not None:
+            self._service.backups_kept = preferences.backups_kept
+
     def show_about(self) -> None:
         from legday_desktop.ui.about_dialog import AboutDialog
 
@@ -1013,7 +1137,6 @@ class MainWindow(QMainWindow):
         state = settings.value("window/log_splitter")
         if state is not None:
             self.splitter.restoreState(state)
-        self.both_sides.setChecked(settings.value("map/both_sides", True, type=bool))  # type: ignore[arg-type]
         self.set_show_names(bool(settings.value("map/show_names", False, type=bool)))
         region = settings.value("map/selected_region", "")
         if region in {r.id for r in REGIONS}:
@@ -1023,7 +1146,6 @@ class MainWindow(QMainWindow):
         settings = self._settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/log_splitter", self.splitter.saveState())
-        settings.setValue("map/both_sides", self.both_sides.isChecked())
         settings.setValue("map/show_names", self.body_map.show_names)
         settings.setValue("map/selected_region", self.body_map.selected_region or "")
         settings.sync()

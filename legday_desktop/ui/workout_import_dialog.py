@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from legday_desktop.domain.exercises import ExerciseMapping
 from legday_desktop.domain.regions import GROUPS, group_by_id
+from legday_desktop.domain.training import WeightUnit
+from legday_desktop.domain.training_load import set_text
 from legday_desktop.domain.wording import short_day
 from legday_desktop.domain.workout_import import WorkoutImportPlan
 from legday_desktop.services.workouts import describe_plan
@@ -34,6 +36,7 @@ class WorkoutImportDialog(QDialog):
 
     ``replan`` is called with the mappings chosen so far and returns the plan they give;
     the preview follows each choice. Accepted: ``plan`` and ``mappings`` are what to import.
+    Each exercise opens onto its sets, their weights in ``unit`` (Preferences).
     """
 
     def __init__(
@@ -42,8 +45,11 @@ class WorkoutImportDialog(QDialog):
         plan: WorkoutImportPlan,
         replan: Callable[[list[ExerciseMapping]], WorkoutImportPlan],
         parent: QWidget | None = None,
+        *,
+        unit: WeightUnit = WeightUnit.KG,
     ) -> None:
         super().__init__(parent)
+        self._unit = unit
         self.setWindowTitle(f"Import workouts from {file_name}")
         self.plan = plan
         self.mappings: list[ExerciseMapping] = []
@@ -157,6 +163,8 @@ class WorkoutImportDialog(QDialog):
                 loads = ", ".join(group_by_id(group).name for group in row.groups) or "not known"
                 item = QTreeWidgetItem([row.name, str(row.working_sets), loads])
                 item.setToolTip(2, loads)
+                for one in (one for one in day.sets if one.exercise == row.name):
+                    item.addChild(QTreeWidgetItem([set_text(one, self._unit), "", ""]))
                 top.addChild(item)
             self.leg_days.addTopLevelItem(top)
             top.setFirstColumnSpanned(True)

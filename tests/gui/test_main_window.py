@@ -129,7 +129,7 @@ def test_logging_editing_and_deleting_a_leg_day(
 ) -> None:
     day = TODAY - dt.timedelta(days=1)
     leg_day = LegDay(day, "Hinge", ("Romanian deadlift",), rpe=7, duration_minutes=50)
-    monkeypatch.setattr(LegDayDialog, "ask", lambda *_: LegDayDecision(leg_day, None))
+    monkeypatch.setattr(LegDayDialog, "ask", lambda *_, **__: LegDayDecision(leg_day, None))
     window.log_leg_day_button.click()
     assert window.banner_label.text().startswith("Day 1 after leg day")
     assert window.edit_leg_day_button.isEnabled()
@@ -137,7 +137,9 @@ def test_logging_editing_and_deleting_a_leg_day(
     moved = LegDay(day - dt.timedelta(days=2), "Hinge", ("Romanian deadlift",), rpe=7)
     seen: list[LegDay | None] = []
 
-    def edit(_cls: object, _parent: object, current: LegDay | None, *_: object) -> LegDayDecision:
+    def edit(
+        _cls: object, _parent: object, current: LegDay | None, *_: object, **__: object
+    ) -> LegDayDecision:
         seen.append(current)
         return LegDayDecision(moved, day)
 
@@ -145,7 +147,9 @@ def test_logging_editing_and_deleting_a_leg_day(
     window.edit_leg_day_action.trigger()
     assert seen == [leg_day]
     assert window.banner_label.text().startswith("Day 3 after leg day")
-    monkeypatch.setattr(LegDayDialog, "ask", lambda *_: LegDayDecision(None, moved.date, True))
+    monkeypatch.setattr(
+        LegDayDialog, "ask", lambda *_, **__: LegDayDecision(None, moved.date, True)
+    )
     window.edit_leg_day_action.trigger()
     assert window.banner_label.text().startswith("No leg day yet")
     window.undo_action.trigger()
@@ -421,7 +425,7 @@ def test_moving_a_leg_day_onto_another_asks_first(
     filled_store(database, Journal(leg_days=(older, newer))).close()
     window = open_window(qtbot, database)
     moved = LegDay(older.date, "Newer", ("Lunge",))
-    monkeypatch.setattr(LegDayDialog, "ask", lambda *_: LegDayDecision(moved, newer.date))
+    monkeypatch.setattr(LegDayDialog, "ask", lambda *_, **__: LegDayDecision(moved, newer.date))
     answers = [QMessageBox.StandardButton.Cancel]
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: answers.pop())
     window.edit_leg_day_action.trigger()

@@ -187,7 +187,7 @@ def test_logging_a_leg_day_while_a_symptom_stands_says_so(
     qtbot.waitUntil(lambda: window.advice_shown)
     notices: list[str] = []
 
-    def ask(*arguments: object) -> None:
+    def ask(*arguments: object, **_options: object) -> None:
         notices.append(str(arguments[-1]))
 
     monkeypatch.setattr(LegDayDialog, "ask", ask)

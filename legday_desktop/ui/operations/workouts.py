@@ -65,7 +65,7 @@ def import_workouts_file(window: MainWindow) -> None:
         return
     from legday_desktop.ui.workout_import_dialog import WorkoutImportDialog
 
-    dialog = WorkoutImportDialog(path.name, plan, plan_with, window)
+    dialog = WorkoutImportDialog(path.name, plan, plan_with, window, unit=window.weight_unit)
     window.workout_import_dialog = dialog  # for tests and assistive technology
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -92,7 +92,7 @@ def _ask_unit(window: MainWindow, path: Path) -> WeightUnit | None:
         f"{path.name} does not say whether its weights are in kilograms or pounds "
         "(Strong writes them in the unit set in the app):",
         list(UNITS),
-        0,
+        list(UNITS.values()).index(window.weight_unit.value),  # the one in Preferences first
         False,
     )
     from legday_desktop.domain.training import WeightUnit
