@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import (
     QDate,
     QEvent,
@@ -277,7 +278,9 @@ class MainWindow(QMainWindow):
         old_actions = [*self.action_registry.values(), self.undo_action, self.redo_action]
         self.setMenuBar(QMenuBar())
         for action in old_actions:
-            action.deleteLater()
+            # The undo stack's own actions go with the old menu bar already.
+            if shiboken6.isValid(action):
+                action.deleteLater()
         self.statusBar().removeWidget(self.journal_label)
         self.journal_label.deleteLater()
         self._advice_updates.cancel()
