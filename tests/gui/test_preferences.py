@@ -20,7 +20,7 @@ from legday_desktop.ui.leg_day_dialog import LegDayDialog
 from legday_desktop.ui.main_window import MainWindow
 from legday_desktop.ui.preferences_dialog import PreferencesDialog
 from legday_desktop.ui.theme import is_dark
-from tests.gui.conftest import click_region, stored_levels
+from conftest import click_region, stored_levels
 
 
 def with_dialog(window: MainWindow, qtbot: QtBot, act: Callable[[PreferencesDialog], None]) -> None:
