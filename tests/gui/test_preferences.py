@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import click_region, stored_levels
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
@@ -20,7 +21,6 @@ from legday_desktop.ui.leg_day_dialog import LegDayDialog
 from legday_desktop.ui.main_window import MainWindow
 from legday_desktop.ui.preferences_dialog import PreferencesDialog
 from legday_desktop.ui.theme import is_dark
-from conftest import click_region, stored_levels
 
 
 def with_dialog(window: MainWindow, qtbot: QtBot, act: Callable[[PreferencesDialog], None]) -> None:
