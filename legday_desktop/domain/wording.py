@@ -184,11 +184,15 @@ def _calendar_names() -> _CalendarNames:
     )
 
 
+SOURCE_LANGUAGE = "en"  # the language the words are written in here
+
+
 class _State:
     """The catalogue in use, and the calendar names read from it (looked up once)."""
 
     translations: gettext.NullTranslations = gettext.NullTranslations()
     calendar: _CalendarNames
+    language: str = SOURCE_LANGUAGE
 
 
 _state = _State()
@@ -208,13 +212,28 @@ def use_language(languages: Sequence[str] | None = None, folder: Path | None = N
     ``LANG``); English when no catalogue fits. ``folder`` is for tests: catalogues from
     elsewhere than ``resources/locale``.
     """
+    localedir = folder or locale_folder()
+    asked = None if languages is None else list(languages)
     _state.translations = gettext.translation(
-        DOMAIN,
-        localedir=folder or locale_folder(),
-        languages=None if languages is None else list(languages),
-        fallback=True,
+        DOMAIN, localedir=localedir, languages=asked, fallback=True
     )
+    # gettext.find gives the catalogue gettext.translation chose: .../<language>/LC_MESSAGES/.
+    found = gettext.find(DOMAIN, localedir=localedir, languages=asked)
+    _state.language = SOURCE_LANGUAGE if found is None else _language_tag(Path(found).parts[-3])
     _state.calendar = _calendar_names()
+
+
+def _language_tag(folder: str) -> str:
+    """A catalogue's folder name as a language tag (BCP 47): ``de``, ``de_AT`` → ``de-AT``."""
+    return folder.split(".")[0].split("@")[0].replace("_", "-")
+
+
+def language() -> str:
+    """The language everything is worded in now, as a tag like ``en`` or ``de`` (BCP 47).
+
+    The language of the catalogue ``use_language`` chose; ``en`` when none fitted.
+    """
+    return _state.language
 
 
 use_language()

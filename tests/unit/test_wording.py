@@ -260,9 +260,19 @@ def test_the_environment_chooses_the_language(
     assert short_day(WEDNESDAY) == "Wed 2 Dec"
 
 
+def test_the_language_in_use_is_the_catalogue_s(german: Path) -> None:
+    assert wording.language() == "de"
+    write_catalogue(german / "de_AT" / "LC_MESSAGES" / "legday.mo", GERMAN)
+    wording.use_language(["de_AT.UTF-8", "de"], folder=german)
+    assert wording.language() == "de-AT"  # a language tag, as a PDF's /Lang wants it
+    wording.use_language(["sv", "de"], folder=german)  # no Swedish: the next one asked for
+    assert wording.language() == "de"
+
+
 def test_english_without_a_catalogue() -> None:
     wording.use_language(["xx"])  # a language nobody translates into
     try:
+        assert wording.language() == "en"
         assert short_day(WEDNESDAY) == "Wed 2 Dec"
         assert region_by_id("quadriceps.left").name == "Left quad"
     finally:
