@@ -1,13 +1,17 @@
 """The report for a clinician as an A4 PDF: the period, body maps, charts, peaks, warnings, notes.
 
-Written with QPdfWriter and QPainter, as real text (a PDF reader can search and copy it).
-The blocks are laid out over pages first, then painted, so every page can say "Page 2
-of 4". Tables and notes flow onto further pages, a table's header repeated on each.
+Written with QPdfWriter and QPainter, as real text (a PDF reader can search and copy it);
+the charts are vectors with their labels and legends as text too (matplotlib's SVG,
+painted with QSvgRenderer). The file says its language (``/Lang``), title, author and
+subject, added by ``pdf_metadata`` where Qt has no way to say them. The blocks are laid
+out over pages first, then painted, so every page can say "Page 2 of 4". Tables and
+notes flow onto further pages, a table's header repeated on each.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,9 +20,9 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, Q
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontDatabase,
     QFontMetricsF,
     QGuiApplication,
-    QImage,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -35,11 +39,14 @@ from legday_desktop.domain.profile import STATIN_QUESTION
 from legday_desktop.domain.regions import GROUP_IDS, Side, group_by_id
 from legday_desktop.domain.training_load import exercise_lines
 from legday_desktop.domain.wording import (
+    _,
+    language,
     leg_day_details,
     long_day,
     not_medical_advice,
     short_day,
 )
+from legday_desktop.drawing.pdf_metadata import UnknownPdfLayoutError, add_language_and_subject
 from legday_desktop.drawing.printed_map import (
     INK,
     SECONDARY_INK,
@@ -58,6 +65,7 @@ from legday_desktop.services.report import (
 )
 
 REPORT_TITLE = "Legday soreness report"
+AUTHOR = "Legday"  # the journal holds no name of the person; the app made the report
 NONE_RECORDED = "None recorded in this period."
 RESOLUTION_DPI = 300
 MARGINS_MM = QMarginsF(16, 14, 16, 12)
@@ -215,9 +223,16 @@ class PageFlow:
         self.text(text, self.fonts.heading, keep_with_next=4 * body)
         self.skip(1.2)
 
-    def image(self, image: QImage, width: float, height: float) -> None:
+    def drawing(self, svg: bytes, width: float, height: float) -> None:
+        """An SVG drawing, centred, scaled to ``width`` × ``height``: vectors and text."""
+        from PySide6.QtSvg import QSvgRenderer
+
+        renderer = QSvgRenderer(QByteArray(svg))
+        if not renderer.isValid():
+            raise ValueError("the chart's SVG could not be read")
+
         def paint(painter: QPainter, top: float) -> None:
-            painter.drawImage(QRectF((self.width - width) / 2, top, width, height), image)
+            renderer.render(painter, QRectF((self.width - width) / 2, top, width, height))
 
         self.place(height, paint)
 
@@ -573,18 +588,29 @@ def _levels_table(flow: PageFlow, day_maps: Sequence[DayMap]) -> None:
     )
 
 
-def _chart(flow: PageFlow, heading: str, caption: str, png: bytes) -> None:
+def _chart(flow: PageFlow, heading: str, caption: str, svg: bytes) -> None:
     """A chart under its heading and caption, kept on one page with them."""
     height = CHART_HEIGHT_MM * flow.mm
     flow.heading(heading)
     flow.text(caption, flow.fonts.small, keep_with_next=height)
     flow.skip(1)
-    flow.image(QImage.fromData(png), flow.width, height)
+    flow.drawing(svg, flow.width, height)
+
+
+def _know_the_chart_font(family: str, files: Sequence[Path]) -> None:
+    """Give Qt matplotlib's copy of the charts' font where the system has none of it."""
+    if family in QFontDatabase.families():
+        return
+    for file in files:
+        if QFontDatabase.addApplicationFont(str(file)) < 0:
+            raise OSError(f"Qt could not read the charts' font {file}")
 
 
 def _charts(flow: PageFlow, data: ReportData) -> None:
     with plain_imports():  # matplotlib and NumPy, the first time
-        from legday_desktop.charts.printing import recovery_png, timeline_png
+        from legday_desktop.charts.printing import chart_font, recovery_svg, timeline_svg
+
+    _know_the_chart_font(*chart_font())
 
     width_mm = flow.width / flow.mm
     chosen = data.chosen
@@ -594,14 +620,14 @@ def _charts(flow: PageFlow, data: ReportData) -> None:
         "Each rated muscle group (the mean of both sides) and the total (the mean of the "
         "rated groups) by day after the leg day. Grey band: the typical course of "
         "delayed-onset muscle soreness, scaled to this peak (Cheung et al., 2003).",
-        recovery_png(data.curve, width_mm, CHART_HEIGHT_MM),
+        recovery_svg(data.curve, width_mm, CHART_HEIGHT_MM),
     )
     _chart(
         flow,
         "Soreness over the period",
         "The total and the period's sorest muscle groups by date; dashed vertical lines "
         "mark the leg days. Days without ratings are gaps, not zeros.",
-        timeline_png(data.timeline, width_mm, CHART_HEIGHT_MM),
+        timeline_svg(data.timeline, width_mm, CHART_HEIGHT_MM),
     )
 
 
@@ -770,8 +796,29 @@ def _new_writer(device: QIODevice) -> QPdfWriter:
         )
     )
     writer.setTitle(REPORT_TITLE)
+    writer.setAuthor(AUTHOR)
     writer.setCreator(f"Legday {legday_desktop.__version__}")
     return writer
+
+
+def _subject(data: ReportData) -> str:
+    """The PDF's subject: what the report holds, over which days."""
+    return _(
+        "Leg-muscle soreness from {first} to {last}: body maps, recovery charts, peaks, "
+        "warning symptoms, pattern alerts and notes"
+    ).format(first=long_day(data.period.first), last=long_day(data.period.last))
+
+
+def _described(content: bytes, data: ReportData) -> bytes:
+    """``content`` with its language and subject (Qt writes neither)."""
+    try:
+        return add_language_and_subject(content, language=language(), subject=_subject(data))
+    except UnknownPdfLayoutError:
+        # A Qt that lays its PDF out otherwise: the report is whole without the two.
+        logging.getLogger("legday").warning(
+            "The report's PDF was written without its language and subject", exc_info=True
+        )
+        return content
 
 
 def report_pdf(data: ReportData) -> tuple[bytes, int]:
@@ -796,7 +843,7 @@ def report_pdf(data: ReportData) -> tuple[bytes, int]:
     first, last = (short_day(date, year=True) for date in (data.period.first, data.period.last))
     pages = flow.paint(f"{REPORT_TITLE} · {first} – {last}")
     buffer.close()
-    return bytes(content.data()), pages
+    return _described(bytes(content.data()), data), pages
 
 
 def write_report_pdf(data: ReportData, path: Path) -> int:
