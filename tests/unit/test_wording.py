@@ -7,13 +7,13 @@ import locale
 import os
 import re
 import shutil
-import struct
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers.catalogues import write_catalogue
 
 from legday_desktop.domain import wording
 from legday_desktop.domain.regions import group_by_id, region_by_id
@@ -173,27 +173,6 @@ def test_the_disclaimer_is_written_once() -> None:
 
 
 # --- gettext ---------------------------------------------------------------------------
-
-
-def write_catalogue(path: Path, messages: dict[str, str]) -> None:
-    """A compiled gettext catalogue (the .mo format msgfmt writes), from the stdlib alone."""
-    header = "Content-Type: text/plain; charset=UTF-8\nPlural-Forms: nplurals=2; plural=(n != 1);\n"
-    entries = sorted({"": header, **messages}.items())
-    ids = [key.encode() for key, _ in entries]
-    strs = [value.encode() for _, value in entries]
-    count = len(entries)
-    ids_at = 7 * 4
-    strs_at = ids_at + count * 8
-    data_at = strs_at + count * 8
-    tables: list[int] = []
-    blob = b""
-    for strings in (ids, strs):
-        for text in strings:
-            tables += [len(text), data_at + len(blob)]
-            blob += text + b"\0"
-    magic = struct.pack("<7I", 0x950412DE, 0, count, ids_at, strs_at, 0, 0)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(magic + struct.pack(f"<{len(tables)}I", *tables) + blob)
 
 
 GERMAN = {
