@@ -597,8 +597,15 @@ def _chart(flow: PageFlow, heading: str, caption: str, svg: bytes) -> None:
     flow.drawing(svg, flow.width, height)
 
 
-def _know_the_chart_font(family: str, files: Sequence[Path]) -> None:
-    """Give Qt matplotlib's copy of the charts' font where the system has none of it."""
+def _know_the_chart_font() -> None:
+    """Give Qt matplotlib's copy of the charts' font where the system has none of it.
+
+    Before anything is measured: on a system without any fonts it is the report's too.
+    """
+    with plain_imports():  # matplotlib and NumPy, the first time
+        from legday_desktop.charts.printing import chart_font
+
+    family, files = chart_font()
     if family in QFontDatabase.families():
         return
     for file in files:
@@ -607,10 +614,8 @@ def _know_the_chart_font(family: str, files: Sequence[Path]) -> None:
 
 
 def _charts(flow: PageFlow, data: ReportData) -> None:
-    with plain_imports():  # matplotlib and NumPy, the first time
-        from legday_desktop.charts.printing import chart_font, recovery_svg, timeline_svg
-
-    _know_the_chart_font(*chart_font())
+    with plain_imports():
+        from legday_desktop.charts.printing import recovery_svg, timeline_svg
 
     width_mm = flow.width / flow.mm
     chosen = data.chosen
@@ -828,6 +833,7 @@ def report_pdf(data: ReportData) -> tuple[bytes, int]:
     """
     if QGuiApplication.instance() is None:
         raise RuntimeError("report_pdf needs a QGuiApplication (for its fonts)")
+    _know_the_chart_font()
     content = QByteArray()
     buffer = QBuffer(content)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,7 +32,7 @@ from legday_desktop.services.journal import JournalService
 from legday_desktop.services.report import ReportData, gather_report
 
 TODAY = dt.date.today()
-POPPLER = ("pdftotext", "pdfinfo", "pdfimages")
+POPPLER = ("pdftotext", "pdfinfo", "pdfimages", "pdffonts")
 
 pytestmark = pytest.mark.skipif(
     any(shutil.which(tool) is None for tool in (*POPPLER, "qpdf")),
@@ -60,20 +62,32 @@ def pdf_objects(path: Path) -> dict[str, dict[str, object]]:
     }
 
 
+FIRST = TODAY - dt.timedelta(days=27)
+
+
+def report_command(database: Path, output: Path) -> list[str]:
+    return ["report", "--db", str(database), "-o", str(output), "--from", FIRST.isoformat()]
+
+
+def lines(path: Path) -> list[str]:
+    """The text of the pages, line by line as laid out, the spaces between words evened."""
+    return [
+        " ".join(line.split()) for line in run("pdftotext", "-layout", str(path), "-").splitlines()
+    ]
+
+
 @pytest.fixture(scope="module")
 def demo_report(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, ReportData]]:
     """The demo journal's report of the last four weeks, written by ``legday report``."""
     folder = tmp_path_factory.mktemp("accessible")
     database = folder / "demo.sqlite3"
     assert main(["demo", "--db", str(database)]) == 0
-    first = TODAY - dt.timedelta(days=27)
     output = folder / "report.pdf"
-    command = ["report", "--db", str(database), "-o", str(output), "--from", first.isoformat()]
-    assert main(command) == 0
+    assert main(report_command(database, output)) == 0
     service = JournalService(database)
     service.open()
     try:
-        yield output, gather_report(service, first=first, last=TODAY, today=TODAY)
+        yield output, gather_report(service, first=FIRST, last=TODAY, today=TODAY)
     finally:
         service.close()
 
@@ -98,6 +112,35 @@ def test_pdftotext_reads_the_charts_axis_labels_and_legends(
     assert "Leg day" in timeline and series_label(TOTAL) in timeline
     for item in data.leg_days:
         assert item.leg_day.display_title in timeline
+
+
+def test_without_the_chart_font_installed_the_report_reads_the_same(
+    qapp: QApplication, demo_report: tuple[Path, ReportData], tmp_path: Path
+) -> None:
+    """A system without DejaVu Sans (the charts' font): Qt is given matplotlib's copy."""
+    path, _ = demo_report
+    fonts = tmp_path / "fonts"  # fontconfig sees no fonts at all
+    fonts.mkdir()
+    configuration = tmp_path / "fonts.conf"
+    configuration.write_text(
+        f"<?xml version='1.0'?><fontconfig><dir>{fonts}</dir>"
+        f"<cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>"
+    )
+    database = path.parent / "demo.sqlite3"
+    output = tmp_path / "report.pdf"
+    environment = {
+        **os.environ,
+        "FONTCONFIG_FILE": str(configuration),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    command = [sys.executable, "-m", "legday_desktop", *report_command(database, output)]
+    result = subprocess.run(command, capture_output=True, text=True, env=environment)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # no Qt warning about fonts
+    embedded = run("pdffonts", str(output))
+    assert "DejaVuSans " in embedded and "DejaVuSans-Bold" in embedded
+    # Every line of every page as with the font installed: the same words, wrapped alike.
+    assert lines(output) == lines(path)
 
 
 def test_the_charts_are_vectors_not_images(
