@@ -98,11 +98,17 @@ def test_demo_export_advice_charts_and_report_work(bundle: Path, tmp_path: Path)
         assert chart.stat().st_size > 1000
     snapshot = run_app("snapshot", "--db", journal, "-o", tmp_path / "w.png", cwd=tmp_path)
     assert snapshot.returncode == 0, snapshot.stderr
-    # The clinician's report: Qt's PDF writer, the printed map and the chart images.
+    # The clinician's report: Qt's PDF writer, the printed map, and the charts as SVG
+    # painted by QtSvg (their text is text, none of them an image).
     pdf = tmp_path / "report.pdf"
     made = run_app("report", "--db", journal, "-o", pdf, cwd=tmp_path)
     assert made.returncode == 0 and "pages)." in made.stdout, made.stderr
+    assert made.stderr == "", made.stderr
     assert pdf.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "Days after the leg day" in text and "Average of all groups" in text
+    images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True)
+    assert images.stdout.count("\n") == 2  # only the listing's header
     # The window's Charts tab: matplotlib's Qt backend and everything it imports.
     charts = run_app("--self-test", "--with-charts", "--db", journal, cwd=tmp_path)
     assert charts.returncode == 0, charts.stderr
