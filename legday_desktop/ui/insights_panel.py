@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from legday_desktop.debouncer import Debouncer
 from legday_desktop.domain.insights import COMPARISON_CAVEAT
 from legday_desktop.domain.journal import JournalChange
-from legday_desktop.domain.wording import not_medical_advice, short_day
+from legday_desktop.domain.wording import _, not_medical_advice, short_day
 from legday_desktop.services.insights import Insights, InsightsKeeper
 from legday_desktop.ui.insight_charts import (
     ForecastCheckChart,
@@ -308,6 +308,8 @@ class InsightsPanel(QWidget):
         self._page_layout.setContentsMargins(12, 8, 12, 12)
         self._page_layout.setSpacing(8)
         self.scroller = QScrollArea()
+        # A stop of its own: the arrow keys and Page Down scroll through the charts.
+        self.scroller.setAccessibleName(_("Insights, scrollable"))
         self.scroller.setWidget(self.page)
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)

@@ -27,6 +27,7 @@ from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.regions import group_by_id
 from legday_desktop.domain.training import GroupLoad, WeightUnit
 from legday_desktop.domain.training_load import exercise_lines, load_text, raw_loads
+from legday_desktop.domain.wording import _
 from legday_desktop.ui.texts import escape
 
 
@@ -90,6 +91,7 @@ class LegDayDialog(QDialog):
         ]
         self.other_exercises = QLineEdit(", ".join(others))
         self.other_exercises.setPlaceholderText("Other exercises, separated by commas")
+        self.other_exercises.setAccessibleName(_("Other exercises"))
 
         self.rpe = QSpinBox()
         self.rpe.setRange(0, 10)

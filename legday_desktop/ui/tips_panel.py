@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from legday_desktop.domain.check_ins import Severity
-from legday_desktop.domain.wording import not_medical_advice
+from legday_desktop.domain.wording import _, not_medical_advice
 from legday_desktop.ui.texts import escape
 
 if TYPE_CHECKING:  # the guidance rules load with the first advice, after the first paint
@@ -91,6 +91,8 @@ class TipsPanel(QWidget):
         inner.addStretch(1)
         self.scroller = QScrollArea()
         self.scroller.setObjectName("adviceScroller")
+        # A stop of its own: the arrow keys and Page Down scroll the advice.
+        self.scroller.setAccessibleName(_("Today's advice, scrollable"))
         self.scroller.setWidget(self.content)
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
@@ -190,14 +192,17 @@ class TipsBrowser(QDialog):
         self.tips = load_tips()
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search the tips")
+        self.search.setAccessibleName(_("Search the tips"))  # a placeholder is not a name
         self.search.setClearButtonEnabled(True)
         self.category = QComboBox()
+        self.category.setAccessibleName(_("Category"))
         self.category.addItem("All categories", "")
         for key, label in CATEGORIES.items():
             self.category.addItem(label, key)
         self.list = QListWidget()
         self.list.setAccessibleName("Tips")
         self.detail = QTextBrowser()
+        self.detail.setAccessibleName(_("Chosen tip"))
         self.search.textChanged.connect(self._filter)
         self.category.currentIndexChanged.connect(self._filter)
         self.list.currentItemChanged.connect(self._show)

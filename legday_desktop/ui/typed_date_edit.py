@@ -1,10 +1,15 @@
-"""The date field: shows the day in words, and takes a typed date in ISO or the locale's forms."""
+"""The date field: shows the day in words, and takes a typed date in ISO or the locale's forms.
+
+For assistive technology it is one Tab stop whose value is the date in words.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
+from PySide6.QtCore import Property, QDate, QDateTime, QLocale, Qt, QTime
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QDateEdit, QWidget
+from PySide6.QtWidgets import QDateEdit, QTableView, QWidget
+
+from legday_desktop.domain.wording import _
 
 
 class TypedDateEdit(QDateEdit):
@@ -12,6 +17,10 @@ class TypedDateEdit(QDateEdit):
 
     ``2026-11-20``, the locale's own forms (``20/11/2026`` or ``20/11/26`` in Britain,
     ``11/20/26`` in the United States) and ``20 November 2026``.
+
+    Tab leaves the field at once (Qt's date field stops at each of its parts, unheard by a
+    screen reader); the arrow keys still move between the parts and Up and Down change them.
+    Its accessible value (Qt's spin box reads the property ``value``) is the date in words.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -19,6 +28,24 @@ class TypedDateEdit(QDateEdit):
         # A date is taken when Enter is pressed (or the field is left), not while typing:
         # "3/3/20" on the way to "3/3/2026" is not the day meant.
         self.setKeyboardTracking(False)
+
+    def _spoken_date(self) -> str:
+        return self.locale().toString(self.date(), QLocale.FormatType.LongFormat)
+
+    # Read by Qt's accessible spin box as the field's value (a QDateEdit has no "value").
+    value = Property(str, _spoken_date)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 (Qt override)
+        """Tab and Shift+Tab go to the next or previous widget, not to the date's next part."""
+        return QWidget.focusNextPrevChild(self, next)
+
+    def setCalendarPopup(self, enable: bool) -> None:  # noqa: N802 (Qt override)
+        """Also names the popup's grid of days, which Qt leaves unnamed."""
+        super().setCalendarPopup(enable)
+        calendar = self.calendarWidget() if enable else None
+        grid = calendar.findChild(QTableView) if calendar is not None else None
+        if grid is not None:
+            grid.setAccessibleName(_("Calendar"))
 
     def typed_date(self, text: str) -> QDate | None:
         """The date ``text`` names in one of the forms taken, or None."""

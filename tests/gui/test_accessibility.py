@@ -1,0 +1,157 @@
+"""Every stop a keyboard reaches has a name a screen reader says; the date field is one stop."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import open_window
+from helpers.journals import filled_store
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer
+from PySide6.QtGui import QAccessible
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from legday_desktop.ui.main_window import MainWindow
+
+LEG_DAY = dt.date(2026, 3, 6)  # small_journal's second leg day
+WORKOUTS = Path(__file__).parent.parent / "data" / "workouts" / "strong_comma.csv"
+
+
+def accessible_name(widget: QWidget) -> str:
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return interface.text(QAccessible.Text.Name).strip() if interface is not None else ""
+
+
+def unnamed_stops(top: QWidget) -> list[str]:
+    """Each widget under ``top`` that takes focus and shows, without an accessible name.
+
+    A widget whose focus goes to another (its focus proxy, e.g. a spin box's line edit) is
+    not a stop itself: the proxy is. A line edit's placeholder does not count as its name
+    (it goes once something is typed).
+    """
+    missing = []
+    for widget in (top, *top.findChildren(QWidget)):
+        if (
+            widget.focusPolicy() == Qt.FocusPolicy.NoFocus
+            or widget.focusProxy() is not None
+            or not (widget is top or widget.isVisibleTo(top))
+        ):
+            continue
+        name = accessible_name(widget)
+        if isinstance(widget, QLineEdit) and name == widget.placeholderText().strip():
+            name = ""
+        if not name:
+            where = f"in {top.windowTitle()!r}"
+            missing.append(f"{type(widget).__name__} {widget.objectName()!r} {where}")
+    return missing
+
+
+@pytest.fixture
+def journal_window(qtbot: QtBot, database: Path) -> MainWindow:
+    filled_store(database).close()
+    window = open_window(qtbot, database)
+    window.resize(1366, 768)
+    window.show_date(LEG_DAY)
+    return window
+
+
+def test_every_stop_of_every_view_has_a_name(qtbot: QtBot, journal_window: MainWindow) -> None:
+    window = journal_window
+    missing: list[str] = []
+    for index in range(window.side_tabs.count()):  # Advice, Check-in, Regions
+        window.side_tabs.setCurrentIndex(index)
+        missing += unnamed_stops(window)
+    window.show_view("progress")
+    panel = window.chart_panel
+    assert panel is not None
+    for index in range(panel.kind_tabs.count()):  # each chart, with its own options
+        panel.kind_tabs.setCurrentIndex(index)
+        missing += unnamed_stops(window)
+    window.show_view("insights")
+    insights = window.insights_panel
+    assert insights is not None
+    qtbot.waitUntil(lambda: insights.is_up_to_date, timeout=10000)
+    missing += unnamed_stops(window)
+    missing += unnamed_stops(window.date_edit.calendarWidget())
+    assert missing == []
+
+
+def walk_next_dialog(found: dict[str, list[str]]) -> None:
+    """When the next dialog opens, note its unnamed stops under its title, then close it."""
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog) or not dialog.isVisible():
+            QTimer.singleShot(20, look)
+            return
+        found[dialog.windowTitle()] = unnamed_stops(dialog)
+        dialog.reject()
+
+    QTimer.singleShot(0, look)
+
+
+def test_every_stop_of_every_dialog_has_a_name(
+    journal_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Legday's own dialogs, opened as a person opens them (the file choosers are Qt's)."""
+    window = journal_window
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_: (str(WORKOUTS), ""))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, items, *_: (items[0], True))
+    found: dict[str, list[str]] = {}
+    openers: list[Callable[[], object]] = [
+        window.log_leg_day_action.trigger,
+        window.edit_leg_day_action.trigger,
+        window.import_workouts_action.trigger,
+        window.export_report_action.trigger,
+        window.guide_action.trigger,
+        window.shortcuts_action.trigger,
+        window.about_action.trigger,
+        window.tips_panel.browse_button.click,
+    ]
+    for open_dialog in openers:
+        walk_next_dialog(found)
+        open_dialog()
+    window.show_view("progress")
+    panel = window.chart_panel
+    assert panel is not None
+    walk_next_dialog(found)
+    panel.table_button.click()
+    assert len(found) == len(openers) + 1, found.keys()
+    assert {title: names for title, names in found.items() if names} == {}
+
+
+def test_the_date_field_is_one_tab_stop_and_its_value_is_the_date(
+    journal_window: MainWindow,
+) -> None:
+    window = journal_window
+    window.activateWindow()
+    field = window.date_edit
+    window.previous_button.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(window.previous_button, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is field
+    QTest.keyClick(field, Qt.Key.Key_Tab)  # one press leaves it, not one per part
+    assert QApplication.focusWidget() is window.next_button
+    QTest.keyClick(window.next_button, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is field
+    # The keys still work inside: Home goes to the weekday, Down goes back a day.
+    QTest.keyClick(field, Qt.Key.Key_Home)
+    QTest.keyClick(field, Qt.Key.Key_Down)
+    assert window.shown_date == LEG_DAY - dt.timedelta(days=1)
+    interface = QAccessible.queryAccessibleInterface(field)
+    value = interface.valueInterface().currentValue()
+    shown = QDate(2026, 3, 5)
+    assert value == field.locale().toString(shown, QLocale.FormatType.LongFormat)
+    assert "2026" in value and "March" in value
+    assert interface.text(QAccessible.Text.Value) == field.text()
+    assert accessible_name(field) == "Shown date"
