@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QPushButton,
     QSizePolicy,
     QSpinBox,
     QStackedWidget,
@@ -42,6 +43,7 @@ from legday_desktop.charts.plots import (
     prepare_axes,
     static_signature,
 )
+from legday_desktop.charts.plotted import PlottedValue, chart_summary, plotted_values
 from legday_desktop.charts.render import SAVE_FORMATS, draw_chart, figure_bytes, write_figure
 from legday_desktop.charts.style import ChartStyle
 from legday_desktop.charts.toolbar import ChartNavigation, ChartTool, ChartToolbar
@@ -50,6 +52,7 @@ from legday_desktop.domain.errors import DomainError
 from legday_desktop.domain.journal import JournalChange
 from legday_desktop.domain.recovery import TOTAL, SideMode, TimeRange, series_label
 from legday_desktop.domain.regions import GROUP_IDS
+from legday_desktop.domain.wording import _
 from legday_desktop.services.charts import ChartDataCache, ChartKind, ChartRequest, chart_data
 from legday_desktop.services.journal import JournalError, JournalService
 from legday_desktop.services.save_folders import FileKind, remember_folder, suggested_path
@@ -119,6 +122,10 @@ class ChartView:
         self.canvas.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.canvas.setAccessibleName(KIND_TITLES[kind])
         self.axes = self.figure.add_subplot()
+        # What is drawn, for the canvas's accessible description and "Show as table".
+        self.title = KIND_TITLES[kind]
+        self.summary = ""
+        self.plotted: tuple[PlottedValue, ...] = ()
         self.navigation = ChartNavigation(self.canvas, view_changed)
         self.shown_request: ChartRequest | None = None
         self._pointed = pointed
@@ -132,6 +139,15 @@ class ChartView:
         self.canvas.mpl_connect("motion_notify_event", self._mouse_moved)
         self.canvas.mpl_connect("button_release_event", self._mouse_released)
         self.canvas.mpl_connect("figure_leave_event", self._mouse_left)
+
+    def describe(self, summary: str, plotted: tuple[PlottedValue, ...]) -> None:
+        """Name the canvas after the chart's title and describe what it plots in a sentence."""
+        heading = self.axes.get_title(loc="left").split("\n")[0]
+        self.title = f"{KIND_TITLES[self.kind]}: {heading}" if heading else KIND_TITLES[self.kind]
+        self.summary = summary
+        self.plotted = plotted
+        self.canvas.setAccessibleName(self.title)
+        self.canvas.setAccessibleDescription(summary)
 
     def draw_now(self) -> None:
         """Render: redraw only the lines over the cached background when nothing else changed.
@@ -270,10 +286,16 @@ class ChartPanel(QWidget):
         actions[ChartTool.RESET].triggered.connect(self.reset_view)
         actions[ChartTool.SAVE].triggered.connect(self.save_image)
         actions[ChartTool.COPY].triggered.connect(self.copy_image)
+        # The lines' values in words and numbers: what a screen reader reads instead.
+        self.table_button = QPushButton(_("Show as &table…"))
+        self.table_button.setAccessibleName(_("Show as table"))
+        self.table_button.setToolTip(_("Every value the chart shows, as a table"))
+        self.table_button.clicked.connect(self.show_table)
 
         top = QHBoxLayout()
         top.addWidget(self.kind_tabs)
         top.addStretch(1)
+        top.addWidget(self.table_button)
         top.addWidget(self.toolbar)
         options = QHBoxLayout()
         for label, widget in (
@@ -444,10 +466,13 @@ class ChartPanel(QWidget):
         try:
             data = chart_data(self._source, request)
         except (JournalError, DomainError) as error:
+            message = f"Could not read the journal: {error}"
             prepare_axes(view.axes, style, xlabel="", title=KIND_TITLES[request.kind])
-            draw_empty(view.axes, f"Could not read the journal: {error}", style)
+            draw_empty(view.axes, message, style)
+            view.describe(message, ())
         else:
             draw_chart(view.axes, request.kind, data, style, request.shown)
+            view.describe(chart_summary(data), plotted_values(data))
         if kept_view is not None:
             view.axes.set_xlim(kept_view[0])
             view.axes.set_ylim(kept_view[1])
@@ -489,6 +514,15 @@ class ChartPanel(QWidget):
             QToolTip.hideText()
             return
         QToolTip.showText(view.canvas.mapToGlobal(view.widget_position(point)), point.text)
+
+    def show_table(self) -> None:
+        """Open the shown chart's values as a table (title, summary, one row per point)."""
+        from legday_desktop.charts.table_dialog import ChartTableDialog  # when first asked
+
+        if self._dirty or self._after_edits.pending:
+            self.refresh()  # the table shows what the chart shows now
+        view = self.view
+        ChartTableDialog.ask(self, view.title, view.summary, view.plotted)
 
     def image(self) -> QImage:
         """The shown chart as a picture, as big as on screen."""
