@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from legday_desktop.charts.plotted import PlottedValue
-from legday_desktop.domain.wording import _
+from legday_desktop.domain.wording import _, short_day
 
 
 class ChartTableDialog(QDialog):
@@ -53,14 +53,13 @@ class ChartTableDialog(QDialog):
         locale = self.locale()
         numbers = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for row, value in enumerate(rows):
-            date = QDate(value.date.year, value.date.month, value.date.day)
-            cells = [locale.toString(date, QLocale.FormatType.ShortFormat)]
+            cells = [short_day(value.date, year=True)]  # as the chart's title and readouts
             if with_days:
                 cells.append("" if value.day_after is None else locale.toString(value.day_after))
             cells += [value.series, _number(locale, value.value)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if column != headers.index(_("Line")):
+                if column not in (0, headers.index(_("Line"))):
                     item.setTextAlignment(numbers)
                 self.table.setItem(row, column, item)
         header = self.table.horizontalHeader()

@@ -11,7 +11,7 @@ import pytest
 from conftest import open_window
 from helpers.journals import filled_store
 from matplotlib.dates import num2date
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from legday_desktop.charts.panel import ChartPanel
 from legday_desktop.charts.table_dialog import ChartTableDialog
+from legday_desktop.domain.wording import short_day
 from legday_desktop.ui.main_window import MainWindow
 
 SQUAT_DAY = dt.date(2026, 3, 2)  # small_journal's first leg day; the next is on 6 March
@@ -106,7 +107,7 @@ def test_the_recovery_curve_as_a_table_lists_every_plotted_point(panel: ChartPan
     assert table_lines == plotted_lines(panel)
     # The rating of 5 and 6 the day after: the quadriceps' mean, 5.5 (4 March: left 3 only).
     assert table_lines["Quads"] == [(1.0, 5.5), (2.0, 3.0)]
-    assert rows[0][0] == panel.locale().toString(QDate(2026, 3, 3), QLocale.FormatType.ShortFormat)
+    assert rows[0][0] == short_day(dt.date(2026, 3, 3), year=True)
     title = str(seen["title"])
     assert title.startswith("Recovery curve: Squat day") and title.endswith("as a table")
     assert seen["table name"] == panel.canvas.accessibleName()
@@ -137,10 +138,9 @@ def test_the_timeline_as_a_table_by_keyboard(qtbot: QtBot, panel: ChartPanel) ->
     assert isinstance(rows, list)
     label = "Average of all groups"
     points = plotted_lines(panel)[label]
-    locale = panel.locale()
     expected = [
         [
-            locale.toString(num2date(x).date(), QLocale.FormatType.ShortFormat),
+            short_day(num2date(x).date(), year=True),
             label,
             y,
         ]
