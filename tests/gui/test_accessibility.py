@@ -113,6 +113,7 @@ def test_every_stop_of_every_dialog_has_a_name(
         window.guide_action.trigger,
         window.shortcuts_action.trigger,
         window.about_action.trigger,
+        window.preferences_action.trigger,
         window.tips_panel.browse_button.click,
     ]
     for open_dialog in openers:
