@@ -1,6 +1,6 @@
 """The date field: shows the day in words, and takes a typed date in ISO or the locale's forms.
 
-For assistive technology it is one Tab stop whose value is the date in words.
+For assistive technology it is one Tab stop whose value is the date.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ class TypedDateEdit(QDateEdit):
 
     Tab leaves the field at once (Qt's date field stops at each of its parts, unheard by a
     screen reader); the arrow keys still move between the parts and Up and Down change them.
-    Its accessible value (Qt's spin box reads the property ``value``) is the date in words.
+    Its accessible value is the date (as a number, ISO 8601's basic form: see ``value``).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -29,11 +29,25 @@ class TypedDateEdit(QDateEdit):
         # "3/3/20" on the way to "3/3/2026" is not the day meant.
         self.setKeyboardTracking(False)
 
-    def _spoken_date(self) -> str:
-        return self.locale().toString(self.date(), QLocale.FormatType.LongFormat)
+    # Qt's accessible spin box reads the properties "value", "minimum" and "maximum" (a
+    # QDateEdit has none: AT-SPI heard 0, 0 and 0). AT-SPI carries a value as a number
+    # only (Qt 6.11 sends no Value.Text), so it is the date in ISO 8601's basic form,
+    # 20260304; the words ("Wednesday 4 March 2026") are the field's text.
+    def _iso_number(self, date: QDate) -> int:
+        return date.year() * 10000 + date.month() * 100 + date.day()
 
-    # Read by Qt's accessible spin box as the field's value (a QDateEdit has no "value").
-    value = Property(str, _spoken_date)
+    def _value(self) -> int:
+        return self._iso_number(self.date())
+
+    def _minimum(self) -> int:
+        return self._iso_number(self.minimumDate())
+
+    def _maximum(self) -> int:
+        return self._iso_number(self.maximumDate())
+
+    value = Property(int, _value)
+    minimum = Property(int, _minimum)
+    maximum = Property(int, _maximum)
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 (Qt override)
         """Tab and Shift+Tab go to the next or previous widget, not to the date's next part."""
