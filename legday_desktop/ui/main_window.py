@@ -56,7 +56,7 @@ from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.regions import REGIONS, region_by_id
 from legday_desktop.domain.soreness import PainQuality, SorenessRating
 from legday_desktop.domain.training import WeightUnit
-from legday_desktop.domain.wording import not_medical_advice
+from legday_desktop.domain.wording import _, not_medical_advice
 from legday_desktop.plain_imports import plain_imports
 from legday_desktop.services.opening import JournalError
 from legday_desktop.services.preferences import Preferences, PreferencesService, shared_preferences
@@ -451,6 +451,8 @@ class MainWindow(QMainWindow):
         # page each at full height (each scrolls on its own; none inside another).
         self.side_tabs = QTabWidget()
         self.side_tabs.setObjectName("sideTabs")
+        # Its tab bar takes the focus, but a screen reader also meets the pages as one group.
+        self.side_tabs.setAccessibleName(_("The day's advice, check-in and regions"))
         self.side_tabs.addTab(self.tips_panel, "&Advice")
         self.side_tabs.addTab(self.check_in_page, "Check-&in")
         self.side_tabs.addTab(self.region_table, "&Regions")
@@ -960,7 +962,7 @@ class MainWindow(QMainWindow):
         """
         assert self._overview is not None
         ratings = {rating.region_id: rating for rating in self._overview.ratings}
-        for (_, region_id), rating in change.ratings.items():
+        for (_date, region_id), rating in change.ratings.items():
             if rating is None:
                 ratings.pop(region_id, None)
             else:

@@ -54,12 +54,14 @@ class TypedDateEdit(QDateEdit):
         return QWidget.focusNextPrevChild(self, next)
 
     def setCalendarPopup(self, enable: bool) -> None:  # noqa: N802 (Qt override)
-        """Also names the popup's grid of days, which Qt leaves unnamed."""
+        """Also names the popup and its grid of days, which Qt leaves unnamed."""
         super().setCalendarPopup(enable)
         calendar = self.calendarWidget() if enable else None
         grid = calendar.findChild(QTableView) if calendar is not None else None
+        if calendar is not None:
+            calendar.setAccessibleName(_("Calendar"))
         if grid is not None:
-            grid.setAccessibleName(_("Calendar"))
+            grid.setAccessibleName(_("Days of the month"))
 
     def typed_date(self, text: str) -> QDate | None:
         """The date ``text`` names in one of the forms taken, or None."""

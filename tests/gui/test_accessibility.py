@@ -35,15 +35,16 @@ def accessible_name(widget: QWidget) -> str:
 def unnamed_stops(top: QWidget) -> list[str]:
     """Each widget under ``top`` that takes focus and shows, without an accessible name.
 
-    A widget whose focus goes to another (its focus proxy, e.g. a spin box's line edit) is
-    not a stop itself: the proxy is. (Qt does not take a line edit's placeholder for its
-    name, and should not: it goes once something is typed.)
+    A part whose focus goes to its parent (a spin box's line edit) is not a stop itself; a
+    widget that hands its focus to a part (a tab widget to its tab bar) is still met as a
+    focusable thing by a screen reader, so it needs a name too. (Qt does not take a line
+    edit's placeholder for its name, and should not: it goes once something is typed.)
     """
     missing = []
     for widget in (top, *top.findChildren(QWidget)):
         if (
             widget.focusPolicy() == Qt.FocusPolicy.NoFocus
-            or widget.focusProxy() is not None
+            or (widget.focusProxy() is not None and widget.focusProxy() is widget.parent())
             or not (widget is top or widget.isVisibleTo(top))
         ):
             continue
