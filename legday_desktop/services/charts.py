@@ -28,6 +28,7 @@ from legday_desktop.domain.recovery import (
     timeline,
 )
 from legday_desktop.domain.regions import GROUP_IDS
+from legday_desktop.domain.wording import _, ngettext
 from legday_desktop.services.forecast import forecast_for
 from legday_desktop.services.insights import trend_note
 from legday_desktop.services.journal import JournalService
@@ -62,10 +63,20 @@ class ChartRequest:
     def __post_init__(self) -> None:
         if self.group is not None and self.group != TOTAL and self.group not in GROUP_IDS:
             raise DomainError(
-                "group", f"unknown group {self.group!r}; use total or one of {', '.join(GROUP_IDS)}"
+                "group",
+                _("unknown group {group}; use total or one of {groups}").format(
+                    group=repr(self.group), groups=", ".join(GROUP_IDS)
+                ),
             )
         if not 1 <= self.count <= 52:
-            raise DomainError("count", f"{self.count} leg days: choose 1 to 52")
+            raise DomainError(
+                "count",
+                ngettext(
+                    "{count} leg day: choose 1 to 52",
+                    "{count} leg days: choose 1 to 52",
+                    self.count,
+                ).format(count=self.count),
+            )
 
 
 ChartData = RecoveryCurve | Comparison | Timeline | None
@@ -161,14 +172,14 @@ class ChartDataCache:
             self._timeline = None
             self._forecasts.clear()
         if change.ratings and self._forecasts:
-            earliest = min(date for date, _ in change.ratings)
+            earliest = min(date for date, _region in change.ratings)
             for leg_day in [day for day in self._forecasts if earliest < day]:
                 del self._forecasts[leg_day]  # it learns from the leg days before it
         if change.ratings:
             self._first = None
-            self._changed_days.update(date for date, _ in change.ratings)
+            self._changed_days.update(date for date, _region in change.ratings)
         for mode, (start, end, values) in self._values.items():
-            for date in {date for date, _ in change.ratings}:
+            for date in {date for date, _region in change.ratings}:
                 if start <= date <= end:
                     values.pop(date, None)
                     values.update(self._service.day_values(date, date, mode))
@@ -253,10 +264,12 @@ def forecast_line(forecast: Forecast, group: str | None, last_day: int) -> Forec
             )
         )
     if forecast.typical_course_only:
-        label = "Forecast: the typical course (no leg days with sets and ratings yet)"
+        label = _("Forecast: the typical course (no leg days with sets and ratings yet)")
     else:
         basis = forecast.basis
-        label = f"Your forecast (from {basis} leg day{'' if basis == 1 else 's'})"
+        label = ngettext(
+            "Your forecast (from {count} leg day)", "Your forecast (from {count} leg days)", basis
+        ).format(count=basis)
     return ForecastLine(label, tuple(points))
 
 
@@ -268,7 +281,10 @@ def _pick_leg_day(
     if request.leg_day is not None:
         index = next((i for i, day in enumerate(leg_days) if day.date == request.leg_day), None)
         if index is None:
-            raise DomainError("leg_day", f"there is no leg day on {request.leg_day.isoformat()}")
+            raise DomainError(
+                "leg_day",
+                _("there is no leg day on {date}").format(date=request.leg_day.isoformat()),
+            )
     else:
         on_or_before = [i for i, day in enumerate(leg_days) if day.date <= request.shown]
         index = on_or_before[-1] if on_or_before else len(leg_days) - 1

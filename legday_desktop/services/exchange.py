@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from legday_desktop.domain.journal import Journal, JournalChange
 from legday_desktop.domain.merging import ImportConflictError, MergeSummary
+from legday_desktop.domain.wording import _, ngettext
+from legday_desktop.services.numbers import decimal, grouped
 from legday_desktop.services.opening import Access, JournalError, journal_error, open_journal
 
 if TYPE_CHECKING:
@@ -131,7 +133,7 @@ def _merge_file(
     from legday_desktop.storage.errors import StorageError
 
     opened = open_journal(journal, Access.WRITE, take_over_lock=take_over_lock)
-    hint = "; add --replace to replace stored records with the file's"
+    hint = _("; add --replace to replace stored records with the file's")
     try:
         store = opened.store
         with _refused_as_import_errors(parsed, hint):
@@ -158,10 +160,14 @@ def _refused_as_import_errors(parsed: ParsedImport, hint: str = "") -> Iterator[
     try:
         yield
     except ImportFileError as error:
-        raise ImportRejectedError(f"{error}. Nothing was imported.") from error
+        raise ImportRejectedError(
+            _("{error}. Nothing was imported.").format(error=error)
+        ) from error
     except ImportConflictError as error:
         place = parsed.error_at(error.key, error.field, error.problem)
-        raise ImportDisagreesError(f"{place}. Nothing was imported{hint}.") from error
+        raise ImportDisagreesError(
+            _("{error}. Nothing was imported{hint}.").format(error=place, hint=hint)
+        ) from error
 
 
 def import_into(service: JournalService, file: Path, *, replace: bool = False) -> MergeSummary:
@@ -180,7 +186,9 @@ def import_into(service: JournalService, file: Path, *, replace: bool = False) -
         try:
             parsed = read_import_file(file, today=today)
         except ImportFileError as error:
-            raise ImportRejectedError(f"{error}. Nothing was imported.") from error
+            raise ImportRejectedError(
+                _("{error}. Nothing was imported.").format(error=error)
+            ) from error
         with _refused_as_import_errors(parsed):
             if parsed.leg_days_are_references:
                 check_against_stored_leg_days(parsed, (day.date for day in service.leg_days()))
@@ -200,8 +208,12 @@ def export_journal(journal: Path, export_format: str) -> bytes:
     from legday_desktop.storage.errors import StorageError
 
     if export_format not in EXPORT_FORMATS:
-        formats = " or ".join(EXPORT_FORMATS)
-        raise ExportFormatError(f"Legday exports {formats}, not {export_format}")
+        formats = _(" or ").join(EXPORT_FORMATS)
+        raise ExportFormatError(
+            _("Legday exports {formats}, not {format}").format(
+                formats=formats, format=export_format
+            )
+        )
     opened = open_journal(journal, Access.READ)
     with _bulk_work():
         try:
@@ -220,9 +232,10 @@ def too_large_to_import_back(size: int) -> str | None:
 
     if size <= MAX_IMPORT_BYTES:
         return None
-    return (
-        f"this export is {size / 1_000_000:.1f} MB, more than the "
-        f"{MAX_IMPORT_BYTES / 1_000_000:g} MB that Legday imports at once"
+    return _(
+        "this export is {size} MB, more than the {most} MB that Legday imports at once"
+    ).format(
+        size=decimal(f"{size / 1_000_000:.1f}"), most=decimal(f"{MAX_IMPORT_BYTES / 1_000_000:g}")
     )
 
 
@@ -238,10 +251,15 @@ class ReadableExport:
     def summary(self) -> str:
         """``12 leg days, 3,041 ratings and 40 check-ins``."""
         journal = self.journal
-        return (
-            f"{len(journal.leg_days):,} leg days, {len(journal.ratings):,} ratings and "
-            f"{len(journal.check_ins):,} check-ins"
+        return _("{leg_days}, {ratings} and {check_ins}").format(
+            leg_days=_count("{count} leg day", "{count} leg days", len(journal.leg_days)),
+            ratings=_count("{count} rating", "{count} ratings", len(journal.ratings)),
+            check_ins=_count("{count} check-in", "{count} check-ins", len(journal.check_ins)),
         )
+
+
+def _count(singular: str, plural: str, count: int) -> str:
+    return ngettext(singular, plural, count).format(count=grouped(count))
 
 
 def export_readable(journal: Path, export_format: str) -> ReadableExport:
@@ -257,8 +275,12 @@ def export_readable(journal: Path, export_format: str) -> ReadableExport:
     from legday_desktop.storage.errors import StorageError
 
     if export_format not in EXPORT_FORMATS:
-        formats = " or ".join(EXPORT_FORMATS)
-        raise ExportFormatError(f"Legday exports {formats}, not {export_format}")
+        formats = _(" or ").join(EXPORT_FORMATS)
+        raise ExportFormatError(
+            _("Legday exports {formats}, not {format}").format(
+                formats=formats, format=export_format
+            )
+        )
     try:
         store = open_store_to_salvage(journal_path(journal))
         try:
@@ -306,8 +328,10 @@ def _fill_demo(
     try:
         if not opened.store.is_empty():
             raise ImportRejectedError(
-                f"{opened.path} already holds data; the demo only fills an empty journal "
-                "(choose a new file with --db)"
+                _(
+                    "{path} already holds data; the demo only fills an empty journal "
+                    "(choose a new file with --db)"
+                ).format(path=opened.path)
             )
         demo = demo_journal(today, weeks=weeks, seed=seed)
         opened.store.merge(demo, today=today)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from legday_desktop.domain.errors import DomainError
 from legday_desktop.domain.forecast import Forecast, forecast_leg_day
 from legday_desktop.domain.regions import group_by_id
+from legday_desktop.domain.wording import _, ngettext
 from legday_desktop.services.opening import JournalError
 
 if TYPE_CHECKING:
@@ -29,7 +30,9 @@ def forecast_for(service: JournalService, leg_day: dt.date) -> Forecast:
     try:
         return forecast_leg_day(journal, leg_day, mappings)
     except DomainError as error:
-        raise NoSuchLegDayError(f"{error.problem}; give the date of a leg day") from error
+        raise NoSuchLegDayError(
+            _("{problem}; give the date of a leg day").format(problem=error.problem)
+        ) from error
 
 
 def forecast_text(forecast: Forecast) -> str:
@@ -37,32 +40,52 @@ def forecast_text(forecast: Forecast) -> str:
     basis = forecast.basis
     without_sets = bool(forecast.groups) and all(one.load is None for one in forecast.groups)
     if without_sets:
-        about = (
+        about = _(
             "This leg day has no logged sets, so it is the typical course for the groups its "
             "exercises load (import its workout to forecast from its load)."
         )
     elif forecast.typical_course_only:
-        about = (
-            "Still the typical course: Legday needs leg days with both logged sets and "
-            "ratings to learn how your soreness answers a load"
-            + (f" (it has {basis})." if basis else ".")
-        )
+        if basis:
+            about = ngettext(
+                "Still the typical course: Legday needs leg days with both logged sets and "
+                "ratings to learn how your soreness answers a load (it has {count}).",
+                "Still the typical course: Legday needs leg days with both logged sets and "
+                "ratings to learn how your soreness answers a load (it has {count}).",
+                basis,
+            ).format(count=basis)
+        else:
+            about = _(
+                "Still the typical course: Legday needs leg days with both logged sets and "
+                "ratings to learn how your soreness answers a load."
+            )
     else:
-        about = (
-            f"Learnt from {basis} of your leg day{'' if basis == 1 else 's'} with sets and ratings."
-        )
+        about = ngettext(
+            "Learnt from {count} of your leg day with sets and ratings.",
+            "Learnt from {count} of your leg days with sets and ratings.",
+            basis,
+        ).format(count=basis)
     error = forecast.leave_one_out_error
     if error is not None:
-        about += f" Checked on each of them left out in turn, it was off by {error:.1f} on average."
+        about += " " + _(
+            "Checked on each of them left out in turn, it was off by {error} on average."
+        ).format(error=f"{error:.1f}")
     elif not forecast.typical_course_only:
-        about += " How far off it tends to be is told from 6 such leg days."
-    lines = [f"Forecast for the leg day of {forecast.leg_day.isoformat()} (80 % range):", about]
+        about += " " + _("How far off it tends to be is told from 6 such leg days.")
+    lines = [
+        _("Forecast for the leg day of {date} (80 % range):").format(
+            date=forecast.leg_day.isoformat()
+        ),
+        about,
+    ]
     for group in forecast.groups:
         days = "  ".join(
-            f"d{day.day} {day.level:.1f} ({day.low:.0f}–{day.high:.0f})" for day in group.days
+            _("d{day} {level} ({low}–{high})").format(
+                day=day.day, level=f"{day.level:.1f}", low=f"{day.low:.0f}", high=f"{day.high:.0f}"
+            )
+            for day in group.days
         )
-        lines.append(f"{group_by_id(group.group_id).name}: {days}")
+        lines.append(_("{group}: {days}").format(group=group_by_id(group.group_id).name, days=days))
     if not forecast.groups:
-        lines.append("No muscle group is loaded by this leg day's exercises.")
-    lines.append("A forecast, not a promise: your own ratings come first.")
+        lines.append(_("No muscle group is loaded by this leg day's exercises."))
+    lines.append(_("A forecast, not a promise: your own ratings come first."))
     return "\n".join(lines) + "\n"

@@ -21,7 +21,7 @@ from legday_desktop.domain.merging import MergeSummary
 from legday_desktop.domain.profile import STATIN_QUESTION, Profile
 from legday_desktop.domain.recovery import DayValues, SideMode
 from legday_desktop.domain.soreness import PainQuality, SorenessRating
-from legday_desktop.domain.wording import short_day
+from legday_desktop.domain.wording import _, pgettext, short_day
 from legday_desktop.services.opening import (
     Access,
     DamagedJournalError,
@@ -128,7 +128,7 @@ class JournalService(QObject):
         self._connected = True
         self.read_only_reason = self._opened.read_only_reason
         if self._access is Access.READ:
-            self.read_only_reason = "the journal was opened to read only"
+            self.read_only_reason = _("the journal was opened to read only")
 
     def close(self) -> None:
         if self._opened is not None:
@@ -170,7 +170,7 @@ class JournalService(QObject):
         from legday_desktop.storage.errors import StorageError
 
         if self.read_only:
-            raise JournalError(f"Cannot restore: {self.read_only_reason}")
+            raise JournalError(_("Cannot restore: {reason}").format(reason=self.read_only_reason))
         self.close_connection()
         try:
             keep = backups_to_keep(preferred=self.backups_kept)
@@ -182,7 +182,7 @@ class JournalService(QObject):
         self.undo_stack.clear()
         self._last_pushed = None
         self.failed_change = None
-        self.journal_replaced.emit(f"Restored the journal from {backup}")
+        self.journal_replaced.emit(_("Restored the journal from {backup}").format(backup=backup))
         return safety
 
     def save_again_where_it_was(self) -> bool:
@@ -197,7 +197,9 @@ class JournalService(QObject):
         from legday_desktop.storage.errors import StorageError
 
         if self._opened is None or not self.file_left_path or self.file_replaced:
-            raise JournalError(f"{self.path} is not missing; nothing to save again")
+            raise JournalError(
+                _("{path} is not missing; nothing to save again").format(path=self.path)
+            )
         try:
             save_again_where_it_was(self._opened.store, self.path)
         except StorageError as error:
@@ -240,7 +242,7 @@ class JournalService(QObject):
         from legday_desktop.storage.errors import StorageError
 
         if self._opened is None:
-            raise JournalError("The journal is not open")
+            raise JournalError(_("The journal is not open"))
         stamp = new_backup_path(self.path).name.removeprefix(self.path.stem)
         target = self.path.with_name(f"{self.path.stem}-as-it-was{stamp}")
         try:
@@ -251,7 +253,9 @@ class JournalService(QObject):
 
     def _reconnect(self) -> None:
         if not self.path.is_file():  # never let connecting create an empty journal
-            raise JournalError(f"{self.path} is missing; restore it from a backup")
+            raise JournalError(
+                _("{path} is missing; restore it from a backup").format(path=self.path)
+            )
         self._connected = True
 
     def close_connection(self) -> None:
@@ -262,7 +266,7 @@ class JournalService(QObject):
 
     def _store(self) -> JournalStore:
         if self._opened is None or not self._connected:
-            raise JournalError("The journal is not open")
+            raise JournalError(_("The journal is not open"))
         return self._opened.store
 
     @contextmanager
@@ -359,7 +363,7 @@ class JournalService(QObject):
         try:
             stored = {rating.region_id: rating for rating in self.ratings_between(date, date)}
         except JournalError as error:
-            self.write_failed.emit(f"{_describe_levels(date, levels)} failed: {error}")
+            self.write_failed.emit(_failed(_describe_levels(date, levels), error))
             return False
         ratings: dict[tuple[dt.date, str], SorenessRating | None] = {}
         for region_id, level in levels.items():
@@ -393,7 +397,7 @@ class JournalService(QObject):
         try:
             stored = {rating.region_id: rating for rating in self.ratings_between(date, date)}
         except JournalError as error:
-            self.write_failed.emit(f"{text} failed: {error}")
+            self.write_failed.emit(_failed(text, error))
             return False
         ratings: dict[tuple[dt.date, str], SorenessRating | None] = {
             (date, region_id): replace(stored[region_id], quality=quality)
@@ -407,7 +411,7 @@ class JournalService(QObject):
     def save_check_in(self, check_in: CheckIn) -> bool:
         return self._push(
             JournalChange(check_ins={check_in.date: check_in}),
-            f"Update check-in of {_day(check_in.date)}",
+            _("Update check-in of {date}").format(date=_day(check_in.date)),
         )
 
     def save_statin_answer(self, answer: bool) -> bool:
@@ -415,7 +419,9 @@ class JournalService(QObject):
         profile = Profile(answer, self._today())
         return self._push(
             JournalChange(profile=profile),
-            f"Answer “{STATIN_QUESTION}”: {'yes' if answer else 'no'}",
+            (_("Answer “{question}”: yes") if answer else _("Answer “{question}”: no")).format(
+                question=_(STATIN_QUESTION)
+            ),
         )
 
     def save_leg_day(self, leg_day: LegDay, *, replacing: dt.date | None = None) -> bool:
@@ -423,10 +429,16 @@ class JournalService(QObject):
         leg_days: dict[dt.date, LegDay | None] = {leg_day.date: leg_day}
         if replacing is not None and replacing != leg_day.date:
             leg_days[replacing] = None
-        return self._push(JournalChange(leg_days=leg_days), f"Save leg day of {_day(leg_day.date)}")
+        return self._push(
+            JournalChange(leg_days=leg_days),
+            _("Save leg day of {date}").format(date=_day(leg_day.date)),
+        )
 
     def delete_leg_day(self, date: dt.date) -> bool:
-        return self._push(JournalChange(leg_days={date: None}), f"Delete leg day of {_day(date)}")
+        return self._push(
+            JournalChange(leg_days={date: None}),
+            _("Delete leg day of {date}").format(date=_day(date)),
+        )
 
     def _push(
         self, change: JournalChange, text: str, merge_key: tuple[object, ...] | None = None
@@ -467,7 +479,7 @@ class JournalService(QObject):
         JournalError when the journal is read-only or cannot be written.
         """
         if self.read_only_reason is not None:
-            raise JournalError(f"{text} failed: {self.read_only_reason}; nothing was saved")
+            raise JournalError(_failed_read_only(text, self.read_only_reason))
         from legday_desktop.storage.errors import StorageError
 
         try:
@@ -498,12 +510,12 @@ class JournalService(QObject):
             from legday_desktop.storage.errors import StorageError
 
             if self.read_only_reason is not None:
-                self.write_failed.emit(f"{text} failed: {self.read_only_reason}; nothing was saved")
+                self.write_failed.emit(_failed_read_only(text, self.read_only_reason))
                 return False
             try:
                 self._store().save_exercise_mappings(mappings)
             except StorageError as error:
-                self.write_failed.emit(f"{text} failed: {error}")
+                self.write_failed.emit(_failed(text, error))
                 return False
         pushed = self._push(change, text)
         self._last_pushed = None  # never merged with the next click
@@ -523,7 +535,7 @@ class JournalService(QObject):
         if replayed:
             self.failed_change = None  # an undo or redo that fails is not retried
         if self.read_only_reason is not None:
-            self.write_failed.emit(f"{text} failed: {self.read_only_reason}; nothing was saved")
+            self.write_failed.emit(_failed_read_only(text, self.read_only_reason))
             return None
         from legday_desktop.storage.errors import JournalFileMovedError, StorageError
 
@@ -534,11 +546,15 @@ class JournalService(QObject):
             self.file_replaced = error.replaced
             if error.replaced:
                 # Never written over: every later change would be refused the same way.
-                self.read_only_reason = f"{error}; Legday will not write over that file"
-            self.write_failed.emit(f"{text} failed: {error}; nothing of it was saved")
+                self.read_only_reason = _("{error}; Legday will not write over that file").format(
+                    error=error
+                )
+            self.write_failed.emit(
+                _("{step} failed: {error}; nothing of it was saved").format(step=text, error=error)
+            )
             return None
         except (StorageError, DomainError, JournalError) as error:
-            self.write_failed.emit(f"{text} failed: {error}")
+            self.write_failed.emit(_failed(text, error))
             return None
         self.journal_changed.emit(change, text, replayed)
         return inverse
@@ -548,14 +564,28 @@ def _day(date: dt.date) -> str:
     return short_day(date)
 
 
+def _failed(step: str, error: object) -> str:
+    """``Save leg day of Wed 2 Dec failed: disk full``."""
+    return _("{step} failed: {error}").format(step=step, error=error)
+
+
+def _failed_read_only(step: str, reason: str | None) -> str:
+    """A step refused because the journal is read-only, and why."""
+    return _("{step} failed: {reason}; nothing was saved").format(step=step, reason=reason)
+
+
 def _describe_quality(
     date: dt.date, region_ids: Collection[str], quality: PainQuality | None
 ) -> str:
     """``Say the pain in both quads is sharp or stabbing on Wed 25 Nov`` (or ``Clear …``)."""
     names = _region_names(region_ids)
     if quality is None:
-        return f"Clear what the pain is like in {names} on {_day(date)}"
-    return f"Say the pain in {names} is {quality.label.lower()} on {_day(date)}"
+        return _("Clear what the pain is like in {regions} on {date}").format(
+            regions=names, date=_day(date)
+        )
+    return _("Say the pain in {regions} is {quality} on {date}").format(
+        regions=names, quality=quality.label.lower(), date=_day(date)
+    )
 
 
 def _region_names(region_ids: Collection[str]) -> str:
@@ -565,7 +595,9 @@ def _region_names(region_ids: Collection[str]) -> str:
     regions = [region_by_id(region_id) for region_id in sorted(region_ids)]
     if len(regions) == 2 and regions[0].group == regions[1].group:
         return regions[0].group.both_name
-    return " and ".join(region.name for region in regions)
+    return pgettext("between the names of body regions", " and ").join(
+        region.name for region in regions
+    )
 
 
 def _describe_levels(date: dt.date, levels: dict[str, int | None]) -> str:
@@ -573,10 +605,12 @@ def _describe_levels(date: dt.date, levels: dict[str, int | None]) -> str:
     names = _region_names(levels)
     values = set(levels.values())
     if values == {None}:
-        return f"Clear {names} on {_day(date)}"
+        return _("Clear {regions} on {date}").format(regions=names, date=_day(date))
     if len(values) == 1:
-        return f"Set {names} to {values.pop()} on {_day(date)}"
-    return f"Set {names} on {_day(date)}"
+        return _("Set {regions} to {level} on {date}").format(
+            regions=names, level=values.pop(), date=_day(date)
+        )
+    return _("Set {regions} on {date}").format(regions=names, date=_day(date))
 
 
 class _ChangeCommand(QUndoCommand):
@@ -616,10 +650,10 @@ class _ChangeCommand(QUndoCommand):
         if self._applied:
             self._applied = False
             return
-        self._run(self._forward, f"Redo: {self.text()}")
+        self._run(self._forward, _("Redo: {step}").format(step=self.text()))
 
     def undo(self) -> None:
-        self._run(self._backward, f"Undo: {self.text()}")
+        self._run(self._backward, _("Undo: {step}").format(step=self.text()))
 
     def _run(self, change: JournalChange, text: str) -> None:
         if self._service.apply(change, text, replayed=True) is None:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from legday_desktop.domain.wording import _
+
 if TYPE_CHECKING:
     from legday_desktop.services.locking import JournalLock
     from legday_desktop.storage.errors import StorageError
@@ -147,7 +149,7 @@ def open_journal(
                     raise JournalBusyError(str(error)) from error
                 read_only_reason = str(error)
         if not path.is_file():
-            raise BadPathError(f"there is no journal at {path}")
+            raise BadPathError(_("there is no journal at {path}").format(path=path))
         if prepare_database_file(path, thorough=False):
             # From an older Legday: a reader never upgrades it in place (it may be a
             # backup, or another program's copy), but reads an upgraded copy.
@@ -191,31 +193,60 @@ def take_writer_lock(path: Path, *, take_over: bool = False) -> JournalLock | No
         return lock
     other = lock.other_host
     if other is not None:
-        since = f", since {day_and_time(other.since)}" if other.since else ""
+        if other.since:
+            message = _(
+                "{path} is locked by Legday on {host} (process {process}, since {since}): "
+                "it is open there, or {host} stopped without closing it"
+            )
+        else:
+            message = _(
+                "{path} is locked by Legday on {host} (process {process}): "
+                "it is open there, or {host} stopped without closing it"
+            )
         raise LockedOnAnotherHostError(
-            f"{path} is locked by Legday on {other.host} (process {other.process}{since}): "
-            f"it is open there, or {other.host} stopped without closing it",
+            message.format(
+                path=path,
+                host=other.host,
+                process=other.process,
+                since=day_and_time(other.since) if other.since else "",
+            ),
             other.host,
         )
     if lock.held_elsewhere():
         holder = lock.holder()
-        process = f" (process {holder.process})" if holder and holder.process else ""
+        process = holder.process if holder and holder.process else None
         if holder is not None and holder.host != this_host():
+            if process:
+                message = _(
+                    "{path} is open in Legday on {host} (process {process}); close it there first"
+                )
+            else:
+                message = _("{path} is open in Legday on {host}; close it there first")
             raise LockedOnAnotherHostError(
-                f"{path} is open in Legday on {holder.host}{process}; close it there first",
+                message.format(path=path, host=holder.host, process=process),
                 holder.host,
                 held_now=True,
             )
-        raise JournalBusyError(
-            f"{path} is open in another Legday window{process}; close it there first"
-        )
+        if process:
+            message = _(
+                "{path} is open in another Legday window (process {process}); close it there first"
+            )
+        else:
+            message = _("{path} is open in another Legday window; close it there first")
+        raise JournalBusyError(message.format(path=path, process=process))
     if os.access(path.parent, os.W_OK):
         raise JournalBusyError(
-            f"{path} cannot be written: {lock.path.name} beside it is not a lock file Legday "
-            "can use (a link, a folder, or a file it may not read); if no Legday has the "
-            "journal open, remove it and try again"
+            _(
+                "{path} cannot be written: {lock} beside it is not a lock file Legday "
+                "can use (a link, a folder, or a file it may not read); if no Legday has the "
+                "journal open, remove it and try again"
+            ).format(path=path, lock=lock.path.name)
         )
-    raise JournalBusyError(f"{path} cannot be written: its folder {path.parent} is read-only")
+    raise JournalBusyError(
+        _("{path} cannot be written: its folder {folder} is read-only").format(
+            path=path, folder=path.parent
+        )
+    )
 
 
 def check_journal_file(path: Path) -> Path:
@@ -232,7 +263,7 @@ def check_journal_file(path: Path) -> Path:
 
     path = journal_path(path)
     if not path.is_file():
-        raise BadPathError(f"there is no journal at {path}")
+        raise BadPathError(_("there is no journal at {path}").format(path=path))
     try:
         stored_revision_of_journal(path)
     except DamagedDatabaseError as error:

@@ -31,7 +31,7 @@ from legday_desktop.domain.regions import GROUP_IDS, group_by_id, region_by_id
 from legday_desktop.domain.soreness import SorenessRating
 from legday_desktop.domain.training import GroupLoad
 from legday_desktop.domain.training_load import leg_day_loads
-from legday_desktop.domain.wording import short_day
+from legday_desktop.domain.wording import _, short_day
 from legday_desktop.guidance.alerts import TRAINING_DAY_LOOK_BACK, AlertKind, pattern_alerts
 from legday_desktop.guidance.context import SYMPTOM_DAYS, AdviceContext
 from legday_desktop.services.journal import JournalService
@@ -193,15 +193,21 @@ def report_period(
     """
     last = today if last is None else last
     if last > today:
-        raise ReportError(f"the period ends on {_iso(last)}, after today ({_iso(today)})")
+        raise ReportError(
+            _("the period ends on {last}, after today ({today})").format(
+                last=_iso(last), today=_iso(today)
+            )
+        )
     if first is None:
         first = last - dt.timedelta(days=DEFAULT_PERIOD_DAYS - 1)
         if journal_start is not None and first < journal_start <= last:
             first = journal_start
     if first > last:
         raise ReportError(
-            f"the period starts on {_iso(first)}, after its end on {_iso(last)}; "
-            "choose a start on or before the end"
+            _(
+                "the period starts on {first}, after its end on {last}; "
+                "choose a start on or before the end"
+            ).format(first=_iso(first), last=_iso(last))
         )
     return Period(first, last)
 
@@ -245,8 +251,9 @@ def gather_report(
     in_period = [day for day in all_leg_days if day.date in period]
     if not in_period:
         raise EmptyPeriodError(
-            f"no leg days between {_iso(period.first)} and {_iso(period.last)}; "
-            "choose another period",
+            _("no leg days between {first} and {last}; choose another period").format(
+                first=_iso(period.first), last=_iso(period.last)
+            ),
             period,
         )
     following = next((day for day in all_leg_days if day.date > period.last), None)
@@ -282,7 +289,7 @@ def gather_report(
     )
     notes = [
         *(DatedNote(day.date, _leg_day_label(day), day.notes) for day in in_period),
-        *(DatedNote(c.date, "Check-in", c.note) for c in check_ins),
+        *(DatedNote(c.date, _("Check-in"), c.note) for c in check_ins),
         *(_rating_note(rating) for rating in ratings),
     ]
     return ReportData(
@@ -323,17 +330,30 @@ def _logged_training(
 
 def _rating_note(rating: SorenessRating) -> DatedNote:
     """A rating's note, and what the pain was like when that was said (a note of its own)."""
-    about = f"{region_by_id(rating.region_id).name}, level {rating.level}"
-    felt = "" if rating.quality is None else f"felt as {rating.quality.label.lower()}"
+    about = _("{region}, level {level}").format(
+        region=region_by_id(rating.region_id).name, level=rating.level
+    )
+    if rating.quality is None:
+        felt = ""
+    else:
+        quality = rating.quality.label.lower()
+        if not rating.note.strip():
+            # The note of its own: the words start the sentence.
+            return DatedNote(rating.date, about, _("Felt as {quality}").format(quality=quality))
+        felt = _("felt as {quality}").format(quality=quality)
     if not rating.note.strip():
-        return DatedNote(rating.date, about, felt[:1].upper() + felt[1:])
-    return DatedNote(rating.date, f"{about}, {felt}" if felt else about, rating.note)
+        return DatedNote(rating.date, about, "")
+    return DatedNote(
+        rating.date,
+        _("{rating}, {felt}").format(rating=about, felt=felt) if felt else about,
+        rating.note,
+    )
 
 
 def _leg_day_label(leg_day: LegDay) -> str:
     """``Leg day: Squat day``, or ``Leg day`` for one without a title."""
     title = leg_day.title.strip()
-    return f"Leg day: {title}" if title else "Leg day"
+    return _("Leg day: {title}").format(title=title) if title else _("Leg day")
 
 
 def _choose_leg_day(
@@ -347,9 +367,10 @@ def _choose_leg_day(
         found = next((day for day in in_period if day.date == asked), None)
         if found is None:
             raise ReportError(
-                f"there is no leg day on {_iso(asked)} between {_iso(period.first)} and "
-                f"{_iso(period.last)}; choose one of the period's leg days, or a period "
-                "that holds it"
+                _(
+                    "there is no leg day on {date} between {first} and {last}; choose one "
+                    "of the period's leg days, or a period that holds it"
+                ).format(date=_iso(asked), first=_iso(period.first), last=_iso(period.last))
             )
         return found
 
@@ -375,9 +396,9 @@ def _day_maps(
         levels = {r.region_id: r.level for r in ratings if r.date == date}
         remark = ""
         if date > period.last:
-            remark = "after the end of the period"
+            remark = _("after the end of the period")
         elif next_leg_day is not None and date >= next_leg_day:
-            remark = f"after the next leg day ({short_day(next_leg_day)})"
+            remark = _("after the next leg day ({date})").format(date=short_day(next_leg_day))
         maps.append(DayMap(offset, date, levels, remark))
     return tuple(maps)
 

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from legday_desktop.domain.wording import _
 from legday_desktop.services.opening import JournalError, check_journal_file, journal_path
 from legday_desktop.storage import backup as backups
 from legday_desktop.storage.errors import StorageError
@@ -90,7 +91,7 @@ def restore_journal(
     from legday_desktop.services.opening import BadPathError, take_writer_lock
 
     if not backup.is_file():
-        raise BadPathError(f"{backup}: no such backup file")
+        raise BadPathError(_("{backup}: no such backup file").format(backup=backup))
     path = journal_path(journal)
     lock = take_writer_lock(path, take_over=take_over_lock)
     try:

@@ -11,6 +11,7 @@ from legday_desktop.domain.exercises import ExerciseMapping
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.regions import group_by_id
 from legday_desktop.domain.training import WeightUnit, WorkoutSession
+from legday_desktop.domain.wording import _, ngettext
 from legday_desktop.domain.workout_import import (
     WorkoutImportError,
     WorkoutImportPlan,
@@ -173,37 +174,42 @@ def no_leg_training(file: Path, plan: WorkoutImportPlan) -> str:
     unknown = ""
     if plan.unknown_names:
         names = ", ".join(sorted(plan.unknown_names))
-        unknown = (
-            f"; these sound like leg exercises but Legday does not know them: {names} "
-            '(map them, e.g. --map "Hack Squat=quadriceps,glutes")'
-        )
+        unknown = _(
+            "; these sound like leg exercises but Legday does not know them: {names} "
+            '(map them, e.g. --map "{example}")'
+        ).format(names=names, example="Hack Squat=quadriceps,glutes")
     elif plan.not_known:
         # Names in another language, or of an app's own: the most done, to map if they
         # train the legs.
         most = plan.most_done_unknown()
         names = ", ".join(f"{name} ({_sets(count)})" for name, count in most)
         example = f"{most[0][0]}=quadriceps,glutes".replace('"', "'")
-        unknown = (
-            f"; Legday does not know these exercises, the most done: {names}. If any trains "
-            f'the legs, say which muscles, e.g. --map "{example}"'
-        )
-    return nothing_imported(
-        f"{file.name}: no leg training found in {read} session{'' if read == 1 else 's'}{unknown}"
-    )
+        unknown = _(
+            "; Legday does not know these exercises, the most done: {names}. If any trains "
+            'the legs, say which muscles, e.g. --map "{example}"'
+        ).format(names=names, example=example)
+    found = ngettext(
+        "{file}: no leg training found in {count} session",
+        "{file}: no leg training found in {count} sessions",
+        read,
+    ).format(file=file.name, count=read)
+    return nothing_imported(found + unknown)
 
 
 def _sets(count: int) -> str:
-    return f"{count} set{'' if count == 1 else 's'}"
+    return ngettext("{count} set", "{count} sets", count).format(count=count)
 
 
 def nothing_imported(message: object) -> str:
     """``message``, then that nothing was imported (one full stop between them)."""
     text = str(message).rstrip()
-    return f"{text}{'' if text.endswith(('.', '?', '!')) else '.'} Nothing was imported."
+    if not text.endswith((".", "?", "!")):
+        text += "."
+    return _("{message} Nothing was imported.").format(message=text)
 
 
 def _groups_text(groups: Sequence[str]) -> str:
-    return ", ".join(group_by_id(group).name for group in groups) if groups else "not known"
+    return ", ".join(group_by_id(group).name for group in groups) if groups else _("not known")
 
 
 def describe_leg_day(leg_day: LegDay) -> str:
@@ -216,41 +222,80 @@ def describe_plan(plan: WorkoutImportPlan, *, detail: bool = True, done: bool = 
     ``done`` words it as what was imported rather than what would be.
     """
     created, extended = plan.created, plan.extended
-    days = "leg day" if created == 1 else "leg days"
     if done:
-        counts = f"{created} {days} created, {extended} given their sets"
+        counts = ngettext(
+            "{created} leg day created, {extended} given their sets",
+            "{created} leg days created, {extended} given their sets",
+            created,
+        )
     else:
-        counts = f"{created} {days} to create, {extended} to get their sets"
+        counts = ngettext(
+            "{created} leg day to create, {extended} to get their sets",
+            "{created} leg days to create, {extended} to get their sets",
+            created,
+        )
     skipped = len(plan.skipped)
     lines = [
-        f"{counts}, {plan.unchanged} already there; {skipped} "
-        f"session{'' if skipped == 1 else 's'} skipped as not leg training.",
+        ngettext(
+            "{counts}, {unchanged} already there; {skipped} session skipped as not leg training.",
+            "{counts}, {unchanged} already there; {skipped} sessions skipped as not leg training.",
+            skipped,
+        ).format(
+            counts=counts.format(created=created, extended=extended),
+            unchanged=plan.unchanged,
+            skipped=skipped,
+        ),
     ]
     if plan.ratings_moved:
         moved = plan.ratings_moved
-        lines.append(
-            f"{moved} stored rating{'' if moved == 1 else 's'} "
-            + ("now belong" if done else "will belong")
-            + " to a new leg day (their days after it change)."
-        )
+        if done:
+            moved_text = ngettext(
+                "{count} stored rating now belongs to a new leg day (its days after it change).",
+                "{count} stored ratings now belong to a new leg day (their days after it change).",
+                moved,
+            )
+        else:
+            moved_text = ngettext(
+                "{count} stored rating will belong to a new leg day (its days after it change).",
+                "{count} stored ratings will belong to a new leg day (their days after it change).",
+                moved,
+            )
+        lines.append(moved_text.format(count=moved))
     if plan.unknown_names:
         names = ", ".join(
             f"{name} ({_sets(count)})" for name, count in sorted(plan.unknown_names.items())
         )
-        lines.append(f"Not known, sound like leg exercises (map them to count them): {names}.")
+        lines.append(
+            _("Not known, sound like leg exercises (map them to count them): {names}.").format(
+                names=names
+            )
+        )
     if detail:
         for planned in plan.leg_days:
-            verb = "new" if planned.creates else "sets added to the leg day logged in Legday"
-            lines.append(f"{describe_leg_day(planned.leg_day)} ({verb}):")
+            if planned.creates:
+                heading = _("{leg_day} (new):")
+            else:
+                heading = _("{leg_day} (sets added to the leg day logged in Legday):")
+            lines.append(heading.format(leg_day=describe_leg_day(planned.leg_day)))
             for row in planned.exercises:
-                lines.append(
-                    f"    {row.name}: {row.working_sets} working set"
-                    f"{'' if row.working_sets == 1 else 's'} → {_groups_text(row.groups)}"
-                )
+                sets = ngettext(
+                    "{name}: {count} working set → {groups}",
+                    "{name}: {count} working sets → {groups}",
+                    row.working_sets,
+                ).format(name=row.name, count=row.working_sets, groups=_groups_text(row.groups))
+                lines.append(f"    {sets}")
         for session in plan.skipped:
-            title = session.title or "session"
+            title = session.title or _("session")
             lines.append(
-                f"Skipped {session.date.isoformat()} {title}: {session.on_legs} of "
-                f"{session.working_sets} working sets on the legs"
+                ngettext(
+                    "Skipped {date} {title}: {on_legs} of {count} working set on the legs",
+                    "Skipped {date} {title}: {on_legs} of {count} working sets on the legs",
+                    session.working_sets,
+                ).format(
+                    date=session.date.isoformat(),
+                    title=title,
+                    on_legs=session.on_legs,
+                    count=session.working_sets,
+                )
             )
     return lines
