@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from legday_desktop.domain.errors import DomainError
 from legday_desktop.domain.journal import Journal, JournalColumns
 from legday_desktop.domain.leg_days import LegDay, LegDayCalendar
+from legday_desktop.domain.numbers import grouped
 from legday_desktop.domain.soreness import (
     MAX_NOTE_LENGTH,
     PainQuality,
@@ -21,6 +22,7 @@ from legday_desktop.domain.soreness import (
     check_level,
     parse_quality,
 )
+from legday_desktop.domain.wording import _, ngettext
 from legday_desktop.exchange.errors import ImportFileError
 from legday_desktop.exchange.parsed import (
     ParsedImport,
@@ -107,7 +109,9 @@ class _CsvReader:
 
     def parse(self) -> ParsedImport:
         if not self.text.strip():
-            raise self.fail("header", f"the file is empty; expected the header {HEADER}")
+            raise self.fail(
+                "header", _("the file is empty; expected the header {header}").format(header=HEADER)
+            )
         reader = csv.reader(_lines_of(self.text), strict=True)
         ratings: list[SorenessRating] = []
         declared: list[dt.date | None] = []
@@ -122,7 +126,12 @@ class _CsvReader:
                 if not header_seen:
                     header = tuple(cell.strip() for cell in row)
                     if header not in (COLUMNS, COLUMNS_BEFORE_QUALITY):
-                        raise self.fail("header", f"expected {HEADER}, found {','.join(row)[:200]}")
+                        raise self.fail(
+                            "header",
+                            _("expected {header}, found {found}").format(
+                                header=HEADER, found=",".join(row)[:200]
+                            ),
+                        )
                     self.columns = header
                     header_seen = True
                 else:
@@ -131,8 +140,11 @@ class _CsvReader:
                         earlier = first_rating_of(ratings, rating.date, rating.region_id)
                         raise self.fail(
                             "region",
-                            f"{rating.region_id} on {rating.date.isoformat()} is already "
-                            f"rated on line {lines[earlier]}",
+                            _("{region} on {date} is already rated on line {line}").format(
+                                region=rating.region_id,
+                                date=rating.date.isoformat(),
+                                line=lines[earlier],
+                            ),
                         )
                     ratings.append(rating)
                     declared.append(leg_day_date)
@@ -143,10 +155,12 @@ class _CsvReader:
                 limit = csv.field_size_limit()
                 raise self.fail(
                     "row",
-                    f"a field is longer than {limit:,} characters (a note holds at most "
-                    f"{MAX_NOTE_LENGTH:,}); is this a Legday export?",
+                    _(
+                        "a field is longer than {limit} characters (a note holds at most "
+                        "{most}); is this a Legday export?"
+                    ).format(limit=grouped(limit), most=grouped(MAX_NOTE_LENGTH)),
                 ) from None
-            raise self.fail("row", f"not valid CSV ({error})") from None
+            raise self.fail("row", _("not valid CSV ({error})").format(error=error)) from None
 
         leg_day_dates = {day for day in declared if day is not None}
         calendar = LegDayCalendar(leg_day_dates)
@@ -156,10 +170,12 @@ class _CsvReader:
                 self.line = lines[index]
                 raise self.fail(
                     "leg_day_date",
-                    f"the file has a leg day on {expected.isoformat()}, the latest on or before "
-                    f"{rating.date.isoformat()}, so this row belongs to it"
+                    _(
+                        "the file has a leg day on {leg_day}, the latest on or before "
+                        "{date}, so this row belongs to it"
+                    ).format(leg_day=expected.isoformat(), date=rating.date.isoformat())
                     if expected is not None
-                    else "no leg day in the file comes on or before this date",
+                    else _("no leg day in the file comes on or before this date"),
                 )
         leg_days = tuple(LegDay(day, IMPORTED_LEG_DAY_TITLE) for day in sorted(leg_day_dates))
         in_file = tuple(ratings)
@@ -181,7 +197,7 @@ class _CsvReader:
         except ValueError as error:
             raise self.fail(field, str(error)) from None
         if day > self.today:
-            raise self.fail(field, f"{text} is in the future")
+            raise self.fail(field, _("{date} is in the future").format(date=text))
         self._dates[text] = day
         return day
 
@@ -210,7 +226,12 @@ class _CsvReader:
         columns = self.columns
         if len(row) != len(columns):
             raise self.fail(
-                "row", f"has {len(row)} fields; expected {len(columns)} ({','.join(columns)})"
+                "row",
+                ngettext(
+                    "has {count} field; expected {expected} ({columns})",
+                    "has {count} fields; expected {expected} ({columns})",
+                    len(row),
+                ).format(count=len(row), expected=len(columns), columns=",".join(columns)),
             )
         date_text, region, level_text, leg_day_text, days_after_text, note = row[:6]
         quality = self._quality(row[6]) if len(row) > 6 else None
@@ -225,12 +246,15 @@ class _CsvReader:
 
         if not leg_day_text:
             if days_after_text:
-                raise self.fail("days_after", "is given but leg_day_date is empty")
+                raise self.fail("days_after", _("is given but leg_day_date is empty"))
             return rating, None
         leg_day_date = self._date("leg_day_date", leg_day_text)
         if leg_day_date > date:
             raise self.fail(
-                "leg_day_date", f"{leg_day_text} comes after the row's date {date_text}"
+                "leg_day_date",
+                _("{leg_day} comes after the row's date {date}").format(
+                    leg_day=leg_day_text, date=date_text
+                ),
             )
         expected_days_after = (date - leg_day_date).days
         if not (
@@ -250,8 +274,12 @@ class _CsvReader:
         if days_after != expected:
             raise self.fail(
                 "days_after",
-                f"{days_after} does not match the dates: {date_text} is "
-                f"{expected} day(s) after {leg_day_text}",
+                _(
+                    "{days_after} does not match the dates: {date} is {expected} day(s) after "
+                    "{leg_day}"
+                ).format(
+                    days_after=days_after, date=date_text, expected=expected, leg_day=leg_day_text
+                ),
             )
 
 
@@ -296,7 +324,12 @@ def check_against_stored_leg_days(parsed: ParsedImport, stored: Iterable[dt.date
         raise parsed.error_at(
             key,
             "leg_day_date",
-            f"the journal has a leg day on {actual.isoformat()}, the latest on or "
-            f"before {rating.date.isoformat()}, so this row would count from it, not "
-            f"from {declared.isoformat() if declared else 'no leg day'} as the file says",
+            _(
+                "the journal has a leg day on {leg_day}, the latest on or before {date}, so "
+                "this row would count from it, not from {declared} as the file says"
+            ).format(
+                leg_day=actual.isoformat(),
+                date=rating.date.isoformat(),
+                declared=declared.isoformat() if declared else _("no leg day"),
+            ),
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from legday_desktop.domain.wording import ngettext
+
 # Longest field name and problem a message shows: a file can hold a megabyte in one value.
 _MAX_FIELD, _MAX_PROBLEM = 100, 500
 
@@ -33,7 +35,8 @@ def _one_line(text: str, limit: int) -> str:
     head = _fitting(head, limit * 2 // 3)
     tail = _fitting(_escaped(text[-(limit // 3) :])[::-1], limit // 3)[::-1]
     omitted = len(text) - len(head) - len(tail)
-    return f"{''.join(head)}[… {omitted} characters …]{''.join(tail)}"
+    left_out = ngettext("[… {count} character …]", "[… {count} characters …]", omitted)
+    return "".join(head) + left_out.format(count=omitted) + "".join(tail)
 
 
 def _escaped(text: str) -> list[str]:

@@ -26,6 +26,7 @@ from legday_desktop.domain.profile import Profile
 from legday_desktop.domain.regions import REGION_IDS
 from legday_desktop.domain.soreness import RatingColumns, SorenessRating, parse_quality
 from legday_desktop.domain.training import SET_TYPE_IDS, SetType, WorkoutSet
+from legday_desktop.domain.wording import _, pgettext
 from legday_desktop.exchange.errors import ImportFileError
 from legday_desktop.exchange.parsed import (
     ParsedImport,
@@ -174,15 +175,15 @@ class _JsonReader:
         self, value: object, where: str, required: tuple[str, ...], optional: tuple[str, ...]
     ) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise self.fail(where, "entry", f"must be a JSON object, got {_kind(value)}")
+            raise self.fail(where, "entry", _must_be(_("a JSON object"), _kind(value)))
         if isinstance(value, _RepeatedKeyObject):
-            raise self.fail(where, value.repeated_key, "appears twice in this object")
+            raise self.fail(where, value.repeated_key, _("appears twice in this object"))
         for key in value:
             if key not in required and key not in optional:
-                raise self.fail(where, str(key), "unknown field")
+                raise self.fail(where, str(key), _("unknown field"))
         for key in required:
             if key not in value:
-                raise self.fail(where, key, "missing")
+                raise self.fail(where, key, _("missing"))
         return value
 
     def typed(
@@ -197,13 +198,13 @@ class _JsonReader:
     ) -> Any:
         value = entry.get(key, default)
         if value is None and required:
-            raise self.fail(where, key, f"must be {_describe(kind)}, got null")
+            raise self.fail(where, key, _must_be(_describe(kind), "null"))
         if value is None and default is None:
             return None
         if isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,)):
-            raise self.fail(where, key, f"must be {_describe(kind)}, got {_kind(value)}")
+            raise self.fail(where, key, _must_be(_describe(kind), _kind(value)))
         if not isinstance(value, kind):
-            raise self.fail(where, key, f"must be {_describe(kind)}, got {_kind(value)}")
+            raise self.fail(where, key, _must_be(_describe(kind), _kind(value)))
         return value
 
     def amount(self, entry: dict[str, Any], where: str, key: str) -> float | None:
@@ -223,7 +224,7 @@ class _JsonReader:
         except ValueError as error:
             raise self.fail(where, key, str(error)) from None
         if day > self.today:
-            raise self.fail(where, key, f"{text} is in the future")
+            raise self.fail(where, key, _("{date} is in the future").format(date=text))
         return day
 
     @contextmanager
@@ -237,7 +238,7 @@ class _JsonReader:
     def parse(self, document: object) -> ParsedImport:
         """The import ``document`` holds; its ratings list is emptied as it is read."""
         if not isinstance(document, dict):
-            raise self.fail("$", "entry", f"must be a JSON object, got {_kind(document)}")
+            raise self.fail("$", "entry", _must_be(_("a JSON object"), _kind(document)))
         version = document.get("format_version")
         if "format_version" in document and (
             type(version) is not int or version not in READABLE_VERSIONS
@@ -246,8 +247,14 @@ class _JsonReader:
             raise self.fail(
                 "$",
                 "format_version",
-                f"this Legday reads format_version {readable}, the file has {version!r}"
-                + (" (from a newer Legday?)" if _is_newer(version) else ""),
+                (
+                    _(
+                        "this Legday reads format_version {readable}, the file has {version} "
+                        "(from a newer Legday?)"
+                    )
+                    if _is_newer(version)
+                    else _("this Legday reads format_version {readable}, the file has {version}")
+                ).format(readable=readable, version=repr(version)),
             )
         has_profile = type(version) is int and version >= _PROFILE_SINCE
         if type(version) is int and version >= _QUALITY_SINCE:
@@ -259,13 +266,15 @@ class _JsonReader:
         for section in _SECTIONS:
             if not isinstance(root[section], list):
                 raise self.fail(
-                    f"$.{section}", section, f"must be a JSON list, got {_kind(root[section])}"
+                    f"$.{section}", section, _must_be(_("a JSON list"), _kind(root[section]))
                 )
         places: dict[RecordKey, str] = {}
 
         def remember(key: RecordKey, where: str) -> None:
             if key in places:
-                raise self.fail(where, "date", f"repeats the entry at {places[key]}")
+                raise self.fail(
+                    where, "date", _("repeats the entry at {place}").format(place=places[key])
+                )
             places[key] = where
 
         leg_days = []
@@ -297,11 +306,13 @@ class _JsonReader:
                     raise self.fail(
                         f"{where}.exercises[{position}]",
                         "exercises",
-                        f"must be text, got {_kind(name)}",
+                        _must_be(_("text"), _kind(name)),
                     )
                 if "\x00" in name:  # SQLite's length() stops at NUL: "\x00" would be blank
                     raise self.fail(
-                        f"{where}.exercises[{position}]", "exercises", "contains a NUL character"
+                        f"{where}.exercises[{position}]",
+                        "exercises",
+                        _("contains a NUL character"),
                     )
             with self.domain_rules(where):
                 leg_day = LegDay(
@@ -328,7 +339,9 @@ class _JsonReader:
             if not rated.add(rating.date, rating.region_id):
                 earlier = first_rating_of(ratings, rating.date, rating.region_id)
                 raise self.fail(
-                    f"$.soreness[{index}]", "date", f"repeats the entry at $.soreness[{earlier}]"
+                    f"$.soreness[{index}]",
+                    "date",
+                    _("repeats the entry at {place}").format(place=f"$.soreness[{earlier}]"),
                 )
             ratings.append(rating)
             entries[index] = None  # the entry is read: its memory can hold the next rating
@@ -375,14 +388,18 @@ class _JsonReader:
             one = self.fields(value, place, ("exercise", "order"), _SET_KEYS)
             exercise = self.typed(one, place, "exercise", str, required=True)
             if "\x00" in exercise:
-                raise self.fail(place, "exercise", "contains a NUL character")
+                raise self.fail(place, "exercise", _("contains a NUL character"))
             set_type = self.typed(one, place, "set_type", str, "normal")
             try:
                 kind = SetType(set_type)
             except ValueError:
                 known = ", ".join(SET_TYPE_IDS)
                 raise self.fail(
-                    place, "set_type", f"must be one of {known}, got {set_type!r}"
+                    place,
+                    "set_type",
+                    _("must be one of {known}, got {found}").format(
+                        known=known, found=repr(set_type)
+                    ),
                 ) from None
             with self.domain_rules(place):
                 sets.append(
@@ -453,11 +470,9 @@ class _JsonReader:
         names = self.typed(entry, where, key, list, [])
         for position, name in enumerate(names):
             if not isinstance(name, str):
-                raise self.fail(
-                    f"{where}.{key}[{position}]", key, f"must be text, got {_kind(name)}"
-                )
+                raise self.fail(f"{where}.{key}[{position}]", key, _must_be(_("text"), _kind(name)))
         if len(set(names)) != len(names):
-            raise self.fail(where, key, "lists the same entry twice")
+            raise self.fail(where, key, _("lists the same entry twice"))
         return list(names)
 
 
@@ -469,32 +484,35 @@ def _is_newer(version: object) -> bool:
     return type(version) is int and version > FORMAT_VERSION
 
 
+def _must_be(expected: str, found: str) -> str:
+    """``must be a whole number, got text``."""
+    return _("must be {expected}, got {found}").format(expected=expected, found=found)
+
+
 def _kind(value: object) -> str:
     if isinstance(value, float) and math.isinf(value):
-        return "a number too large to use"
+        return _("a number too large to use")
     return {
-        dict: "an object",
-        list: "a list",
-        str: "text",
-        bool: "true/false",
-        int: "a whole number",
-        float: "a number",
+        dict: _("an object"),
+        list: _("a list"),
+        str: _("text"),
+        bool: _("true/false"),
+        int: _("a whole number"),
+        float: _("a number"),
         type(None): "null",
     }.get(type(value), type(value).__name__)
 
 
 def _describe(kind: type | tuple[type, ...]) -> str:
     kinds = kind if isinstance(kind, tuple) else (kind,)
-    return " or ".join(
-        {
-            str: "text",
-            int: "a whole number",
-            float: "a number",
-            list: "a list",
-            bool: "true/false",
-        }.get(k, k.__name__)
-        for k in kinds
-    )
+    names = {
+        str: _("text"),
+        int: _("a whole number"),
+        float: _("a number"),
+        list: _("a list"),
+        bool: _("true/false"),
+    }
+    return pgettext("between kinds of value", " or ").join(names.get(k, k.__name__) for k in kinds)
 
 
 class _RepeatedKeyObject(dict[str, Any]):
@@ -510,7 +528,7 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     document = dict(pairs)
     if len(document) < len(pairs):
         seen: set[str] = set()
-        for key, _ in pairs:
+        for key, _value in pairs:
             if key in seen:
                 return _RepeatedKeyObject(pairs, key)
             seen.add(key)
@@ -566,16 +584,19 @@ def parse_json(text: str, source: str, *, today: dt.date) -> ParsedImport:
 def load_json(text: str, source: str) -> object:
     """The JSON document in ``text``; ImportFileError naming the line if it is not JSON."""
     if not text.strip():
-        raise ImportFileError(source, "1", "json", "the file is empty")
+        raise ImportFileError(source, "1", "json", _("the file is empty"))
     try:
         return _decoded(text)
     except json.JSONDecodeError as error:
         raise ImportFileError(
-            source, str(error.lineno), "json", f"{error.msg} (column {error.colno})"
+            source,
+            str(error.lineno),
+            "json",
+            _("{problem} (column {column})").format(problem=error.msg, column=error.colno),
         ) from None
     except RecursionError:
         where = _line_too_deep(text)
-        raise ImportFileError(source, where, "json", "nested too deeply") from None
+        raise ImportFileError(source, where, "json", _("nested too deeply")) from None
     except ValueError as error:  # none known; still a message, not a crash
         raise ImportFileError(source, "", "json", str(error)) from None
 

@@ -9,6 +9,7 @@ import re
 import stat
 from pathlib import Path
 
+from legday_desktop.domain.wording import _
 from legday_desktop.exchange.csv_format import parse_csv
 from legday_desktop.exchange.errors import ImportFileError
 from legday_desktop.exchange.json_format import load_json, parse_json, parse_json_document
@@ -38,8 +39,10 @@ def decode(data: bytes, source: str) -> str:
             source,
             str(line),
             "encoding",
-            f"not UTF-8 text (byte 0x{data[offset]:02x} at offset {offset}); "
-            "save the file as UTF-8 and try again",
+            _(
+                "not UTF-8 text (byte {byte} at offset {offset}); "
+                "save the file as UTF-8 and try again"
+            ).format(byte=f"0x{data[offset]:02x}", offset=offset),
         ) from None
 
 
@@ -79,10 +82,10 @@ def too_large_to_import(size: int) -> str | None:
     """Why a file of ``size`` bytes is more than Legday imports at once (None: it is not)."""
     if size <= MAX_IMPORT_BYTES:
         return None
-    return (
-        f"is larger than {MAX_IMPORT_BYTES // 1_000_000} MB, the most Legday imports at once "
+    return _(
+        "is larger than {most} MB, the most Legday imports at once "
         "(a 30-year journal exports to about 16 MB); check that it is the right file"
-    )
+    ).format(most=MAX_IMPORT_BYTES // 1_000_000)
 
 
 def _read_text(path: Path) -> str:

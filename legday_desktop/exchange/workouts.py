@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import NamedTuple, TypeVar
 
 from legday_desktop.domain.errors import DomainError
+from legday_desktop.domain.numbers import grouped
 from legday_desktop.domain.training import (
     MAX_SETS_PER_LEG_DAY,
     MAX_WEIGHT_KG,
@@ -29,13 +30,14 @@ from legday_desktop.domain.training import (
     WorkoutSession,
     WorkoutSet,
 )
+from legday_desktop.domain.wording import N_, _, ngettext, pgettext
 from legday_desktop.exchange.errors import ImportFileError
 
 _T = TypeVar("_T")
 
 APPS = ("strong", "hevy", "fitnotes")
 APP_TITLES = {"strong": "Strong", "hevy": "Hevy", "fitnotes": "FitNotes"}
-_APP_LIST = "Strong, Hevy or FitNotes"
+_APP_LIST = N_("Strong, Hevy or FitNotes")
 
 # Longest physical line read: a row of these exports is well under a kilobyte, and a file
 # with no line breaks at all must not be read whole into one string.
@@ -43,7 +45,7 @@ _MAX_LINE_CHARS = 1 << 20
 # Distinct exercise names and numbers remembered, so that the sets of a whole file share
 # their strings and a repeated "62.5" is parsed once; capped so a hostile file cannot grow it.
 _MAX_REMEMBERED = 10_000
-_UNIT_NEEDED = "the file does not say whether weights are kg or lb; give --unit kg or --unit lb"
+_UNIT_NEEDED = N_("the file does not say whether weights are kg or lb; give --unit kg or --unit lb")
 _UNIT_NAMES = {
     "kg": WeightUnit.KG,
     "kgs": WeightUnit.KG,
@@ -86,7 +88,7 @@ class UnitNeeded(ImportFileError):  # noqa: N818
     """The file does not say whether its weights are kg or lb: ask, then read it with a unit."""
 
     def __init__(self, source: str, where: str, field: str) -> None:
-        super().__init__(source, where, field, _UNIT_NEEDED)
+        super().__init__(source, where, field, _(_UNIT_NEEDED))
 
 
 def detect_app(header: Sequence[str]) -> str | None:
@@ -145,7 +147,11 @@ class WorkoutReader:
         source: str | None = None,
     ) -> None:
         if app is not None and app not in APPS:
-            raise ValueError(f"unknown app {app!r}; Legday reads {', '.join(APPS)}")
+            raise ValueError(
+                _("unknown app {app}; Legday reads {apps}").format(
+                    app=repr(app), apps=", ".join(APPS)
+                )
+            )
         self.path = path
         self.source = str(path) if source is None else source
         self._asked_app = app
@@ -166,12 +172,16 @@ class WorkoutReader:
         if app is None:
             raise header.fail(
                 source,
-                f"not an export of {_APP_LIST}, the apps Legday reads; "
-                f"its header is {','.join(header.cells)}",
+                _("not an export of {apps}, the apps Legday reads; its header is {header}").format(
+                    apps=_(_APP_LIST), header=",".join(header.cells)
+                ),
             )
         if detected is not None and detected != app:
             raise header.fail(
-                source, f"this is a {APP_TITLES[detected]} export, not {APP_TITLES[app]}"
+                source,
+                _("this is a {detected} export, not {asked}").format(
+                    detected=APP_TITLES[detected], asked=APP_TITLES[app]
+                ),
             )
         kind = {"strong": _StrongRows, "hevy": _HevyRows, "fitnotes": _FitNotesRows}[app]
         return kind(header, source, self._asked_unit)
@@ -181,7 +191,7 @@ class WorkoutReader:
         with _text_lines(self.path, self.source) as lines:
             start = _header_of(lines, self.source)
             if start.header.cells != self._header.cells:
-                raise start.header.fail(self.source, "the file changed since it was opened")
+                raise start.header.fail(self.source, _("the file changed since it was opened"))
             yield from self._sessions(start, self._rows())
 
     def _sessions(self, start: _Start, rows: _Rows) -> Iterator[WorkoutSession]:
@@ -210,15 +220,20 @@ class WorkoutReader:
                         yield _session(head, sets, first_line)
                     if hash(row_key) in seen:
                         raise rows.fail_key(
-                            "this session has rows earlier in the file, with other sessions "
-                            "between; a session's rows must be together, as the app writes them"
+                            _(
+                                "this session has rows earlier in the file, with other sessions "
+                                "between; a session's rows must be together, as the app writes "
+                                "them"
+                            )
                         )
                     seen.add(hash(row_key))
                     key, head, sets, first_line = row_key, rows.head(row), [], rows.line
                 if len(sets) == MAX_SETS_PER_LEG_DAY:
                     raise rows.fail_key(
-                        f"the session that begins on line {first_line} has more than "
-                        f"{MAX_SETS_PER_LEG_DAY} sets, the most a leg day holds"
+                        _(
+                            "the session that begins on line {line} has more than {most} sets, "
+                            "the most a leg day holds"
+                        ).format(line=first_line, most=MAX_SETS_PER_LEG_DAY)
                     )
                 sets.append(rows.set_of(row, len(sets) + 1))
                 self.unit = self.unit or rows.unit
@@ -226,10 +241,11 @@ class WorkoutReader:
             rows.line = consumed + 1  # the row that could not be read begins there
             if "field larger than field limit" in str(error):
                 raise rows.fail_row(
-                    f"a field is longer than {csv.field_size_limit():,} characters; "
-                    f"is this a {_APP_LIST} export?"
+                    _("a field is longer than {limit} characters; is this a {apps} export?").format(
+                        limit=grouped(csv.field_size_limit()), apps=_(_APP_LIST)
+                    )
                 ) from None
-            raise rows.fail_row(f"not valid CSV ({error})") from None
+            raise rows.fail_row(_("not valid CSV ({error})").format(error=error)) from None
         if head is not None and sets:
             yield _session(head, sets, first_line)
 
@@ -295,8 +311,9 @@ class _TextLines:
                     source,
                     str(self.number),
                     "row",
-                    f"the line is longer than {_MAX_LINE_CHARS:,} characters; "
-                    f"is this a {_APP_LIST} export?",
+                    _(
+                        "the line is longer than {limit} characters; is this a {apps} export?"
+                    ).format(limit=grouped(_MAX_LINE_CHARS), apps=_(_APP_LIST)),
                 )
             if self.number == 1 and line.startswith("\ufeff"):
                 line = line[1:]
@@ -317,8 +334,10 @@ class _TextLines:
                 self._source,
                 str(self.number),
                 "encoding",
-                f"not UTF-8 text (byte 0x{byte:02x} at offset {self._offset + before}); "
-                "save the file as UTF-8 and try again",
+                _(
+                    "not UTF-8 text (byte {byte} at offset {offset}); "
+                    "save the file as UTF-8 and try again"
+                ).format(byte=f"0x{byte:02x}", offset=self._offset + before),
             ) from None
 
 
@@ -373,7 +392,10 @@ def _header_of(lines: _TextLines, source: str) -> _Start:
             break
     else:
         raise ImportFileError(
-            source, "1", "header", f"the file is empty; expected a {_APP_LIST} export"
+            source,
+            "1",
+            "header",
+            _("the file is empty; expected a {apps} export").format(apps=_(_APP_LIST)),
         )
     delimiter = max((",", ";", "\t"), key=line.count)
     rest = itertools.chain([line], line_iter)
@@ -382,7 +404,9 @@ def _header_of(lines: _TextLines, source: str) -> _Start:
     try:
         cells = next(reader)
     except csv.Error as error:
-        raise ImportFileError(source, str(number), "header", f"not valid CSV ({error})") from None
+        raise ImportFileError(
+            source, str(number), "header", _("not valid CSV ({error})").format(error=error)
+        ) from None
     header = _Header(tuple(cell.strip() for cell in cells), number, delimiter)
     return _Start(header, line_iter, lines.number)
 
@@ -437,10 +461,6 @@ _HEVY_SET_TYPES = {
     "drop_set": SetType.DROP,
     "failure": SetType.FAILURE,
 }
-
-
-def _quoted(text: str) -> str:
-    return f'"{text}"'
 
 
 def _date_time(day: str, hour: str, minute: str, second: str | None) -> dt.datetime:
@@ -502,9 +522,12 @@ class _Rows:
         """The column of the first of ``names``; an error naming the first if none is there."""
         index = self.header.index(*names)
         if index is None:
-            wanted = " or ".join(names)
+            wanted = pgettext("between column names", " or ").join(names)
             raise self.header.fail(
-                self.source, f"not a {APP_TITLES[self.app]} export: missing column {wanted}"
+                self.source,
+                _("not a {app} export: missing column {column}").format(
+                    app=APP_TITLES[self.app], column=wanted
+                ),
             )
         return index
 
@@ -540,10 +563,10 @@ class _Rows:
             )
 
     def _disagreement(self, file_unit: WeightUnit) -> str:
-        return (
-            f"the file says its weights are in {file_unit}, but {self.asked} was asked; "
-            f"give --unit {file_unit} or leave it out"
-        )
+        return _(
+            "the file says its weights are in {unit}, but {asked} was asked; "
+            "give --unit {unit} or leave it out"
+        ).format(unit=file_unit, asked=self.asked)
 
     # Errors.
 
@@ -561,8 +584,15 @@ class _Rows:
             len(row) > self.width and any(cell.strip() for cell in row[self.width :])
         ):
             raise self.fail_row(
-                f"has {len(row)} fields; the header has {self.width} "
-                f"({self.header.delimiter.join(self.header.cells)})"
+                ngettext(
+                    "has {count} field; the header has {width} ({header})",
+                    "has {count} fields; the header has {width} ({header})",
+                    len(row),
+                ).format(
+                    count=len(row),
+                    width=self.width,
+                    header=self.header.delimiter.join(self.header.cells),
+                )
             )
 
     # What each app says differently.
@@ -605,7 +635,9 @@ class _Rows:
         if value is None:
             return None
         if not value.is_integer():
-            raise self.fail(self.reps, f"{_quoted(row[self.reps].strip())} is not a whole number")
+            raise self.fail(
+                self.reps, _('"{value}" is not a whole number').format(value=row[self.reps].strip())
+            )
         return int(value) or None  # the apps write 0 for reps not logged (a timed set)
 
     def _rpe(self, row: list[str]) -> float | None:
@@ -628,14 +660,24 @@ class _Rows:
             raise self.fail(column.index, self._disagreement(column.unit))
         self.unit = self.unit or unit
         if value < 0:
-            raise self.fail(column.index, f"{row[column.index].strip()} {unit} is negative")
-        kg = round(unit.to_kg(value), 2)
-        if kg > MAX_WEIGHT_KG:
-            shown = "" if unit is WeightUnit.KG else f" ({kg:g} kg)"
             raise self.fail(
                 column.index,
-                f"{row[column.index].strip()} {unit}{shown} is more than "
-                f"{MAX_WEIGHT_KG:g} kg; is the unit right?",
+                _("{value} {unit} is negative").format(value=row[column.index].strip(), unit=unit),
+            )
+        kg = round(unit.to_kg(value), 2)
+        if kg > MAX_WEIGHT_KG:
+            if unit is WeightUnit.KG:
+                problem = _("{value} {unit} is more than {most} kg; is the unit right?")
+            else:
+                problem = _("{value} {unit} ({kg} kg) is more than {most} kg; is the unit right?")
+            raise self.fail(
+                column.index,
+                problem.format(
+                    value=row[column.index].strip(),
+                    unit=unit,
+                    kg=f"{kg:g}",
+                    most=f"{MAX_WEIGHT_KG:g}",
+                ),
             )
         return kg
 
@@ -651,7 +693,7 @@ class _Rows:
             return self.asked
         unit = _UNIT_NAMES.get(text.casefold())
         if unit is None:
-            raise self.fail(self.weight_unit, f"{_quoted(text)} is not kg or lb")
+            raise self.fail(self.weight_unit, _('"{value}" is not kg or lb').format(value=text))
         if self.asked is not None and unit is not self.asked:
             raise self.fail(self.weight_unit, self._disagreement(unit))
         return unit
@@ -667,10 +709,10 @@ class _Rows:
             return None
         pattern = _NUMBER_OR_DECIMAL_COMMA if self._decimal_comma else _NUMBER
         if not pattern.fullmatch(cleaned):
-            raise self.fail(index, f"{_quoted(cleaned)} is not a number")
+            raise self.fail(index, _('"{value}" is not a number').format(value=cleaned))
         value = float(cleaned.replace(",", "."))
         if not math.isfinite(value):
-            raise self.fail(index, f"{_quoted(cleaned)} is too large")
+            raise self.fail(index, _('"{value}" is too large').format(value=cleaned))
         return self._remembered(self._numbers, text, value)
 
     @staticmethod
@@ -722,7 +764,8 @@ class _StrongRows(_Rows):
                 date, start = moment.date(), moment.time()
         except ValueError:
             raise self.fail(
-                self.date, f"{_quoted(text)} is not a date and time like 2026-09-01 08:00:00"
+                self.date,
+                _('"{value}" is not a date and time like 2026-09-01 08:00:00').format(value=text),
             ) from None
         return _Head(
             date,
@@ -738,7 +781,9 @@ class _StrongRows(_Rows):
         found = _DURATION.fullmatch(text)
         if found is None or not any(found.groups()):
             assert self.duration is not None
-            raise self.fail(self.duration, f"{_quoted(text)} is not a duration like 1h 5m")
+            raise self.fail(
+                self.duration, _('"{value}" is not a duration like 1h 5m').format(value=text)
+            )
         hours, minutes, seconds = (int(part or 0) for part in found.groups())
         return hours * 60 + minutes + (seconds + 30) // 60
 
@@ -750,8 +795,10 @@ class _StrongRows(_Rows):
         if set_type is None:
             raise self.fail(
                 self.order,
-                f"{_quoted(text)} is not a set number, W (warm-up), D (drop set), "
-                "F (failure) or Rest Timer",
+                _(
+                    '"{value}" is not a set number, W (warm-up), D (drop set), F (failure) '
+                    "or Rest Timer"
+                ).format(value=text),
             )
         return set_type
 
@@ -780,7 +827,9 @@ class _HevyRows(_Rows):
         if self.end is not None and (end_text := row[self.end].strip()):
             end = self._moment(self.end, end_text)
             if end < start:
-                raise self.fail(self.end, f"{_quoted(end_text)} comes before the start_time")
+                raise self.fail(
+                    self.end, _('"{value}" comes before the start_time').format(value=end_text)
+                )
             minutes = round((end - start).total_seconds() / 60)
         return _Head(
             start.date(),
@@ -804,14 +853,18 @@ class _HevyRows(_Rows):
             raise ValueError
         except ValueError:
             raise self.fail(
-                index, f"{_quoted(text)} is not a date and time like 22 Sep 2026, 08:00"
+                index,
+                _('"{value}" is not a date and time like 22 Sep 2026, 08:00').format(value=text),
             ) from None
 
     def set_type(self, row: list[str]) -> SetType:
         text = row[self.kind].strip()
         set_type = _HEVY_SET_TYPES.get(text.casefold())
         if set_type is None:
-            raise self.fail(self.kind, f"{_quoted(text)} is not normal, warmup, dropset or failure")
+            raise self.fail(
+                self.kind,
+                _('"{value}" is not normal, warmup, dropset or failure').format(value=text),
+            )
         return set_type
 
 
@@ -849,7 +902,9 @@ class _FitNotesRows(_Rows):
                 raise ValueError
             date = dt.date.fromisoformat(text)
         except ValueError:
-            raise self.fail(self.date, f"{_quoted(text)} is not a date like 2026-09-01") from None
+            raise self.fail(
+                self.date, _('"{value}" is not a date like 2026-09-01').format(value=text)
+            ) from None
         return _Head(date, "", None, "", None)
 
     def set_type(self, row: list[str]) -> SetType:

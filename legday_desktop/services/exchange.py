@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from legday_desktop.domain.journal import Journal, JournalChange
 from legday_desktop.domain.merging import ImportConflictError, MergeSummary
-from legday_desktop.domain.wording import _, ngettext
-from legday_desktop.services.numbers import decimal, grouped
+from legday_desktop.domain.numbers import decimal, grouped
+from legday_desktop.domain.wording import _, ngettext, pgettext
 from legday_desktop.services.opening import Access, JournalError, journal_error, open_journal
 
 if TYPE_CHECKING:
@@ -208,7 +208,7 @@ def export_journal(journal: Path, export_format: str) -> bytes:
     from legday_desktop.storage.errors import StorageError
 
     if export_format not in EXPORT_FORMATS:
-        formats = _(" or ").join(EXPORT_FORMATS)
+        formats = pgettext("between file formats", " or ").join(EXPORT_FORMATS)
         raise ExportFormatError(
             _("Legday exports {formats}, not {format}").format(
                 formats=formats, format=export_format
@@ -275,7 +275,7 @@ def export_readable(journal: Path, export_format: str) -> ReadableExport:
     from legday_desktop.storage.errors import StorageError
 
     if export_format not in EXPORT_FORMATS:
-        formats = _(" or ").join(EXPORT_FORMATS)
+        formats = pgettext("between file formats", " or ").join(EXPORT_FORMATS)
         raise ExportFormatError(
             _("Legday exports {formats}, not {format}").format(
                 formats=formats, format=export_format
