@@ -7,9 +7,11 @@ import datetime as dt
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from legday_desktop.domain.wording import _, ngettext
 
 if TYPE_CHECKING:
     from legday_desktop.services.journal import JournalService
@@ -27,10 +29,48 @@ class CommandError(Exception):
         self.exit_code = exit_code
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help, its ``usage:`` in the current language."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
+    """argparse's parser, with its own words (headings, -h, errors) in the current language.
+
+    argparse's messages about wrong arguments stay English: they come from the standard
+    library's catalogue, which Python does not ship translated.
+    """
+
+    def __init__(self, *args: Any, add_help: bool = True, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        kwargs["add_help"] = False  # our own -h, its help in the current language
+        parents: Sequence[argparse.ArgumentParser] = kwargs.pop("parents", ())
+        super().__init__(*args, **kwargs)
+        self._positionals.title = _("positional arguments")
+        self._optionals.title = _("options")
+        if add_help:
+            self.add_argument(
+                "-h",
+                "--help",
+                action="help",
+                default=argparse.SUPPRESS,
+                help=_("show this help message and exit"),
+            )
+        for parent in parents:  # after -h, as argparse itself orders them
+            self._add_container_actions(parent)
+            self._defaults.update(parent._defaults)
+
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
+        self.exit(EXIT_BAD_INPUT, _error_line(message, self.prog) + "\n")
 
 
 class _VersionAction(argparse.Action):
@@ -49,33 +89,45 @@ class _VersionAction(argparse.Action):
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    database_help = (
-        f"the journal's SQLite file (default: ${DATABASE_ENV}, else the app's data folder)"
+    database_help = _(
+        "the journal's SQLite file (default: ${variable}, else the app's data folder)"
+    ).format(variable=DATABASE_ENV)
+    # --lang on every command, as --db: ``legday advice --lang de`` reads naturally.
+    language = _Parser(add_help=False)
+    language.add_argument(
+        "--lang", metavar="LANG", default=argparse.SUPPRESS, help=_language_help()
     )
     parser = _Parser(
         prog="legday",
-        description="Record leg-day soreness on a body map and follow how it fades.",
-        epilog="Qt's standard options (-platform NAME, -style NAME, -reverse, -stylesheet "
-        "FILE, -qwindowgeometry WxH+X+Y …) are passed on to Qt.",
+        description=_("Record leg-day soreness on a body map and follow how it fades."),
+        epilog=_(
+            "Qt's standard options (-platform NAME, -style NAME, -reverse, -stylesheet "
+            "FILE, -qwindowgeometry WxH+X+Y …) are passed on to Qt."
+        ),
     )
-    parser.add_argument("--version", action=_VersionAction, help="print the version and exit")
+    parser.add_argument("--version", action=_VersionAction, help=_("print the version and exit"))
     parser.add_argument("--db", type=Path, metavar="PATH", help=database_help)
+    parser.add_argument("--lang", metavar="LANG", help=_language_help())
     parser.add_argument(
         "--debug",
         action="store_true",
-        help="log everything, and echo the log on standard error (the log file is in the "
-        "platform's state folder: ~/.local/state/legday/legday.log on Linux)",
+        help=_(
+            "log everything, and echo the log on standard error (the log file is in the "
+            "platform's state folder: ~/.local/state/legday/legday.log on Linux)"
+        ),
     )
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help="open the window, wait until today's body map is painted with data, print "
-        "one JSON line of timings and exit (for smoke tests and start-up measurements)",
+        help=_(
+            "open the window, wait until today's body map is painted with data, print "
+            "one JSON line of timings and exit (for smoke tests and start-up measurements)"
+        ),
     )
     parser.add_argument(
         "--with-charts",
         action="store_true",
-        help="with --self-test: then also open the Charts tab and draw a chart",
+        help=_("with --self-test: then also open the Charts tab and draw a chart"),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -90,214 +142,286 @@ def _build_parser() -> argparse.ArgumentParser:
     writer.add_argument(
         "--take-over-lock",
         action="store_true",
-        help="take the journal's lock over from Legday on another computer that is not "
-        "running any more (it crashed, or was switched off); never while it still runs",
+        help=_(
+            "take the journal's lock over from Legday on another computer that is not "
+            "running any more (it crashed, or was switched off); never while it still runs"
+        ),
     )
 
-    shown_date = _date_parent("the date to show (default: today)")
-    seen_from = _date_parent("the day the chart is seen from (default: today)")
-    advised_date = _date_parent("the date to advise on (default: today)")
+    shown_date = _date_parent(_("the date to show (default: today)"))
+    seen_from = _date_parent(_("the day the chart is seen from (default: today)"))
+    advised_date = _date_parent(_("the date to advise on (default: today)"))
 
     demo = commands.add_parser(
         "demo",
-        parents=[database, writer],
-        help="fill an empty journal with a realistic demo history",
-        description="Fill an empty journal with about four months of demo leg days, "
-        "soreness ratings and check-ins, ending today.",
+        parents=[database, language, writer],
+        help=_("fill an empty journal with a realistic demo history"),
+        description=_(
+            "Fill an empty journal with about four months of demo leg days, "
+            "soreness ratings and check-ins, ending today."
+        ),
     )
-    demo.add_argument("--weeks", type=int, default=16, help="weeks of history (12–520)")
-    demo.add_argument("--seed", type=int, default=2026, help="seed of the random history")
+    demo.add_argument("--weeks", type=int, default=16, help=_("weeks of history (12–520)"))
+    demo.add_argument("--seed", type=int, default=2026, help=_("seed of the random history"))
 
     export = commands.add_parser(
         "export",
         parents=[
             database,
+            language,
             _output_parent(
-                "FILE", required=False, help_text="write to FILE instead of standard output"
+                "FILE", required=False, help_text=_("write to FILE instead of standard output")
             ),
         ],
-        help="write the journal as CSV or JSON",
-        description="Write the journal: CSV holds the soreness ratings, JSON everything.",
+        help=_("write the journal as CSV or JSON"),
+        description=_("Write the journal: CSV holds the soreness ratings, JSON everything."),
     )
     export.add_argument("--format", choices=("csv", "json"), required=True)
     export.add_argument(
         "--skip-damaged",
         action="store_true",
-        help="of a damaged journal, export every record that can still be read, and name "
-        "(on standard error) each row left out",
+        help=_(
+            "of a damaged journal, export every record that can still be read, and name "
+            "(on standard error) each row left out"
+        ),
     )
 
     commands.add_parser(
         "snapshot",
-        parents=[database, shown_date, _output_parent("FILE.png")],
-        help="render the main window for a date to a PNG",
-        description="Render the main window (body map, legend, banner) for a date to a PNG "
-        "image, without showing a window.",
+        parents=[database, language, shown_date, _output_parent("FILE.png")],
+        help=_("render the main window for a date to a PNG"),
+        description=_(
+            "Render the main window (body map, legend, banner) for a date to a PNG "
+            "image, without showing a window."
+        ),
     )
 
     chart = commands.add_parser(
         "chart",
-        parents=[database, seen_from, _output_parent("FILE")],
-        help="render a chart to a PNG, SVG or PDF file",
-        description="Render the recovery curve of a leg day, a comparison of the last leg "
-        "days, or the timeline, to an image (the format follows the file's suffix).",
+        parents=[database, language, seen_from, _output_parent("FILE")],
+        help=_("render a chart to a PNG, SVG or PDF file"),
+        description=_(
+            "Render the recovery curve of a leg day, a comparison of the last leg "
+            "days, or the timeline, to an image (the format follows the file's suffix)."
+        ),
     )
     chart.add_argument("--kind", choices=("recovery", "compare", "timeline"), required=True)
     chart.add_argument(
         "--leg-day",
         type=_date_argument,
         metavar="YYYY-MM-DD",
-        help="recovery: the leg day (default: the latest)",
+        help=_("recovery: the leg day (default: the latest)"),
     )
-    chart.add_argument("--group", metavar="G", help="a muscle group id (e.g. quadriceps) or total")
-    chart.add_argument("--count", type=int, default=6, help="compare: how many leg days (6)")
+    chart.add_argument(
+        "--group", metavar="G", help=_("a muscle group id (e.g. quadriceps) or total")
+    )
+    chart.add_argument("--count", type=int, default=6, help=_("compare: how many leg days (6)"))
     chart.add_argument(
         "--range",
         choices=("4 weeks", "3 months", "year", "all"),
         default="3 months",
-        help="timeline: how far back (3 months)",
+        help=_("timeline: how far back (3 months)"),
     )
     chart.add_argument(
         "--max",
         action="store_true",
-        help="use the sorer side of each group instead of the mean of both",
+        help=_("use the sorer side of each group instead of the mean of both"),
     )
 
     report = commands.add_parser(
         "report",
-        parents=[database, _output_parent("FILE.pdf")],
-        help="write a PDF report of a period for a clinician",
-        description="Write an A4 PDF for a clinician: the period, body maps on days 1, 2 "
-        "and 3 after a leg day, the recovery curve and timeline, peaks and recovery days "
-        "per leg day, every warning symptom and pattern alert with its dates, and the "
-        "notes. The journal is only read.",
+        parents=[database, language, _output_parent("FILE.pdf")],
+        help=_("write a PDF report of a period for a clinician"),
+        description=_(
+            "Write an A4 PDF for a clinician: the period, body maps on days 1, 2 "
+            "and 3 after a leg day, the recovery curve and timeline, peaks and recovery days "
+            "per leg day, every warning symptom and pattern alert with its dates, and the "
+            "notes. The journal is only read."
+        ),
     )
     report.add_argument(
         "--from",
         dest="first",
         type=_date_argument,
         metavar="YYYY-MM-DD",
-        help="the period's first day (default: 4 weeks before its last, or the journal's "
-        "first day if later)",
+        help=_(
+            "the period's first day (default: 4 weeks before its last, or the journal's "
+            "first day if later)"
+        ),
     )
     report.add_argument(
         "--to",
         dest="last",
         type=_date_argument,
         metavar="YYYY-MM-DD",
-        help="the period's last day (default: today)",
+        help=_("the period's last day (default: today)"),
     )
     report.add_argument(
         "--leg-day",
         type=_date_argument,
         metavar="YYYY-MM-DD",
-        help="the leg day whose days 1–3 are drawn (default: the period's newest leg day "
-        "rated on all three)",
+        help=_(
+            "the leg day whose days 1–3 are drawn (default: the period's newest leg day "
+            "rated on all three)"
+        ),
     )
 
     advice = commands.add_parser(
         "advice",
-        parents=[database, advised_date],
-        help="print the tips and alerts chosen for a date",
-        description="Print today's (or --date's) warnings, pattern alerts, tips with the "
-        "reason each was chosen, and when each muscle group is likely recovered.",
+        parents=[database, language, advised_date],
+        help=_("print the tips and alerts chosen for a date"),
+        description=_(
+            "Print today's (or --date's) warnings, pattern alerts, tips with the "
+            "reason each was chosen, and when each muscle group is likely recovered."
+        ),
     )
-    advice.add_argument("--json", action="store_true", help="print JSON instead of text")
+    advice.add_argument("--json", action="store_true", help=_("print JSON instead of text"))
 
     forecast = commands.add_parser(
         "forecast",
-        parents=[database],
-        help="print the soreness forecast of a leg day, per muscle group, days 1-7",
-        description="Print, per muscle group the leg day loads, the soreness predicted on "
-        "days 1-7 after it with an 80 %% range, learnt from your other leg days with logged "
-        "sets and ratings (the typical course until there are some), the number of leg days "
-        "it rests on and its leave-one-out error (from 6 of them).",
+        parents=[database, language],
+        help=_("print the soreness forecast of a leg day, per muscle group, days 1-7"),
+        description=_(
+            "Print, per muscle group the leg day loads, the soreness predicted on "
+            "days 1-7 after it with an 80 %% range, learnt from your other leg days with logged "
+            "sets and ratings (the typical course until there are some), the number of leg days "
+            "it rests on and its leave-one-out error (from 6 of them)."
+        ),
     )
     forecast.add_argument(
         "--leg-day", type=_date_argument, required=True, metavar="YYYY-MM-DD", dest="leg_day"
     )
-    forecast.add_argument("--json", action="store_true", help="print JSON instead of text")
+    forecast.add_argument("--json", action="store_true", help=_("print JSON instead of text"))
 
     backup = commands.add_parser(
         "backup",
-        parents=[database],
-        help="back up the journal (SQLite online backup)",
-        description="Copy the journal with SQLite's online backup API, into FILE or into "
-        "the backups folder beside it. Backups made with this command are never deleted; "
-        "of the automatic ones (made daily and before upgrades) the newest --keep stay.",
+        parents=[database, language],
+        help=_("back up the journal (SQLite online backup)"),
+        description=_(
+            "Copy the journal with SQLite's online backup API, into FILE or into "
+            "the backups folder beside it. Backups made with this command are never deleted; "
+            "of the automatic ones (made daily and before upgrades) the newest --keep stay."
+        ),
     )
     backup.add_argument(
         "-o",
         "--output",
         type=Path,
         metavar="FILE",
-        help="the backup file (default: backups/<name>-<time>-manual.sqlite3)",
+        help=_("the backup file (default: backups/<name>-<time>-manual.sqlite3)"),
     )
     backup.add_argument(
         "--keep",
         type=int,
-        help="automatic backups to keep in the backups folder "
-        "(default: $LEGDAY_KEEP_BACKUPS, or 10)",
+        help=_(
+            "automatic backups to keep in the backups folder (default: $LEGDAY_KEEP_BACKUPS, or 10)"
+        ),
     )
     restore = commands.add_parser(
         "restore",
-        parents=[database, writer],
-        help="restore the journal from a backup",
-        description="Make the journal hold what the backup FILE holds. The current journal "
-        "is backed up first (or, if damaged, renamed beside itself); FILE is not changed.",
+        parents=[database, language, writer],
+        help=_("restore the journal from a backup"),
+        description=_(
+            "Make the journal hold what the backup FILE holds. The current journal "
+            "is backed up first (or, if damaged, renamed beside itself); FILE is not changed."
+        ),
     )
     restore.add_argument("file", type=Path, metavar="FILE")
 
     import_ = commands.add_parser(
         "import",
-        parents=[database, writer],
-        help="read an export back into the journal",
-        description="Read a CSV or JSON export into the journal: all of it or nothing. "
-        "Records already stored are skipped; a record that differs from a stored one "
-        "stops the import unless --replace is given.",
+        parents=[database, language, writer],
+        help=_("read an export back into the journal"),
+        description=_(
+            "Read a CSV or JSON export into the journal: all of it or nothing. "
+            "Records already stored are skipped; a record that differs from a stored one "
+            "stops the import unless --replace is given."
+        ),
     )
     import_.add_argument("file", type=Path, metavar="FILE")
     import_.add_argument(
-        "--replace", action="store_true", help="replace stored records that differ from the file's"
+        "--replace",
+        action="store_true",
+        help=_("replace stored records that differ from the file's"),
     )
 
     workouts = commands.add_parser(
         "import-workouts",
-        parents=[database, writer],
-        help="read a training log (Strong, Hevy, FitNotes) into leg days with their sets",
-        description="Read a training app's CSV export: each session in which at least a "
-        "third of the working sets load leg muscles becomes a leg day with its sets (a leg "
-        "day already logged on that date keeps its title and notes and gets the sets); the "
-        "other sessions are skipped and counted. All of it or nothing; importing the same "
-        "file again changes nothing.",
+        parents=[database, language, writer],
+        help=_("read a training log (Strong, Hevy, FitNotes) into leg days with their sets"),
+        description=_(
+            "Read a training app's CSV export: each session in which at least a "
+            "third of the working sets load leg muscles becomes a leg day with its sets (a leg "
+            "day already logged on that date keeps its title and notes and gets the sets); the "
+            "other sessions are skipped and counted. All of it or nothing; importing the same "
+            "file again changes nothing."
+        ),
     )
     workouts.add_argument("file", type=Path, metavar="FILE")
     workouts.add_argument(
         "--format",
         choices=("strong", "hevy", "fitnotes"),
         dest="app",
-        help="the app that wrote FILE (default: told by its header)",
+        help=_("the app that wrote FILE (default: told by its header)"),
     )
     workouts.add_argument(
         "--unit",
         choices=("kg", "lb"),
-        help="the unit of FILE's weights, when the file does not say (Strong)",
+        help=_("the unit of FILE's weights, when the file does not say (Strong)"),
     )
     workouts.add_argument(
         "--map",
         action="append",
         default=[],
         metavar="NAME=GROUP,GROUP",
-        help='what an exercise Legday does not know loads, e.g. "Hack Squat=quadriceps,'
-        'glutes" (the first group is the prime mover; GROUP:0.6 gives a share); '
-        '"Plank=" says it is not leg training. Kept for next time; may be repeated',
+        help=_(
+            'what an exercise Legday does not know loads, e.g. "Hack Squat=quadriceps,'
+            'glutes" (the first group is the prime mover; GROUP:0.6 gives a share); '
+            '"Plank=" says it is not leg training. Kept for next time; may be repeated'
+        ),
     )
     workouts.add_argument(
         "--preview",
         action="store_true",
-        help="say what would be imported, and write nothing",
+        help=_("say what would be imported, and write nothing"),
     )
     return parser
+
+
+def _language_help() -> str:
+    return _(
+        "the language of the words, e.g. de or en (default: the environment's LANGUAGE, "
+        "LC_ALL, LC_MESSAGES or LANG; English where there is no translation)"
+    )
+
+
+def _error_line(message: object, program: str = "legday") -> str:
+    """``legday: error: …``, the one line a failed command writes on standard error."""
+    return _("{program}: error: {message}").format(program=program, message=message)
+
+
+def _cannot_write(path: Path, reason: object) -> str:
+    return _("cannot write {path}: {reason}").format(path=path, reason=reason)
+
+
+def _count(singular: str, plural: str, count: int) -> str:
+    return ngettext(singular, plural, count).format(count=count)
+
+
+def language_asked(argv: Sequence[str]) -> str | None:
+    """The language ``--lang LANG`` (or ``--lang=LANG``) asks for, wherever it stands.
+
+    Read before the parser is built, so that the help texts are in that language too.
+    """
+    items = iter(argv)
+    for item in items:
+        if item == "--":
+            break
+        if item == "--lang":
+            return next(items, None)
+        if item.startswith("--lang="):
+            return item.removeprefix("--lang=")
+    return None
 
 
 def _date_parent(help_text: str) -> _Parser:
@@ -313,7 +437,7 @@ def _output_parent(metavar: str, *, required: bool = True, help_text: str | None
     parent.add_argument(
         "-o", "--output", type=Path, metavar=metavar, required=required, help=help_text
     )
-    parent.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    parent.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
     return parent
 
 
@@ -326,7 +450,10 @@ def _refuse_future_dates(arguments: argparse.Namespace, today: dt.date) -> None:
     for dest, option in _NOT_FUTURE_OPTIONS.items():
         value = getattr(arguments, dest, None)
         if value is not None and value > today:
-            raise CommandError(f"{option} {value.isoformat()} is in the future", EXIT_BAD_INPUT)
+            raise CommandError(
+                _("{option} {date} is in the future").format(option=option, date=value.isoformat()),
+                EXIT_BAD_INPUT,
+            )
 
 
 def _date_argument(text: str) -> dt.date:
@@ -352,7 +479,12 @@ def _demo(arguments: argparse.Namespace) -> int:
     from legday_desktop.services.exchange import fill_demo
 
     if not 12 <= arguments.weeks <= 520:
-        raise CommandError("--weeks must be from 12 to 520", EXIT_BAD_INPUT)
+        raise CommandError(
+            _("{option} must be from {least} to {most}").format(
+                option="--weeks", least=12, most=520
+            ),
+            EXIT_BAD_INPUT,
+        )
     path = _database_path(arguments)
     filled = fill_demo(
         path,
@@ -362,8 +494,12 @@ def _demo(arguments: argparse.Namespace) -> int:
         take_over_lock=arguments.take_over_lock,
     )
     print(
-        f"Filled {path} with {filled.leg_days} leg days, {filled.ratings} "
-        f"soreness ratings and {filled.check_ins} check-ins."
+        _("Filled {path} with {leg_days}, {ratings} and {check_ins}.").format(
+            path=path,
+            leg_days=_count("{count} leg day", "{count} leg days", filled.leg_days),
+            ratings=_count("{count} soreness rating", "{count} soreness ratings", filled.ratings),
+            check_ins=_count("{count} check-in", "{count} check-ins", filled.check_ins),
+        )
     )
     return EXIT_OK
 
@@ -372,7 +508,7 @@ def _existing_journal(arguments: argparse.Namespace) -> Path:
     """The journal to read; commands that only read never create one."""
     path = _database_path(arguments)
     if not path.exists():
-        raise CommandError(f"there is no journal at {path}", EXIT_BAD_INPUT)
+        raise CommandError(_("there is no journal at {path}").format(path=path), EXIT_BAD_INPUT)
     return path
 
 
@@ -380,10 +516,15 @@ def _check_output(output: Path, journal: Path, *, force: bool) -> None:
     """Refuse to write over the journal itself, or over any file without --force."""
     journal_files = {Path(f"{journal}{suffix}").resolve() for suffix in ("", "-wal", "-shm")}
     if output.resolve() in journal_files:
-        raise CommandError(f"{output} is the journal itself; choose another file", EXIT_BAD_INPUT)
+        raise CommandError(
+            _("{file} is the journal itself; choose another file").format(file=output),
+            EXIT_BAD_INPUT,
+        )
     if (output.exists() or output.is_symlink()) and not force:
         # A symlink counts, also a dangling one: --force replaces the link, never its target.
-        raise CommandError(f"{output} exists; add --force to replace it", EXIT_BAD_INPUT)
+        raise CommandError(
+            _("{file} exists; add --force to replace it").format(file=output), EXIT_BAD_INPUT
+        )
 
 
 def _export(arguments: argparse.Namespace) -> int:
@@ -396,7 +537,7 @@ def _export(arguments: argparse.Namespace) -> int:
 
     note = too_large_to_import_back(len(data))
     if note is not None:
-        print(f"legday: note: {note}", file=sys.stderr)
+        print(_("legday: note: {note}").format(note=note), file=sys.stderr)
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -416,14 +557,22 @@ def _exported(path: Path, export_format: str, *, skip_damaged: bool) -> bytes:
     except DamagedJournalError as error:
         if not skip_damaged:
             raise CommandError(
-                f"{error} (legday export --skip-damaged writes every record that can still "
-                "be read; legday restore puts a backup in its place)"
+                _(
+                    "{error} (legday export --skip-damaged writes every record that can still "
+                    "be read; legday restore puts a backup in its place)"
+                ).format(error=error)
             ) from error
     readable = export_readable(path, export_format)
     for row in readable.left_out:
-        print(printable(f"legday: left out of the export: {row}"), file=sys.stderr)
+        print(
+            printable(_("legday: left out of the export: {row}").format(row=row)), file=sys.stderr
+        )
     print(
-        printable(f"legday: exported {readable.summary} from the damaged journal {path}"),
+        printable(
+            _("legday: exported {summary} from the damaged journal {path}").format(
+                summary=readable.summary, path=path
+            )
+        ),
         file=sys.stderr,
     )
     return readable.data
@@ -436,7 +585,7 @@ def _write_file_atomically(path: Path, data: bytes) -> None:
     try:
         write_atomically(path, data)
     except OSError as error:
-        raise CommandError(f"cannot write {path}: {error.strerror}") from error
+        raise CommandError(_cannot_write(path, error.strerror)) from error
 
 
 def _import(arguments: argparse.Namespace) -> int:
@@ -452,8 +601,16 @@ def _import(arguments: argparse.Namespace) -> int:
     )
     summary = imported.summary
     print(
-        f"Imported {arguments.file} into {path}: {summary.added} added, "
-        f"{summary.replaced} replaced, {summary.unchanged} already there."
+        _(
+            "Imported {file} into {path}: {added} added, {replaced} replaced, "
+            "{unchanged} already there."
+        ).format(
+            file=arguments.file,
+            path=path,
+            added=summary.added,
+            replaced=summary.replaced,
+            unchanged=summary.unchanged,
+        )
     )
     return EXIT_OK
 
@@ -474,7 +631,7 @@ def _import_workouts(arguments: argparse.Namespace) -> int:
     try:
         mappings = [parse_mapping(text, GROUP_IDS) for text in arguments.map]
     except ValueError as error:
-        raise CommandError(f"--map {error}", EXIT_BAD_INPUT) from None
+        raise CommandError(f"--map {error}", EXIT_BAD_INPUT) from None  # the option, then why
     path = _database_path(arguments)
     unit = None if arguments.unit is None else WeightUnit(arguments.unit)
     file: Path = arguments.file
@@ -495,7 +652,7 @@ def _import_workouts(arguments: argparse.Namespace) -> int:
                 opened.close()
         if not plan.found_leg_training:
             raise NoLegTrainingError(no_leg_training(file, plan))
-        print(printable("\n".join(["Nothing written (--preview).", *describe_plan(plan)])))
+        print(printable("\n".join([_("Nothing written (--preview)."), *describe_plan(plan)])))
         return EXIT_OK
     plan = import_workouts(
         path,
@@ -506,7 +663,10 @@ def _import_workouts(arguments: argparse.Namespace) -> int:
         today=dt.date.today(),
         take_over_lock=arguments.take_over_lock,
     )
-    lines = [f"Imported {file} into {path}:", *describe_plan(plan, detail=False, done=True)]
+    lines = [
+        _("Imported {file} into {path}:").format(file=file, path=path),
+        *describe_plan(plan, detail=False, done=True),
+    ]
     print(printable("\n".join(lines)))
     return EXIT_OK
 
@@ -525,7 +685,9 @@ def _snapshot(arguments: argparse.Namespace) -> int:
     output: Path = arguments.output
     date = arguments.date or dt.date.today()
     if output.suffix.lower() != ".png":
-        raise CommandError(f"{output}: the image must be a .png file", EXIT_BAD_INPUT)
+        raise CommandError(
+            _("{file}: the image must be a .png file").format(file=output), EXIT_BAD_INPUT
+        )
     path = _existing_journal(arguments)
     _check_output(output, path, force=arguments.force)
     from legday_desktop.app import render_snapshot
@@ -533,15 +695,17 @@ def _snapshot(arguments: argparse.Namespace) -> int:
     try:
         render_snapshot(path, date, output)
     except OSError as error:
-        raise CommandError(f"cannot write {output}: {error.strerror or error}") from error
-    print(f"Wrote {output} ({date.isoformat()}).")
+        raise CommandError(_cannot_write(output, error.strerror or error)) from error
+    print(_("Wrote {file} ({date}).").format(file=output, date=date.isoformat()))
     return EXIT_OK
 
 
 def _chart(arguments: argparse.Namespace) -> int:
     output: Path = arguments.output
     if output.suffix.lower() not in (".png", ".svg", ".pdf"):
-        raise CommandError(f"{output}: the file must end in .png, .svg or .pdf", EXIT_BAD_INPUT)
+        raise CommandError(
+            _("{file}: the file must end in .png, .svg or .pdf").format(file=output), EXIT_BAD_INPUT
+        )
     today = dt.date.today()
     shown = arguments.date or today
     path = _existing_journal(arguments)
@@ -575,21 +739,33 @@ def _chart(arguments: argparse.Namespace) -> int:
     try:
         save_chart(output, request.kind, data, shown)
     except OSError as error:
-        raise CommandError(f"cannot write {output}: {error.strerror}") from error
-    print(f"Wrote {output}.")
+        raise CommandError(_cannot_write(output, error.strerror)) from error
+    print(_("Wrote {file}.").format(file=output))
     return EXIT_OK
 
 
 def _report(arguments: argparse.Namespace) -> int:
     output: Path = arguments.output
     if output.suffix.lower() != ".pdf":
-        raise CommandError(f"{output}: the report must be a .pdf file", EXIT_BAD_INPUT)
+        raise CommandError(
+            _("{file}: the report must be a .pdf file").format(file=output), EXIT_BAD_INPUT
+        )
     today = dt.date.today()
     first: dt.date | None = arguments.first
     last: dt.date | None = arguments.last
     if first is not None and first > (last or today):
-        end = f"--to {last.isoformat()}" if last is not None else f"today ({today.isoformat()})"
-        raise CommandError(f"--from {first.isoformat()} is after {end}", EXIT_BAD_INPUT)
+        if last is not None:
+            message = _("--from {first} is after --to {last}")
+        else:
+            message = _("--from {first} is after today ({today})")
+        raise CommandError(
+            message.format(
+                first=first.isoformat(),
+                last=last.isoformat() if last else "",
+                today=today.isoformat(),
+            ),
+            EXIT_BAD_INPUT,
+        )
     path = _existing_journal(arguments)
     _check_output(output, path, force=arguments.force)
 
@@ -610,8 +786,12 @@ def _report(arguments: argparse.Namespace) -> int:
     try:
         pages = write_report_pdf_file(data, output)
     except OSError as error:
-        raise CommandError(f"cannot write {output}: {error.strerror or error}") from error
-    print(f"Wrote {output} ({pages} page{'s' if pages != 1 else ''}).")
+        raise CommandError(_cannot_write(output, error.strerror or error)) from error
+    print(
+        ngettext("Wrote {file} ({count} page).", "Wrote {file} ({count} pages).", pages).format(
+            file=output, count=pages
+        )
+    )
     return EXIT_OK
 
 
@@ -662,12 +842,17 @@ def _backup(arguments: argparse.Namespace) -> int:
     from legday_desktop.services.safekeeping import MAX_KEEP, back_up
 
     if arguments.keep is not None and not 1 <= arguments.keep <= MAX_KEEP:
-        raise CommandError(f"--keep must be from 1 to {MAX_KEEP}", EXIT_BAD_INPUT)
+        raise CommandError(
+            _("{option} must be from {least} to {most}").format(
+                option="--keep", least=1, most=MAX_KEEP
+            ),
+            EXIT_BAD_INPUT,
+        )
     path = _existing_journal(arguments)
     if arguments.output is not None:
         _check_output(arguments.output, path, force=False)
     written = back_up(path, arguments.output, keep=arguments.keep)
-    print(f"Backed up {path} to {written}.")
+    print(_("Backed up {path} to {backup}.").format(path=path, backup=written))
     return EXIT_OK
 
 
@@ -676,19 +861,25 @@ def _restore(arguments: argparse.Namespace) -> int:
 
     path = _database_path(arguments)
     if arguments.file.resolve() == path.resolve():
-        raise CommandError(f"{arguments.file} is the journal itself", EXIT_BAD_INPUT)
-    restored = restore_journal(path, arguments.file, take_over_lock=arguments.take_over_lock)
-    before = ""
-    if restored.safety_backup is not None:
-        before = f"; the journal as it was is in {restored.safety_backup}"
-    elif restored.set_aside is not None:
-        before = f"; the damaged journal was kept as {restored.set_aside}"
-    elif restored.stale_side_files is not None:
-        before = (
-            "; the -wal and -shm files left beside it by an earlier journal were kept as "
-            f"{restored.stale_side_files}-wal and -shm"
+        raise CommandError(
+            _("{file} is the journal itself").format(file=arguments.file), EXIT_BAD_INPUT
         )
-    print(f"Restored {path} from {arguments.file}{before}.")
+    restored = restore_journal(path, arguments.file, take_over_lock=arguments.take_over_lock)
+    if restored.safety_backup is not None:
+        message = _("Restored {path} from {file}; the journal as it was is in {kept}.")
+        kept = restored.safety_backup
+    elif restored.set_aside is not None:
+        message = _("Restored {path} from {file}; the damaged journal was kept as {kept}.")
+        kept = restored.set_aside
+    elif restored.stale_side_files is not None:
+        message = _(
+            "Restored {path} from {file}; the -wal and -shm files left beside it by an "
+            "earlier journal were kept as {kept}-wal and -shm."
+        )
+        kept = restored.stale_side_files
+    else:
+        message, kept = _("Restored {path} from {file}."), None
+    print(message.format(path=path, file=arguments.file, kept=kept))
     return EXIT_OK
 
 
@@ -772,7 +963,10 @@ def split_qt_arguments(argv: Sequence[str]) -> tuple[list[str], list[str]]:
         if takes_value:
             value = _value if equals else next(items, None)
             if value is None:
-                raise CommandError(f"the Qt option -{name} needs a value", EXIT_BAD_INPUT)
+                raise CommandError(
+                    _("the Qt option {option} needs a value").format(option=f"-{name}"),
+                    EXIT_BAD_INPUT,
+                )
             qt.append(value)
     return ours, qt
 
@@ -782,8 +976,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         ours, qt_arguments = split_qt_arguments(sys.argv[1:] if argv is None else argv)
     except CommandError as error:
-        print(printable(f"legday: error: {error}"), file=sys.stderr)
+        print(printable(_error_line(error)), file=sys.stderr)
         return error.exit_code
+    language = language_asked(ours)
+    if language:
+        from legday_desktop.domain.wording import use_language
+
+        use_language([language])
     arguments = _build_parser().parse_args(ours)
     if qt_arguments:  # for the window, and for the commands that render with Qt (snapshot)
         from legday_desktop import app
@@ -796,7 +995,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             path = _database_path(arguments)
             try:
                 if arguments.with_charts and not arguments.self_test:
-                    raise CommandError("--with-charts goes with --self-test", EXIT_BAD_INPUT)
+                    raise CommandError(_("--with-charts goes with --self-test"), EXIT_BAD_INPUT)
                 if arguments.self_test:
                     return run_self_test(path, with_charts=arguments.with_charts)
                 return run_app(path, debug=arguments.debug)
@@ -809,7 +1008,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             start_logging(debug=True)
         return _COMMANDS[arguments.command](arguments)
     except CommandError as error:
-        print(printable(f"legday: error: {error}"), file=sys.stderr)
+        print(printable(_error_line(error)), file=sys.stderr)
         return error.exit_code
     except BrokenPipeError:
         # What reads the output stopped early (``| head``): the rest goes nowhere, quietly.
@@ -826,7 +1025,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(error, JournalError):
             hint = ""
             if isinstance(error, DamagedJournalError):
-                hint = " (legday restore puts a backup from its backups folder in its place)"
+                hint = " " + _(
+                    "(legday restore puts a backup from its backups folder in its place)"
+                )
             elif (
                 isinstance(error, LockedOnAnotherHostError) and not error.held_now
             ) and arguments.command in (
@@ -835,17 +1036,21 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "import-workouts",
                 "restore",
             ):
-                hint = (
-                    f". If Legday is not running on {error.host} any more, run the command "
+                hint = ". " + _(
+                    "If Legday is not running on {host} any more, run the command "
                     "again with --take-over-lock"
-                )
-            print(printable(f"legday: error: {error}{hint}"), file=sys.stderr)
+                ).format(host=error.host)
+            print(printable(_error_line(f"{error}{hint}")), file=sys.stderr)
             return _exit_code_of(error)
         # A bug: still one line and exit code 1, never a traceback (PRODUCT.md).
         print(
             printable(
-                f"legday: error: unexpected {type(error).__name__}: {error} "
-                "(please report this; no data was changed by the failed step)"
+                _error_line(
+                    _(
+                        "unexpected {kind}: {error} (please report this; no data was changed "
+                        "by the failed step)"
+                    ).format(kind=type(error).__name__, error=error)
+                )
             ),
             file=sys.stderr,
         )
