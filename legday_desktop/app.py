@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from legday_desktop import APP_ID, IMPORTED_AT
+from legday_desktop.domain.wording import _, ngettext
 from legday_desktop.plain_imports import plain_imports
 
 with plain_imports():  # PySide6 is loaded: spare it reading each module's source
@@ -114,20 +115,24 @@ def switch_journal(window: MainWindow, database: Path) -> bool:
     previous = window.service
     if previous is not None:
         if journal_path(database).resolve() == journal_path(previous.path).resolve():
-            window.statusBar().showMessage(f"{previous.path} is the journal shown", 6000)
+            window.statusBar().showMessage(
+                _("{path} is the journal shown").format(path=previous.path), 6000
+            )
             return True
         if not window.release_journal(previous):
             return False
     if open_journal(window, database):
-        window.statusBar().showMessage(f"Opened {journal_path(database)}", 6000)
+        window.statusBar().showMessage(_("Opened {path}").format(path=journal_path(database)), 6000)
         return True
     # Back to the journal shown before, if its file is still there (never a new one in
     # its place).
     if previous is not None and previous.path.is_file() and open_journal(window, previous.path):
         return False
     window.show_open_error(
-        f"{journal_path(database)} could not be opened, and the journal shown before is no "
-        "longer there to go back to. Choose File → Open journal… or New journal….",
+        _(
+            "{path} could not be opened, and the journal shown before is no longer there to "
+            "go back to. Choose File → Open journal… or New journal…."
+        ).format(path=journal_path(database)),
         tell=previous is not None,
     )
     return False
@@ -145,18 +150,20 @@ def _maybe_take_over(window: MainWindow, service: JournalService, database: Path
 
     host = service.locked_on_host
     box = QMessageBox(
-        QMessageBox.Icon.Warning, "Journal in use on another computer", "", parent=window
+        QMessageBox.Icon.Warning, _("Journal in use on another computer"), "", parent=window
     )
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(f"Legday on {host} has this journal open.")
+    box.setText(_("Legday on {host} has this journal open.").format(host=host))
     box.setInformativeText(
-        f"{service.read_only_reason}.\n\nIf Legday is not running on {host} any more (it "
-        "crashed, or the computer was switched off), you can take the journal over. If it "
-        f"is still running there, changes made on both computers would be lost: close it on "
-        f"{host} first, or open the journal here to read only."
+        _(
+            "{reason}.\n\nIf Legday is not running on {host} any more (it crashed, or the "
+            "computer was switched off), you can take the journal over. If it is still "
+            "running there, changes made on both computers would be lost: close it on "
+            "{host} first, or open the journal here to read only."
+        ).format(reason=service.read_only_reason, host=host)
     )
-    take_over = box.addButton("Take over the journal", QMessageBox.ButtonRole.AcceptRole)
-    read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.RejectRole)
+    take_over = box.addButton(_("Take over the journal"), QMessageBox.ButtonRole.AcceptRole)
+    read_only = box.addButton(_("Open read-only"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(read_only)
     box.setEscapeButton(read_only)
     box.exec()
@@ -197,7 +204,7 @@ def _recover_damaged(window: MainWindow, database: Path, message: str) -> bool:
     try:
         lock = take_writer_lock(database)
     except JournalBusyError as error:
-        window.show_open_error(f"{message}. {error}.")
+        window.show_open_error(_("{message}. {error}.").format(message=message, error=error))
         return False
     try:
         backup = newest_good_backup(database)
@@ -220,10 +227,11 @@ def _recover_damaged(window: MainWindow, database: Path, message: str) -> bool:
             lock.release()
     if not open_journal(window, database):
         return False
-    done = f"restored from {backup}" if recovered.restored_from else "started anew"
-    window.statusBar().showMessage(
-        f"The journal was {done}; the damaged file is kept as {recovered.set_aside}", 30000
-    )
+    if recovered.restored_from:
+        done = _("The journal was restored from {backup}; the damaged file is kept as {kept}")
+    else:
+        done = _("The journal was started anew; the damaged file is kept as {kept}")
+    window.statusBar().showMessage(done.format(backup=backup, kept=recovered.set_aside), 30000)
     return True
 
 
@@ -236,32 +244,44 @@ def _export_readable(window: MainWindow, database: Path) -> None:
 
     suggested = database.with_name(f"{database.stem}-readable-{dt.date.today().isoformat()}.json")
     chosen, _filter = QFileDialog.getSaveFileName(
-        window, "Export what can be read", str(suggested), "Legday JSON export (*.json)"
+        window, _("Export what can be read"), str(suggested), _("Legday JSON export (*.json)")
     )
     if not chosen:
         return
     target = Path(chosen)
-    title = "Export what can be read"
+    title = _("Export what can be read")
     try:
         readable = export_readable(database, "json")
         write_atomically(target, readable.data)
     except JournalError as error:
-        QMessageBox.critical(window, title, f"Nothing was exported: {error}")
+        QMessageBox.critical(window, title, _("Nothing was exported: {error}").format(error=error))
         return
     except OSError as error:
-        QMessageBox.critical(window, title, f"Cannot write {target}: {error.strerror}")
+        QMessageBox.critical(
+            window,
+            title,
+            _("Cannot write {path}: {reason}").format(path=target, reason=error.strerror),
+        )
         return
     left_out = "\n".join(f"• {row}" for row in readable.left_out[:10])
     more = len(readable.left_out) - 10
     if more > 0:
-        left_out += f"\n… and {more} more"
+        left_out += "\n" + ngettext("… and {count} more", "… and {count} more", more).format(
+            count=more
+        )
     box = QMessageBox(QMessageBox.Icon.Information, title, "", parent=window)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(f"Exported {readable.summary} to {target}.")
+    box.setText(_("Exported {summary} to {path}.").format(summary=readable.summary, path=target))
     box.setInformativeText(
-        (f"Left out:\n{left_out}\n\n" if left_out else "Nothing was left out.\n\n")
-        + "After restoring a backup or starting a new journal, "
-        f"“legday import {target}” adds these records to it."
+        (
+            _("Left out:\n{rows}").format(rows=left_out) + "\n\n"
+            if left_out
+            else _("Nothing was left out.") + "\n\n"
+        )
+        + _(
+            "After restoring a backup or starting a new journal, “legday import {path}” adds "
+            "these records to it."
+        ).format(path=target)
     )
     box.exec()
 
@@ -310,9 +330,13 @@ def _show_backup_outcome(window: MainWindow, service: JournalService, outcome: o
         # changed on disk): the journal itself is damaged.
         service.report_damage(str(outcome))
     elif isinstance(outcome, JournalError):
-        window.statusBar().showMessage(f"Automatic backup failed: {outcome}", 30000)
+        window.statusBar().showMessage(
+            _("Automatic backup failed: {error}").format(error=outcome), 30000
+        )
     elif outcome is not None:
-        window.statusBar().showMessage(f"Backed up the journal to {outcome}", 6000)
+        window.statusBar().showMessage(
+            _("Backed up the journal to {path}").format(path=outcome), 6000
+        )
 
 
 def _back_up_once_painted(window: MainWindow, service: JournalService) -> None:
@@ -434,8 +458,10 @@ def run_app(database: Path, *, debug: bool = False) -> int:
     """
     if QApplication.instance() is None and not _has_display():
         raise NoDisplayError(
-            "no display found (DISPLAY and WAYLAND_DISPLAY are unset); run Legday from a "
-            "desktop session, or set QT_QPA_PLATFORM=offscreen to run it without a screen"
+            _(
+                "no display found (DISPLAY and WAYLAND_DISPLAY are unset); run Legday from a "
+                "desktop session, or set QT_QPA_PLATFORM=offscreen to run it without a screen"
+            )
         )
     from legday_desktop.logs import start_logging
     from legday_desktop.ui.error_dialog import install_exception_hook
