@@ -404,10 +404,6 @@ def _cannot_write(path: Path, reason: object) -> str:
     return _("cannot write {path}: {reason}").format(path=path, reason=reason)
 
 
-def _count(singular: str, plural: str, count: int) -> str:
-    return ngettext(singular, plural, count).format(count=count)
-
-
 def language_asked(argv: Sequence[str]) -> str | None:
     """The language ``--lang LANG`` (or ``--lang=LANG``) asks for, wherever it stands.
 
@@ -496,9 +492,15 @@ def _demo(arguments: argparse.Namespace) -> int:
     print(
         _("Filled {path} with {leg_days}, {ratings} and {check_ins}.").format(
             path=path,
-            leg_days=_count("{count} leg day", "{count} leg days", filled.leg_days),
-            ratings=_count("{count} soreness rating", "{count} soreness ratings", filled.ratings),
-            check_ins=_count("{count} check-in", "{count} check-ins", filled.check_ins),
+            leg_days=ngettext("{count} leg day", "{count} leg days", filled.leg_days).format(
+                count=filled.leg_days
+            ),
+            ratings=ngettext(
+                "{count} soreness rating", "{count} soreness ratings", filled.ratings
+            ).format(count=filled.ratings),
+            check_ins=ngettext("{count} check-in", "{count} check-ins", filled.check_ins).format(
+                count=filled.check_ins
+            ),
         )
     )
     return EXIT_OK

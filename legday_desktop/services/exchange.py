@@ -252,14 +252,16 @@ class ReadableExport:
         """``12 leg days, 3,041 ratings and 40 check-ins``."""
         journal = self.journal
         return _("{leg_days}, {ratings} and {check_ins}").format(
-            leg_days=_count("{count} leg day", "{count} leg days", len(journal.leg_days)),
-            ratings=_count("{count} rating", "{count} ratings", len(journal.ratings)),
-            check_ins=_count("{count} check-in", "{count} check-ins", len(journal.check_ins)),
+            leg_days=ngettext("{count} leg day", "{count} leg days", len(journal.leg_days)).format(
+                count=grouped(len(journal.leg_days))
+            ),
+            ratings=ngettext("{count} rating", "{count} ratings", len(journal.ratings)).format(
+                count=grouped(len(journal.ratings))
+            ),
+            check_ins=ngettext(
+                "{count} check-in", "{count} check-ins", len(journal.check_ins)
+            ).format(count=grouped(len(journal.check_ins))),
         )
-
-
-def _count(singular: str, plural: str, count: int) -> str:
-    return ngettext(singular, plural, count).format(count=grouped(count))
 
 
 def export_readable(journal: Path, export_format: str) -> ReadableExport:
