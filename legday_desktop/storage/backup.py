@@ -16,6 +16,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from legday_desktop.domain.wording import _
 from legday_desktop.storage.errors import (
     DamagedDatabaseError,
     DatabaseWriteError,
@@ -78,7 +79,11 @@ def backups_to_keep(
             return preferred
         return DEFAULT_KEEP
     if not text.isdecimal() or not 1 <= int(text) <= MAX_KEEP:
-        raise StorageError(f"{KEEP_ENV} must be a whole number from 1 to {MAX_KEEP}, not {text!r}")
+        raise StorageError(
+            _("{variable} must be a whole number from 1 to {most}, not {value}").format(
+                variable=KEEP_ENV, most=MAX_KEEP, value=repr(text)
+            )
+        )
     return int(text)
 
 
@@ -134,11 +139,17 @@ def backup_to(database: Path, target: Path) -> Path:
     takes its name; nothing is left behind if anything fails.
     """
     if target.exists():
-        raise StorageError(f"{target} exists; choose another file for the backup")
+        raise StorageError(
+            _("{target} exists; choose another file for the backup").format(target=target)
+        )
     try:
         source = open_read_only(database)
     except sqlite3.Error as error:
-        raise DatabaseWriteError(f"Could not back up {database} to {target}: {error}") from error
+        raise DatabaseWriteError(
+            _("Could not back up {database} to {target}: {error}").format(
+                database=database, target=target, error=error
+            )
+        ) from error
     try:
         copy_connection_to(source, target, str(database))
     finally:
@@ -173,16 +184,32 @@ def copy_connection_to(source: sqlite3.Connection, target: Path, name: str) -> N
             copy.close()
         if broken is not None:
             # A faithful copy breaks a rule: the journal itself is damaged.
-            raise DamagedDatabaseError(f"{name} is damaged ({broken}); it was left untouched")
+            raise DamagedDatabaseError(
+                _("{name} is damaged ({broken}); it was left untouched").format(
+                    name=name, broken=broken
+                )
+            )
         if check != "ok":
-            raise StorageError(f"The backup of {name} did not pass its check ({check})")
+            raise StorageError(
+                _("The backup of {name} did not pass its check ({check})").format(
+                    name=name, check=check
+                )
+            )
         partial.replace(target)
     except sqlite3.Error as error:
         why = full_disk(target) or disk_full_or(str(target), error)
-        raise DatabaseWriteError(f"Could not back up {name} to {target}: {why}") from error
+        raise DatabaseWriteError(
+            _("Could not back up {name} to {target}: {why}").format(
+                name=name, target=target, why=why
+            )
+        ) from error
     except OSError as error:
         reason = full_disk(target) or error.strerror or str(error)
-        raise DatabaseWriteError(f"Could not back up {name} to {target}: {reason}") from error
+        raise DatabaseWriteError(
+            _("Could not back up {name} to {target}: {reason}").format(
+                name=name, target=target, reason=reason
+            )
+        ) from error
     finally:
         for leftover in (
             partial,
@@ -210,7 +237,9 @@ def make_backup(
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as error:
-        raise DatabaseWriteError(f"Cannot create {folder}: {error.strerror}") from error
+        raise DatabaseWriteError(
+            _("Cannot create {folder}: {reason}").format(folder=folder, reason=error.strerror)
+        ) from error
     target = backup_to(database, new_backup_path(database, now, manual=manual))
     spared = {target.resolve(), protect.resolve() if protect else None}
     automatic = [backup.path for backup in backup_files(database) if not backup.manual]
@@ -248,7 +277,11 @@ def set_aside(database: Path, *, now: dt.datetime | None = None) -> Path:
             if side.exists():
                 side.rename(Path(f"{aside}{suffix}"))
     except OSError as error:
-        raise DatabaseWriteError(f"Could not rename {database}: {error.strerror}") from error
+        raise DatabaseWriteError(
+            _("Could not rename {database}: {reason}").format(
+                database=database, reason=error.strerror
+            )
+        ) from error
     return aside
 
 
@@ -272,7 +305,7 @@ def check_backup(backup: Path) -> None:
     from legday_desktop.storage.database import open_store_to_read
 
     if not backup.is_file():
-        raise StorageError(f"{backup} is not a file")
+        raise StorageError(_("{backup} is not a file").format(backup=backup))
     if prepare_database_file(backup):  # raises for non-SQLite, damaged, foreign or newer files
         return  # from an older Legday: its records are read once it is upgraded
     store = open_store_to_read(backup)
@@ -339,7 +372,11 @@ def restore(database: Path, backup: Path, *, keep: int | None = None) -> Restore
             target.close()
     except sqlite3.Error as error:
         why = full_disk(database) or disk_full_or(str(database), error)
-        raise DatabaseWriteError(f"Could not restore {database} from {backup}: {why}") from error
+        raise DatabaseWriteError(
+            _("Could not restore {database} from {backup}: {why}").format(
+                database=database, backup=backup, why=why
+            )
+        ) from error
     finally:
         if converted is not None:
             for leftover in (converted, Path(f"{converted}-journal")):

@@ -24,6 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.pool import NullPool
 
 from legday_desktop.domain.regions import REGIONS
+from legday_desktop.domain.wording import _
 from legday_desktop.storage import schema
 from legday_desktop.storage.errors import (
     DatabasePathError,
@@ -135,8 +136,16 @@ def migrate(
                     transaction.rollback()
                     table, rowid, parent = min(broken, key=str)
                     raise StorageError(
-                        f"Upgrading {path} would leave {len(broken)} broken reference(s), "
-                        f"first in table {table} row {rowid} (to {parent}); nothing was changed"
+                        _(
+                            "Upgrading {path} would leave {count} broken reference(s), first "
+                            "in table {table} row {rowid} (to {parent}); nothing was changed"
+                        ).format(
+                            path=path,
+                            count=len(broken),
+                            table=table,
+                            rowid=rowid,
+                            parent=parent,
+                        )
                     )
     except exc.OperationalError as error:
         raise _write_error(path, error) from error
@@ -177,9 +186,13 @@ def create_schema(path: Path) -> None:
 
 def _write_error(path: Path, error: exc.DBAPIError) -> StorageError:
     full = full_disk(path) or disk_full_or(str(path), error.orig)
-    if full.startswith("the disk is full"):
-        return DatabaseWriteError(f"Cannot write {path}: {full}; free some space and try again")
-    return DatabaseWriteError(f"Cannot write {path}: {error.orig}")
+    if full != str(error.orig):  # the disk is full, said plainly
+        return DatabaseWriteError(
+            _("Cannot write {path}: {full}; free some space and try again").format(
+                path=path, full=full
+            )
+        )
+    return DatabaseWriteError(_("Cannot write {path}: {error}").format(path=path, error=error.orig))
 
 
 def _remove_new_journal(path: Path, identity: FileIdentity) -> None:
@@ -205,7 +218,9 @@ def open_engine(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine
     path = Path(path)
     if path.is_file() and not os.access(path, os.W_OK):
         # SQLite itself would open it and fail at the first write; say so now.
-        raise ReadOnlyDatabaseError(f"{path} cannot be written (it is read-only)")
+        raise ReadOnlyDatabaseError(
+            _("{path} cannot be written (it is read-only)").format(path=path)
+        )
     created = FileIdentity(path) if not path.exists() else None
     revision = prepared_revision(path, thorough=whole_file_check_due(path))
     if revision is None:
@@ -225,14 +240,20 @@ def open_engine(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine
     except exc.OperationalError as error:
         engine.dispose()
         if "readonly" in str(error.orig) or "unable to open" in str(error.orig):
-            raise ReadOnlyDatabaseError(f"{path} cannot be written: {error.orig}") from error
+            raise ReadOnlyDatabaseError(
+                _("{path} cannot be written: {error}").format(path=path, error=error.orig)
+            ) from error
         full = full_disk(path)
         if full is not None:
             # Not damage: a full disk cannot give the journal its -shm file. Reading works.
             raise ReadOnlyDatabaseError(
-                f"{path} cannot be written: {full}; free some space, then open it again"
+                _("{path} cannot be written: {full}; free some space, then open it again").format(
+                    path=path, full=full
+                )
             ) from error
-        raise StorageError(f"Cannot open {path}: {error.orig}") from error
+        raise StorageError(
+            _("Cannot open {path}: {error}").format(path=path, error=error.orig)
+        ) from error
     return engine
 
 
@@ -244,11 +265,13 @@ def open_read_only_engine(path: Path) -> Engine:
     """
     path = Path(path)
     if not path.is_file():
-        raise DatabasePathError(f"there is no journal at {path}")
+        raise DatabasePathError(_("there is no journal at {path}").format(path=path))
     # A reader never reads every page: the journal's writer does that when it is due.
     if prepare_database_file(path, thorough=False):
         raise ReadOnlyDatabaseError(
-            f"{path} needs an upgrade to this version of Legday before it can be read"
+            _("{path} needs an upgrade to this version of Legday before it can be read").format(
+                path=path
+            )
         )
     engine = create_engine(
         "sqlite+pysqlite://", creator=lambda: open_read_only(path), poolclass=NullPool
@@ -275,7 +298,9 @@ def save_copy_of_open_journal(store: JournalStore, target: Path) -> None:
     from legday_desktop.storage.backup import copy_connection_to
 
     if target.exists():
-        raise StorageError(f"{target} exists; Legday will not write over it")
+        raise StorageError(
+            _("{target} exists; Legday will not write over it").format(target=target)
+        )
     driver = store.connection().connection.driver_connection
     assert isinstance(driver, sqlite3.Connection)
     copy_connection_to(driver, target, store.name)
@@ -292,11 +317,13 @@ def save_again_where_it_was(store: JournalStore, path: Path) -> None:
     from legday_desktop.storage.backup import copy_connection_to
 
     if path.exists():
-        raise StorageError(f"{path} exists; Legday will not write over it")
+        raise StorageError(_("{path} exists; Legday will not write over it").format(path=path))
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as error:
-        raise DatabaseWriteError(f"Cannot create {path.parent}: {error.strerror}") from error
+        raise DatabaseWriteError(
+            _("Cannot create {folder}: {reason}").format(folder=path.parent, reason=error.strerror)
+        ) from error
     driver = store.connection().connection.driver_connection
     assert isinstance(driver, sqlite3.Connection)
     partial = path.with_name(f".{path.name}.saving")
@@ -305,7 +332,7 @@ def save_again_where_it_was(store: JournalStore, path: Path) -> None:
     try:
         move_stale_side_files(path)
         if path.exists():
-            raise StorageError(f"{path} exists; Legday will not write over it")
+            raise StorageError(_("{path} exists; Legday will not write over it").format(path=path))
         partial.replace(path)
     finally:
         partial.unlink(missing_ok=True)
@@ -324,7 +351,7 @@ def open_store_to_salvage(path: Path) -> JournalStore:
     """
     path = Path(path)
     if not path.is_file():
-        raise DatabasePathError(f"there is no journal at {path}")
+        raise DatabasePathError(_("there is no journal at {path}").format(path=path))
     engine = create_engine(
         "sqlite+pysqlite://", creator=lambda: open_read_only(path), poolclass=NullPool
     )

@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from legday_desktop.domain.numbers import grouped
+from legday_desktop.domain.wording import _
+
 
 class StorageError(Exception):
     """A database could not be opened, read or written; the message is for the user."""
@@ -68,7 +71,9 @@ def disk_full(path: Path, *, below_bytes: int) -> str | None:
     free = status.f_bavail * status.f_frsize
     if free >= below_bytes:
         return None
-    return f"the disk is full ({free // 1024:,} KB free in {folder})"
+    return _("the disk is full ({free} KB free in {folder})").format(
+        free=grouped(free // 1024), folder=folder
+    )
 
 
 # After SQLite said "database or disk is full", less free than this means the disk: no

@@ -50,6 +50,7 @@ from legday_desktop.domain.soreness import (
     parse_quality,
 )
 from legday_desktop.domain.training import SetType, WorkoutSet
+from legday_desktop.domain.wording import _
 from legday_desktop.storage.errors import (
     DamagedDatabaseError,
     DatabaseWriteError,
@@ -362,14 +363,24 @@ class JournalStore:
             with connection.begin():
                 yield connection
         except (exc.OperationalError, exc.InterfaceError) as error:
-            raise StorageError(f"Could not read the journal {self.name}: {error.orig}") from error
+            raise StorageError(
+                _("Could not read the journal {name}: {error}").format(
+                    name=self.name, error=error.orig
+                )
+            ) from error
         except exc.DatabaseError as error:
             # Pages that cannot be read: the file itself is damaged.
             raise DamagedDatabaseError(
-                f"{self.name} is damaged ({error.orig}); it was left untouched"
+                _("{name} is damaged ({error}); it was left untouched").format(
+                    name=self.name, error=error.orig
+                )
             ) from error
         except exc.DBAPIError as error:
-            raise StorageError(f"Could not read the journal {self.name}: {error.orig}") from error
+            raise StorageError(
+                _("Could not read the journal {name}: {error}").format(
+                    name=self.name, error=error.orig
+                )
+            ) from error
         except (ValueError, TypeError) as error:
             # A stored value the domain refuses (DomainError is a ValueError), or one its
             # column's type cannot convert: changed on disk, which page checks cannot see.
@@ -382,9 +393,16 @@ class JournalStore:
         except (exc.DBAPIError, StorageError):
             damaged = ()
         if not damaged:
-            return f"{self.name} is damaged (a stored value: {error}); it was left untouched"
-        more = f", and {len(damaged) - 1} more damaged row(s)" if len(damaged) > 1 else ""
-        return f"{self.name} is damaged: {damaged[0]}{more}; it was left untouched"
+            return _("{name} is damaged (a stored value: {error}); it was left untouched").format(
+                name=self.name, error=error
+            )
+        if len(damaged) == 1:
+            return _("{name} is damaged: {row}; it was left untouched").format(
+                name=self.name, row=damaged[0]
+            )
+        return _(
+            "{name} is damaged: {row}, and {count} more damaged row(s); it was left untouched"
+        ).format(name=self.name, row=damaged[0], count=len(damaged) - 1)
 
     def salvage(self) -> Salvaged:
         """Every record that can be read and passes the domain's rules, and the rows that do not.
@@ -411,8 +429,9 @@ class JournalStore:
                 connection.execution_options(**{BEGIN_MODE: "DEFERRED"})
         except exc.DBAPIError as error:
             raise DatabaseWriteError(
-                f"Could not save: {disk_full_or(self.name, error.orig)}. "
-                "Nothing of this change was stored."
+                _("Could not save: {error}. Nothing of this change was stored.").format(
+                    error=disk_full_or(self.name, error.orig)
+                )
             ) from error
         except (ValueError, TypeError) as error:
             # What the change compares with breaks a rule: the journal is damaged there.
@@ -506,7 +525,7 @@ class JournalStore:
                 MIN_LEVEL <= value <= MAX_LEVEL for day in values.values() for value in day.values()
             ):
                 # Combined in SQL, past SorenessRating's checks: a value changed on disk.
-                raise DomainError("level", "a stored level is outside the scale")
+                raise DomainError("level", _("a stored level is outside the scale"))
         return values
 
     def mean_and_sorer_values(self, first: dt.date, last: dt.date) -> tuple[DayValues, DayValues]:
@@ -535,7 +554,7 @@ class JournalStore:
                 for value in day.values()
             ):
                 # Combined in SQL, past SorenessRating's checks: a value changed on disk.
-                raise DomainError("level", "a stored level is outside the scale")
+                raise DomainError("level", _("a stored level is outside the scale"))
         return mean, sorer
 
     def is_empty(self) -> bool:
@@ -562,7 +581,7 @@ class JournalStore:
             if (counts.leg_days, counts.ratings, counts.check_ins) != read or counts.profiles > 1:
                 # A row whose date is not a date sorts outside every range of dates, and a
                 # second profile row is never read: neither may be left out without a word.
-                raise DomainError("date", "a stored row lies outside every range of dates")
+                raise DomainError("date", _("a stored row lies outside every range of dates"))
             return columns
 
     @staticmethod
@@ -630,7 +649,10 @@ class JournalStore:
             return Profile()
         answer = row.statin_or_new_medicine
         if answer not in (0, 1):  # SQLite's 0 or 1 (a bool elsewhere); not a 7 read as yes
-            raise DomainError("statin_or_new_medicine", f"must be yes or no, got {answer!r}")
+            raise DomainError(
+                "statin_or_new_medicine",
+                _("must be yes or no, got {value}").format(value=repr(answer)),
+            )
         return Profile(bool(answer), row.answered_on)
 
     # --- writing ---------------------------------------------------------------------

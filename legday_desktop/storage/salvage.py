@@ -21,6 +21,7 @@ from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.profile import Profile
 from legday_desktop.domain.soreness import SorenessRating, parse_quality
 from legday_desktop.domain.training import SetType, WorkoutSet
+from legday_desktop.domain.wording import _
 from legday_desktop.storage.tables import (
     check_in,
     check_in_action,
@@ -45,7 +46,10 @@ class DamagedRow:
     problem: str
 
     def __str__(self) -> str:
-        where = f"table {self.table}" + (f", row {self.row}" if self.row else "")
+        if self.row:
+            where = _("table {table}, row {row}").format(table=self.table, row=self.row)
+        else:
+            where = _("table {table}").format(table=self.table)
         if self.what:
             where += f" ({self.what})"
         return f"{where}: {self.problem}"
@@ -73,7 +77,11 @@ class _Reader:
             with self._connection.begin():
                 return [tuple(row) for row in self._connection.execute(statement)]
         except exc.DBAPIError as error:
-            self._damaged.append(DamagedRow(table.name, "", "", f"cannot be read ({error.orig})"))
+            self._damaged.append(
+                DamagedRow(
+                    table.name, "", "", _("cannot be read ({error})").format(error=error.orig)
+                )
+            )
             return []
 
     def convert(self, column: Column[Any], value: Any) -> Any:
@@ -82,7 +90,7 @@ class _Reader:
         processor = column.type.dialect_impl(dialect).result_processor(dialect, None)
         if value is None:
             if not column.nullable:
-                raise ValueError(f"{column.name}: is missing")
+                raise ValueError(_("{name}: is missing").format(name=column.name))
             return None
         return value if processor is None else processor(value)
 
@@ -273,4 +281,8 @@ def _yes_or_no(value: Any) -> bool:
         return value
     if value in (0, 1) and isinstance(value, int):
         return bool(value)
-    raise ValueError(f"statin_or_new_medicine: must be yes (1) or no (0), got {value!r}")
+    raise ValueError(
+        _("statin_or_new_medicine: must be yes (1) or no (0), got {value}").format(
+            value=repr(value)
+        )
+    )

@@ -10,6 +10,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+from legday_desktop.domain.wording import _
 from legday_desktop.storage import schema
 from legday_desktop.storage.errors import (
     DamagedDatabaseError,
@@ -78,16 +79,22 @@ class FileIdentity:
             status = self.path.stat()
         except FileNotFoundError:
             raise JournalFileMovedError(
-                f"{self.path} is no longer there: the journal file was deleted or moved "
-                "while Legday had it open",
+                _(
+                    "{path} is no longer there: the journal file was deleted or moved while "
+                    "Legday had it open"
+                ).format(path=self.path),
                 replaced=False,
             ) from None
         except OSError as error:
-            raise DatabaseWriteError(f"Cannot check {self.path}: {error.strerror}") from error
+            raise DatabaseWriteError(
+                _("Cannot check {path}: {reason}").format(path=self.path, reason=error.strerror)
+            ) from error
         if (status.st_dev, status.st_ino) != self._identity:
             raise JournalFileMovedError(
-                f"{self.path} is another file now: the journal file was replaced while "
-                "Legday had it open",
+                _(
+                    "{path} is another file now: the journal file was replaced while Legday had "
+                    "it open"
+                ).format(path=self.path),
                 replaced=True,
             )
 
@@ -111,7 +118,7 @@ def open_read_only(path: Path) -> sqlite3.Connection:
     those changes would show old data.
     """
     if not path.is_file():
-        raise StorageError(f"Cannot open {path}: there is no such file")
+        raise StorageError(_("Cannot open {path}: there is no such file").format(path=path))
     uri = path.resolve().as_uri()
     try:
         connection = sqlite3.connect(f"{uri}?mode=ro", uri=True)
@@ -126,11 +133,19 @@ def open_read_only(path: Path) -> sqlite3.Connection:
             raise
         wal = Path(f"{path}-wal")
         if wal.exists() and wal.stat().st_size > 0:
-            why = full or f"the folder {path.parent} is read-only"
-            fix = "free some space" if full else "make the folder writable"
+            if full:
+                message = _(
+                    "Cannot read {path}: its latest changes are in {name}, which cannot be read "
+                    "while {why}; free some space and open it again"
+                )
+            else:
+                message = _(
+                    "Cannot read {path}: its latest changes are in {name}, which cannot be read "
+                    "while the folder {folder} is read-only; make the folder writable and open "
+                    "it again"
+                )
             raise StorageError(
-                f"Cannot read {path}: its latest changes are in {wal.name}, which cannot be "
-                f"read while {why}; {fix} and open it again"
+                message.format(path=path, name=wal.name, why=full, folder=path.parent)
             ) from error
         connection = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
     connection.isolation_level = None
@@ -193,7 +208,7 @@ def stored_revision_of_journal(path: Path) -> str | None:
     one and one from a newer Legday.
     """
     if not path.is_file():
-        raise DatabasePathError(f"there is no journal at {path}")
+        raise DatabasePathError(_("there is no journal at {path}").format(path=path))
     _prepare_file(path)
     return _stored_revision(path)
 
@@ -201,27 +216,35 @@ def stored_revision_of_journal(path: Path) -> str | None:
 def _prepare_file(path: Path) -> None:
     """Create a missing database file (owner-only), or check that an existing one is SQLite."""
     if path.is_dir():
-        raise DatabasePathError(f"{path} is a folder, not a database file")
+        raise DatabasePathError(_("{path} is a folder, not a database file").format(path=path))
     if not path.exists():
         if not path.parent.is_dir():
             raise DatabasePathError(
-                f"Cannot create {path}: the folder {path.parent} does not exist"
+                _("Cannot create {path}: the folder {folder} does not exist").format(
+                    path=path, folder=path.parent
+                )
             )
         move_stale_side_files(path)
         try:
             descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except OSError as error:
-            raise DatabaseWriteError(f"Cannot create {path}: {error.strerror}") from error
+            raise DatabaseWriteError(
+                _("Cannot create {path}: {reason}").format(path=path, reason=error.strerror)
+            ) from error
         os.close(descriptor)
         return
     try:
         with path.open("rb") as file:
             header = file.read(len(SQLITE_HEADER))
     except OSError as error:
-        raise StorageError(f"Cannot read {path}: {error.strerror}") from error
+        raise StorageError(
+            _("Cannot read {path}: {reason}").format(path=path, reason=error.strerror)
+        ) from error
     if header and header != SQLITE_HEADER:
         raise NotADatabaseError(
-            f"{path} is not a Legday database (not an SQLite file); it was left untouched"
+            _("{path} is not a Legday database (not an SQLite file); it was left untouched").format(
+                path=path
+            )
         )
     if header:
         return
@@ -230,15 +253,19 @@ def _prepare_file(path: Path) -> None:
         # The journal's pages were lost but its latest changes were not: SQLite would
         # delete that -wal on opening an empty file, so nothing may open it.
         raise DamagedDatabaseError(
-            f"{path} is damaged (it is empty, 0 bytes, but {wal.name} beside it still holds "
-            "changes); it was left untouched"
+            _(
+                "{path} is damaged (it is empty, 0 bytes, but {name} beside it still holds "
+                "changes); it was left untouched"
+            ).format(path=path, name=wal.name)
         )
     if _has_backups(path):
         # An empty file that once held a journal was cut off: restoring is the way on.
         # (An empty file without backups is a journal that was never written: a new one.)
         raise DamagedDatabaseError(
-            f"{path} is damaged (it is empty, 0 bytes, and backups of it exist); "
-            "it was left untouched"
+            _(
+                "{path} is damaged (it is empty, 0 bytes, and backups of it exist); it was "
+                "left untouched"
+            ).format(path=path)
         )
 
 
@@ -264,7 +291,9 @@ def move_stale_side_files(database: Path, *, now: dt.datetime | None = None) -> 
                 side.rename(Path(f"{aside}{suffix}"))
     except OSError as error:
         raise DatabaseWriteError(
-            f"Could not move the old {wal.name} beside {database} out of the way: {error.strerror}"
+            _("Could not move the old {name} beside {database} out of the way: {reason}").format(
+                name=wal.name, database=database, reason=error.strerror
+            )
         ) from error
     return aside
 
@@ -278,8 +307,10 @@ def _check_length(connection: sqlite3.Connection, path: Path) -> None:
     page_size = connection.execute("PRAGMA page_size").fetchone()[0]
     if path.stat().st_size < page_count * page_size:
         raise DamagedDatabaseError(
-            f"{path} is damaged (it is shorter than its {page_count} pages: cut off); "
-            "it was left untouched"
+            _(
+                "{path} is damaged (it is shorter than its {page_count} pages: cut off); it "
+                "was left untouched"
+            ).format(path=path, page_count=page_count)
         )
 
 
@@ -348,11 +379,17 @@ def _stored_revision(path: Path, *, thorough: bool = True) -> str | None:
     try:
         connection = open_read_only(path)
     except sqlite3.OperationalError as error:
-        raise StorageError(f"Cannot open {path}: {error}") from error
+        raise StorageError(
+            _("Cannot open {path}: {error}").format(path=path, error=error)
+        ) from error
     except sqlite3.DatabaseError as error:
-        raise DamagedDatabaseError(f"{path} is damaged ({error}); it was left untouched") from error
+        raise DamagedDatabaseError(
+            _("{path} is damaged ({error}); it was left untouched").format(path=path, error=error)
+        ) from error
     except sqlite3.Error as error:
-        raise StorageError(f"Cannot open {path}: {error}") from error
+        raise StorageError(
+            _("Cannot open {path}: {error}").format(path=path, error=error)
+        ) from error
     try:
         tables = {
             name
@@ -362,7 +399,9 @@ def _stored_revision(path: Path, *, thorough: bool = True) -> str | None:
             return None
         if "alembic_version" not in tables:
             raise NotADatabaseError(
-                f"{path} is an SQLite database but not a Legday one; it was left untouched"
+                _(
+                    "{path} is an SQLite database but not a Legday one; it was left untouched"
+                ).format(path=path)
             )
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         _check_length(connection, path)
@@ -373,13 +412,21 @@ def _stored_revision(path: Path, *, thorough: bool = True) -> str | None:
             problem = " ".join(str(check).replace("*** in database main ***", "").split())
             if "constraint failed" in problem or "NULL value in" in problem:
                 problem = rows_breaking_constraints(connection)
-            raise DamagedDatabaseError(f"{path} is damaged ({problem}); it was left untouched")
+            raise DamagedDatabaseError(
+                _("{path} is damaged ({problem}); it was left untouched").format(
+                    path=path, problem=problem
+                )
+            )
     except sqlite3.OperationalError as error:
         # Locked, or a folder we may not use: the file itself may be fine.
-        raise StorageError(f"Cannot read {path}: {error}") from error
+        raise StorageError(
+            _("Cannot read {path}: {error}").format(path=path, error=error)
+        ) from error
     except sqlite3.DatabaseError as error:
         # The header said SQLite, so the rest is damaged (truncated, overwritten …).
-        raise DamagedDatabaseError(f"{path} is damaged ({error}); it was left untouched") from error
+        raise DamagedDatabaseError(
+            _("{path} is damaged ({error}); it was left untouched").format(path=path, error=error)
+        ) from error
     finally:
         connection.close()
     if row is None:
@@ -387,7 +434,9 @@ def _stored_revision(path: Path, *, thorough: bool = True) -> str | None:
     revision = str(row[0])
     if revision not in schema.REVISIONS:
         raise DatabaseTooNewError(
-            f"{path} was written by a newer version of Legday (schema {revision}); "
-            "update Legday to open it. The file was left untouched."
+            _(
+                "{path} was written by a newer version of Legday (schema {revision}); update "
+                "Legday to open it. The file was left untouched."
+            ).format(path=path, revision=revision)
         )
     return revision
