@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from legday_desktop.domain.wording import _, ngettext
+from legday_desktop.domain.wording import _, ngettext, use_language
 
 if TYPE_CHECKING:
     from legday_desktop.services.journal import JournalService
@@ -980,11 +980,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandError as error:
         print(printable(_error_line(error)), file=sys.stderr)
         return error.exit_code
+    # Each run in the language asked for, else the environment's (as on import).
     language = language_asked(ours)
-    if language:
-        from legday_desktop.domain.wording import use_language
-
-        use_language([language])
+    use_language([language] if language else None)
     arguments = _build_parser().parse_args(ours)
     if qt_arguments:  # for the window, and for the commands that render with Qt (snapshot)
         from legday_desktop import app

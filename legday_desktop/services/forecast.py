@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from legday_desktop.domain.errors import DomainError
 from legday_desktop.domain.forecast import Forecast, forecast_leg_day
+from legday_desktop.domain.numbers import decimal
 from legday_desktop.domain.regions import group_by_id
 from legday_desktop.domain.wording import _, ngettext
 from legday_desktop.services.opening import JournalError
@@ -68,7 +69,7 @@ def forecast_text(forecast: Forecast) -> str:
     if error is not None:
         about += " " + _(
             "Checked on each of them left out in turn, it was off by {error} on average."
-        ).format(error=f"{error:.1f}")
+        ).format(error=decimal(f"{error:.1f}"))
     elif not forecast.typical_course_only:
         about += " " + _("How far off it tends to be is told from 6 such leg days.")
     lines = [
@@ -80,7 +81,10 @@ def forecast_text(forecast: Forecast) -> str:
     for group in forecast.groups:
         days = "  ".join(
             _("d{day} {level} ({low}–{high})").format(
-                day=day.day, level=f"{day.level:.1f}", low=f"{day.low:.0f}", high=f"{day.high:.0f}"
+                day=day.day,
+                level=decimal(f"{day.level:.1f}"),
+                low=f"{day.low:.0f}",
+                high=f"{day.high:.0f}",
             )
             for day in group.days
         )
