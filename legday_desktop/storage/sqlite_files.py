@@ -332,7 +332,10 @@ def rows_breaking_constraints(connection: sqlite3.Connection) -> str:
             if isinstance(constraint, CheckConstraint)
             for rule in [constraint.sqltext]
         ] + [
-            (f"the rule that {column.name} is never missing", f"{column.name} IS NULL")
+            (
+                _("the rule that {column} is never missing").format(column=column.name),
+                f"{column.name} IS NULL",
+            )
             for column in table.columns
             if not column.nullable
         ]
@@ -343,17 +346,25 @@ def rows_breaking_constraints(connection: sqlite3.Connection) -> str:
                 ).fetchall()
             except sqlite3.Error:
                 continue
-            found.extend(f"table {table.name}, row {key} {row} breaks {name}" for (row,) in rows)
+            found.extend(
+                _("table {table}, row {key} {row} breaks {rule}").format(
+                    table=table.name, key=key, row=row, rule=name
+                )
+                for (row,) in rows
+            )
     if not found:
-        return "a value breaks the journal's rules"
-    more = f", and {len(found) - 1} more" if len(found) > 1 else ""
-    return f"{found[0]}{more}"
+        return _("a value breaks the journal's rules")
+    if len(found) == 1:
+        return found[0]
+    return _("{first}, and {count} more").format(first=found[0], count=len(found) - 1)
 
 
 def _rule(table: str, name: str, text: str) -> str:
     """``the rule level_range (level BETWEEN 0 AND 10)``: a CHECK constraint, for people."""
     short = name.removeprefix(f"ck_{table}_")
-    return f"the rule {short} ({text})" if len(text) <= 60 else f"the rule {short}"
+    if len(text) <= 60:
+        return _("the rule {name} ({rule})").format(name=short, rule=text)
+    return _("the rule {name}").format(name=short)
 
 
 def backups_folder(database: Path) -> Path:
