@@ -8,10 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_file
-from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from helpers.catalogues import compile_catalogues
 from helpers.journals import filled_store
 
 from legday_desktop.cli import main
@@ -54,16 +53,7 @@ def placeholders(text: str) -> list[str]:
 @pytest.fixture
 def german(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Every po/de catalogue compiled as the build does, and found where the app looks."""
-    merged = Catalog(locale="de", domain="legday")
-    for po in sorted((ROOT / "po" / "de").glob("*.po")):
-        with po.open("rb") as file:
-            for message in read_po(file, locale="de"):
-                if message.id and message.string:
-                    merged.add(message.id, message.string, context=message.context)
-    folder = tmp_path / "locale"
-    (folder / "de" / "LC_MESSAGES").mkdir(parents=True)
-    with (folder / "de" / "LC_MESSAGES" / "legday.mo").open("wb") as file:
-        write_mo(file, merged)
+    folder = compile_catalogues(tmp_path / "locale")
     monkeypatch.setattr(wording, "locale_folder", lambda: folder)
     try:
         yield folder
