@@ -147,7 +147,14 @@ def test_the_environment_chooses_the_language_and_lang_overrides_it(
 ) -> None:
     english = run("forecast", "--db", journal, "--leg-day", "2026-11-09")
     assert english[1].startswith("Forecast for the leg day of 2026-11-09 (80 % range):\n")
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")  # a German desktop
+    assert run("forecast", "--db", journal, "--leg-day", "2026-11-09")[1].startswith(
+        "Vorhersage für den Beintag vom 2026-11-09"
+    )
     monkeypatch.setenv("LANGUAGE", "de")
+    monkeypatch.setenv("LANG", "C.UTF-8")
     wording.use_language()  # as on start-up
     assert run("forecast", "--db", journal, "--leg-day", "2026-11-09")[1].startswith(
         "Vorhersage für den Beintag vom 2026-11-09"
