@@ -70,7 +70,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_BAD_INPUT, _error_line(message, self.prog) + "\n")
+        self.exit(EXIT_BAD_INPUT, _error_line(_argparse_message(message), self.prog) + "\n")
 
 
 class _VersionAction(argparse.Action):
@@ -386,6 +386,57 @@ def _build_parser() -> argparse.ArgumentParser:
         help=_("say what would be imported, and write nothing"),
     )
     return parser
+
+
+# argparse's own messages about wrong arguments, as it words them in English (Python does
+# not ship them translated), and how to find their parts; each is said again through ``_``.
+_ARGPARSE_MESSAGES = (
+    (re.compile(r"the following arguments are required: (?P<arguments>.*)"), "required"),
+    (re.compile(r"unrecognized arguments: (?P<arguments>.*)"), "unrecognized"),
+    (re.compile(r"argument (?P<argument>[^:]+): (?P<message>.*)"), "argument"),
+    (re.compile(r"ambiguous option: (?P<option>\S+) could match (?P<matches>.*)"), "ambiguous"),
+)
+_ARGUMENT_PROBLEMS = (
+    (re.compile(r"expected one argument"), "one"),
+    (re.compile(r"invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)"), "choice"),
+    (re.compile(r"invalid (?P<type>\S+) value: (?P<value>.*)"), "value"),
+    (re.compile(r"not allowed with argument (?P<other>.*)"), "exclusive"),
+)
+
+
+def _argparse_message(message: str) -> str:
+    """The English ``message`` of argparse in the current language, where it is one we know."""
+    for pattern, kind in _ARGPARSE_MESSAGES:
+        found = pattern.fullmatch(message)
+        if found is None:
+            continue
+        parts = found.groupdict()
+        if kind == "required":
+            return _("the following arguments are required: {arguments}").format(**parts)
+        if kind == "unrecognized":
+            return _("unrecognized arguments: {arguments}").format(**parts)
+        if kind == "ambiguous":
+            return _("ambiguous option: {option} could match {matches}").format(**parts)
+        return _("argument {argument}: {message}").format(
+            argument=parts["argument"], message=_argument_problem(parts["message"])
+        )
+    return message
+
+
+def _argument_problem(message: str) -> str:
+    for pattern, kind in _ARGUMENT_PROBLEMS:
+        found = pattern.fullmatch(message)
+        if found is None:
+            continue
+        parts = found.groupdict()
+        if kind == "one":
+            return _("expected one argument")
+        if kind == "choice":
+            return _("invalid choice: {value} (choose from {choices})").format(**parts)
+        if kind == "value":
+            return _("invalid {type} value: {value}").format(**parts)
+        return _("not allowed with argument {other}").format(**parts)
+    return message  # ours already (a date that is not one), or one argparse rarely says
 
 
 def _language_help() -> str:

@@ -288,3 +288,17 @@ def test_the_reports_own_words_in_german(german: Path, journal: Path) -> None:
         "nach dem Ende des Zeitraums",
         "nach dem Ende des Zeitraums",
     ]
+
+
+def test_argparse_refusals_in_german(german: Path, run) -> None:  # type: ignore[no-untyped-def]
+    code, _out, err = run("--lang", "de", "chart", "--kind", "nope", "-o", "x.png")
+    assert code == 2
+    assert err.splitlines()[-1] == (
+        "legday chart: Fehler: Argument --kind: ungültige Wahl: 'nope' "
+        "(wähle aus 'recovery', 'compare', 'timeline')"
+    )
+    code, _out, err = run("chart", "--kind", "nope", "-o", "x.png")
+    assert err.splitlines()[-1] == (
+        "legday chart: error: argument --kind: invalid choice: 'nope' "
+        "(choose from 'recovery', 'compare', 'timeline')"
+    )
