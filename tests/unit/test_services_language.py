@@ -290,15 +290,20 @@ def test_the_reports_own_words_in_german(german: Path, journal: Path) -> None:
     ]
 
 
-def test_argparse_refusals_in_german(german: Path, run) -> None:  # type: ignore[no-untyped-def]
-    code, _out, err = run("--lang", "de", "chart", "--kind", "nope", "-o", "x.png")
-    assert code == 2
-    assert err.splitlines()[-1] == (
-        "legday chart: Fehler: Argument --kind: ungültige Wahl: 'nope' "
-        "(wähle aus 'recovery', 'compare', 'timeline')"
-    )
-    code, _out, err = run("chart", "--kind", "nope", "-o", "x.png")
-    assert err.splitlines()[-1] == (
-        "legday chart: error: argument --kind: invalid choice: 'nope' "
-        "(choose from 'recovery', 'compare', 'timeline')"
-    )
+def test_argparse_refusals_in_german(german: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for arguments, last_line in (
+        (
+            ["--lang", "de", "chart", "--kind", "nope", "-o", "x.png"],
+            "legday chart: Fehler: Argument --kind: ungültige Wahl: 'nope' "
+            "(wähle aus 'recovery', 'compare', 'timeline')",
+        ),
+        (
+            ["chart", "--kind", "nope", "-o", "x.png"],
+            "legday chart: error: argument --kind: invalid choice: 'nope' "
+            "(choose from 'recovery', 'compare', 'timeline')",
+        ),
+    ):
+        with pytest.raises(SystemExit) as exit_:
+            main(arguments)
+        assert exit_.value.code == 2
+        assert capsys.readouterr().err.splitlines()[-1] == last_line
