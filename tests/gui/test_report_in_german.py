@@ -43,7 +43,11 @@ def words(path: Path) -> str:
     return " ".join(result.stdout.split())
 
 
-def test_report_in_german(german: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_in_german(
+    qapp: object, german: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # ``qapp`` first: the report made in this process uses the tests' QApplication rather
+    # than a QGuiApplication of its own, which the GUI tests after it could not use.
     journal = tmp_path / "journal.sqlite3"
     ratings = tuple(
         SorenessRating(LEG_DAY + dt.timedelta(days=offset), region, level)

@@ -1,4 +1,4 @@
-"""Compiled gettext catalogues for tests: the German the build makes, or a few words of one's own."""
+"""Compiled gettext catalogues for tests: the German the build makes, or a few words of our own."""
 
 from __future__ import annotations
 
