@@ -371,12 +371,17 @@ def _freeze_start_up() -> None:
 
 
 def start_main_window(
-    database: Path, *, interactive: bool = True, shown: Callable[[], None] | None = None
+    database: Path,
+    *,
+    interactive: bool = True,
+    shown: Callable[[], None] | None = None,
+    visible: bool = True,
 ) -> MainWindow:
     """Show the main window at once, and open ``database`` into it from the event loop.
 
     ``interactive=False`` (self-test) neither reads nor writes the user's window
     settings, and reports an unopenable journal in ``window.open_error``, not a dialog.
+    ``visible=False`` (``--tray``) opens the journal without showing the window.
     """
     _application()  # names the app and gives it its icon (tests make their own app)
     preferences = shared_preferences() if interactive else PreferencesService(saved=False)
@@ -405,7 +410,8 @@ def start_main_window(
     # the journal opens once the first frame is painted (or soon anyway, if none comes).
     window.journal_requested.connect(lambda path: switch_journal(window, path))
     _after_first_paint(window, first_frame)
-    window.show()
+    if visible:
+        window.show()
     QTimer.singleShot(FIRST_PAINT_WAIT_MS, open_or_close)
     return window
 
@@ -450,11 +456,14 @@ def _after_first_paint(window: MainWindow, then: Callable[[], None]) -> None:
     _FirstPaint(window, then)
 
 
-def run_app(database: Path, *, debug: bool = False) -> int:
+def run_app(database: Path, *, debug: bool = False, tray: bool = False) -> int:
     """Open the main window on ``database``; return the exit code when the app quits.
 
-    Its log goes to a file (see ``legday_desktop.logs``; with ``debug`` to standard error
-    too), and an error nobody foresaw is logged and shown in a dialog over the window.
+    If a Legday already shows ``database``, it is brought to the front instead and this one
+    exits (0). With ``tray`` the window starts hidden behind the tray icon (where the
+    desktop has a tray). Its log goes to a file (see ``legday_desktop.logs``; with ``debug``
+    to standard error too), and an error nobody foresaw is logged and shown in a dialog
+    over the window.
     """
     if QApplication.instance() is None and not _has_display():
         raise NoDisplayError(
@@ -464,11 +473,19 @@ def run_app(database: Path, *, debug: bool = False) -> int:
             )
         )
     from legday_desktop.logs import start_logging
+    from legday_desktop.services.single_instance import SingleInstance
     from legday_desktop.ui.error_dialog import install_exception_hook
 
     log_path = start_logging(debug=debug)
     app = _application()
-    window = start_main_window(database)
+    instance = SingleInstance(database, parent=app)
+    # --tray (at login) while Legday runs already: nothing to do; otherwise to the front.
+    if instance.hand_over(show=not tray):
+        return 0
+    instance.listen()
+    window = start_main_window(database, visible=not tray or not _tray_available())
+    instance.show_requested.connect(lambda: bring_to_front(window))
+    window.destroyed.connect(instance.close)
     before = sys.excepthook
     install_exception_hook(lambda: window, log_path)
     logging.getLogger("legday").info("Legday opened %s", database)
@@ -476,7 +493,24 @@ def run_app(database: Path, *, debug: bool = False) -> int:
         app.exec()
     finally:
         sys.excepthook = before  # the window is gone: nothing to show a dialog over
+        instance.close()
     return 0 if window.journal_open else 1
+
+
+def _tray_available() -> bool:
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    return QSystemTrayIcon.isSystemTrayAvailable()
+
+
+def bring_to_front(window: MainWindow) -> None:
+    """Show ``window`` in front of the others: un-minimised, raised, given the focus."""
+    window.setWindowState(
+        (window.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive
+    )
+    window.show()
+    window.raise_()
+    window.activateWindow()
 
 
 def run_self_test(database: Path, *, timeout_s: float = 60, with_charts: bool = False) -> int:

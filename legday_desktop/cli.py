@@ -117,6 +117,13 @@ def _build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument(
+        "--tray",
+        action="store_true",
+        help=_(
+            "start in the tray only, no window shown (as at login); the tray icon's Open shows it"
+        ),
+    )
+    parser.add_argument(
         "--self-test",
         action="store_true",
         help=_(
@@ -1047,9 +1054,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             try:
                 if arguments.with_charts and not arguments.self_test:
                     raise CommandError(_("--with-charts goes with --self-test"), EXIT_BAD_INPUT)
+                if arguments.tray and arguments.self_test:
+                    raise CommandError(_("--tray does not go with --self-test"), EXIT_BAD_INPUT)
                 if arguments.self_test:
                     return run_self_test(path, with_charts=arguments.with_charts)
-                return run_app(path, debug=arguments.debug)
+                return run_app(path, debug=arguments.debug, tray=arguments.tray)
             except NoDisplayError as error:
                 raise CommandError(str(error)) from error
         _refuse_future_dates(arguments, dt.date.today())
