@@ -486,6 +486,7 @@ def run_app(database: Path, *, debug: bool = False, tray: bool = False) -> int:
     window = start_main_window(database, visible=not tray or not _tray_available())
     instance.show_requested.connect(lambda: bring_to_front(window))
     window.destroyed.connect(instance.close)
+    _start_desktop_presence(window, tray=tray)
     before = sys.excepthook
     install_exception_hook(lambda: window, log_path)
     logging.getLogger("legday").info("Legday opened %s", database)
@@ -511,6 +512,26 @@ def bring_to_front(window: MainWindow) -> None:
     window.show()
     window.raise_()
     window.activateWindow()
+
+
+def _start_desktop_presence(window: MainWindow, *, tray: bool) -> None:
+    """The tray icon, the daily reminder and start at login: once the window is on screen.
+
+    Loaded then (QtDBus among them), so that they cost the window's first frame nothing.
+    """
+
+    def start() -> None:
+        with plain_imports():
+            from legday_desktop.services.preferences import PreferencesService
+            from legday_desktop.ui.presence import DesktopPresence
+
+        preferences = PreferencesService(parent=window)
+        DesktopPresence(window, preferences, bring_to_front=bring_to_front, parent=window)
+
+    if tray and not window.isVisible():
+        QTimer.singleShot(0, window, start)
+    else:
+        _after_first_paint(window, start)
 
 
 def run_self_test(database: Path, *, timeout_s: float = 60, with_charts: bool = False) -> int:
