@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import gc
-import json
-import logging
-import os
-import sys
-import threading
-import time
-from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication
-
-from legday_desktop import APP_ID, IMPORTED_AT
-from legday_desktop.domain.wording import _, ngettext
 from legday_desktop.plain_imports import plain_imports
 
-with plain_imports():  # PySide6 is loaded: spare it reading each module's source
+# Imported with Python's own import even where PySide6 is loaded already (a test, a
+# benchmark): PySide6's would read each module's source (see plain_imports).
+with plain_imports():
+    import datetime as dt
+    import gc
+    import json
+    import linecache
+    import logging
+    import os
+    import sys
+    import threading
+    import time
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+    from PySide6.QtWidgets import QApplication
+
+    from legday_desktop import APP_ID, IMPORTED_AT
+    from legday_desktop.domain.wording import _, ngettext
     from legday_desktop.paths import set_application_names
     from legday_desktop.services.opening import DamagedJournalError, JournalError
     from legday_desktop.services.preferences import (
@@ -366,6 +370,7 @@ def _freeze_start_up() -> None:
     global _frozen
     if not _frozen:
         _frozen = True
+        linecache.clearcache()
         gc.collect()
         gc.freeze()
 
