@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,6 +28,7 @@ from legday_desktop.domain.training import GroupLoad, WeightUnit
 from legday_desktop.domain.training_load import exercise_lines, load_text, raw_loads
 from legday_desktop.domain.wording import _
 from legday_desktop.ui.texts import escape
+from legday_desktop.ui.typed_date_edit import TypedDateEdit
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +63,9 @@ class LegDayDialog(QDialog):
         self._delete = False
         self.setWindowTitle("Edit leg day" if leg_day else "Log leg day")
 
-        self.date_edit = QDateEdit(_qdate(leg_day.date if leg_day else date))
+        # One Tab stop whose accessible value is the date (not 0), and takes a typed date.
+        self.date_edit = TypedDateEdit()
+        self.date_edit.setDate(_qdate(leg_day.date if leg_day else date))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setMaximumDate(_qdate(today))
         self.date_edit.setDisplayFormat("ddd d MMM yyyy")

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.ui import texts
+from legday_desktop.ui.typed_date_edit import TypedDateEdit
 
 NEWEST_RATED = "The newest leg day rated on days 1–3"
 
@@ -61,8 +61,11 @@ class ReportDialog(QDialog):
             "days, every warning and alert with its dates, and your notes."
         )
         intro.setWordWrap(True)
-        self.first_edit = QDateEdit(_qdate(first))
-        self.last_edit = QDateEdit(_qdate(today))
+        # One Tab stop each, whose accessible value is the date (not 0), and take typed dates.
+        self.first_edit = TypedDateEdit()
+        self.last_edit = TypedDateEdit()
+        self.first_edit.setDate(_qdate(first))
+        self.last_edit.setDate(_qdate(today))
         for edit in (self.first_edit, self.last_edit):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("ddd d MMM yyyy")

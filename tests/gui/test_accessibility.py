@@ -154,3 +154,38 @@ def test_the_date_field_is_one_tab_stop_and_its_value_is_the_date(
     assert value.maximumValue() == int(dt.date.today().isoformat().replace("-", ""))
     assert interface.text(QAccessible.Text.Value) == field.text() == "Thursday 5 March 2026"
     assert accessible_name(field) == "Shown date"
+
+
+def _date_value(field: QWidget) -> tuple[float, str]:
+    interface = QAccessible.queryAccessibleInterface(field)
+    assert interface is not None and interface.valueInterface() is not None
+    return interface.valueInterface().currentValue(), interface.text(QAccessible.Text.Value)
+
+
+def test_the_dialogs_date_fields_say_their_date_and_are_one_tab_stop(qtbot: QtBot) -> None:
+    from legday_desktop.ui.leg_day_dialog import LegDayDialog
+    from legday_desktop.ui.report_dialog import ReportDialog
+
+    today = dt.date(2026, 3, 10)
+    leg_day = LegDayDialog(None, None, LEG_DAY, today)
+    report = ReportDialog([], today, dt.date(2026, 2, 11))
+    for dialog in (leg_day, report):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+    # Was 0 (Qt's QDateEdit has no value a screen reader can read).
+    assert _date_value(leg_day.date_edit) == (20260306, "Fri 6 Mar 2026")
+    assert _date_value(report.first_edit) == (20260211, "Wed 11 Feb 2026")
+    assert _date_value(report.last_edit) == (20260310, "Tue 10 Mar 2026")
+    # One Tab press leaves each field (Qt's stops at its day, month and year, unheard).
+    leg_day.close()
+    report.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is report)
+    report.first_edit.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(report.first_edit, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is report.last_edit
+    # A date typed over the text is taken, in ISO form too.
+    report.last_edit.lineEdit().selectAll()
+    QTest.keyClicks(report.last_edit, "2026-03-01")
+    QTest.keyClick(report.last_edit, Qt.Key.Key_Return)
+    assert report.last_edit.date().toPython() == dt.date(2026, 3, 1)
