@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers.postgres import Cluster, throwaway_cluster
 
 # Before any Qt import: GUI tests need no display. Their screen is a common desktop's
 # (Qt's offscreen screen is 800×800 otherwise, smaller than the window's default size).
@@ -58,3 +59,10 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
         yield folder
     finally:
         subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[Cluster]:
+    """A throwaway PostgreSQL cluster for this test process (see tests/helpers/postgres.py)."""
+    with throwaway_cluster() as cluster:
+        yield cluster
