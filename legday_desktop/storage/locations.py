@@ -1,6 +1,6 @@
 """Where a journal is: a file (a Path) or a PostgreSQL server (a ServerLocation), from ``--db``.
 
-``journal_location`` reads what the person typed.
+``journal_location`` reads what the person typed; ``open_store_at`` opens either kind.
 A path never imports SQLAlchemy here (start-up stays fast); a server address is parsed
 with it. A server address is only ever shown with its password hidden.
 """
@@ -17,6 +17,8 @@ from legday_desktop.storage.errors import DatabasePathError
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
+
+    from legday_desktop.storage.journal_store import JournalStore
 
 # Anything that starts like "scheme://" is an address, not a file name.
 _ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
@@ -142,3 +144,13 @@ def _is_local(url: URL) -> bool:
     """Whether every host is this computer: a Unix socket's folder, localhost or a loopback."""
     return all(host in _LOCAL_HOSTS or host.startswith("/") for host in _hosts(url))
 
+
+def open_store_at(location: Path | ServerLocation) -> JournalStore:
+    """The journal at ``location`` to read and write: a file, or a database on a server."""
+    if isinstance(location, ServerLocation):
+        from legday_desktop.storage.server import open_server_store
+
+        return open_server_store(location)
+    from legday_desktop.storage.database import open_store
+
+    return open_store(location)
