@@ -369,6 +369,12 @@ class JournalStore:
                 )
             ) from error
         except exc.DatabaseError as error:
+            if not _damage_in(error):
+                raise StorageError(
+                    _("Could not read the journal {name}: {error}").format(
+                        name=self.name, error=error.orig
+                    )
+                ) from error
             # Pages that cannot be read: the file itself is damaged.
             raise DamagedDatabaseError(
                 _("{name} is damaged ({error}); it was left untouched").format(
@@ -543,7 +549,10 @@ class JournalStore:
                 for day, group_id, mean_level, max_level in rows:
                     date = dates.get(day)
                     if date is None:
-                        date = dates[day] = dt.date.fromisoformat(day)
+                        # SQLite's text as stored; a server's DATE arrives as a date.
+                        date = dates[day] = (
+                            day if isinstance(day, dt.date) else dt.date.fromisoformat(day)
+                        )
                         mean[date], sorer[date] = {}, {}
                     mean[date][group_id] = float(mean_level)
                     sorer[date][group_id] = float(max_level)
@@ -730,6 +739,17 @@ class JournalStore:
                 leg_days_only_if_missing=leg_days_only_if_missing,
             )
             return plan, _apply(connection, plan.change, stored)
+
+
+def _damage_in(error: exc.DatabaseError) -> bool:
+    """Whether ``error`` says the stored data is damaged, not that the request failed.
+
+    SQLite's errors carry no SQLSTATE: a read failing there is a damaged file. A server
+    says damage with class XX (data_corrupted, index_corrupted); anything else it refuses
+    (a missing privilege, say) is not damage.
+    """
+    state = getattr(error.orig, "sqlstate", None)
+    return state is None or str(state).startswith("XX")
 
 
 _LEVELS = frozenset(range(MIN_LEVEL, MAX_LEVEL + 1))

@@ -12,6 +12,8 @@ from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.soreness import SorenessRating
 from legday_desktop.storage.database import open_store
 from legday_desktop.storage.journal_store import JournalStore
+from legday_desktop.storage.locations import ServerLocation
+from legday_desktop.storage.server import open_server_store
 
 D = dt.date
 
@@ -56,10 +58,29 @@ def small_journal() -> Journal:
     )
 
 
-def filled_store(path: Path, journal: Journal | None = None) -> JournalStore:
-    store = open_store(path)
+def filled_store(path: Path | ServerLocation, journal: Journal | None = None) -> JournalStore:
+    """The journal at ``path`` (a file, or a database on a server) holding ``journal``."""
+    store = open_store(path) if isinstance(path, Path) else open_server_store(path)
     store.merge(journal or small_journal(), today=dt.date.today())
     return store
+
+
+def stored_rows(location: Path | ServerLocation, query: str) -> list[tuple[object, ...]]:
+    """The rows of ``query``, read as another tool would: sqlite3 or psycopg, not Legday."""
+    if isinstance(location, Path):
+        connection = sqlite3.connect(location)
+        try:
+            return connection.execute(query).fetchall()
+        finally:
+            connection.close()
+    import psycopg
+
+    url = location.url
+    with psycopg.connect(
+        dbname=url.database, user=url.username, host=url.query["host"], autocommit=True
+    ) as server:
+        cursor = server.execute(query)
+        return [tuple(row) for row in cursor.fetchall()] if cursor.description else []
 
 
 def wreck_table(path: Path, table: str) -> None:

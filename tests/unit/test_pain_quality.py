@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from helpers.courses import advise, day, kinds, symptoms, tip_ids
+from helpers.journals import stored_rows
 
 from legday_desktop.cli import main
 from legday_desktop.domain.check_ins import WarningSymptom
@@ -30,6 +31,7 @@ from legday_desktop.exchange.errors import ImportFileError
 from legday_desktop.exchange.json_format import parse_json, write_json
 from legday_desktop.services.journal import JournalService
 from legday_desktop.storage.database import migrate, open_store
+from legday_desktop.storage.locations import ServerLocation, open_store_at
 
 D = dt.date
 TODAY = dt.date.today()
@@ -90,9 +92,9 @@ def test_rating_columns_carry_the_qualities_and_stay_empty_without_them() -> Non
 # --- storage -----------------------------------------------------------------------------
 
 
-def test_a_quality_is_stored_read_back_and_undone(tmp_path: Path) -> None:
-    path = tmp_path / "journal.sqlite3"
-    store = open_store(path)
+def test_a_quality_is_stored_read_back_and_undone(journal_location: Path | ServerLocation) -> None:
+    path = journal_location
+    store = open_store_at(path)
     key = (DAY, "hamstrings.left")
     plain = SorenessRating(DAY, "hamstrings.left", 6, "after sprints")
     store.apply(JournalChange(ratings={key: plain}), today=TODAY)
@@ -100,11 +102,11 @@ def test_a_quality_is_stored_read_back_and_undone(tmp_path: Path) -> None:
     inverse = store.apply(JournalChange(ratings={key: sharp}), today=TODAY)
     assert inverse.ratings == {key: plain}
     assert store.day_overview(DAY).ratings == (sharp,)
-    assert rows(path, "SELECT quality FROM soreness") == [("sharp",)]
+    assert stored_rows(path, "SELECT quality FROM soreness") == [("sharp",)]
     assert store.journal_columns().ratings.qualities == [PainQuality.SHARP]
     store.apply(inverse, today=TODAY)
     assert store.day_overview(DAY).ratings == (plain,)
-    assert rows(path, "SELECT quality FROM soreness") == [(None,)]
+    assert stored_rows(path, "SELECT quality FROM soreness") == [(None,)]
     store.close()
 
 
@@ -120,8 +122,10 @@ def test_the_database_refuses_an_unknown_quality(tmp_path: Path) -> None:
     connection.close()
 
 
-def test_a_merge_that_differs_only_in_quality_is_a_conflict_naming_it(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "journal.sqlite3")
+def test_a_merge_that_differs_only_in_quality_is_a_conflict_naming_it(
+    journal_location: Path | ServerLocation,
+) -> None:
+    store = open_store_at(journal_location)
     dull = SorenessRating(DAY, "quadriceps.left", 5, "", PainQuality.DULL)
     store.merge(Journal(ratings=(dull,)), today=TODAY)
     burning = SorenessRating(DAY, "quadriceps.left", 5, "", PainQuality.BURNING)

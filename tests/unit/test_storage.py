@@ -1,4 +1,4 @@
-"""Storage on real SQLite files: settings, the database's own rules, the store."""
+"""Storage on real SQLite files and a real PostgreSQL server: settings, rules, the store."""
 
 from __future__ import annotations
 
@@ -28,8 +28,12 @@ from legday_desktop.storage.errors import (
     NotADatabaseError,
 )
 from legday_desktop.storage.journal_store import JournalStore
+from legday_desktop.storage.locations import ServerLocation, open_store_at
 
 D = dt.date
+# A journal in a file, or on a PostgreSQL server: the tests that take journal_location
+# (tests/conftest.py) run on both.
+Location = Path | ServerLocation
 TODAY = dt.date.today()
 
 
@@ -138,8 +142,8 @@ def clear_rating(store: JournalStore, date: dt.date, region_id: str) -> Soreness
 
 
 class TestRatings:
-    def test_set_replace_and_clear(self, db: Path) -> None:
-        store = open_store(db)
+    def test_set_replace_and_clear(self, journal_location: Location) -> None:
+        store = open_store_at(journal_location)
         day = D(2026, 5, 1)
         assert set_rating(store, SorenessRating(day, "glutes.left", 4)) is None
         previous = set_rating(store, SorenessRating(day, "glutes.left", 6, "sitting hurts"))
@@ -154,8 +158,8 @@ class TestRatings:
         assert clear_rating(store, day, "glutes.left") is None
         store.close()
 
-    def test_zero_is_stored_and_differs_from_not_rated(self, db: Path) -> None:
-        store = open_store(db)
+    def test_zero_is_stored_and_differs_from_not_rated(self, journal_location: Location) -> None:
+        store = open_store_at(journal_location)
         day = D(2026, 5, 1)
         set_rating(store, SorenessRating(day, "calves.right", 0))
         levels = {r.region_id: r.level for r in store.day_overview(day).ratings}
@@ -163,18 +167,18 @@ class TestRatings:
         assert "calves.left" not in levels
         store.close()
 
-    def test_values_survive_reopening(self, db: Path) -> None:
-        store = open_store(db)
+    def test_values_survive_reopening(self, journal_location: Location) -> None:
+        store = open_store_at(journal_location)
         set_rating(store, SorenessRating(D(2026, 5, 1), "shins.left", 2))
         store.close()
-        reopened = open_store(db)
+        reopened = open_store_at(journal_location)
         assert reopened.ratings_between(D(2026, 4, 1), D(2026, 6, 1)) == (
             SorenessRating(D(2026, 5, 1), "shins.left", 2),
         )
         reopened.close()
 
-    def test_many_ratings_in_one_change_and_their_inverse(self, db: Path) -> None:
-        store = filled_store(db)
+    def test_many_ratings_in_one_change_and_their_inverse(self, journal_location: Location) -> None:
+        store = filled_store(journal_location)
         before = store.journal()
         days = [D(2025, 1, 1) + dt.timedelta(days=offset) for offset in range(400)]
         change = JournalChange(
@@ -196,8 +200,8 @@ class TestRatings:
 
 
 class TestLegDays:
-    def test_save_replace_delete_keeps_ratings(self, db: Path) -> None:
-        store = filled_store(db)
+    def test_save_replace_delete_keeps_ratings(self, journal_location: Location) -> None:
+        store = filled_store(journal_location)
         new = LegDay(D(2026, 3, 2), "Quads", ("Front squat",), rpe=9)
         previous = store.apply(JournalChange(leg_days={new.date: new}), today=TODAY)
         assert previous.leg_days[new.date] is not None
@@ -209,16 +213,16 @@ class TestLegDays:
         assert len(store.day_overview(D(2026, 3, 3)).ratings) == 2
         store.close()
 
-    def test_future_leg_day_is_refused(self, db: Path) -> None:
-        store = open_store(db)
+    def test_future_leg_day_is_refused(self, journal_location: Location) -> None:
+        store = open_store_at(journal_location)
         tomorrow = TODAY + dt.timedelta(days=1)
         with pytest.raises(DomainError, match="in the future"):
             store.apply(JournalChange(leg_days={tomorrow: LegDay(tomorrow)}), today=TODAY)
         assert store.leg_days() == ()
         store.close()
 
-    def test_recent_leg_days_reads_only_the_last_ones(self, db: Path) -> None:
-        store = open_store(db)
+    def test_recent_leg_days_reads_only_the_last_ones(self, journal_location: Location) -> None:
+        store = open_store_at(journal_location)
         dates = [D(2026, 1, 5) + dt.timedelta(weeks=week) for week in range(10)]
         store.apply(
             JournalChange(
@@ -234,8 +238,8 @@ class TestLegDays:
 
 
 class TestCheckIns:
-    def test_save_replace_and_empty_removes(self, db: Path) -> None:
-        store = open_store(db)
+    def test_save_replace_and_empty_removes(self, journal_location: Location) -> None:
+        store = open_store_at(journal_location)
         day = D(2026, 5, 2)
 
         def save(check_in: CheckIn) -> CheckIn | None:
@@ -254,8 +258,8 @@ class TestCheckIns:
 
 
 class TestJournal:
-    def test_overview_of_a_day(self, db: Path) -> None:
-        store = filled_store(db)
+    def test_overview_of_a_day(self, journal_location: Location) -> None:
+        store = filled_store(journal_location)
         overview = store.day_overview(D(2026, 3, 3))
         assert overview.leg_day is not None and overview.leg_day.title == "Squat day"
         assert overview.days_after == 1
@@ -264,14 +268,16 @@ class TestJournal:
         assert store.day_overview(D(2026, 3, 1)).leg_day is None
         store.close()
 
-    def test_journal_reads_back_what_was_merged(self, db: Path) -> None:
-        store = filled_store(db)
+    def test_journal_reads_back_what_was_merged(self, journal_location: Location) -> None:
+        store = filled_store(journal_location)
         assert store.journal() == small_journal().sorted()
         assert not store.is_empty()
         store.close()
 
-    def test_an_export_reads_the_same_journal_column_by_column(self, db: Path) -> None:
-        store = filled_store(db)
+    def test_an_export_reads_the_same_journal_column_by_column(
+        self, journal_location: Location
+    ) -> None:
+        store = filled_store(journal_location)
         columns = store.journal_columns()
         assert columns == JournalColumns.of(small_journal())
         assert columns.journal() == store.journal() == small_journal().sorted()
@@ -280,16 +286,16 @@ class TestJournal:
         assert write_csv(columns) == write_csv(small_journal())
         store.close()
 
-    def test_merging_twice_adds_nothing(self, db: Path) -> None:
-        store = filled_store(db)
+    def test_merging_twice_adds_nothing(self, journal_location: Location) -> None:
+        store = filled_store(journal_location)
         plan, _ = store.merge(small_journal(), today=TODAY)
         assert (plan.summary.added, plan.summary.replaced, plan.summary.unchanged) == (0, 0, 9)
         assert plan.change == JournalChange()
         assert store.journal() == small_journal().sorted()
         store.close()
 
-    def test_conflict_changes_nothing_unless_replace(self, db: Path) -> None:
-        store = filled_store(db)
+    def test_conflict_changes_nothing_unless_replace(self, journal_location: Location) -> None:
+        store = filled_store(journal_location)
         before = store.journal()
         changed = Journal(
             ratings=(
@@ -309,15 +315,15 @@ class TestJournal:
         assert store.journal() == before
         store.close()
 
-    def test_empty_check_ins_are_not_stored(self, db: Path) -> None:
-        store = open_store(db)
+    def test_empty_check_ins_are_not_stored(self, journal_location: Location) -> None:
+        store = open_store_at(journal_location)
         plan, _ = store.merge(Journal(check_ins=(CheckIn(D(2026, 1, 1)),)), today=TODAY)
         assert plan.summary.added == 0
         assert store.is_empty()
         store.close()
 
-    def test_replacing_with_an_empty_check_in_removes_it(self, db: Path) -> None:
-        store = filled_store(db)
+    def test_replacing_with_an_empty_check_in_removes_it(self, journal_location: Location) -> None:
+        store = filled_store(journal_location)
         empty = Journal(check_ins=(CheckIn(D(2026, 3, 3)),))
         with pytest.raises(ImportConflictError):
             store.merge(empty, today=TODAY)
@@ -325,8 +331,8 @@ class TestJournal:
         assert store.day_overview(D(2026, 3, 3)).check_in is None
         store.close()
 
-    def test_leg_day_references_never_conflict(self, db: Path) -> None:
-        store = filled_store(db)
+    def test_leg_day_references_never_conflict(self, journal_location: Location) -> None:
+        store = filled_store(journal_location)
         references = Journal(
             leg_days=(LegDay(D(2026, 3, 2), "Imported"), LegDay(D(2026, 4, 1), "Imported"))
         )
@@ -407,8 +413,8 @@ class TestOpeningFiles:
 
 
 class TestChanges:
-    def test_applying_the_inverse_restores_everything(self, db: Path) -> None:
-        store = filled_store(db)
+    def test_applying_the_inverse_restores_everything(self, journal_location: Location) -> None:
+        store = filled_store(journal_location)
         before = store.journal()
         change = JournalChange(
             leg_days={
@@ -441,8 +447,8 @@ class TestChanges:
         assert store.journal() == after
         store.close()
 
-    def test_a_failing_change_writes_nothing(self, db: Path) -> None:
-        store = filled_store(db)
+    def test_a_failing_change_writes_nothing(self, journal_location: Location) -> None:
+        store = filled_store(journal_location)
         before = store.journal()
         change = JournalChange(
             ratings={
@@ -464,14 +470,13 @@ class TestChanges:
             )
 
 
-def test_the_day_reader_agrees_with_the_whole_journal(tmp_path: Path) -> None:
+def test_the_day_reader_agrees_with_the_whole_journal(journal_location: Location) -> None:
     """The window reads one day at a time; every day must match what the journal holds."""
     from legday_desktop.domain.demo import demo_journal
     from legday_desktop.domain.leg_days import LegDayCalendar
 
     journal = demo_journal(TODAY)
-    db = tmp_path / "demo.sqlite3"
-    store = filled_store(db, journal)
+    store = filled_store(journal_location, journal)
     calendar = LegDayCalendar(leg_day.date for leg_day in journal.leg_days)
     leg_days = {leg_day.date: leg_day for leg_day in journal.leg_days}
     check_ins = {check_in.date: check_in for check_in in journal.check_ins}

@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from helpers.journals import stored_rows
 
 from legday_desktop.domain.errors import DomainError
 from legday_desktop.domain.exercises import ExerciseMapping, loads_of, parse_mapping
@@ -18,6 +19,7 @@ from legday_desktop.domain.training import SetType, WeightUnit, WorkoutSet
 from legday_desktop.exchange.errors import ImportFileError
 from legday_desktop.exchange.json_format import parse_json, write_json
 from legday_desktop.storage.database import migrate, open_store
+from legday_desktop.storage.locations import ServerLocation, open_store_at
 
 D = dt.date
 TODAY = dt.date.today()
@@ -59,9 +61,9 @@ def test_sets_are_checked_by_the_domain() -> None:
     assert SETS[1].volume_kg == 500 and SETS[4].volume_kg == 0
 
 
-def test_sets_are_stored_read_back_and_undone(tmp_path: Path) -> None:
-    path = tmp_path / "journal.sqlite3"
-    store = open_store(path)
+def test_sets_are_stored_read_back_and_undone(journal_location: Path | ServerLocation) -> None:
+    path = journal_location
+    store = open_store_at(path)
     try:
         undo = store.apply(JournalChange(leg_days={DAY: LEG_DAY}), today=TODAY)
         assert store.leg_days() == (LEG_DAY,)
@@ -77,7 +79,7 @@ def test_sets_are_stored_read_back_and_undone(tmp_path: Path) -> None:
         assert store.leg_days() == ()
     finally:
         store.close()
-    assert rows(path, "SELECT count(*) FROM workout_set") == [(0,)]  # gone with the leg day
+    assert stored_rows(path, "SELECT count(*) FROM workout_set") == [(0,)]  # gone with the leg day
 
 
 def test_the_database_refuses_a_set_that_breaks_a_rule(tmp_path: Path) -> None:
@@ -191,15 +193,17 @@ def test_a_bad_set_in_json_names_where_and_imports_nothing(change: object, expec
         parse_json(json.dumps(document), "in.json", today=TODAY)
 
 
-def test_mappings_are_kept_for_next_time_and_come_first(tmp_path: Path) -> None:
-    path = tmp_path / "journal.sqlite3"
+def test_mappings_are_kept_for_next_time_and_come_first(
+    journal_location: Path | ServerLocation,
+) -> None:
+    path = journal_location
     hack = parse_mapping("Hack Squat (Machine)=quadriceps,glutes:0.6", GROUP_IDS)
     plank = parse_mapping("Plank=", GROUP_IDS)
-    store = open_store(path)
+    store = open_store_at(path)
     try:
         store.save_exercise_mappings([hack, plank])
         store.close()
-        store = open_store(path)
+        store = open_store_at(path)
         mappings = store.exercise_mappings()
         assert mappings == {
             "hack squat": ExerciseMapping(

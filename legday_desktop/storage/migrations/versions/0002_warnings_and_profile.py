@@ -57,6 +57,12 @@ def _check_in_symptom(symptoms: tuple[str, ...]) -> sa.Table:
 
 
 def _allow_symptoms(symptoms: tuple[str, ...]) -> None:
+    name = op.f("ck_check_in_symptom_known_symptom")
+    if op.get_bind().dialect.name != "sqlite":
+        # PostgreSQL changes a CHECK constraint in place: drop it, add the new one.
+        op.drop_constraint(name, "check_in_symptom", type_="check")
+        op.create_check_constraint(name, "check_in_symptom", _one_of("symptom", symptoms))
+        return
     # SQLite cannot change a CHECK constraint: rebuild the table from its new definition
     # (storage.database.migrate runs this with foreign keys off, so no row is lost).
     with op.batch_alter_table(

@@ -79,6 +79,12 @@ def _soreness(groups: tuple[str, ...]) -> sa.Table:
 
 
 def _allow_regions(groups: tuple[str, ...]) -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        # PostgreSQL changes a CHECK constraint in place: drop it, add the new one.
+        name = op.f("ck_soreness_known_region")
+        op.drop_constraint(name, "soreness", type_="check")
+        op.create_check_constraint(name, "soreness", _one_of("region_id", _region_ids(groups)))
+        return
     # SQLite cannot change a CHECK constraint: rebuild the table from its new definition
     # (storage.database.migrate runs this with foreign keys off, so no row is lost).
     with op.batch_alter_table("soreness", copy_from=_soreness(groups), recreate="always"):

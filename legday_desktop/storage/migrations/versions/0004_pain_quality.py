@@ -68,6 +68,13 @@ def _soreness(with_quality: bool) -> sa.Table:
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        # PostgreSQL adds a column and a CHECK constraint in place.
+        op.add_column("soreness", sa.Column("quality", sa.String(), nullable=True))
+        op.create_check_constraint(
+            op.f("ck_soreness_known_quality"), "soreness", _one_of("quality", QUALITIES)
+        )
+        return
     # SQLite cannot add a table CHECK to a table: rebuild soreness from its new definition
     # (storage.database.migrate runs this with foreign keys off, so no row is lost).
     with op.batch_alter_table(
@@ -80,6 +87,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        op.drop_constraint(op.f("ck_soreness_known_quality"), "soreness", type_="check")
+        op.drop_column("soreness", "quality")
+        return
     with op.batch_alter_table(
         "soreness", copy_from=_soreness(with_quality=True), recreate="always"
     ) as batch:
