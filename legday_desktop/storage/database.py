@@ -50,7 +50,7 @@ from legday_desktop.storage.sqlite_files import (
 )
 from legday_desktop.storage.tables import metadata, region
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS_DIR = schema.MIGRATIONS_DIR
 
 # Alembic's own table, as Alembic creates it, so that a new journal can be stamped with
 # the newest revision without importing Alembic.
@@ -110,7 +110,6 @@ def migrate(
     change a parent table would delete every child row through ON DELETE CASCADE.
     """
     from alembic import command  # imported only when an upgrade is needed
-    from alembic.config import Config
 
     from legday_desktop.storage.backup import make_backup
 
@@ -120,10 +119,7 @@ def migrate(
     engine = create_sqlite_engine(path, foreign_keys=False, pooled=False)
     try:
         with engine.connect().execution_options(**{BEGIN_MODE: "IMMEDIATE"}) as connection:
-            config = Config()
-            config.set_main_option("script_location", str(script_location or MIGRATIONS_DIR))
-            config.set_main_option("path_separator", "os")
-            config.attributes["connection"] = connection
+            config = schema.alembic_config(connection, script_location)
             with connection.begin() as transaction:
                 # Another tool may have left broken references already; only the ones the
                 # upgrade itself would cause stop it.

@@ -85,11 +85,6 @@ def journal_location(text: str | Path) -> Path | ServerLocation:
     return Path(text)
 
 
-def is_server_address(text: str | Path) -> bool:
-    """Whether ``text`` is written as an address (``scheme://…``), not a file's path."""
-    return isinstance(text, str) and _ADDRESS.match(text) is not None
-
-
 def server_location(address: str) -> ServerLocation:
     """The ServerLocation of ``postgresql://user@host/database?…`` (see ``journal_location``)."""
     from sqlalchemy.engine import make_url

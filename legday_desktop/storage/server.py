@@ -15,7 +15,6 @@ file; what differs is here:
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
@@ -38,8 +37,6 @@ from legday_desktop.storage.errors import (
 )
 from legday_desktop.storage.journal_store import BEGIN_MODE, JournalStore
 from legday_desktop.storage.locations import ServerLocation, server_location
-
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 # How long a write waits for another writer before it fails (as a file's busy timeout).
 LOCK_TIMEOUT_MS = 5000
@@ -125,17 +122,12 @@ def migrate_server(engine: Engine, location: ServerLocation, *, target: str = "h
     revision from the first, the same ones a file gets.
     """
     from alembic import command  # imported only when an upgrade is needed
-    from alembic.config import Config
 
     locked = engine.connect().execution_options(**{BEGIN_MODE: "IMMEDIATE"})
     with locked as connection, connection.begin():
         if stored_server_revision(connection, location) == schema.HEAD and target == "head":
             return
-        config = Config()
-        config.set_main_option("script_location", str(MIGRATIONS_DIR))
-        config.set_main_option("path_separator", "os")
-        config.attributes["connection"] = connection
-        command.upgrade(config, target)
+        command.upgrade(schema.alembic_config(connection), target)
 
 
 def open_server_engine(

@@ -150,19 +150,14 @@ def test_the_revisions_step_by_step_keep_every_row(empty_database: ServerLocatio
 
 def test_every_revision_goes_down_and_up_again(server_journal: ServerLocation) -> None:
     from alembic import command
-    from alembic.config import Config
 
-    from legday_desktop.storage.server import MIGRATIONS_DIR
+    from legday_desktop.storage.schema import alembic_config
 
     filled_store(server_journal).close()
     engine = create_server_engine(server_journal)
     try:
         with engine.begin() as connection:
-            config = Config()
-            config.set_main_option("script_location", str(MIGRATIONS_DIR))
-            config.set_main_option("path_separator", "os")
-            config.attributes["connection"] = connection
-            command.downgrade(config, "base")
+            command.downgrade(alembic_config(connection), "base")
         assert stored_rows(server_journal, "SELECT count(*) FROM alembic_version") == [(0,)]
         assert stored_rows(
             server_journal, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
