@@ -206,7 +206,21 @@ def test_the_quality_revision_downgrades_without_losing_ratings(tmp_path: Path) 
     rating = SorenessRating(DAY, "glutes.left", 4, "n", PainQuality.DULL)
     store.apply(JournalChange(ratings={(DAY, "glutes.left"): rating}), today=TODAY)
     store.close()
-    migrate(path, target="0003_more_regions")
+    # Alembic's upgrade (migrate) does nothing for an older revision: downgrade as migrate
+    # upgrades, in one transaction with foreign keys off.
+    from alembic import command
+
+    from legday_desktop.storage.database import create_sqlite_engine
+    from legday_desktop.storage.schema import alembic_config
+
+    engine = create_sqlite_engine(path, foreign_keys=False, pooled=False)
+    try:
+        with engine.begin() as connection:
+            command.downgrade(alembic_config(connection), "0003_more_regions")
+    finally:
+        engine.dispose()
+    assert rows(path, "SELECT version_num FROM alembic_version") == [("0003_more_regions",)]
+    assert "quality" not in {column[1] for column in rows(path, "PRAGMA table_info(soreness)")}
     assert rows(path, "SELECT date, region_id, level, note FROM soreness") == [
         ("2026-05-02", "glutes.left", 4, "n")
     ]

@@ -94,5 +94,5 @@ def downgrade() -> None:
     with op.batch_alter_table(
         "soreness", copy_from=_soreness(with_quality=True), recreate="always"
     ) as batch:
-        batch.drop_constraint("ck_soreness_known_quality", type_="check")
+        batch.drop_constraint(op.f("ck_soreness_known_quality"), type_="check")
         batch.drop_column("quality")
