@@ -12,9 +12,11 @@ Cheap at start-up: nothing is set while the desktop's own palette already fits.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtCore import QObject, QRectF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
+from legday_desktop.drawing.colours import MIN_OUTLINE_CONTRAST, with_contrast
 from legday_desktop.services.preferences import Theme
 
 Role = QPalette.ColorRole
@@ -94,6 +96,52 @@ def is_dark(palette: QPalette) -> bool:
     return window.lightness() < palette.color(Role.WindowText).lightness()
 
 
+_CHECK_BOXES = (
+    QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+    QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+)
+
+
+class OutlinedCheckBoxes(QProxyStyle):
+    """Fusion, with every check box's edge at 3:1 against the field it is drawn in.
+
+    Fusion draws that edge a shade darker than the window: about 2:1 on a light list and
+    nothing at all on a dark one (the boxes of the leg-day dialog's exercises vanished).
+    """
+
+    def drawPrimitive(  # noqa: N802 (Qt override)
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if element not in _CHECK_BOXES:
+            return
+        palette = option.palette
+        edge = with_contrast(
+            palette.color(Role.Mid), palette.color(Role.Base), MIN_OUTLINE_CONTRAST
+        )
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(QPen(edge, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        rect = QRectF(option.rect)
+        painter.drawRect(rect.adjusted(0, 0, -1, -1))
+        painter.restore()
+
+
+def _outline_check_boxes(app: QGuiApplication) -> None:
+    """Fusion (Legday's own palettes go with it) gets check boxes that show in both schemes."""
+    if not isinstance(app, QApplication):
+        return
+    style = app.style()
+    if isinstance(style, OutlinedCheckBoxes) or style.name().casefold() != "fusion":
+        return  # a desktop's own style draws its boxes as the desktop wants
+    app.setStyle(OutlinedCheckBoxes("fusion"))
+
+
 class ThemeKeeper(QObject):
     """Keeps the application's palette in the scheme chosen, or the desktop's, live.
 
@@ -106,6 +154,7 @@ class ThemeKeeper(QObject):
         self._app = app
         self.theme = Theme.SYSTEM
         self.own_palette = False  # True while Legday's own palette is set
+        _outline_check_boxes(app)
         app.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
 
     def apply(self, theme: Theme) -> None:
