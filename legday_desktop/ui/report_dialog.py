@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QEvent
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,10 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.drawing.colours import with_contrast
 from legday_desktop.ui import texts
 from legday_desktop.ui.typed_date_edit import TypedDateEdit
 
 NEWEST_RATED = "The newest leg day rated on days 1–3"
+PROBLEM_RED = "#b00020"
+TEXT_CONTRAST = 4.5  # WCAG AA for normal text
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +78,7 @@ class ReportDialog(QDialog):
         self.leg_day_box = QComboBox()
         self.problem_label = QLabel()
         self.problem_label.setWordWrap(True)
-        self.problem_label.setStyleSheet("color: #b00020;")
+        self._colour_problem()
         form = QFormLayout()
         form.addRow("&From:", self.first_edit)
         form.addRow("&To:", self.last_edit)
@@ -97,6 +101,17 @@ class ReportDialog(QDialog):
             index = self.leg_day_box.findData(shown_leg_day.isoformat())
             if index >= 0:
                 self.leg_day_box.setCurrentIndex(index)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._colour_problem()
+
+    def _colour_problem(self) -> None:
+        """The problem in red, readable (4.5:1) on the dialog's background, light or dark."""
+        background = self.palette().color(QPalette.ColorRole.Window)
+        red = with_contrast(QColor(PROBLEM_RED), background, TEXT_CONTRAST)
+        self.problem_label.setStyleSheet(f"color: {red.name()};")
 
     def choice(self) -> ReportChoice:
         data = self.leg_day_box.currentData()

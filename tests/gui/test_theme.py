@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 import pytest
@@ -111,3 +112,78 @@ def test_the_open_chart_is_redrawn_in_the_dark_theme(window: MainWindow, qtbot: 
     qtbot.waitUntil(lambda: background_lightness() < 0.5)
     apply_theme(Theme.LIGHT)
     qtbot.waitUntil(lambda: background_lightness() > 0.5)
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_check_boxes_in_lists_and_forms_show_their_edge_by_3_to_1(qtbot: QtBot, dark: bool) -> None:
+    """The leg-day dialog's exercises: Fusion's boxes vanished on a dark list (about 1:1)."""
+    from PySide6.QtWidgets import (
+        QCheckBox,
+        QListWidget,
+        QListWidgetItem,
+        QStyle,
+        QStyleOptionButton,
+    )
+
+    apply_theme(Theme.DARK if dark else Theme.LIGHT)
+    exercises = QListWidget()
+    qtbot.addWidget(exercises)
+    item = QListWidgetItem("Squat")
+    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+    item.setCheckState(Qt.CheckState.Unchecked)
+    exercises.addItem(item)
+    both_sides = QCheckBox("Both sides")
+    qtbot.addWidget(both_sides)
+    for widget in (exercises, both_sides):
+        widget.show()
+        qtbot.waitExposed(widget)
+    row = exercises.visualItemRect(item)
+    in_list = exercises.viewport().grab(row.adjusted(0, 0, -row.width() + row.height() + 4, 0))
+    option = QStyleOptionButton()
+    option.initFrom(both_sides)
+    box = both_sides.style().subElementRect(
+        QStyle.SubElement.SE_CheckBoxIndicator, option, both_sides
+    )
+    in_form = both_sides.grab(box)
+    for image, widget in ((in_list, exercises), (in_form, both_sides)):
+        field = widget.palette().color(Role.Base)
+        assert is_dark(widget.palette()) == dark
+        best = max(contrast_ratio(QColor(colour), field) for colour in colours_in(image.toImage()))
+        assert best >= MIN_OUTLINE_CONTRAST, (widget, best)
+
+
+def text_contrast(image: QImage) -> tuple[QColor, float]:
+    """The image's commonest colour (its background), and the best contrast of another to it."""
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    counts = Counter(
+        image.pixel(x, y) & 0xFFFFFF for y in range(image.height()) for x in range(image.width())
+    )
+    background = QColor(counts.most_common(1)[0][0])
+    return background, max(contrast_ratio(QColor(colour), background) for colour in counts)
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_the_report_dialogs_problem_reads_in_both_schemes(qtbot: QtBot, dark: bool) -> None:
+    """Its dark red on dark grey was about 2:1; the red is lightened to 4.5:1 there."""
+    import datetime as dt
+
+    from legday_desktop.ui.report_dialog import ReportDialog
+
+    apply_theme(Theme.DARK if dark else Theme.LIGHT)
+    today = dt.date(2026, 12, 4)
+    dialog = ReportDialog([], today, today - dt.timedelta(days=27))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    label = dialog.problem_label
+    assert label.isVisible() and "no leg day" in label.text()
+
+    def assert_readable() -> None:
+        background, contrast = text_contrast(label.grab().toImage())
+        assert background == dialog.palette().color(Role.Window)  # not left in the other scheme
+        assert contrast >= 4.5
+
+    assert_readable()
+    apply_theme(Theme.LIGHT if dark else Theme.DARK)  # switched while open, it follows
+    qtbot.waitUntil(lambda: is_dark(dialog.palette()) != dark)
+    assert_readable()
