@@ -124,6 +124,22 @@ def test_every_string_of_these_layers_has_its_german() -> None:
     assert untranslated == []
 
 
+def test_no_message_has_two_different_germans() -> None:
+    """The build merges po/de/*.po: a message in two files would say whichever came last."""
+    first: dict[tuple[str | None, str], tuple[str, object]] = {}
+    clashes = []
+    for po in sorted(SERVICES_PO.parent.glob("*.po")):
+        with po.open("rb") as file:
+            for message in read_po(file, locale="de"):
+                if not message.id:
+                    continue
+                key = (message.context, str(message.id))
+                where, german = first.setdefault(key, (po.name, message.string))
+                if german != message.string:
+                    clashes.append(f"{key}: {where} {german!r}, {po.name} {message.string!r}")
+    assert clashes == []
+
+
 # --- the command line ---------------------------------------------------------------
 
 
