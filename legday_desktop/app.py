@@ -491,6 +491,8 @@ def run_app(database: Path, *, debug: bool = False, tray: bool = False) -> int:
     window = start_main_window(database, visible=not tray or not _tray_available())
     instance.show_requested.connect(lambda: bring_to_front(window))
     window.destroyed.connect(instance.close)
+    # Closed from the tray while hidden, the window ends no event loop by itself.
+    window.closed.connect(app.quit)
     _start_desktop_presence(window, tray=tray)
     before = sys.excepthook
     install_exception_hook(lambda: window, log_path)
@@ -527,11 +529,12 @@ def _start_desktop_presence(window: MainWindow, *, tray: bool) -> None:
 
     def start() -> None:
         with plain_imports():
-            from legday_desktop.services.preferences import PreferencesService
             from legday_desktop.ui.presence import DesktopPresence
 
-        preferences = PreferencesService(parent=window)
-        DesktopPresence(window, preferences, bring_to_front=bring_to_front, parent=window)
+        # The window's own preferences: what the Preferences dialog changes applies at once.
+        DesktopPresence(
+            window, window.preferences, bring_to_front=bring_to_front, in_tray=tray, parent=window
+        )
 
     if tray and not window.isVisible():
         QTimer.singleShot(0, window, start)

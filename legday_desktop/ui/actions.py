@@ -115,7 +115,7 @@ ACTIONS = (
         "quit",
         "file",
         "&Quit",
-        lambda window: window.close(),
+        lambda window: window.quit(),
         ("Ctrl+Q",),
         separator_before=True,
     ),

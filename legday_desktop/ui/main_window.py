@@ -106,6 +106,8 @@ class MainWindow(QMainWindow):
 
     # File → Open or New journal: the app closes the journal shown and opens this file.
     journal_requested = Signal(object)
+    # Closed for good (not put away in the tray): its journal is closed, Legday may end.
+    closed = Signal()
 
     # Made by ui/actions.py's build_actions, one per menu entry (tests/gui/test_main_window.py
     # checks the list is whole).
@@ -159,6 +161,9 @@ class MainWindow(QMainWindow):
         self.preferences = preferences
         preferences.changed.connect(self._preferences_changed)
         self.open_error: str | None = None
+        # Set where Legday lives in the tray (ui/tray.py): closing then only hides the window.
+        self.closes_to_tray = False
+        self._quitting = False
         self._service: JournalService | None = None
         self._picture_only = False  # a snapshot: drawn as editable, though it only reads
         self.save_failures = SaveFailures(self)
@@ -1164,9 +1169,27 @@ class MainWindow(QMainWindow):
             if self.size() == self._fitted_size:
                 QTimer.singleShot(0, self, self.fit_to_screen)
 
+    def quit(self) -> bool:
+        """File → Quit: close for good, even where closing only puts the window in the tray.
+
+        The window's normal close: nothing typed is lost, and unsaved check-ins are asked
+        about. False when the user chose to keep the window.
+        """
+        self._quitting = True
+        try:
+            return self.close()
+        finally:
+            self._quitting = False
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         if self._service is not None:
             self.check_in_panel.commit_pending()
+        if self.closes_to_tray and not self._quitting:
+            if self._interactive:
+                self.save_settings()
+            event.ignore()
+            self.hide()
+            return
         if (
             self.save_failures.unsaved_check_ins
             and self._interactive
@@ -1179,6 +1202,7 @@ class MainWindow(QMainWindow):
         if self._service is not None:
             self._service.close()
         super().closeEvent(event)
+        self.closed.emit()
 
 
 def _qualities(ratings: Iterable[SorenessRating]) -> dict[str, PainQuality]:

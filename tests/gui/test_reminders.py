@@ -27,13 +27,15 @@ from conftest import click_region, open_window
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtDBus import QDBusConnection, QDBusMessage
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from legday_desktop.app import bring_to_front
+from legday_desktop.app import _start_desktop_presence, bring_to_front
 from legday_desktop.services.notifications import DesktopNotifications
 from legday_desktop.services.preferences import PreferencesService
 from legday_desktop.services.reminders import LOOK_AGAIN_MS, ReminderService
 from legday_desktop.ui.main_window import MainWindow
+from legday_desktop.ui.preferences_dialog import PreferencesDialog
 from legday_desktop.ui.presence import DesktopPresence
 
 HELPERS = Path(__file__).resolve().parents[1] / "helpers"
@@ -320,3 +322,25 @@ def test_without_a_notification_service_the_reminder_goes_to_the_fallback(
         assert reminders.check()
     assert shown == [("How do your legs feel today?", shown[0][1])]
     assert "No desktop notification service" in caplog.text
+
+
+def test_the_reminder_turned_on_in_preferences_is_planned_at_once(
+    qtbot: QtBot, database: Path
+) -> None:
+    window = open_window(qtbot, database)
+    _start_desktop_presence(window, tray=False)  # as the app does, after a frame is painted
+    window.update()
+    qtbot.waitUntil(lambda: window.findChild(DesktopPresence) is not None, timeout=5000)
+    presence = window.findChild(DesktopPresence)
+    assert isinstance(presence, DesktopPresence)
+    assert presence.reminders.planned_in_ms is None  # off, as for a new user
+
+    dialog = PreferencesDialog(window.preferences, window)
+    dialog.reminder_on.click()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok is not None
+    QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    assert presence.reminders.reminder.on
+    assert presence.reminders.planned_in_ms is not None
+    window.close()
