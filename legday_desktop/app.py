@@ -491,8 +491,11 @@ def run_app(database: Path, *, debug: bool = False, tray: bool = False) -> int:
     window = start_main_window(database, visible=not tray or not _tray_available())
     instance.show_requested.connect(lambda: bring_to_front(window))
     window.destroyed.connect(instance.close)
-    # Closed from the tray while hidden, the window ends no event loop by itself.
-    window.closed.connect(app.quit)
+    if tray:
+        # In the tray, Legday ends by the tray's (or the menu's) Quit, not by the last
+        # window closing; and a window quit while hidden closes no window Qt could count.
+        app.setQuitOnLastWindowClosed(False)
+        window.closed.connect(app.quit)
     _start_desktop_presence(window, tray=tray)
     before = sys.excepthook
     install_exception_hook(lambda: window, log_path)
@@ -502,6 +505,7 @@ def run_app(database: Path, *, debug: bool = False, tray: bool = False) -> int:
     finally:
         sys.excepthook = before  # the window is gone: nothing to show a dialog over
         instance.close()
+        app.setQuitOnLastWindowClosed(True)
     return 0 if window.journal_open else 1
 
 

@@ -7,8 +7,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import open_window
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from legday_desktop.app import run_app
 from legday_desktop.ui.main_window import MainWindow
@@ -51,6 +53,18 @@ def test_run_app_returns_0_after_the_user_closes_the_window(
     close_main_window_once(qapp, when_journal_open=True)
     assert run_app(tmp_path / "journal.sqlite3") == 0
     assert (tmp_path / "journal.sqlite3").exists()
+
+
+def test_after_run_app_no_quit_is_left_to_end_the_next_event_loop(
+    qapp: QApplication, qtbot: QtBot, tmp_path: Path
+) -> None:
+    # Legday's window closed once asked the application to quit twice; the second quit
+    # then ended whatever event loop ran next (a dialog's, or the next window's start-up).
+    close_main_window_once(qapp, when_journal_open=True)
+    assert run_app(tmp_path / "journal.sqlite3") == 0
+    window = open_window(qtbot, tmp_path / "again.sqlite3")
+    assert window.journal_open
+    window.close()
 
 
 def test_run_app_returns_1_when_the_journal_cannot_be_opened(
