@@ -7,10 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import open_window
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
-from pytestqt.qtbot import QtBot
 
 from legday_desktop.app import run_app
 from legday_desktop.ui.main_window import MainWindow
@@ -55,16 +53,25 @@ def test_run_app_returns_0_after_the_user_closes_the_window(
     assert (tmp_path / "journal.sqlite3").exists()
 
 
-def test_after_run_app_no_quit_is_left_to_end_the_next_event_loop(
-    qapp: QApplication, qtbot: QtBot, tmp_path: Path
-) -> None:
-    # Legday's window closed once asked the application to quit twice; the second quit
-    # then ended whatever event loop ran next (a dialog's, or the next window's start-up).
-    close_main_window_once(qapp, when_journal_open=True)
-    assert run_app(tmp_path / "journal.sqlite3") == 0
-    window = open_window(qtbot, tmp_path / "again.sqlite3")
-    assert window.journal_open
-    window.close()
+def test_after_run_app_the_next_window_in_the_same_process_still_opens(tmp_path: Path) -> None:
+    # Legday's window, closed, asked the application to quit a second time, and a window
+    # opened later in the same process never opened its journal. Two tests in one process,
+    # in this order, as the suite once ran them.
+    here = Path(__file__).resolve().parent
+    theme_test = "test_the_maps_selection_and_focus_frame_stand_out_by_3_to_1"
+    ran = subprocess.run(
+        [
+            *(sys.executable, "-m", "pytest", "-q", "-n", "0", "-p", "no:cacheprovider"),
+            f"--basetemp={tmp_path / 'run'}",
+            f"{here / 'test_startup.py'}::test_run_app_returns_1_when_the_journal_cannot_be_opened",
+            f"{here / 'test_theme.py'}::{theme_test}",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert ran.returncode == 0, ran.stdout[-3000:]
 
 
 def test_run_app_returns_1_when_the_journal_cannot_be_opened(
