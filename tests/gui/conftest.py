@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, QSettings, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from legday_desktop.app import start_main_window
 from legday_desktop.ui.main_window import MainWindow
+from legday_desktop.ui.preferences_dialog import PreferencesDialog
 
 
 def open_window(qtbot: QtBot, database: Path) -> MainWindow:
@@ -135,3 +137,34 @@ def stored_levels(database: Path, date: dt.date | None = None) -> dict[str, int]
     finally:
         connection.close()
     return dict(rows)
+
+
+def with_preferences(
+    window: MainWindow, qtbot: QtBot, act: Callable[[PreferencesDialog], None]
+) -> None:
+    """Press Ctrl+, in the window (made active, as a click on it would); ``act`` on the dialog."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    done: list[bool] = []
+
+    def run() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, PreferencesDialog):
+            QTimer.singleShot(10, run)
+            return
+        act(dialog)
+        done.append(True)
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTimer.singleShot(0, run)
+    QTest.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(done))
+
+
+def press(dialog: PreferencesDialog, button: QDialogButtonBox.StandardButton) -> None:
+    """Click one of the dialog's buttons (OK, Apply, Cancel) as a person would."""
+    widget = dialog.buttons.button(button)
+    assert widget is not None
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)

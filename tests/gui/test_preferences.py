@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import click_region, stored_levels
-from PySide6.QtCore import QSettings, Qt, QTimer
+from conftest import click_region, press, stored_levels, with_preferences
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
@@ -21,29 +20,6 @@ from legday_desktop.ui.leg_day_dialog import LegDayDialog
 from legday_desktop.ui.main_window import MainWindow
 from legday_desktop.ui.preferences_dialog import PreferencesDialog
 from legday_desktop.ui.theme import is_dark
-
-
-def with_dialog(window: MainWindow, qtbot: QtBot, act: Callable[[PreferencesDialog], None]) -> None:
-    """Press Ctrl+, in the window; when the dialog opens, ``act`` on it."""
-    done: list[bool] = []
-
-    def run() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, PreferencesDialog):
-            QTimer.singleShot(10, run)
-            return
-        act(dialog)
-        done.append(True)
-
-    QTimer.singleShot(0, run)
-    QTest.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: bool(done))
-
-
-def press(dialog: PreferencesDialog, button: QDialogButtonBox.StandardButton) -> None:
-    widget = dialog.buttons.button(button)
-    assert widget is not None
-    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def settings_value(key: str) -> object:
@@ -59,7 +35,7 @@ def test_ctrl_comma_opens_preferences_and_cancel_changes_nothing(
         dialog.theme.setCurrentIndex(dialog.theme.findData(Theme.DARK))
         press(dialog, QDialogButtonBox.StandardButton.Cancel)
 
-    with_dialog(window, qtbot, change_then_cancel)
+    with_preferences(window, qtbot, change_then_cancel)
     assert window.both_sides.isChecked()
     assert window.weight_unit is WeightUnit.KG
     assert not is_dark(QApplication.palette())
@@ -73,7 +49,7 @@ def test_both_sides_off_in_preferences_unticks_the_box_and_rates_one_side(
         dialog.both_sides.click()
         press(dialog, QDialogButtonBox.StandardButton.Ok)
 
-    with_dialog(window, qtbot, untick)
+    with_preferences(window, qtbot, untick)
     assert not window.both_sides.isChecked()
     assert settings_value("map/both_sides") in (False, "false")
     click_region(window, "quadriceps.left")
@@ -91,7 +67,7 @@ def test_pounds_show_in_the_leg_days_sets(window: MainWindow, qtbot: QtBot) -> N
         assert window.weight_unit is WeightUnit.LB  # applied before the dialog closes
         press(dialog, QDialogButtonBox.StandardButton.Cancel)
 
-    with_dialog(window, qtbot, pounds)
+    with_preferences(window, qtbot, pounds)
     assert settings_value("units/weight") == "lb"
     day = dt.date.today()
     leg_day = LegDay(day, "Squat day", ("Squat",), sets=(WorkoutSet("Squat", 1, 5, 100.0),))
@@ -106,7 +82,7 @@ def test_the_theme_changes_at_once_and_back(window: MainWindow, qtbot: QtBot) ->
         dialog.theme.setCurrentIndex(dialog.theme.findData(Theme.DARK))
         press(dialog, QDialogButtonBox.StandardButton.Ok)
 
-    with_dialog(window, qtbot, dark)
+    with_preferences(window, qtbot, dark)
     # Qt hands the application's new palette to each widget from the event loop.
     qtbot.waitUntil(lambda: is_dark(window.body_map.palette()))
     assert settings_value("appearance/theme") == "dark"
@@ -119,7 +95,7 @@ def test_backups_kept_reach_the_journal_service(window: MainWindow, qtbot: QtBot
         dialog.backups_kept.setValue(3)
         press(dialog, QDialogButtonBox.StandardButton.Ok)
 
-    with_dialog(window, qtbot, three)
+    with_preferences(window, qtbot, three)
     assert window.service is not None and window.service.backups_kept == 3
     assert int(str(settings_value("backups/kept"))) == 3
 
@@ -156,7 +132,7 @@ def test_german_rebuilds_the_window_keeping_the_day_and_selection(
         press(dialog, QDialogButtonBox.StandardButton.Ok)
 
     try:
-        with_dialog(window, qtbot, german)
+        with_preferences(window, qtbot, german)
     finally:
         wording.use_language(None)
     assert titles == ["Einstellungen"]

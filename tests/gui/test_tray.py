@@ -17,15 +17,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import open_window
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QSystemTrayIcon
+from conftest import answer_message_box, open_window, press, with_preferences
+from PySide6.QtWidgets import QDialogButtonBox, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
 from legday_desktop.app import bring_to_front
 from legday_desktop.domain.check_ins import CheckIn
 from legday_desktop.services.autostart import (
+    ENTRY_NAME,
     OURS_KEY,
     autostart_folder,
     entry_text,
@@ -154,16 +153,7 @@ def test_quit_from_the_tray_with_an_unsaved_check_in_asks_and_can_keep_the_windo
     check_in = CheckIn(dt.date.today(), note="sore stairs")
     window.save_failures.unsaved_check_ins[check_in.date] = check_in
     asked: list[str] = []
-
-    def keep() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, keep)
-            return
-        asked.append(box.text())
-        box.reject()  # Escape: keep the window
-
-    QTimer.singleShot(0, keep)
+    answer_message_box("Cancel", asked)  # keep the window
     tray.menu.quit_action.trigger()
     assert asked
     assert window.isVisible()  # the question came with the window, which stays
@@ -195,30 +185,18 @@ def test_without_a_notification_service_the_reminder_is_the_trays_message(
 
 
 def _entry() -> Path:
-    return autostart_folder() / "legday.desktop"
+    return autostart_folder() / ENTRY_NAME
 
 
 def _set_start_at_login(window: MainWindow, qtbot: QtBot, *, on: bool) -> None:
     """Edit → Preferences…, tick or untick Start at login, OK."""
-    done: list[bool] = []
 
-    def act() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, PreferencesDialog):
-            QTimer.singleShot(10, act)
-            return
+    def tick(dialog: PreferencesDialog) -> None:
         if dialog.start_at_login.isChecked() != on:
             dialog.start_at_login.click()
-        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        assert ok is not None
-        QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
-        done.append(True)
+        press(dialog, QDialogButtonBox.StandardButton.Ok)
 
-    window.activateWindow()  # as the person's click on it would
-    qtbot.waitUntil(window.isActiveWindow)
-    QTimer.singleShot(0, act)
-    QTest.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: bool(done))
+    with_preferences(window, qtbot, tick)
 
 
 def test_start_at_login_in_preferences_writes_the_entry_and_removing_it_takes_it_away(
@@ -272,7 +250,7 @@ def test_start_at_login_says_so_when_the_folder_cannot_be_written(
     said: list[str] = []
     presence.start_at_login.failed.connect(said.append)
     _set_start_at_login(shown, qtbot, on=True)
-    assert said and said[0].startswith(f"Cannot write {folder / 'legday.desktop'}")
+    assert said and said[0].startswith(f"Cannot write {folder / ENTRY_NAME}")
     assert folder.read_text(encoding="utf-8") == "not a folder"
 
 
