@@ -59,30 +59,30 @@ _STRAIN_NOTE = (
 )
 
 
+_LAST_DAY_INTO_ITS_WEEK = 2  # the last leg day falls on the third day of its week
+
+
 def _schedule(today: dt.date, weeks: int, rng: random.Random) -> list[dt.date]:
-    """Return leg-day dates over ``weeks`` up to ``today``: one or two a calendar week.
+    """Return leg-day dates over ``weeks`` up to ``today``: one or two a week.
 
     One week is skipped (a holiday), and the last leg day was two days ago, so that
-    today shows soreness near its peak.
+    today shows soreness near its peak. Weeks are counted back from the last leg day,
+    not by the calendar, so the demo reads the same whichever day it is built on.
     """
     last = today - dt.timedelta(days=2)
-    first_monday = last - dt.timedelta(weeks=weeks - 1, days=last.weekday())
+    week_start = last - dt.timedelta(weeks=weeks - 1, days=_LAST_DAY_INTO_ITS_WEEK)
     holiday_week = int(weeks * 0.6)
     dates: list[dt.date] = []
     for week in range(weeks - 1):
         if week == holiday_week:
             continue
-        monday = first_monday + dt.timedelta(weeks=week)
+        start = week_start + dt.timedelta(weeks=week)
         if rng.random() < 0.55:
             offsets = [rng.choice((0, 1)), rng.choice((3, 4))]
         else:
             offsets = [rng.choice((1, 2, 3))]
-        dates.extend(monday + dt.timedelta(days=offset) for offset in offsets)
-    # The final week: the leg day two days ago, and at most one earlier that week.
-    final_monday = last - dt.timedelta(days=last.weekday())
-    if last.weekday() >= 3:
-        dates.append(final_monday + dt.timedelta(days=rng.choice((0, 1))))
-    dates.append(last)
+        dates.extend(start + dt.timedelta(days=offset) for offset in offsets)
+    dates.append(last)  # the final week: the leg day two days ago
     return dates
 
 

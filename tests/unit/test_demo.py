@@ -45,12 +45,29 @@ def test_months_of_history_ending_today() -> None:
 
 
 def test_one_or_two_leg_days_a_week(journal: Journal) -> None:
-    per_week: dict[tuple[int, int], int] = defaultdict(int)
+    # Weeks counted back from the last leg day (the demo's weeks are not calendar weeks).
+    last = journal.leg_days[-1].date
+    per_week: dict[int, int] = defaultdict(int)
     for leg_day in journal.leg_days:
-        per_week[leg_day.date.isocalendar()[:2]] += 1
+        per_week[((last - leg_day.date).days + 4) // 7] += 1
     assert max(per_week.values()) <= 2
     weeks = ((journal.leg_days[-1].date - journal.leg_days[0].date).days + 1) / 7
     assert 1.1 <= len(journal.leg_days) / weeks <= 2
+
+
+def days_before(journal: Journal, today: dt.date) -> tuple[object, ...]:
+    """The journal with every date replaced by how many days before ``today`` it is."""
+    return (
+        tuple((today - d.date, d.exercises, d.rpe, d.notes) for d in journal.leg_days),
+        tuple((today - r.date, r.region_id, r.level) for r in journal.ratings),
+        tuple((today - c.date, c.actions, c.sleep_hours) for c in journal.check_ins),
+    )
+
+
+@pytest.mark.parametrize("days_later", [1, 2, 3, 4, 5, 6, 100])
+def test_the_demo_reads_the_same_whichever_day_it_is_made(days_later: int) -> None:
+    later = TODAY + dt.timedelta(days=days_later)
+    assert days_before(demo_journal(later), later) == days_before(demo_journal(TODAY), TODAY)
 
 
 def test_varied_exercises_and_effort(journal: Journal) -> None:
