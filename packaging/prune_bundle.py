@@ -19,11 +19,12 @@ from pathlib import Path
 
 QT = "_internal/PySide6/Qt"
 MPL_DATA = "_internal/matplotlib/mpl-data"
+LEGDAY_LOCALE = "_internal/legday_desktop/resources/locale"
 
 # Paths (relative to the bundle, globs allowed) that Legday does not need, with why.
 UNUSED: dict[str, str] = {
-    # The interface is in English only.
-    f"{QT}/translations": "Qt's translations",
+    # Qt's translations but its own words (qtbase) in the languages Legday speaks: see kept().
+    f"{QT}/translations/*": "Qt's translations",
     # No network, no TLS, no VNC or framebuffer or touch-screen servers.
     f"{QT}/plugins/networkinformation": "network status",
     f"{QT}/plugins/tls": "TLS backends",
@@ -104,14 +105,27 @@ def remove(path: Path) -> int:
     return size
 
 
+def kept(bundle: Path) -> set[Path]:
+    """What UNUSED's patterns match but Legday needs: Qt's words in each of its languages.
+
+    ``qtbase_de.qm`` holds the standard dialogs' buttons and a line edit's menu in German;
+    a language Legday speaks is a folder of its compiled catalogues.
+    """
+    locale = bundle / LEGDAY_LOCALE
+    languages = [path.name for path in locale.iterdir() if path.is_dir()] if locale.is_dir() else []
+    return {bundle / QT / "translations" / f"qtbase_{language}.qm" for language in languages}
+
+
 def prune(bundle: Path) -> int:
     """Remove the unused files and orphaned libraries; the bytes freed."""
     provided_before = set(libraries_by_name(bundle))
     orphans_before = provided_before - needed_by_anything(bundle)
     freed = 0
+    needed = kept(bundle)
     for pattern, _why in UNUSED.items():
         for path in sorted(bundle.glob(pattern)):
-            freed += remove(path)
+            if path not in needed:
+                freed += remove(path)
     # Libraries that only the removed files needed (and their own, in turn).
     while True:
         by_name = libraries_by_name(bundle)

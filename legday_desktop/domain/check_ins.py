@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from legday_desktop.domain.errors import DomainError
 from legday_desktop.domain.leg_days import check_date
 from legday_desktop.domain.soreness import check_note
+from legday_desktop.domain.wording import N_, _
 
 
 class Severity(enum.StrEnum):
@@ -21,12 +22,12 @@ class Severity(enum.StrEnum):
     @property
     def heading(self) -> str:
         """What a warning of this severity says first, wherever it is shown."""
-        return _SEVERITY_HEADINGS[self]
+        return _(_SEVERITY_HEADINGS[self])
 
 
 _SEVERITY_HEADINGS = {
-    Severity.URGENT: "⚠ Seek medical attention",
-    Severity.CHECK: "Keep an eye on it: get it checked if it is not easing",
+    Severity.URGENT: N_("⚠ Seek medical attention"),
+    Severity.CHECK: N_("Keep an eye on it: get it checked if it is not easing"),
 }
 
 
@@ -53,7 +54,7 @@ class WarningSymptom(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return _SYMPTOM_LABELS[self]
+        return _(_SYMPTOM_LABELS[self])
 
     @property
     def severity(self) -> Severity:
@@ -62,19 +63,19 @@ class WarningSymptom(enum.StrEnum):
 
 
 _SYMPTOM_LABELS = {
-    WarningSymptom.DIZZINESS: "Dizziness",
-    WarningSymptom.LABOURED_BREATHING: "Laboured breathing",
-    WarningSymptom.FEVER: "Fever",
-    WarningSymptom.UNUSUAL_WEAKNESS: "Unusual muscle weakness",
-    WarningSymptom.DARK_URINE: "Dark (tea- or cola-coloured) urine",
-    WarningSymptom.SEVERE_SWELLING: "Severe swelling",
-    WarningSymptom.PAIN_FAR_WORSE_THAN_EXPECTED: "Pain far worse than expected",
-    WarningSymptom.ONE_LEG_SWOLLEN_WARM_RED: "One calf or leg swollen, warm or red",
-    WarningSymptom.TIGHT_HARD_SWOLLEN_SHIN_OR_CALF: "A tight, hard, swollen shin or calf",
-    WarningSymptom.NUMBNESS_OR_TINGLING: "Numbness or tingling",
-    WarningSymptom.SUDDEN_SHARP_PAIN: "Sudden sharp pain during exercise",
-    WarningSymptom.JOINT_LOCKS_OR_GIVES_WAY: "A joint that locks or gives way",
-    WarningSymptom.CANNOT_BEAR_WEIGHT: "I cannot put weight on the leg",
+    WarningSymptom.DIZZINESS: N_("Dizziness"),
+    WarningSymptom.LABOURED_BREATHING: N_("Laboured breathing"),
+    WarningSymptom.FEVER: N_("Fever"),
+    WarningSymptom.UNUSUAL_WEAKNESS: N_("Unusual muscle weakness"),
+    WarningSymptom.DARK_URINE: N_("Dark (tea- or cola-coloured) urine"),
+    WarningSymptom.SEVERE_SWELLING: N_("Severe swelling"),
+    WarningSymptom.PAIN_FAR_WORSE_THAN_EXPECTED: N_("Pain far worse than expected"),
+    WarningSymptom.ONE_LEG_SWOLLEN_WARM_RED: N_("One calf or leg swollen, warm or red"),
+    WarningSymptom.TIGHT_HARD_SWOLLEN_SHIN_OR_CALF: N_("A tight, hard, swollen shin or calf"),
+    WarningSymptom.NUMBNESS_OR_TINGLING: N_("Numbness or tingling"),
+    WarningSymptom.SUDDEN_SHARP_PAIN: N_("Sudden sharp pain during exercise"),
+    WarningSymptom.JOINT_LOCKS_OR_GIVES_WAY: N_("A joint that locks or gives way"),
+    WarningSymptom.CANNOT_BEAR_WEIGHT: N_("I cannot put weight on the leg"),
 }
 # Get these checked if they are not easing, unless the person cannot bear weight.
 CHECK_SYMPTOMS = frozenset(
@@ -105,16 +106,16 @@ class RecoveryAction(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return _ACTION_LABELS[self]
+        return _(_ACTION_LABELS[self])
 
 
 _ACTION_LABELS = {
-    RecoveryAction.LIGHT_ACTIVITY: "Light activity",
-    RecoveryAction.STRETCHING: "Stretching",
-    RecoveryAction.FOAM_ROLLING_OR_MASSAGE: "Foam rolling or massage",
-    RecoveryAction.HEAT: "Heat",
-    RecoveryAction.COLD: "Cold",
-    RecoveryAction.PROTEIN_RICH_MEALS: "Protein-rich meals",
+    RecoveryAction.LIGHT_ACTIVITY: N_("Light activity"),
+    RecoveryAction.STRETCHING: N_("Stretching"),
+    RecoveryAction.FOAM_ROLLING_OR_MASSAGE: N_("Foam rolling or massage"),
+    RecoveryAction.HEAT: N_("Heat"),
+    RecoveryAction.COLD: N_("Cold"),
+    RecoveryAction.PROTEIN_RICH_MEALS: N_("Protein-rich meals"),
 }
 
 MAX_WATER_LITRES = 15.0
@@ -152,7 +153,7 @@ class CheckIn:
             ("actions", self.actions, RecoveryAction),
         ):
             if not isinstance(values, frozenset):
-                raise DomainError(field, "must be a set")
+                raise DomainError(field, _("must be a set"))
             for value in values:
                 if not isinstance(value, kind):
                     raise DomainError(field, f"unknown {field[:-1]} {value!r}")

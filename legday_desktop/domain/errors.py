@@ -1,5 +1,7 @@
 """The one error type the domain raises for values that break its rules."""
 
+from legday_desktop.domain.wording import _
+
 
 class DomainError(ValueError):
     """A value breaks a domain rule; the message says which field and what is wrong.
@@ -26,5 +28,5 @@ def check_text(value: object, field: str, max_length: int) -> str:
         value.encode("utf-8")
     except UnicodeEncodeError:
         # Lone surrogates (from broken JSON escapes) cannot be stored or exported.
-        raise DomainError(field, "contains a character that is not valid Unicode text") from None
+        raise DomainError(field, _("contains a character that is not valid Unicode text")) from None
     return value

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from legday_desktop.domain.check_ins import CheckIn, RecoveryAction
 from legday_desktop.domain.exercises import ExerciseMapping, group_loads
 from legday_desktop.domain.leg_days import LegDay
+from legday_desktop.domain.numbers import decimal
 from legday_desktop.domain.recovery import (
     FIRST_DAY_AFTER,
     MAX_DAYS_SHOWN,
@@ -32,6 +33,7 @@ from legday_desktop.domain.recovery import (
     recovery_curve,
     series_label,
 )
+from legday_desktop.domain.wording import N_, _, inside_sentence, ngettext
 
 # A group is a "main" group of a session when it gets at least this share of the
 # session's largest load.
@@ -53,7 +55,7 @@ SLEEP_KEY = "sleep_8h"
 # Groups named in the singular ("your lower back recovers").
 SINGULAR_GROUPS = frozenset({"lower_back", "adductors"})
 SLEEP_HOURS = 8.0
-COMPARISON_CAVEAT = (
+COMPARISON_CAVEAT = N_(
     "A comparison of your own leg days, not proof: other things differ between them too "
     "(the session, how hard it was, sleep, stress)."
 )
@@ -277,21 +279,27 @@ class BoutTrend:
 
     def sentence(self) -> str:
         """E.g. "Your quads recover about 1.5 days faster than 8 weeks ago (4 similar …)"."""
-        if self.key == TOTAL:
-            what, verb = "legs", "recover"
-        else:
-            what = self.label.lower()
-            verb = "recovers" if self.key in SINGULAR_GROUPS else "recover"
         if abs(self.days_faster) < SAME_SPEED_DAYS:
-            change = "about as fast as"
+            change = _("about as fast as")
         else:
-            speed = "faster" if self.days_faster > 0 else "slower"
-            change = f"about {abs(self.days_faster):.1f} days {speed} than"
-        count = f"{len(self.dates)} similar leg days"
+            days = decimal(f"{abs(self.days_faster):.1f}")
+            faster = _("about {days} days faster than") if self.days_faster > 0 else None
+            change = (faster or _("about {days} days slower than")).format(days=days)
+        count = _("{count} similar leg days").format(count=len(self.dates))
         if self.not_recovered:
-            count += f", {self.not_recovered} of them not back to 2 or less before the next leg day"
-        weeks = "1 week" if self.weeks == 1 else f"{self.weeks} weeks"
-        return f"Your {what} {verb} {change} {weeks} ago ({count})."
+            count = _(
+                "{similar}, {count} of them not back to 2 or less before the next leg day"
+            ).format(similar=count, count=self.not_recovered)
+        weeks = ngettext("{count} week", "{count} weeks", self.weeks).format(count=self.weeks)
+        if self.key == TOTAL:
+            sentence = _("Your legs recover {change} {weeks} ago ({leg_days}).")
+        elif self.key in SINGULAR_GROUPS:
+            sentence = _("Your {group} recovers {change} {weeks} ago ({leg_days}).")
+        else:
+            sentence = _("Your {group} recover {change} {weeks} ago ({leg_days}).")
+        return sentence.format(
+            group=inside_sentence(self.label), change=change, weeks=weeks, leg_days=count
+        )
 
 
 def _line_change(xs: Sequence[float], ys: Sequence[float]) -> float:
@@ -454,37 +462,56 @@ class ActionComparison:
     def sentence(self) -> str:
         difference = self.soreness_lower
         if abs(difference) < SAME_SORENESS:
-            how = "about the same as"
+            how = _("about the same as")
         else:
-            how = f"{abs(difference):.1f} {'lower' if difference > 0 else 'higher'} than"
-        text = (
-            f"{self.label}: on days 1–3 after the {self.with_count} leg days with it, "
-            f"soreness averaged {self.with_soreness:.1f}, {how} after the "
-            f"{self.without_count} without it ({self.without_soreness:.1f})"
+            lower = _("{difference} lower than") if difference > 0 else None
+            how = (lower or _("{difference} higher than")).format(
+                difference=decimal(f"{abs(difference):.1f}")
+            )
+        text = _(
+            "{habit}: on days 1–3 after the {with_count} leg days with it, soreness averaged "
+            "{with_soreness}, {how} after the {without_count} without it ({without_soreness})"
+        ).format(
+            habit=self.label,
+            with_count=self.with_count,
+            with_soreness=decimal(f"{self.with_soreness:.1f}"),
+            how=how,
+            without_count=self.without_count,
+            without_soreness=decimal(f"{self.without_soreness:.1f}"),
         )
         if self.with_days is not None and self.without_days is not None:
-            text += (
-                f"; back to 2 or less by day {self.with_days:.1f} against "
-                f"{self.without_days:.1f} ({self.with_days_count} and "
-                f"{self.without_days_count} leg days measured)"
+            text = _(
+                "{comparison}; back to 2 or less by day {with_days} against {without_days} "
+                "({with_count} and {without_count} leg days measured)"
+            ).format(
+                comparison=text,
+                with_days=decimal(f"{self.with_days:.1f}"),
+                without_days=decimal(f"{self.without_days:.1f}"),
+                with_count=self.with_days_count,
+                without_count=self.without_days_count,
             )
-        return text + "."
+        return _("{sentence}.").format(sentence=text)
 
     def short_sentence(self) -> str:
         """E.g. "Foam rolling or massage: soreness 0.7 lower on days 1–3 with it; back to …"."""
         difference = self.soreness_lower
         if abs(difference) < SAME_SORENESS:
-            how = "soreness about the same on days 1–3 with it as without"
+            how = _("soreness about the same on days 1–3 with it as without")
         else:
-            direction = "lower" if difference > 0 else "higher"
-            how = f"soreness {abs(difference):.1f} {direction} on days 1–3 with it"
-        text = f"{self.label}: {how}"
-        if self.with_days is not None and self.without_days is not None:
-            text += (
-                f"; back to 2 or less by day {self.with_days:.1f} with it, "
-                f"{self.without_days:.1f} without"
+            lower = _("soreness {difference} lower on days 1–3 with it") if difference > 0 else None
+            how = (lower or _("soreness {difference} higher on days 1–3 with it")).format(
+                difference=decimal(f"{abs(difference):.1f}")
             )
-        return text + "."
+        text = _("{habit}: {how}").format(habit=self.label, how=how)
+        if self.with_days is not None and self.without_days is not None:
+            text = _(
+                "{comparison}; back to 2 or less by day {with_days} with it, {without_days} without"
+            ).format(
+                comparison=text,
+                with_days=decimal(f"{self.with_days:.1f}"),
+                without_days=decimal(f"{self.without_days:.1f}"),
+            )
+        return _("{sentence}.").format(sentence=text)
 
 
 def habits_after(
@@ -513,7 +540,7 @@ def habits_after(
 
 def habit_label(key: str) -> str:
     if key == SLEEP_KEY:
-        return "Sleep of 8 h or more"
+        return _("Sleep of 8 h or more")
     return RecoveryAction(key).label
 
 
@@ -635,21 +662,33 @@ class ForecastCheck:
     def sentence(self) -> str:
         """What the check says, e.g. "Your forecast was off by 0.7 levels on average over …"."""
         if not self.with_sets:
-            return "No leg day has logged sets yet, so forecasts use the typical course."
+            return _("No leg day has logged sets yet, so forecasts use the typical course.")
         from legday_desktop.domain.forecast import MIN_LEG_DAYS_FOR_ERROR
 
         if self.error is None:
-            how = "use" if not self.rated else "stay close to"
-            have = str(self.rated) if self.rated else "none yet"
-            return (
-                f"Forecasts {how} the typical course until {MIN_LEG_DAYS_FOR_ERROR} leg days "
-                f"have both logged sets and ratings: you have {have}."
+            if not self.rated:
+                sentence = _(
+                    "Forecasts use the typical course until {needed} leg days have both logged "
+                    "sets and ratings: you have none yet."
+                )
+            else:
+                sentence = _(
+                    "Forecasts stay close to the typical course until {needed} leg days have "
+                    "both logged sets and ratings: you have {count}."
+                )
+            return sentence.format(needed=MIN_LEG_DAYS_FOR_ERROR, count=self.rated)
+        sentence = (
+            _(
+                "Your forecast was off by {error} levels on average over your latest {count} "
+                "leg days left out in turn, each forecast from your other leg days."
             )
-        which = f"your latest {self.held_out}" if self.held_out < self.rated else str(self.held_out)
-        return (
-            f"Your forecast was off by {self.error:.1f} levels on average over {which} leg "
-            "days left out in turn, each forecast from your other leg days."
+            if self.held_out < self.rated
+            else _(
+                "Your forecast was off by {error} levels on average over {count} leg days left "
+                "out in turn, each forecast from your other leg days."
+            )
         )
+        return sentence.format(error=decimal(f"{self.error:.1f}"), count=self.held_out)
 
 
 NO_SETS_CHECKED = ForecastCheck()  # the check of a journal without sets

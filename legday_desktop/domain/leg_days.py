@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from legday_desktop.domain.errors import DomainError, check_text
 from legday_desktop.domain.exercises import group_loads
 from legday_desktop.domain.soreness import check_note
+from legday_desktop.domain.wording import _
 
 if TYPE_CHECKING:
     from legday_desktop.domain.training import WorkoutSet
@@ -60,7 +61,7 @@ class LegDay:
         check_date(self.date)
         check_text(self.title, "title", MAX_TITLE_LENGTH)
         if not isinstance(self.exercises, tuple):
-            raise DomainError("exercises", "must be a list of exercise names")
+            raise DomainError("exercises", _("must be a list of exercise names"))
         if len(self.exercises) > MAX_EXERCISES:
             raise DomainError("exercises", f"more than {MAX_EXERCISES} exercises")
         for name in self.exercises:
@@ -73,7 +74,7 @@ class LegDay:
             raise DomainError("start_time", f"must be a time of day, got {self.start_time!r}")
         check_note(self.notes, "notes")
         if not isinstance(self.sets, tuple):
-            raise DomainError("sets", "must be a list of sets")
+            raise DomainError("sets", _("must be a list of sets"))
         if self.sets:
             _check_sets(self.sets)
 
@@ -82,7 +83,7 @@ class LegDay:
         """The title, or "Leg day" when the user gave none."""
         if self.title.strip():
             return self.title.strip()
-        return "Leg day"
+        return _("Leg day")
 
     @property
     def loaded_groups(self) -> tuple[str, ...]:
@@ -101,11 +102,11 @@ def _check_sets(sets: tuple[WorkoutSet, ...]) -> None:
     from legday_desktop.domain.training import MAX_SETS_PER_LEG_DAY, WorkoutSet
 
     if not all(isinstance(one, WorkoutSet) for one in sets):
-        raise DomainError("sets", "must be a list of sets")
+        raise DomainError("sets", _("must be a list of sets"))
     if len(sets) > MAX_SETS_PER_LEG_DAY:
         raise DomainError("sets", f"more than {MAX_SETS_PER_LEG_DAY} sets in one leg day")
     if len({one.order for one in sets}) != len(sets):
-        raise DomainError("sets", "two sets of one leg day have the same order")
+        raise DomainError("sets", _("two sets of one leg day have the same order"))
 
 
 class LegDayCalendar:

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from legday_desktop.domain.errors import DomainError
 from legday_desktop.domain.leg_days import check_date
+from legday_desktop.domain.wording import N_, _
 
-STATIN_QUESTION = "I take a statin or started a new medicine in the last weeks"
+STATIN_QUESTION = N_("I take a statin or started a new medicine in the last weeks")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +30,7 @@ class Profile:
         if (answer is None) != (self.answered_on is None):
             raise DomainError(
                 "answered_on",
-                "an answer needs the day it was given, and a day needs an answer",
+                _("an answer needs the day it was given, and a day needs an answer"),
             )
         if self.answered_on is not None:
             check_date(self.answered_on, "answered_on")

@@ -17,7 +17,7 @@ from typing import Generic, TypeVar
 from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.regions import GROUP_IDS, group_by_id
 from legday_desktop.domain.soreness import SorenessRating
-from legday_desktop.domain.wording import _, day_month_year
+from legday_desktop.domain.wording import N_, _, day_month_year
 
 TOTAL = "total"
 RECOVERED_AT = 2  # a group at or below this level counts as recovered
@@ -95,8 +95,10 @@ TYPICAL_COURSE = TypicalCourse(
     days=(0, 1, 2, 3, 4, 5, 6, 7),
     low=(0.0, 0.45, 0.6, 0.35, 0.15, 0.0, 0.0, 0.0),
     high=(0.4, 1.0, 1.0, 0.95, 0.65, 0.4, 0.25, 0.1),
-    source="Typical DOMS course: rises over day 1, peaks on days 1–3, fades by days 5–7 "
-    "(Cheung et al., Sports Medicine 2003)",
+    source=N_(
+        "Typical DOMS course: rises over day 1, peaks on days 1–3, fades by days 5–7 "
+        "(Cheung et al., Sports Medicine 2003)"
+    ),
 )
 
 

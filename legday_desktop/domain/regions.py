@@ -30,6 +30,11 @@ class View(enum.StrEnum):
     FRONT = "front"
     BACK = "back"
 
+    @property
+    def label(self) -> str:
+        """``front`` or ``back``, in the current language (the value stays English)."""
+        return _("front") if self is View.FRONT else _("back")
+
 
 @dataclass(frozen=True, slots=True)
 class MuscleGroup:

@@ -11,6 +11,7 @@ from operator import attrgetter
 
 from legday_desktop.domain.errors import DomainError, check_text
 from legday_desktop.domain.regions import REGION_IDS, region_by_id
+from legday_desktop.domain.wording import N_, _
 
 MIN_LEVEL = 0
 MAX_LEVEL = 10
@@ -24,16 +25,34 @@ class ScaleBand:
 
     low: int
     high: int
-    label: str
-    meaning: str
+    english_label: str
+    english_meaning: str
+    english_short_label: str = ""  # where the label does not fit: "worst"
+
+    @property
+    def label(self) -> str:
+        """``moderate``, in the current language."""
+        return _(self.english_label)
+
+    @property
+    def meaning(self) -> str:
+        """``stairs hurt``, in the current language."""
+        return _(self.english_meaning)
+
+    @property
+    def short_label(self) -> str:
+        """The label in a narrow space (one cell of the scale)."""
+        return _(self.english_short_label) if self.english_short_label else self.label
 
 
 SCALE: tuple[ScaleBand, ...] = (
-    ScaleBand(0, 0, "none", "no soreness at all"),
-    ScaleBand(1, 3, "mild", "noticed when moving"),
-    ScaleBand(4, 6, "moderate", "stairs hurt"),
-    ScaleBand(7, 9, "severe", "hard to move normally"),
-    ScaleBand(10, 10, "worst imaginable", "the worst soreness you can imagine"),
+    ScaleBand(0, 0, N_("none"), N_("no soreness at all")),
+    ScaleBand(1, 3, N_("mild"), N_("noticed when moving")),
+    ScaleBand(4, 6, N_("moderate"), N_("stairs hurt")),
+    ScaleBand(7, 9, N_("severe"), N_("hard to move normally")),
+    ScaleBand(
+        10, 10, N_("worst imaginable"), N_("the worst soreness you can imagine"), N_("worst")
+    ),
 )
 
 
@@ -75,7 +94,7 @@ class PainQuality(enum.StrEnum):
     @property
     def label(self) -> str:
         """How the quality is named wherever it is shown (``Sharp or stabbing``)."""
-        return _QUALITY_LABELS[self]
+        return _(_QUALITY_LABELS[self])
 
     @property
     def is_typical_of_doms(self) -> bool:
@@ -83,10 +102,10 @@ class PainQuality(enum.StrEnum):
 
 
 _QUALITY_LABELS = {
-    PainQuality.DULL: "Dull ache or tender",
-    PainQuality.SHARP: "Sharp or stabbing",
-    PainQuality.BURNING: "Burning or tingling",
-    PainQuality.TIGHT: "Tight or cramping",
+    PainQuality.DULL: N_("Dull ache or tender"),
+    PainQuality.SHARP: N_("Sharp or stabbing"),
+    PainQuality.BURNING: N_("Burning or tingling"),
+    PainQuality.TIGHT: N_("Tight or cramping"),
 }
 QUALITY_IDS = tuple(quality.value for quality in PainQuality)
 _QUALITY_BY_ID: dict[str | None, PainQuality | None] = {

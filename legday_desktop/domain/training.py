@@ -8,6 +8,7 @@ import math
 from dataclasses import dataclass
 
 from legday_desktop.domain.errors import DomainError, check_text
+from legday_desktop.domain.wording import N_, _
 
 MAX_EXERCISE_NAME_LENGTH = 100
 MAX_SETS_PER_LEG_DAY = 400
@@ -26,14 +27,14 @@ class SetType(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return _SET_TYPE_LABELS[self]
+        return _(_SET_TYPE_LABELS[self])
 
 
 _SET_TYPE_LABELS = {
-    SetType.NORMAL: "normal",
-    SetType.WARMUP: "warm-up",
-    SetType.DROP: "drop set",
-    SetType.FAILURE: "to failure",
+    SetType.NORMAL: N_("normal"),
+    SetType.WARMUP: N_("warm-up"),
+    SetType.DROP: N_("drop set"),
+    SetType.FAILURE: N_("to failure"),
 }
 SET_TYPE_IDS = tuple(kind.value for kind in SetType)
 
@@ -70,10 +71,10 @@ class WorkoutSet:
     def __post_init__(self) -> None:
         check_text(self.exercise, "exercise", MAX_EXERCISE_NAME_LENGTH)
         if not self.exercise.strip():
-            raise DomainError("exercise", "a set needs its exercise's name")
+            raise DomainError("exercise", _("a set needs its exercise's name"))
         if any(character < " " or "\x7f" <= character <= "\x9f" for character in self.exercise):
             # A line break or NUL in a name would split what Legday prints, or end it.
-            raise DomainError("exercise", "contains a control character (a line break, NUL …)")
+            raise DomainError("exercise", _("contains a control character (a line break, NUL …)"))
         if not isinstance(self.order, int) or isinstance(self.order, bool) or self.order < 1:
             raise DomainError("order", f"must be a whole number from 1, got {self.order!r}")
         if self.reps is not None and (

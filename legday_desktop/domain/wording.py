@@ -55,6 +55,16 @@ def not_medical_advice() -> str:
     return _("Legday gives general information, not medical advice.")
 
 
+def inside_sentence(name: str) -> str:
+    """A name as it reads inside a sentence: ``quads`` in English; German nouns keep their capital.
+
+    The catalogue says which: its translation of the question is ``yes`` or ``no``.
+    """
+    if pgettext("lower-case a name inside a sentence? yes or no", "yes") == "yes":
+        return name.lower()
+    return name
+
+
 # --- dates -----------------------------------------------------------------------------
 # Each pattern has its own context, shown to translators with an example, so a language
 # may order a long date differently from a short one.

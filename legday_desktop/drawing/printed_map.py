@@ -242,7 +242,7 @@ def paint_legend(
         )
         label = band.label
         if metrics.horizontalAdvance(label) > span.width() + 2 * mm:
-            label = label.split()[0]  # "worst imaginable" under one cell: "worst"
+            label = band.short_label  # "worst imaginable" under one cell: "worst"
         painter.drawText(span, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextDontClip, label)
     painter.restore()
     return QRectF(top_left, size.size())

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from legday_desktop.domain.wording import N_, _
 from legday_desktop.ui.operations import (
     exchange,
     journals,
@@ -45,7 +46,7 @@ class ActionSpec:
     # (Log, Edit leg day and Clear follow the shown day too: the window enables them.)
 
 
-MENUS = (("file", "&File"), ("edit", "&Edit"), ("view", "&View"), ("help", "&Help"))
+MENUS = (("file", N_("&File")), ("edit", N_("&Edit")), ("view", N_("&View")), ("help", N_("&Help")))
 
 
 def _step(days: int) -> Callable[[MainWindow], None]:
@@ -57,12 +58,14 @@ def _view(name: str) -> Callable[[MainWindow], None]:
 
 
 ACTIONS = (
-    ActionSpec("open_journal", "file", "&Open journal…", journals.open_journal_file, ("Ctrl+O",)),
-    ActionSpec("new_journal", "file", "&New journal…", journals.new_journal_file, ("Ctrl+N",)),
+    ActionSpec(
+        "open_journal", "file", N_("&Open journal…"), journals.open_journal_file, ("Ctrl+O",)
+    ),
+    ActionSpec("new_journal", "file", N_("&New journal…"), journals.new_journal_file, ("Ctrl+N",)),
     ActionSpec(
         "import",
         "file",
-        "&Import…",
+        N_("&Import…"),
         exchange.import_journal_file,
         ("Ctrl+I",),
         separator_before=True,
@@ -71,7 +74,7 @@ ACTIONS = (
     ActionSpec(
         "import_workouts",
         "file",
-        "Import &workouts…",
+        N_("Import &workouts…"),
         workouts.import_workouts_file,
         ("Ctrl+Shift+I",),
         edits=True,
@@ -79,7 +82,7 @@ ACTIONS = (
     ActionSpec(
         "export",
         "file",
-        "E&xport…",
+        N_("E&xport…"),
         exchange.export_journal_file,
         ("Ctrl+Shift+X",),
         needs_journal=True,
@@ -87,7 +90,7 @@ ACTIONS = (
     ActionSpec(
         "export_image",
         "file",
-        "Export body map &image…",
+        N_("Export body map &image…"),
         map_image.export_map_image,
         ("Ctrl+Shift+E",),
         needs_journal=True,
@@ -95,7 +98,7 @@ ACTIONS = (
     ActionSpec(
         "export_report",
         "file",
-        "Export re&port…",
+        N_("Export re&port…"),
         report.export_report,
         ("Ctrl+Shift+P",),
         needs_journal=True,
@@ -103,28 +106,28 @@ ACTIONS = (
     ActionSpec(
         "backup",
         "file",
-        "&Back up now…",
+        N_("&Back up now…"),
         safekeeping.back_up_now,
         separator_before=True,
         needs_journal=True,
     ),
     ActionSpec(
-        "restore", "file", "&Restore from backup…", safekeeping.restore_from_backup, edits=True
+        "restore", "file", N_("&Restore from backup…"), safekeeping.restore_from_backup, edits=True
     ),
     ActionSpec(
         "quit",
         "file",
-        "&Quit",
+        N_("&Quit"),
         lambda window: window.quit(),
         ("Ctrl+Q",),
         separator_before=True,
     ),
-    ActionSpec("undo", "edit", "&Undo", None, ("Ctrl+Z",)),
-    ActionSpec("redo", "edit", "&Redo", None, ("Ctrl+Shift+Z", "Ctrl+Y")),
+    ActionSpec("undo", "edit", N_("&Undo"), None, ("Ctrl+Z",)),
+    ActionSpec("redo", "edit", N_("&Redo"), None, ("Ctrl+Shift+Z", "Ctrl+Y")),
     ActionSpec(
         "log_leg_day",
         "edit",
-        "&Log leg day…",
+        N_("&Log leg day…"),
         lambda window: window.log_leg_day(),
         ("Ctrl+L",),
         separator_before=True,
@@ -132,14 +135,14 @@ ACTIONS = (
     ActionSpec(
         "edit_leg_day",
         "edit",
-        "&Edit leg day…",
+        N_("&Edit leg day…"),
         lambda window: window.edit_leg_day(),
         ("Ctrl+E",),
     ),
     ActionSpec(
         "clear",
         "edit",
-        "&Clear selected region",
+        N_("&Clear selected region"),
         lambda window: window.clear_selected(),
     ),
     # Ctrl+, as written: QKeySequence.StandardKey.Preferences has no keys on many Linux
@@ -147,28 +150,28 @@ ACTIONS = (
     ActionSpec(
         "preferences",
         "edit",
-        "Pr&eferences…",
+        N_("Pr&eferences…"),
         lambda window: window.edit_preferences(),
         ("Ctrl+,",),
         separator_before=True,
     ),
-    ActionSpec("previous", "view", "&Previous day", _step(-1), ("Alt+Left",)),
-    ActionSpec("next", "view", "&Next day", _step(1), ("Alt+Right",)),
+    ActionSpec("previous", "view", N_("&Previous day"), _step(-1), ("Alt+Left",)),
+    ActionSpec("next", "view", N_("&Next day"), _step(1), ("Alt+Right",)),
     ActionSpec(
-        "today", "view", "&Today", lambda window: window.show_date(window.today()), ("Ctrl+T",)
+        "today", "view", N_("&Today"), lambda window: window.show_date(window.today()), ("Ctrl+T",)
     ),
     ActionSpec(
-        "go_to_date", "view", "&Go to date…", lambda window: window.go_to_date(), ("Ctrl+G",)
+        "go_to_date", "view", N_("&Go to date…"), lambda window: window.go_to_date(), ("Ctrl+G",)
     ),
-    ActionSpec("log_view", "view", "&Log", _view("log"), ("Ctrl+1",), separator_before=True),
+    ActionSpec("log_view", "view", N_("&Log"), _view("log"), ("Ctrl+1",), separator_before=True),
     ActionSpec(
-        "progress", "view", "&Progress (charts)", _view("progress"), ("Ctrl+2", "Ctrl+Shift+C")
+        "progress", "view", N_("&Progress (charts)"), _view("progress"), ("Ctrl+2", "Ctrl+Shift+C")
     ),
-    ActionSpec("insights", "view", "&Insights", _view("insights"), ("Ctrl+3",)),
+    ActionSpec("insights", "view", N_("&Insights"), _view("insights"), ("Ctrl+3",)),
     ActionSpec(
         "show_names",
         "view",
-        "Show region &names",
+        N_("Show region &names"),
         lambda window: window.set_show_names(window.show_names_action.isChecked()),
         ("Ctrl+Shift+N",),
         separator_before=True,
@@ -177,29 +180,33 @@ ACTIONS = (
     ActionSpec(
         "guide",
         "help",
-        "&Guide",
+        N_("&Guide"),
         lambda window: window.show_guide(),
         (QKeySequence.StandardKey.HelpContents,),
     ),
     ActionSpec(
         "shortcuts",
         "help",
-        "&Keyboard shortcuts",
+        N_("&Keyboard shortcuts"),
         lambda window: window.show_shortcuts(),
         ("Ctrl+/",),
     ),
     ActionSpec(
-        "about", "help", "&About Legday", lambda window: window.show_about(), separator_before=True
+        "about",
+        "help",
+        N_("&About Legday"),
+        lambda window: window.show_about(),
+        separator_before=True,
     ),
 )
 
 
 def build_actions(window: MainWindow) -> dict[str, QAction]:
     """Make every action, put it in its menu and on the window as ``<name>_action``."""
-    menus = {key: window.menuBar().addMenu(title) for key, title in MENUS}
+    menus = {key: window.menuBar().addMenu(_(title)) for key, title in MENUS}
     actions: dict[str, QAction] = {}
     for spec in ACTIONS:
-        action = QAction(spec.text, window)
+        action = QAction(_(spec.text), window)
         sequences = [QKeySequence(key) for key in spec.keys]
         action.setShortcuts([sequence for sequence in sequences if not sequence.isEmpty()])
         action.setCheckable(spec.checkable)

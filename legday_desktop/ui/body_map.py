@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from legday_desktop.domain.regions import REGION_IDS, region_by_id
 from legday_desktop.domain.soreness import MAX_LEVEL, MIN_LEVEL
+from legday_desktop.domain.wording import N_, _
 from legday_desktop.drawing.body_map_art import BodyMapArt, load_art
 from legday_desktop.drawing.colours import level_colour, text_colour_on, with_contrast
 from legday_desktop.ui import texts
@@ -42,6 +43,10 @@ from legday_desktop.ui.body_map_accessibility import BodyMapAccessible, install_
 TEN_KEY_WINDOW_S = 1.0
 # The hit areas are worked out this long after the first frame with data (see HitAreas).
 HIT_AREAS_AFTER_MS = 100
+
+
+# The drawings' titles in resources/bodymap.json, marked for translation here.
+_FIGURE_TITLES = {"FRONT": N_("FRONT"), "BACK": N_("BACK")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +105,7 @@ class BodyMap(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(240, 280)  # the window's minimum fits a 1024 x 640 screen
-        self.setAccessibleName("Body map")
+        self.setAccessibleName(_("Body map"))
         install_accessibility()
         self._update_accessible_description()
 
@@ -307,14 +312,20 @@ class BodyMap(QWidget):
             painter.drawPath(figure.details)
             painter.setPen(text)
             self._draw_text(
-                painter, figure.title_point, figure.title, self._font(options.title_size, bold=True)
+                painter,
+                figure.title_point,
+                _(_FIGURE_TITLES.get(figure.title, figure.title)),
+                self._font(options.title_size, bold=True),
             )
             for side, anchor in figure.side_labels:
                 self._draw_text(
                     painter, anchor, side.label[0], self._font(options.side_letter_size, bold=True)
                 )
                 self._draw_text(
-                    painter, anchor + QPointF(0, 34), side.value, self._font(options.side_word_size)
+                    painter,
+                    anchor + QPointF(0, 34),
+                    side.label.lower(),
+                    self._font(options.side_word_size),
                 )
 
     def _draw_region(self, painter: QPainter, palette: QPalette, region_id: str) -> None:
@@ -586,11 +597,11 @@ class BodyMap(QWidget):
 
     def _update_accessible_description(self) -> None:
         if self._selected is None:
-            description = "No region selected. Use the arrow keys to choose a region."
+            description = _("No region selected. Use the arrow keys to choose a region.")
         else:
-            view = region_by_id(self._selected).group.view.value
-            description = (
-                f"Selected: {self.describe(self._selected)} ({view} view). "
-                "Type 0 to 9, 1 then 0 for 10, or Delete to clear."
-            )
+            view = region_by_id(self._selected).group.view.label
+            description = _(
+                "Selected: {region} ({view} view). Type 0 to 9, 1 then 0 for 10, or Delete "
+                "to clear."
+            ).format(region=self.describe(self._selected), view=view)
         self.setAccessibleDescription(description)

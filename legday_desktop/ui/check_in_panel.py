@@ -30,6 +30,7 @@ from legday_desktop.domain.check_ins import (
 )
 from legday_desktop.domain.profile import STATIN_QUESTION, Profile
 from legday_desktop.domain.soreness import MAX_NOTE_LENGTH
+from legday_desktop.domain.wording import _
 
 T = TypeVar("T", WarningSymptom, RecoveryAction)
 
@@ -51,21 +52,23 @@ class CheckInPanel(QGroupBox):
     statin_answer_edited = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Check-in", parent)
+        super().__init__(_("Check-in"), parent)
         self._date = dt.date.today()
         self._shown: CheckIn | None = None
-        self._title = "Check-in"
+        self._title = _("Check-in")
         urgent, urgent_boxes = self._check_boxes(
-            "<b>Warning signs</b> — any one of these: seek medical care now or today",
+            _("<b>Warning signs</b> — any one of these: seek medical care now or today"),
             URGENT_SIGNS,
             columns=2,
         )
         check, check_boxes = self._check_boxes(
-            "<b>Get it checked</b> if it is not easing:", CHECK_SIGNS, columns=2
+            _("<b>Get it checked</b> if it is not easing:"), CHECK_SIGNS, columns=2
         )
         # The follow-up question that makes either of those urgent.
-        no_weight = QCheckBox(f"… and {WarningSymptom.CANNOT_BEAR_WEIGHT.label}")
-        no_weight.setToolTip("With either of the two above, that needs to be seen today")
+        no_weight = QCheckBox(
+            _("… and {symptom}").format(symptom=WarningSymptom.CANNOT_BEAR_WEIGHT.label)
+        )
+        no_weight.setToolTip(_("With either of the two above, that needs to be seen today"))
         no_weight.setAccessibleName(WarningSymptom.CANNOT_BEAR_WEIGHT.label)
         no_weight.toggled.connect(self._emit)
         check.addWidget(no_weight, 2, 0, 1, 2)
@@ -76,14 +79,16 @@ class CheckInPanel(QGroupBox):
             WarningSymptom.CANNOT_BEAR_WEIGHT: no_weight,
         }
         actions, self.action_boxes = self._check_boxes(
-            "<b>What I did for recovery</b>", list(RecoveryAction), columns=3
+            _("<b>What I did for recovery</b>"), list(RecoveryAction), columns=3
         )
         # Asked once, not every day: it stays until changed, and shows from every day.
-        self.statin_box = QCheckBox(STATIN_QUESTION)
+        self.statin_box = QCheckBox(_(STATIN_QUESTION))
         self.statin_box.setToolTip(
-            "Some medicines, statins above all, can cause muscle aches. When ticked, Legday "
-            "mentions them whenever your soreness is not the usual pattern. It stays ticked "
-            "until you untick it."
+            _(
+                "Some medicines, statins above all, can cause muscle aches. When ticked, Legday "
+                "mentions them whenever your soreness is not the usual pattern. It stays ticked "
+                "until you untick it."
+            )
         )
         self.statin_box.toggled.connect(self.statin_answer_edited)
         self._profile = Profile()
@@ -92,15 +97,17 @@ class CheckInPanel(QGroupBox):
         self.sleep = self._amount(24, 0.5, " h")
         self.note = QLineEdit()
         self.note.setMaxLength(MAX_NOTE_LENGTH)
-        self.note.setPlaceholderText("Anything else about today")
+        self.note.setPlaceholderText(_("Anything else about today"))
         self.note.editingFinished.connect(self._emit)
         amounts = QGridLayout()
-        for column, (label, box) in enumerate((("&Water", self.water), ("S&leep", self.sleep))):
+        for column, (label, box) in enumerate(
+            ((_("&Water"), self.water), (_("S&leep"), self.sleep))
+        ):
             caption = QLabel(label)
             caption.setBuddy(box)
             amounts.addWidget(caption, 0, 2 * column)
             amounts.addWidget(box, 0, 2 * column + 1)
-        note_caption = QLabel("N&ote")
+        note_caption = QLabel(_("N&ote"))
         note_caption.setBuddy(self.note)
         amounts.addWidget(note_caption, 1, 0)
         amounts.addWidget(self.note, 1, 1, 1, 3)
@@ -110,7 +117,7 @@ class CheckInPanel(QGroupBox):
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)
-        standing = QLabel("<b>About you</b> (not only today)")
+        standing = QLabel(_("<b>About you</b> (not only today)"))
 
         layout = QVBoxLayout(self)
         layout.setSpacing(4)
@@ -148,7 +155,7 @@ class CheckInPanel(QGroupBox):
         box.setSingleStep(step)
         box.setDecimals(2)
         box.setSuffix(suffix)
-        box.setSpecialValueText("not recorded")
+        box.setSpecialValueText(_("not recorded"))
         box.setValue(-step)
         box.editingFinished.connect(self._emit)
         return box
@@ -188,7 +195,7 @@ class CheckInPanel(QGroupBox):
             return
         self._fill(check_in)
         self._shown = check_in  # not sent again by itself: once per attempt, not per view
-        self.setTitle(f"{self._title} — not saved yet")
+        self.setTitle(_("{title} — not saved yet").format(title=self._title))
 
     def _fill(self, check_in: CheckIn) -> None:
         widgets = [

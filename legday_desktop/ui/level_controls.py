@@ -17,6 +17,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from legday_desktop.domain.soreness import MAX_LEVEL, MIN_LEVEL, SCALE, PainQuality, band_of
+from legday_desktop.domain.wording import N_, _
 from legday_desktop.drawing.colours import level_colour, text_colour_on
 
 
@@ -38,12 +39,18 @@ class LevelPicker(QWidget):
         for level in range(MIN_LEVEL, MAX_LEVEL + 1):
             band = band_of(level)
             button = QPushButton(str(level))
-            button.setToolTip(f"{level}: {band.label} — {band.meaning}")
-            button.setAccessibleName(f"Set level {level}, {band.label}")
+            button.setToolTip(
+                _("{level}: {band} — {meaning}").format(
+                    level=level, band=band.label, meaning=band.meaning
+                )
+            )
+            button.setAccessibleName(
+                _("Set level {level}, {band}").format(level=level, band=band.label)
+            )
             self._add(layout, level, button)
-        clear = QPushButton("Clear")
-        clear.setToolTip("Not rated: remove the value (Delete)")
-        clear.setAccessibleName("Clear the value")
+        clear = QPushButton(_("Clear"))
+        clear.setToolTip(_("Not rated: remove the value (Delete)"))
+        clear.setAccessibleName(_("Clear the value"))
         self._add(layout, None, clear)
 
     def _add(self, layout: QHBoxLayout, level: int | None, button: QPushButton) -> None:
@@ -69,10 +76,10 @@ class LevelPicker(QWidget):
 # Short button texts (the full names are in their tooltips) and their window shortcuts:
 # typed after a level, the focus stays where it was (on the map).
 _QUALITY_BUTTONS = {
-    PainQuality.DULL: ("Dull ache", "Alt+D"),
-    PainQuality.SHARP: ("Sharp", "Alt+S"),
-    PainQuality.BURNING: ("Burning", "Alt+B"),
-    PainQuality.TIGHT: ("Tight", "Alt+T"),
+    PainQuality.DULL: (N_("Dull ache"), "Alt+D"),
+    PainQuality.SHARP: (N_("Sharp"), "Alt+S"),
+    PainQuality.BURNING: (N_("Burning"), "Alt+B"),
+    PainQuality.TIGHT: (N_("Tight"), "Alt+T"),
 }
 
 
@@ -93,18 +100,22 @@ class QualityPicker(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(3)
-        self.caption = QLabel("Feels:")
+        self.caption = QLabel(_("Feels:"))
         layout.addWidget(self.caption)
         self.buttons: dict[PainQuality, QPushButton] = {}
         self.actions_by_quality: dict[PainQuality, QAction] = {}
         for quality, (text, shortcut) in _QUALITY_BUTTONS.items():
-            button = QPushButton(text)
+            button = QPushButton(_(text))
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            typical = ", typical of DOMS" if quality is PainQuality.DULL else ""
-            button.setToolTip(f"{quality.label}{typical} ({shortcut}); choose it again to clear")
-            button.setAccessibleName(f"The pain is {quality.label.lower()}")
+            tip = (
+                _("{quality}, typical of DOMS ({key}); choose it again to clear")
+                if quality is PainQuality.DULL
+                else _("{quality} ({key}); choose it again to clear")
+            )
+            button.setToolTip(tip.format(quality=quality.label, key=shortcut))
+            button.setAccessibleName(_("The pain: {quality}").format(quality=quality.label))
             button.clicked.connect(lambda _checked=False, q=quality: self.quality_chosen.emit(q))
             layout.addWidget(button)
             self.buttons[quality] = button
@@ -131,9 +142,12 @@ class ScaleLegend(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Colour legend")
+        self.setAccessibleName(_("Colour legend"))
         self.setAccessibleDescription(
-            "Soreness 0 (none, pale yellow) to 10 (worst imaginable, dark red); hatched: not rated."
+            _(
+                "Soreness 0 (none, pale yellow) to 10 (worst imaginable, dark red); hatched: not "
+                "rated."
+            )
         )
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
@@ -150,7 +164,7 @@ class ScaleLegend(QWidget):
         metrics = QFontMetrics(self.font())
         line = metrics.height()
         text = self.palette().color(QPalette.ColorRole.WindowText)
-        not_rated_width = metrics.horizontalAdvance("not rated") + 12
+        not_rated_width = metrics.horizontalAdvance(_("not rated")) + 12
         gap = 10
         cell = (self.width() - not_rated_width - gap - 2) / (MAX_LEVEL + 1)
         swatch_height = line + 8
@@ -161,7 +175,7 @@ class ScaleLegend(QWidget):
         painter.setPen(QPen(text, 1))
         painter.setBrush(QBrush(hatch, Qt.BrushStyle.BDiagPattern))
         painter.drawRect(swatch)
-        painter.drawText(swatch, Qt.AlignmentFlag.AlignCenter, "not rated")
+        painter.drawText(swatch, Qt.AlignmentFlag.AlignCenter, _("not rated"))
         left = not_rated_width + gap
         for level in range(MIN_LEVEL, MAX_LEVEL + 1):
             rect = QRectF(left + level * cell, 1, cell, swatch_height)
@@ -179,7 +193,7 @@ class ScaleLegend(QWidget):
             label = (
                 band.label
                 if metrics.horizontalAdvance(band.label) < rect.width() + 8
-                else ("worst" if band.label == "worst imaginable" else band.label)
+                else band.short_label
             )
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
         painter.end()

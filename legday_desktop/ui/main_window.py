@@ -56,7 +56,7 @@ from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.regions import REGIONS, region_by_id
 from legday_desktop.domain.soreness import PainQuality, SorenessRating
 from legday_desktop.domain.training import WeightUnit
-from legday_desktop.domain.wording import _, not_medical_advice
+from legday_desktop.domain.wording import _, not_medical_advice, pgettext
 from legday_desktop.plain_imports import plain_imports
 from legday_desktop.services.opening import JournalError
 from legday_desktop.services.preferences import Preferences, PreferencesService, shared_preferences
@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.views, stretch=1)
         self.setCentralWidget(central)
         # Which file is open stays in view, right of the passing messages.
-        self.journal_label = ElidedLabel("Opening your journal…")
+        self.journal_label = ElidedLabel(_("Opening your journal…"))
         self.statusBar().addPermanentWidget(self.journal_label)
         # Never smaller than the layout allows: nothing gets clipped or drawn over.
         self.setMinimumSize(self.minimumSizeHint())
@@ -326,17 +326,19 @@ class MainWindow(QMainWindow):
             " border-radius: 6px; padding: 6px 10px; }"
         )
         self.read_only_bar.setWordWrap(True)
-        self.read_only_bar.setAccessibleName("Read-only journal")
+        self.read_only_bar.setAccessibleName(_("Read-only journal"))
         self.read_only_bar.hide()
 
     def _build_day_bar(self) -> None:
-        self.previous_button = QPushButton("◀ Previous day")
-        self.next_button = QPushButton("Next day ▶")
-        self.today_button = QPushButton("Today")
+        self.previous_button = QPushButton(_("◀ Previous day"))
+        self.next_button = QPushButton(_("Next day ▶"))
+        self.today_button = QPushButton(_("Today"))
         self.date_edit = TypedDateEdit()
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dddd d MMMM yyyy")
-        self.date_edit.setAccessibleName("Shown date")
+        self.date_edit.setDisplayFormat(
+            pgettext("Qt date format like Wednesday 2 December 2026", "dddd d MMMM yyyy")
+        )
+        self.date_edit.setAccessibleName(_("Shown date"))
         self.date_edit.setFont(_bigger(self.font(), 1.3, bold=True))
         self.date_edit.dateChanged.connect(self._date_edited)
         self.calendar_marks = CalendarMarks(
@@ -347,8 +349,8 @@ class MainWindow(QMainWindow):
         )
         self.next_button.clicked.connect(lambda: self.show_date(self.shown_date + dt.timedelta(1)))
         self.today_button.clicked.connect(lambda: self.show_date(self.today()))
-        self.log_leg_day_button = QPushButton("Log leg day…")
-        self.edit_leg_day_button = QPushButton("Edit leg day…")
+        self.log_leg_day_button = QPushButton(_("Log leg day…"))
+        self.edit_leg_day_button = QPushButton(_("Edit leg day…"))
         self.log_leg_day_button.clicked.connect(self.log_leg_day)
         self.edit_leg_day_button.clicked.connect(self.edit_leg_day)
 
@@ -358,7 +360,7 @@ class MainWindow(QMainWindow):
         self.day_bar.addStretch(1)
         # (The views' tab bar joins this row once the centre is built.)
 
-        self.banner_label = QLabel("Opening your journal…")
+        self.banner_label = QLabel(_("Opening your journal…"))
         # It shows leg-day titles and exercise names as typed: never read as rich text.
         self.banner_label.setTextFormat(Qt.TextFormat.PlainText)
         self.banner_label.setObjectName("legDayBanner")
@@ -379,19 +381,19 @@ class MainWindow(QMainWindow):
         self.level_picker.level_chosen.connect(self._level_chosen)
         self.quality_picker = QualityPicker()
         self.quality_picker.quality_chosen.connect(self._quality_chosen)
-        self.both_sides = QCheckBox("Both sides")
+        self.both_sides = QCheckBox(_("Both sides"))
         self.both_sides.setChecked(True)
         self.both_sides.setToolTip(
-            "Set the same value on the left and the right (also in Edit → Preferences…)"
+            _("Set the same value on the left and the right (also in Edit → Preferences…)")
         )
         # The box is the preference itself: ticked here, it is so in Preferences and at
         # the next start.
         self.both_sides.toggled.connect(lambda checked: self.preferences.change(both_sides=checked))
-        self.show_names = QCheckBox("Names")
-        self.show_names.setToolTip("Write each region's name on the map (Ctrl+Shift+N)")
+        self.show_names = QCheckBox(_("Names"))
+        self.show_names.setToolTip(_("Write each region's name on the map (Ctrl+Shift+N)"))
         self.show_names.toggled.connect(self.set_show_names)
         self.body_map.region_hovered.connect(self._map_hovered)
-        self.selection_label = QLabel("Click a region, or Tab to the map and use the arrow keys")
+        self.selection_label = QLabel(_("Click a region, or Tab to the map and use the arrow keys"))
         self.selection_label.setObjectName("selectionLabel")
         self.selection_label.setWordWrap(True)
         selection_row = QHBoxLayout()
@@ -416,7 +418,7 @@ class MainWindow(QMainWindow):
         self.region_model.level_edited.connect(self._table_level_edited)
         self.region_table = RegionTable()
         self.region_table.setObjectName("regionTable")
-        self.region_table.setAccessibleName("Soreness by region")
+        self.region_table.setAccessibleName(_("Soreness by region"))
         self.region_table.setModel(self.region_model)
         self.region_table.verticalHeader().hide()
         self.region_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -433,7 +435,7 @@ class MainWindow(QMainWindow):
             RegionTableModel.LEVEL, LevelEditDelegate(self.region_table)
         )
         # Delete clears the selected row's value, as it does on the map.
-        clear_row = QAction("Clear value", self.region_table)
+        clear_row = QAction(_("Clear value"), self.region_table)
         clear_row.setShortcuts(
             [QKeySequence(Qt.Key.Key_Delete), QKeySequence(Qt.Key.Key_Backspace)]
         )
@@ -447,7 +449,7 @@ class MainWindow(QMainWindow):
         # On small screens the check-in scrolls rather than squeezing its boxes together.
         self.check_in_page = QScrollArea()
         self.check_in_page.setObjectName("checkInPage")
-        self.check_in_page.setAccessibleName("Check-in")
+        self.check_in_page.setAccessibleName(_("Check-in"))
         self.check_in_page.setWidget(self.check_in_panel)
         self.check_in_page.setWidgetResizable(True)
         self.check_in_page.setFrameShape(QFrame.Shape.NoFrame)
@@ -458,9 +460,9 @@ class MainWindow(QMainWindow):
         self.side_tabs.setObjectName("sideTabs")
         # Its tab bar takes the focus, but a screen reader also meets the pages as one group.
         self.side_tabs.setAccessibleName(_("The day's advice, check-in and regions"))
-        self.side_tabs.addTab(self.tips_panel, "&Advice")
-        self.side_tabs.addTab(self.check_in_page, "Check-&in")
-        self.side_tabs.addTab(self.region_table, "&Regions")
+        self.side_tabs.addTab(self.tips_panel, _("&Advice"))
+        self.side_tabs.addTab(self.check_in_page, _("Check-&in"))
+        self.side_tabs.addTab(self.region_table, _("&Regions"))
         # Advice follows every change (the warnings show on every view), once clicking
         # pauses: never between two clicks, after the map has repainted.
         self._advice_updates = Debouncer(self, ADVICE_PAUSE_MS, self._refresh_advice)
@@ -501,7 +503,7 @@ class MainWindow(QMainWindow):
         self.views.addWidget(self.insights_page)
         self.view_tabs = QTabBar()
         self.view_tabs.setObjectName("viewTabs")
-        self.view_tabs.setAccessibleName("Views")
+        self.view_tabs.setAccessibleName(_("Views"))
         self.view_tabs.setDrawBase(False)
         self.view_tabs.setExpanding(False)
         # Always whole: the window's minimum width makes room for every view's name.
@@ -509,9 +511,12 @@ class MainWindow(QMainWindow):
         self.view_tabs.setElideMode(Qt.TextElideMode.ElideNone)
         for index, (title, tip) in enumerate(
             (
-                ("&Log", "The body map and the day's advice, check-in and values (Ctrl+1)"),
-                ("&Progress", "Charts of how soreness fades after each leg day (Ctrl+2)"),
-                ("I&nsights", "How your recovery changes, and the habits that go with it (Ctrl+3)"),
+                (_("&Log"), _("The body map and the day's advice, check-in and values (Ctrl+1)")),
+                (_("&Progress"), _("Charts of how soreness fades after each leg day (Ctrl+2)")),
+                (
+                    _("I&nsights"),
+                    _("How your recovery changes, and the habits that go with it (Ctrl+3)"),
+                ),
             )
         ):
             self.view_tabs.addTab(title)
@@ -561,23 +566,24 @@ class MainWindow(QMainWindow):
         service.journal_replaced.connect(self._journal_replaced)
         # The stack's own actions keep their text ("Undo Set Left quad to 6") and state.
         self.undo_action = self._replace_action(
-            "undo", service.undo_stack.createUndoAction(self, "&Undo")
+            "undo", service.undo_stack.createUndoAction(self, _("&Undo"))
         )
         self.redo_action = self._replace_action(
-            "redo", service.undo_stack.createRedoAction(self, "&Redo")
+            "redo", service.undo_stack.createRedoAction(self, _("&Redo"))
         )
         self._set_editing_enabled(self.can_edit or self._picture_only)
         follow_journal(self.action_registry, journal_open=True, can_edit=self.can_edit)
         if service.read_only and not picture_only:
             self.read_only_bar.setText(
-                f"<b>Read-only</b> — {texts.escape(service.read_only_reason or '')}. You can "
-                "look at your "
-                "journal here, but changes cannot be saved in this window."
+                _(
+                    "<b>Read-only</b> — {reason}. You can look at your journal here, but "
+                    "changes cannot be saved in this window."
+                ).format(reason=texts.escape(service.read_only_reason or ""))
             )
             self.read_only_bar.show()
-            self.journal_label.setText(f"Journal (read-only): {service.path}")
+            self.journal_label.setText(_("Journal (read-only): {path}").format(path=service.path))
         else:
-            self.journal_label.setText(f"Journal: {service.path}")
+            self.journal_label.setText(_("Journal: {path}").format(path=service.path))
         self.refresh()
         if self.views.currentWidget() is self.charts_page:
             self.show_charts()
@@ -585,7 +591,9 @@ class MainWindow(QMainWindow):
             self._show_insights()
 
     def detach(
-        self, service: JournalService, reason: str = "The journal is damaged; Legday has closed it"
+        self,
+        service: JournalService,
+        reason: str = _("The journal is damaged; Legday has closed it"),
     ) -> bool:
         """Stop showing ``service``'s journal and close it; False if it was not the one shown.
 
@@ -606,7 +614,7 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(False)  # the stack of a closed journal: nothing to undo
         self.redo_action.setEnabled(False)
         self.banner_label.setText(reason)
-        self.journal_label.setText("No journal open")
+        self.journal_label.setText(_("No journal open"))
         return True
 
     def _disconnect(self, service: JournalService) -> None:
@@ -635,10 +643,14 @@ class MainWindow(QMainWindow):
     def show_open_error(self, message: str, *, tell: bool = True) -> None:
         """Say why the journal could not be opened (in a dialog too, if ``tell``)."""
         self.open_error = message
-        self.banner_label.setText(f"Could not open the journal: {message}")
-        self.journal_label.setText("No journal open")
+        self.banner_label.setText(
+            _("Could not open the journal: {message}").format(message=message)
+        )
+        self.journal_label.setText(_("No journal open"))
         if self._interactive and tell:
-            QMessageBox.critical(self, f"{APP_NAME} cannot open the journal", message)
+            QMessageBox.critical(
+                self, _("{app} cannot open the journal").format(app=APP_NAME), message
+            )
 
     def _set_editing_enabled(self, enabled: bool) -> None:
         for widget in (
@@ -707,8 +719,8 @@ class MainWindow(QMainWindow):
         try:
             overview = self._service.overview(self.shown_date)
         except JournalError as error:
-            self.banner_label.setText(f"Could not read the journal: {error}")
-            self.statusBar().showMessage("Reading the journal failed; nothing was changed")
+            self.banner_label.setText(_("Could not read the journal: {error}").format(error=error))
+            self.statusBar().showMessage(_("Reading the journal failed; nothing was changed"))
             self._overview = None
             self.body_map.set_levels({})  # never leave another day's values on screen
             self.region_model.show_levels({})
@@ -730,7 +742,7 @@ class MainWindow(QMainWindow):
         self.check_in_panel.show_check_in(
             overview.date,
             overview.check_in,
-            f"Check-in for {texts.short_date(overview.date, today)}",
+            _("Check-in for {day}").format(day=texts.short_date(overview.date, today)),
         )
         unsaved = self.save_failures.unsaved_check_ins.get(overview.date)
         if unsaved is not None:
@@ -781,7 +793,9 @@ class MainWindow(QMainWindow):
         try:
             advice = advice_for(self._service, self.shown_date)
         except JournalError as error:
-            self.tips_panel.show_message(f"Could not read the journal: {error}")
+            self.tips_panel.show_message(
+                _("Could not read the journal: {error}").format(error=error)
+            )
             return
         self.tips_panel.show_advice(advice)
         # The window's banner carries them too, one line per cause, so they show from
@@ -863,7 +877,9 @@ class MainWindow(QMainWindow):
     def _show_selection(self) -> None:
         region_id = self.body_map.selected_region
         if region_id is None:
-            self.selection_label.setText("Click a region, or Tab to the map and use the arrow keys")
+            self.selection_label.setText(
+                _("Click a region, or Tab to the map and use the arrow keys")
+            )
             self.level_picker.show_level(None, enabled=False)
             self.quality_picker.show_quality(None, enabled=False)
             return
@@ -872,8 +888,9 @@ class MainWindow(QMainWindow):
             self._shown_quality(region_id), enabled=self.can_edit and level is not None
         )
         self.selection_label.setText(
-            f"<b>{texts.region_with_level(region_id, level)}</b> — type 0–9 (1 then 0 for 10), "
-            "Delete to clear"
+            _("<b>{region}</b> — type 0–9 (1 then 0 for 10), Delete to clear").format(
+                region=texts.region_with_level(region_id, level)
+            )
         )
         self.level_picker.show_level(level, enabled=self.can_edit)
 
@@ -929,7 +946,7 @@ class MainWindow(QMainWindow):
     # --- changes from the service ------------------------------------------------
 
     def _journal_changed(self, change: JournalChange, text: str, replayed: bool) -> None:
-        self.statusBar().showMessage(f"Saved — {text}", 6000)
+        self.statusBar().showMessage(_("Saved — {change}").format(change=text), 6000)
         for date in change.check_ins:
             self.save_failures.unsaved_check_ins.pop(date, None)
         if replayed:
@@ -1028,7 +1045,7 @@ class MainWindow(QMainWindow):
         if self._interactive:
             self.save_settings()
         self.read_only_bar.hide()
-        return self.detach(service, reason="Opening another journal…")
+        return self.detach(service, reason=_("Opening another journal…"))
 
     # --- leg days ----------------------------------------------------------------
 
@@ -1057,7 +1074,7 @@ class MainWindow(QMainWindow):
             try:
                 existing = self._service.overview(date).leg_day
             except JournalError as error:
-                self._write_failed(f"Save leg day failed: {error}")
+                self._write_failed(_("Save leg day failed: {error}").format(error=error))
                 return
             if (
                 existing is not None
@@ -1084,9 +1101,12 @@ class MainWindow(QMainWindow):
         """Ask before a leg day takes the date of another one (one leg day per date)."""
         answer = QMessageBox.question(
             self,
-            "Replace leg day?",
-            f"{texts.short_date(existing.date, self._today())} already has a leg day "
-            f"({existing.display_title}). Replace it? (Edit → Undo brings it back.)",
+            _("Replace leg day?"),
+            _(
+                "{day} already has a leg day ({title}). Replace it? (Edit → Undo brings it back.)"
+            ).format(
+                day=texts.short_date(existing.date, self._today()), title=existing.display_title
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

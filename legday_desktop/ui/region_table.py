@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from legday_desktop.domain.regions import REGIONS
 from legday_desktop.domain.soreness import MAX_LEVEL, MIN_LEVEL, PainQuality
+from legday_desktop.domain.wording import N_, _
 from legday_desktop.ui import texts
 
 NOT_RATED = "—"
@@ -44,7 +45,7 @@ class RegionTableModel(QAbstractTableModel):
 
     level_edited = Signal(str, object)
     REGION, LEVEL, MEANING = range(3)
-    HEADERS = ("Region", "Level", "Meaning")
+    HEADERS = (N_("Region"), N_("Level"), N_("Meaning"))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -77,7 +78,7 @@ class RegionTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return _(self.HEADERS[section])
         return None
 
     def region_id(self, row: int) -> str:
@@ -139,7 +140,7 @@ class LevelEditDelegate(QStyledItemDelegate):
         editor = QLineEdit(parent)
         editor.setValidator(QRegularExpressionValidator(QRegularExpression("10|[0-9]|"), editor))
         editor.setPlaceholderText("0–10")
-        editor.setToolTip("A level from 0 to 10; leave empty for not rated")
+        editor.setToolTip(_("A level from 0 to 10; leave empty for not rated"))
         return editor
 
 

@@ -12,7 +12,7 @@ from legday_desktop.domain.leg_days import LegDay
 from legday_desktop.domain.recovery import RECOVERY_WINDOW_DAYS
 from legday_desktop.domain.regions import region_by_id
 from legday_desktop.domain.soreness import band_of
-from legday_desktop.domain.wording import leg_day_details, short_day
+from legday_desktop.domain.wording import _, leg_day_details, ngettext, short_day
 
 
 def escape(text: str) -> str:
@@ -32,12 +32,16 @@ def days_after_headline(overview: DayOverview) -> str:
     """
     days = overview.days_after
     if days is None:
-        return "No leg day yet"
+        return _("No leg day yet")
     if days == 0:
-        return "Leg day today"
+        return _("Leg day today")
     if days > RECOVERY_WINDOW_DAYS:
-        return f"No leg day in the last {RECOVERY_WINDOW_DAYS} days"
-    return f"Day {days} after leg day"
+        return ngettext(
+            "No leg day in the last {count} day",
+            "No leg day in the last {count} days",
+            RECOVERY_WINDOW_DAYS,
+        ).format(count=RECOVERY_WINDOW_DAYS)
+    return _("Day {day} after leg day").format(day=days)
 
 
 def leg_day_summary(leg_day: LegDay, today: dt.date) -> str:
@@ -49,28 +53,34 @@ def leg_day_summary(leg_day: LegDay, today: dt.date) -> str:
 def level_meaning(level: int | None) -> str:
     """``moderate — stairs hurt``, or ``not rated`` for no value."""
     if level is None:
-        return "not rated"
+        return _("not rated")
     band = band_of(level)
-    return f"{band.label} — {band.meaning}"
+    return _("{band} — {meaning}").format(band=band.label, meaning=band.meaning)
 
 
 def region_with_level(region_id: str, level: int | None) -> str:
     """``Left quad — 6, moderate`` or ``Left quad — not rated``."""
     name = region_by_id(region_id).name
     if level is None:
-        return f"{name} — not rated"
-    return f"{name} — {level}, {band_of(level).label}"
+        return _("{region} — not rated").format(region=name)
+    return _("{region} — {level}, {band}").format(
+        region=name, level=level, band=band_of(level).label
+    )
 
 
 def leg_day_banner(overview: DayOverview, today: dt.date) -> str:
     """``Day 2 after leg day · Tue 17 Nov (squat, lunge)``; before any, what to do first."""
     leg_day = overview.leg_day
     if leg_day is None:
-        return "No leg day yet · log one (Ctrl+L), then click where it hurts"
+        return _("No leg day yet · log one (Ctrl+L), then click where it hurts")
     what = ", ".join(name.lower() for name in leg_day.exercises) or leg_day.display_title
     days = overview.days_after
-    last = "the last one " if days is not None and days > RECOVERY_WINDOW_DAYS else ""
-    return f"{days_after_headline(overview)} · {last}{short_date(leg_day.date, today)} ({what})"
+    day = short_date(leg_day.date, today)
+    if days is not None and days > RECOVERY_WINDOW_DAYS:
+        day = _("the last one {day}").format(day=day)
+    return _("{headline} · {day} ({exercises})").format(
+        headline=days_after_headline(overview), day=day, exercises=what
+    )
 
 
 def level_band(level: int) -> str:

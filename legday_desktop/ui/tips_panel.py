@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from legday_desktop.domain.check_ins import Severity
-from legday_desktop.domain.wording import _, not_medical_advice
+from legday_desktop.domain.wording import N_, _, not_medical_advice
 from legday_desktop.ui.texts import escape
 
 if TYPE_CHECKING:  # the guidance rules load with the first advice, after the first paint
@@ -38,15 +38,18 @@ BOX_STYLES = {
     Severity.CHECK: "background: #ffd27a; color: #3a2500; border: 1px solid #a86800; "
     "border-radius: 6px; padding: 8px;",
 }
-HELD_BACK = "<p>Other tips are held back while an urgent warning stands: have it seen to first.</p>"
+HELD_BACK = N_(
+    "<p>Other tips are held back while an urgent warning stands: have it seen to first.</p>"
+)
 
 
 def tip_html(tip: Tip, reason: str | None = None) -> str:
     """A tip as rich text: title, evidence, the reason it was chosen, body, source."""
-    why = f"<p><i>Why: {escape(reason)}</i></p>" if reason else ""
+    why = _("<p><i>Why: {reason}</i></p>").format(reason=escape(reason)) if reason else ""
+    source = _("<p><small>Source: {source}</small></p>").format(source=escape(tip.source))
     return (
         f"<p><b>{escape(tip.title)}</b> <small>· {escape(tip.evidence)}</small></p>{why}"
-        f"<p>{escape(tip.body)}</p><p><small>Source: {escape(tip.source)}</small></p>"
+        f"<p>{escape(tip.body)}</p>{source}"
     )
 
 
@@ -55,7 +58,7 @@ class TipsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Today's advice")
+        self.setAccessibleName(_("Today's advice"))
         self.disclaimer = QLabel(not_medical_advice())
         self.disclaimer.setObjectName("tipsDisclaimer")
         self.disclaimer.setWordWrap(True)
@@ -79,7 +82,7 @@ class TipsPanel(QWidget):
         self.tips_label.setWordWrap(True)
         self.tips_label.setTextFormat(Qt.TextFormat.RichText)
         self.tips_label.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.browse_button = QPushButton("Browse all tips…")
+        self.browse_button = QPushButton(_("Browse all tips…"))
         self.browse_button.clicked.connect(lambda: TipsBrowser.ask(self))
 
         self.content = QWidget()
@@ -136,10 +139,10 @@ class TipsPanel(QWidget):
         self.urgent_area.setVisible(bool(advice.alerts))
         self.readiness_label.setText(self._readiness_html(advice))
         others = [chosen for chosen in advice.tips if not chosen.is_warning]
-        held_back = HELD_BACK if advice.urgent_alerts else ""
+        held_back = _(HELD_BACK) if advice.urgent_alerts else ""
         self.tips_label.setText(
             "".join(tip_html(chosen.tip, chosen.reason) for chosen in others) + held_back
-            or "<p>No tips for this day.</p>"
+            or _("<p>No tips for this day.</p>")
         )
 
     def show_warnings_first(self) -> None:
@@ -188,19 +191,19 @@ class TipsBrowser(QDialog):
         from legday_desktop.guidance.content import CATEGORIES, load_tips
 
         super().__init__(parent)
-        self.setWindowTitle("All tips")
+        self.setWindowTitle(_("All tips"))
         self.tips = load_tips()
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search the tips")
+        self.search.setPlaceholderText(_("Search the tips"))
         self.search.setAccessibleName(_("Search the tips"))  # a placeholder is not a name
         self.search.setClearButtonEnabled(True)
         self.category = QComboBox()
         self.category.setAccessibleName(_("Category"))
-        self.category.addItem("All categories", "")
+        self.category.addItem(_("All categories"), "")
         for key, label in CATEGORIES.items():
             self.category.addItem(label, key)
         self.list = QListWidget()
-        self.list.setAccessibleName("Tips")
+        self.list.setAccessibleName(_("Tips"))
         self.detail = QTextBrowser()
         self.detail.setAccessibleName(_("Chosen tip"))
         self.search.textChanged.connect(self._filter)
@@ -236,7 +239,7 @@ class TipsBrowser(QDialog):
         if self.list.count():
             self.list.setCurrentRow(0)
         else:
-            self.detail.setHtml("<p>No tip matches.</p>")
+            self.detail.setHtml(_("<p>No tip matches.</p>"))
 
     def _show(self, item: QListWidgetItem | None) -> None:
         if item is None:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from legday_desktop.domain.check_ins import Severity
-from legday_desktop.domain.wording import not_medical_advice
+from legday_desktop.domain.wording import _, not_medical_advice
 from legday_desktop.ui.clamped_label import ClampedLabel
 
 STYLES = {
@@ -79,9 +79,9 @@ class WarningBox(QFrame):
         font.setBold(True)
         self.title.setFont(font)
         self.text = ClampedLabel(lines=2)
-        self.details = QPushButton("Details")
-        self.details.setAccessibleName(f"{severity.heading}: details")
-        self.details.setToolTip("Every warning in full, with what to do (the Advice tab)")
+        self.details = QPushButton(_("Details"))
+        self.details.setAccessibleName(_("{warnings}: details").format(warnings=severity.heading))
+        self.details.setToolTip(_("Every warning in full, with what to do (the Advice tab)"))
         self.details.setCursor(Qt.CursorShape.PointingHandCursor)
         self.details.clicked.connect(self.details_requested)
         layout = QHBoxLayout(self)
@@ -162,10 +162,12 @@ class WarningStrip(QFrame):
         super().__init__(parent)
         self.banner = banner
         self.setObjectName("warningStrip")
-        self.calm = QLabel("No warning signs reported for this day.\n" + not_medical_advice())
+        self.calm = QLabel(
+            _("No warning signs reported for this day.") + "\n" + not_medical_advice()
+        )
         self.calm.setObjectName("calmStrip")
         self.calm.setWordWrap(True)
-        self.calm.setAccessibleName("Warnings")
+        self.calm.setAccessibleName(_("Warnings"))
         self.calm.setStyleSheet(
             "#calmStrip { border: 1px solid palette(mid); border-radius: 6px; padding: 2px 12px; }"
         )

@@ -123,6 +123,20 @@ def test_the_bundle_carries_the_window_icon(bundle: Path) -> None:
         assert (resources / name).is_file(), name
 
 
+def test_the_bundle_speaks_german_with_qts_own_words(bundle: Path, tmp_path: Path) -> None:
+    internal = bundle / "_internal"
+    assert (internal / "legday_desktop/resources/locale/de/LC_MESSAGES/legday.mo").is_file()
+    assert (internal / "PySide6/Qt/translations/qtbase_de.qm").is_file()
+    assert not list((internal / "PySide6/Qt/translations").glob("qtbase_fr*"))  # pruned
+    journal = tmp_path / "demo.sqlite3"
+    assert run_app("demo", "--db", journal, cwd=tmp_path).returncode == 0
+    pdf = tmp_path / "bericht.pdf"
+    made = run_app("report", "--lang", "de", "--db", journal, "-o", pdf, cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "Durchschnitt aller Gruppen" in text and "Average of all groups" not in text
+
+
 def test_install_puts_the_app_and_its_desktop_files_in_place(bundle: Path, tmp_path: Path) -> None:
     prefix = tmp_path / "prefix"
     installed = subprocess.run(
