@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from legday_desktop.domain.check_ins import RecoveryAction, Severity, WarningSymptom
 from legday_desktop.domain.regions import GROUP_IDS, group_by_id
-from legday_desktop.domain.wording import short_day
+from legday_desktop.domain.wording import _, inside_sentence, short_day
 from legday_desktop.guidance.alerts import Alert, AlertKind
 from legday_desktop.guidance.content import MEDICINE_TAG, Tip
 from legday_desktop.guidance.context import AdviceContext
@@ -112,8 +112,10 @@ def sore_groups(levels: dict[str, int]) -> dict[str, int]:
 
 def names(groups: Sequence[str]) -> str:
     """``quads, glutes and calves``."""
-    words = [group_by_id(group).name.lower() for group in groups]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    words = [inside_sentence(group_by_id(group).name) for group in groups]
+    if len(words) == 1:
+        return words[0]
+    return _("{names} and {last}").format(names=", ".join(words[:-1]), last=words[-1])
 
 
 def choose_tips(
