@@ -12,14 +12,20 @@ from babel.messages.pofile import read_po
 PO_FOLDER = Path(__file__).resolve().parents[2] / "po"
 
 
-def compile_catalogues(folder: Path, language: str = "de") -> Path:
-    """``folder/<language>/LC_MESSAGES/legday.mo`` from ``po/<language>/*.po``; ``folder``."""
+def merged_catalogue(language: str = "de") -> Catalog:
+    """``po/<language>/*.po`` in one catalogue, as setup.py merges them for the build."""
     merged = Catalog(locale=language, domain="legday")
     for po in sorted((PO_FOLDER / language).glob("*.po")):
         with po.open("rb") as file:
             for message in read_po(file, locale=language):
-                if message.id and message.string:
+                if message.id and message.string and not message.fuzzy:
                     merged.add(message.id, message.string, context=message.context)
+    return merged
+
+
+def compile_catalogues(folder: Path, language: str = "de") -> Path:
+    """``folder/<language>/LC_MESSAGES/legday.mo`` from ``po/<language>/*.po``; ``folder``."""
+    merged = merged_catalogue(language)
     target = folder / language / "LC_MESSAGES"
     target.mkdir(parents=True, exist_ok=True)
     with (target / "legday.mo").open("wb") as file:

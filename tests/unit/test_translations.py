@@ -8,26 +8,14 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
-from babel.messages.pofile import read_po
+from helpers.catalogues import merged_catalogue
 
 from legday_desktop.domain import wording
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "legday_desktop"
-GERMAN = ROOT / "po" / "de"
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
-
-
-def merged_german() -> Catalog:
-    """po/de/*.po in one catalogue, as setup.py compiles it."""
-    merged = Catalog(locale="de", domain="legday")
-    for po in sorted(GERMAN.glob("*.po")):
-        with po.open("rb") as file:
-            for message in read_po(file, locale="de"):
-                if message.id and message.string and not message.fuzzy:
-                    merged.add(message.id, message.string, context=message.context)
-    return merged
 
 
 def source_messages() -> list[tuple[str, str | tuple[str, ...], str | None]]:
@@ -57,7 +45,7 @@ def german_forms(
 
 
 def test_every_message_in_the_package_has_its_german() -> None:
-    catalogue = merged_german()
+    catalogue = merged_catalogue("de")
     untranslated = [
         f"{where}: {message!r}"
         for where, message, context in source_messages()
@@ -67,7 +55,7 @@ def test_every_message_in_the_package_has_its_german() -> None:
 
 
 def test_german_keeps_the_placeholders_and_one_access_key() -> None:
-    catalogue = merged_german()
+    catalogue = merged_catalogue("de")
     wrong = []
     for where, message, context in source_messages():
         english = english_forms(message)
@@ -90,7 +78,7 @@ def test_the_installed_catalogue_is_the_po_files() -> None:
     with Path(found).open("rb") as file:
         installed = gettext.GNUTranslations(file)
     stale = []
-    for message in merged_german():
+    for message in merged_catalogue("de"):
         if not message.id:
             continue
         english = english_forms(message.id)
